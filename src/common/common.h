@@ -1,0 +1,8 @@
+// Front door of the common module: status values, money, dates, clock, org numbers.
+#pragma once
+
+#include "common/clock.h"
+#include "common/money.h"
+#include "common/org_number.h"
+#include "common/status.h"
+#include "common/time.h"

@@ -1,0 +1,41 @@
+#include "common/time.h"
+
+#include <gtest/gtest.h>
+
+#include "common/clock.h"
+
+namespace samspill {
+namespace {
+
+TEST(Date, SeedZeroBidPeriodIs29Days) {
+  // Seed 000: sent to qualified suppliers 2025-08-21, deadline 2025-09-19.
+  EXPECT_EQ(DaysBetween(*ParseIsoDate("2025-08-21"), *ParseIsoDate("2025-09-19")), 29);
+}
+
+TEST(Date, RoundTripsAndChecksCalendar) {
+  EXPECT_EQ(ParseIsoDate("2024-02-29")->ToIso(), "2024-02-29");
+  EXPECT_FALSE(ParseIsoDate("2025-02-29").ok());
+  EXPECT_FALSE(ParseIsoDate("2025-13-01").ok());
+  EXPECT_FALSE(ParseIsoDate("19.09.2025").ok());
+  EXPECT_EQ(Date::FromDaysSinceEpoch(0).ToIso(), "1970-01-01");
+  EXPECT_EQ(ParseIsoDate("2025-12-31")->AddDays(1).ToIso(), "2026-01-01");
+}
+
+TEST(Timestamp, ParsesZonesToUtc) {
+  EXPECT_EQ(ParseIsoTimestamp("2025-09-19T12:00:00+02:00")->ToIso(), "2025-09-19T10:00:00Z");
+  EXPECT_EQ(ParseIsoTimestamp("2025-09-19T12:00Z")->ToIso(), "2025-09-19T12:00:00Z");
+  EXPECT_EQ(ParseIsoTimestamp("2025-09-19")->ToIso(), "2025-09-19T00:00:00Z");
+  EXPECT_FALSE(ParseIsoTimestamp("2025-09-19T12:00:00").ok());  // no zone
+  EXPECT_FALSE(ParseIsoTimestamp("2025-09-19T25:00:00Z").ok());
+}
+
+TEST(FakeClock, MovesPastDeadline) {
+  FakeClock clock(*ParseIsoTimestamp("2025-09-19T11:59:59Z"));
+  Timestamp deadline = *ParseIsoTimestamp("2025-09-19T12:00:00Z");
+  EXPECT_LT(clock.Now(), deadline);
+  clock.Advance(2);
+  EXPECT_GT(clock.Now(), deadline);
+}
+
+}  // namespace
+}  // namespace samspill
