@@ -4,5 +4,6 @@
 #include "common/clock.h"
 #include "common/money.h"
 #include "common/org_number.h"
+#include "common/role.h"
 #include "common/status.h"
 #include "common/time.h"

@@ -1,0 +1,38 @@
+#include "common/role.h"
+
+namespace samspill {
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kAdministrator: return "administrator";
+    case Role::kProcurementOfficer: return "procurement_officer";
+    case Role::kEvaluator: return "evaluator";
+    case Role::kServiceLeader: return "service_leader";
+    case Role::kUnionRepresentative: return "union_representative";
+    case Role::kSupplier: return "supplier";
+    case Role::kAuditor: return "auditor";
+  }
+  return "unknown";
+}
+
+std::optional<Role> RoleFromName(std::string_view name) {
+  for (Role role : kAllRoles) {
+    if (RoleName(role) == name) return role;
+  }
+  return std::nullopt;
+}
+
+std::string_view RoleLabelNb(Role role) {
+  switch (role) {
+    case Role::kAdministrator: return "Administrator";
+    case Role::kProcurementOfficer: return "Innkjøper";
+    case Role::kEvaluator: return "Evaluator";
+    case Role::kServiceLeader: return "Tjenesteleder";
+    case Role::kUnionRepresentative: return "Tillitsvalgt";
+    case Role::kSupplier: return "Leverandør";
+    case Role::kAuditor: return "Revisor";
+  }
+  return "Ukjent";
+}
+
+}  // namespace samspill

@@ -1,0 +1,52 @@
+#include "store/sqlite/sqlite_migrations.h"
+
+namespace samspill::store {
+namespace {
+
+// Times are ISO 8601 UTC text ("2025-09-19T12:00:00Z"): readable, and they sort correctly.
+constexpr Migration kMigrations[] = {
+    {1, "users, sessions and the append-only audit trail", R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT    NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+  display_name  TEXT    NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  role          INTEGER NOT NULL CHECK (role BETWEEN 1 AND 7),
+  password_hash TEXT    NOT NULL,
+  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at    TEXT    NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT    PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT    NOT NULL,
+  created_at TEXT    NOT NULL,
+  expires_at TEXT    NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+
+CREATE TABLE audit_events (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT    NOT NULL,
+  actor_user_id INTEGER REFERENCES users(id),
+  actor         TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  entity_type   TEXT    NOT NULL,
+  entity_id     TEXT    NOT NULL,
+  before_json   TEXT    NOT NULL DEFAULT '',
+  after_json    TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_events_by_entity ON audit_events(entity_type, entity_id);
+
+CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+)sql"},
+};
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+}  // namespace samspill::store

@@ -1,0 +1,323 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <mutex>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_migrations.h"
+
+namespace samspill::store {
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "id, username, display_name, role, password_hash, active, created_at";
+
+Result<Timestamp> ReadTime(const std::string& text) {
+  auto t = ParseIsoTimestamp(text);
+  if (!t.ok()) return Internal("stored time is corrupt: " + t.status().message());
+  return *t;
+}
+
+Result<User> ReadUser(const SqliteStatement& stmt) {
+  User user;
+  user.id = stmt.ColumnInt(0);
+  user.username = stmt.ColumnText(1);
+  user.display_name = stmt.ColumnText(2);
+  int64_t role = stmt.ColumnInt(3);
+  if (role < 1 || role > 7) return Internal("stored role is corrupt");
+  user.role = static_cast<Role>(role);
+  user.password_hash = stmt.ColumnText(4);
+  user.active = stmt.ColumnInt(5) != 0;
+  SAMSPILL_ASSIGN_OR_RETURN(user.created_at, ReadTime(stmt.ColumnText(6)));
+  return user;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Migrate() {
+    SAMSPILL_ASSIGN_OR_RETURN(int current, ReadUserVersion());
+    int latest = SqliteLatestSchemaVersion();
+    if (current > latest) {
+      return FailedPrecondition("the database has schema version " + std::to_string(current) +
+                                ", written by a newer samspill; this binary knows only up to " +
+                                std::to_string(latest) + ". Upgrade samspill to open it.");
+    }
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version <= current) continue;
+      SqliteTransaction tx(db_);
+      SAMSPILL_RETURN_IF_ERROR(tx.status());
+      Status applied = ExecSql(db_, std::string(m.sql));
+      if (!applied.ok()) {
+        return Internal("migration " + std::to_string(m.version) + " failed: " + applied.message());
+      }
+      SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA user_version = " + std::to_string(m.version)));
+      SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+    }
+    return Status::Ok();
+  }
+
+  int SchemaVersion() override {
+    std::lock_guard lock(mu_);
+    auto v = ReadUserVersion();
+    return v.ok() ? *v : -1;
+  }
+
+  Result<User> CreateUser(const NewUser& user, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement insert(db_,
+                           "INSERT INTO users (username, display_name, role, password_hash, "
+                           "active, created_at) VALUES (?, ?, ?, ?, 1, ?)");
+    insert.Bind(1, user.username)
+        .Bind(2, user.display_name)
+        .Bind(3, static_cast<int64_t>(user.role))
+        .Bind(4, user.password_hash)
+        .Bind(5, audit.at.ToIso());
+    Status status = insert.Run();
+    if (status.code() == StatusCode::kConflict) {
+      return Conflict("the username '" + user.username + "' is taken");
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    if (audit.entity_id.empty()) audit.entity_id = std::to_string(id);
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    SAMSPILL_ASSIGN_OR_RETURN(User created, FindUserLocked("id = ?", id, {}));
+    SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+    return created;
+  }
+
+  Result<User> FindUserById(int64_t id) override {
+    std::lock_guard lock(mu_);
+    return FindUserLocked("id = ?", id, {});
+  }
+
+  Result<User> FindUserByUsername(std::string_view name) override {
+    std::lock_guard lock(mu_);
+    return FindUserLocked("username = ?", std::nullopt, name);
+  }
+
+  Result<std::vector<User>> ListUsers() override {
+    std::lock_guard lock(mu_);
+    SqliteStatement stmt(db_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
+    std::vector<User> users;
+    Status status;
+    while (stmt.Step(&status)) {
+      SAMSPILL_ASSIGN_OR_RETURN(User user, ReadUser(stmt));
+      users.push_back(std::move(user));
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    return users;
+  }
+
+  Result<int64_t> CountUsers() override {
+    std::lock_guard lock(mu_);
+    SqliteStatement stmt(db_, "SELECT count(*) FROM users");
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? Internal("count returned no row") : status;
+    return stmt.ColumnInt(0);
+  }
+
+  Status SetUserActive(int64_t id, bool active, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement update(db_, "UPDATE users SET active = ? WHERE id = ?");
+    SAMSPILL_RETURN_IF_ERROR(update.Bind(1, int64_t{active ? 1 : 0}).Bind(2, id).Run());
+    if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
+    if (!active) {
+      SqliteStatement end(db_, "DELETE FROM sessions WHERE user_id = ?");
+      SAMSPILL_RETURN_IF_ERROR(end.Bind(1, id).Run());
+    }
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    return tx.Commit();
+  }
+
+  Status SetUserPassword(int64_t id, std::string_view password_hash, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement update(db_, "UPDATE users SET password_hash = ? WHERE id = ?");
+    SAMSPILL_RETURN_IF_ERROR(update.Bind(1, password_hash).Bind(2, id).Run());
+    if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    return tx.Commit();
+  }
+
+  Status CreateSession(const Session& session, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement insert(db_,
+                           "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                           "expires_at) VALUES (?, ?, ?, ?, ?)");
+    insert.Bind(1, session.token_hash)
+        .Bind(2, session.user_id)
+        .Bind(3, session.csrf_token)
+        .Bind(4, session.created_at.ToIso())
+        .Bind(5, session.expires_at.ToIso());
+    Status status = insert.Run();
+    if (status.code() == StatusCode::kConflict) {
+      return Conflict("session could not be created (unknown user or duplicate token)");
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    return tx.Commit();
+  }
+
+  Result<Session> FindSession(std::string_view token_hash) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement stmt(db_,
+                         "SELECT token_hash, user_id, csrf_token, created_at, expires_at "
+                         "FROM sessions WHERE token_hash = ?");
+    stmt.Bind(1, token_hash);
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? NotFound("no such session") : status;
+    Session session;
+    session.token_hash = stmt.ColumnText(0);
+    session.user_id = stmt.ColumnInt(1);
+    session.csrf_token = stmt.ColumnText(2);
+    SAMSPILL_ASSIGN_OR_RETURN(session.created_at, ReadTime(stmt.ColumnText(3)));
+    SAMSPILL_ASSIGN_OR_RETURN(session.expires_at, ReadTime(stmt.ColumnText(4)));
+    return session;
+  }
+
+  Status DeleteSession(std::string_view token_hash, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement del(db_, "DELETE FROM sessions WHERE token_hash = ?");
+    SAMSPILL_RETURN_IF_ERROR(del.Bind(1, token_hash).Run());
+    if (sqlite3_changes(db_) == 0) return NotFound("no such session");
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    return tx.Commit();
+  }
+
+  Result<int64_t> DeleteExpiredSessions(Timestamp now) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement del(db_, "DELETE FROM sessions WHERE expires_at <= ?");
+    SAMSPILL_RETURN_IF_ERROR(del.Bind(1, now.ToIso()).Run());
+    return static_cast<int64_t>(sqlite3_changes(db_));
+  }
+
+  Status AppendAudit(AuditEvent event) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(event));
+    return tx.Commit();
+  }
+
+  Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) override {
+    if (query.limit < 1 || query.limit > kMaxAuditPage) {
+      return InvalidArgument("limit must be between 1 and " + std::to_string(kMaxAuditPage),
+                             "limit");
+    }
+    std::lock_guard lock(mu_);
+    SqliteStatement stmt(db_,
+                         "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
+                         "before_json, after_json FROM audit_events WHERE id > ? "
+                         "AND (? = '' OR entity_type = ?) AND (? = '' OR entity_id = ?) "
+                         "ORDER BY id LIMIT ?");
+    stmt.Bind(1, query.after_id)
+        .Bind(2, query.entity_type)
+        .Bind(3, query.entity_type)
+        .Bind(4, query.entity_id)
+        .Bind(5, query.entity_id)
+        .Bind(6, int64_t{query.limit});
+    std::vector<AuditEvent> events;
+    Status status;
+    while (stmt.Step(&status)) {
+      AuditEvent e;
+      e.id = stmt.ColumnInt(0);
+      SAMSPILL_ASSIGN_OR_RETURN(e.at, ReadTime(stmt.ColumnText(1)));
+      if (!stmt.ColumnIsNull(2)) e.actor_user_id = stmt.ColumnInt(2);
+      e.actor = stmt.ColumnText(3);
+      e.action = stmt.ColumnText(4);
+      e.entity_type = stmt.ColumnText(5);
+      e.entity_id = stmt.ColumnText(6);
+      e.before_json = stmt.ColumnText(7);
+      e.after_json = stmt.ColumnText(8);
+      events.push_back(std::move(e));
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    return events;
+  }
+
+ private:
+  Result<int> ReadUserVersion() {
+    SqliteStatement stmt(db_, "PRAGMA user_version");
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? Internal("no user_version") : status;
+    return static_cast<int>(stmt.ColumnInt(0));
+  }
+
+  Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
+                              std::string_view name) {
+    SqliteStatement stmt(db_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " +
+                                  std::string(where));
+    if (id) {
+      stmt.Bind(1, *id);
+    } else {
+      stmt.Bind(1, name);
+    }
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? NotFound("no such user") : status;
+    return ReadUser(stmt);
+  }
+
+  Status InsertAudit(const AuditEvent& e) {
+    if (e.action.empty() || e.entity_type.empty()) {
+      return Internal("an audit event needs an action and an entity type");
+    }
+    SqliteStatement insert(db_,
+                           "INSERT INTO audit_events (at, actor_user_id, actor, action, "
+                           "entity_type, entity_id, before_json, after_json) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, e.at.ToIso())
+        .Bind(2, e.actor_user_id)
+        .Bind(3, e.actor.empty() ? std::string_view("system") : std::string_view(e.actor))
+        .Bind(4, e.action)
+        .Bind(5, e.entity_type)
+        .Bind(6, e.entity_id)
+        .Bind(7, e.before_json)
+        .Bind(8, e.after_json);
+    return insert.Run();
+  }
+
+  std::mutex mu_;
+  sqlite3* db_;
+};
+
+}  // namespace
+
+int SqliteLatestSchemaVersion() { return SqliteMigrations().back().version; }
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database '" + path + "': " +
+                          (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return Unavailable(message);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  // journal_mode returns a row; ":memory:" stays "memory", which is fine for tests.
+  Status status = ExecSql(db, "PRAGMA journal_mode = WAL");
+  if (status.ok()) status = ExecSql(db, "PRAGMA foreign_keys = ON");
+  if (status.ok()) status = ExecSql(db, "PRAGMA synchronous = NORMAL");
+  if (!status.ok()) {
+    return Unavailable("cannot use database '" + path + "': " + status.message());
+  }
+  SAMSPILL_RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace samspill::store

@@ -1,0 +1,103 @@
+// Store: samspill's persistent state behind one interface.
+//
+// The SQLite backend (store/sqlite/) is the embedded default; a PostgreSQL backend will
+// implement the same interface and pass the same conformance suite
+// (store_conformance_test.cc). Every method that changes data takes the audit event that
+// describes the change and writes both in one transaction: a change without its audit
+// event cannot be stored. Audit events are append-only.
+//
+// Thread-safety: implementations must be safe to call from several threads at once
+// (the HTTP server calls from a thread pool).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/role.h"
+#include "common/status.h"
+#include "common/time.h"
+
+namespace samspill::store {
+
+struct User {
+  int64_t id = 0;
+  std::string username;      // unique, case-sensitive login name
+  std::string display_name;  // "Kari Nordmann"
+  Role role = Role::kAuditor;
+  std::string password_hash;  // Argon2id string in libsodium's encoded form
+  bool active = true;
+  Timestamp created_at;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  Role role = Role::kAuditor;
+  std::string password_hash;
+};
+
+// A login session. The token itself is never stored, only its hash.
+struct Session {
+  std::string token_hash;  // hex BLAKE2b of the cookie token
+  int64_t user_id = 0;
+  std::string csrf_token;  // sent back on every state-changing request
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+// One append-only record of who did what, when. The procurement protocol is later
+// generated from these events, so `action` names are stable ("user.create").
+struct AuditEvent {
+  int64_t id = 0;                       // assigned by the store, increasing
+  Timestamp at;
+  std::optional<int64_t> actor_user_id;  // empty for the system itself
+  std::string actor;                     // username at the time, or "system"
+  std::string action;                    // "user.create", "session.login", …
+  std::string entity_type;               // "user", "session", "tender", …
+  std::string entity_id;
+  std::string before_json;  // state before the change ("" when none)
+  std::string after_json;   // state after the change ("" when none)
+};
+
+struct AuditQuery {
+  std::string entity_type;  // empty: any
+  std::string entity_id;    // empty: any
+  int64_t after_id = 0;     // return events with id > after_id (paging)
+  int limit = 100;          // at most kMaxAuditPage
+};
+inline constexpr int kMaxAuditPage = 1000;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Schema version of the open database (after migrations).
+  virtual int SchemaVersion() = 0;
+
+  // Users. `audit` is written in the same transaction; its entity_id is filled with the
+  // new user's id when left empty. Username taken → kConflict.
+  virtual Result<User> CreateUser(const NewUser& user, AuditEvent audit) = 0;
+  virtual Result<User> FindUserById(int64_t id) = 0;              // kNotFound
+  virtual Result<User> FindUserByUsername(std::string_view name) = 0;  // kNotFound
+  virtual Result<std::vector<User>> ListUsers() = 0;  // ordered by id
+  virtual Result<int64_t> CountUsers() = 0;
+  // Deactivating also ends the user's sessions.
+  virtual Status SetUserActive(int64_t id, bool active, AuditEvent audit) = 0;
+  virtual Status SetUserPassword(int64_t id, std::string_view password_hash, AuditEvent audit) = 0;
+
+  // Sessions.
+  virtual Status CreateSession(const Session& session, AuditEvent audit) = 0;
+  virtual Result<Session> FindSession(std::string_view token_hash) = 0;  // kNotFound
+  virtual Status DeleteSession(std::string_view token_hash, AuditEvent audit) = 0;
+  // Removes sessions expired at `now`; returns how many. Housekeeping, not audited.
+  virtual Result<int64_t> DeleteExpiredSessions(Timestamp now) = 0;
+
+  // Audit trail.
+  virtual Status AppendAudit(AuditEvent event) = 0;  // for events with no state change
+  virtual Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) = 0;  // by id
+};
+
+}  // namespace samspill::store

@@ -1,0 +1,168 @@
+#include "store/store_conformance_test.h"
+
+#include <thread>
+
+#include "common/time.h"
+
+namespace samspill::store {
+namespace {
+
+Timestamp T(const char* iso) { return *ParseIsoTimestamp(iso); }
+
+AuditEvent Event(const char* action, const char* entity_type, std::string entity_id = {}) {
+  AuditEvent e;
+  e.at = T("2025-09-19T10:00:00Z");
+  e.actor = "admin";
+  e.action = action;
+  e.entity_type = entity_type;
+  e.entity_id = std::move(entity_id);
+  return e;
+}
+
+NewUser Kari() {
+  return NewUser{"kari", "Kari Nordmann", Role::kProcurementOfficer, "$argon2id$fake"};
+}
+
+TEST_P(StoreConformanceTest, StartsEmptyAndMigrated) {
+  EXPECT_GE(store().SchemaVersion(), 1);
+  EXPECT_EQ(*store().CountUsers(), 0);
+  EXPECT_TRUE(store().ListAudit({})->empty());
+}
+
+TEST_P(StoreConformanceTest, CreatesUserAndItsAuditEventTogether) {
+  Result<User> user = store().CreateUser(Kari(), Event("user.create", "user"));
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_GT(user->id, 0);
+  EXPECT_EQ(user->username, "kari");
+  EXPECT_EQ(user->role, Role::kProcurementOfficer);
+  EXPECT_TRUE(user->active);
+  EXPECT_EQ(user->created_at, T("2025-09-19T10:00:00Z"));
+
+  auto events = *store().ListAudit({});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].action, "user.create");
+  EXPECT_EQ(events[0].entity_id, std::to_string(user->id));  // filled in by the store
+  EXPECT_EQ(events[0].actor, "admin");
+
+  EXPECT_EQ(store().FindUserByUsername("kari")->id, user->id);
+  EXPECT_EQ(store().FindUserById(user->id)->display_name, "Kari Nordmann");
+}
+
+TEST_P(StoreConformanceTest, DuplicateUsernameIsConflictAndWritesNothing) {
+  ASSERT_TRUE(store().CreateUser(Kari(), Event("user.create", "user")).ok());
+  Result<User> again = store().CreateUser(Kari(), Event("user.create", "user"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(*store().CountUsers(), 1);
+  EXPECT_EQ(store().ListAudit({})->size(), 1u);  // the failed attempt left no event
+}
+
+TEST_P(StoreConformanceTest, FailedAuditRollsBackTheChange) {
+  // An audit event without an action is refused, and so is the change it describes.
+  AuditEvent bad = Event("", "user");
+  Result<User> user = store().CreateUser(Kari(), bad);
+  EXPECT_FALSE(user.ok());
+  EXPECT_EQ(*store().CountUsers(), 0);
+}
+
+TEST_P(StoreConformanceTest, UnknownUserIsNotFound) {
+  EXPECT_EQ(store().FindUserById(42).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store().FindUserByUsername("nobody").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store().SetUserActive(42, false, Event("user.deactivate", "user", "42")).code(),
+            StatusCode::kNotFound);
+  EXPECT_TRUE(store().ListAudit({})->empty());
+}
+
+TEST_P(StoreConformanceTest, SessionsLiveUntilDeletedExpiredOrUserDeactivated) {
+  User user = *store().CreateUser(Kari(), Event("user.create", "user"));
+  Session s{"hash-1", user.id, "csrf-1", T("2025-09-19T10:00:00Z"), T("2025-09-19T18:00:00Z")};
+  ASSERT_TRUE(store().CreateSession(s, Event("session.login", "user")).ok());
+  Session found = *store().FindSession("hash-1");
+  EXPECT_EQ(found.user_id, user.id);
+  EXPECT_EQ(found.csrf_token, "csrf-1");
+  EXPECT_EQ(found.expires_at, s.expires_at);
+
+  EXPECT_EQ(*store().DeleteExpiredSessions(T("2025-09-19T17:59:59Z")), 0);
+  EXPECT_EQ(*store().DeleteExpiredSessions(T("2025-09-19T18:00:00Z")), 1);
+  EXPECT_EQ(store().FindSession("hash-1").status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(store().CreateSession({"hash-2", user.id, "c", s.created_at, s.expires_at},
+                                    Event("session.login", "user")).ok());
+  ASSERT_TRUE(
+      store().SetUserActive(user.id, false, Event("user.deactivate", "user", "1")).ok());
+  EXPECT_FALSE(store().FindUserById(user.id)->active);
+  EXPECT_EQ(store().FindSession("hash-2").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformanceTest, SessionForUnknownUserIsRefused) {
+  Session s{"hash-x", 999, "c", T("2025-09-19T10:00:00Z"), T("2025-09-19T18:00:00Z")};
+  EXPECT_FALSE(store().CreateSession(s, Event("session.login", "user")).ok());
+  EXPECT_TRUE(store().ListAudit({})->empty());
+}
+
+TEST_P(StoreConformanceTest, DeleteSessionIsAudited) {
+  User user = *store().CreateUser(Kari(), Event("user.create", "user"));
+  Session s{"h", user.id, "c", T("2025-09-19T10:00:00Z"), T("2025-09-19T18:00:00Z")};
+  ASSERT_TRUE(store().CreateSession(s, Event("session.login", "user")).ok());
+  ASSERT_TRUE(store().DeleteSession("h", Event("session.logout", "user")).ok());
+  EXPECT_EQ(store().DeleteSession("h", Event("session.logout", "user")).code(),
+            StatusCode::kNotFound);
+  auto events = *store().ListAudit({});
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].action, "session.logout");
+}
+
+TEST_P(StoreConformanceTest, PasswordChangeIsStoredAndAudited) {
+  User user = *store().CreateUser(Kari(), Event("user.create", "user"));
+  ASSERT_TRUE(store().SetUserPassword(user.id, "$argon2id$new", Event("user.password", "user"))
+                  .ok());
+  EXPECT_EQ(store().FindUserById(user.id)->password_hash, "$argon2id$new");
+  EXPECT_EQ(store().ListAudit({})->back().action, "user.password");
+}
+
+TEST_P(StoreConformanceTest, AuditTrailPagesAndFiltersInOrder) {
+  for (int i = 0; i < 5; ++i) {
+    AuditEvent e = Event("test.event", i % 2 ? "odd" : "even", std::to_string(i));
+    e.before_json = R"({"n":)" + std::to_string(i) + "}";
+    ASSERT_TRUE(store().AppendAudit(e).ok());
+  }
+  auto all = *store().ListAudit({});
+  ASSERT_EQ(all.size(), 5u);
+  for (size_t i = 1; i < all.size(); ++i) EXPECT_GT(all[i].id, all[i - 1].id);
+  EXPECT_EQ(all[3].before_json, R"({"n":3})");
+
+  AuditQuery page{.after_id = all[1].id, .limit = 2};
+  auto second = *store().ListAudit(page);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].id, all[2].id);
+
+  auto odd = *store().ListAudit({.entity_type = "odd"});
+  EXPECT_EQ(odd.size(), 2u);
+  auto one = *store().ListAudit({.entity_type = "even", .entity_id = "4"});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].entity_id, "4");
+
+  EXPECT_EQ(store().ListAudit({.limit = 0}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store().ListAudit({.limit = kMaxAuditPage + 1}).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
+  constexpr int kThreads = 4, kPerThread = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([this, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        NewUser u{"u" + std::to_string(t) + "_" + std::to_string(i), "User", Role::kEvaluator,
+                  "h"};
+        EXPECT_TRUE(store().CreateUser(u, Event("user.create", "user")).ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(*store().CountUsers(), kThreads * kPerThread);
+  EXPECT_EQ(store().ListAudit({.limit = 1000})->size(), size_t{kThreads * kPerThread});
+}
+
+}  // namespace
+}  // namespace samspill::store
