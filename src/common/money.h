@@ -14,7 +14,7 @@
 namespace samspill {
 
 struct Money {
-  int64_t minor = 0;           // øre for NOK, øre for DKK, cents for EUR
+  int64_t minor = 0;  // øre for NOK, øre for DKK, cents for EUR
   std::string currency = "NOK";
 
   friend bool operator==(const Money&, const Money&) = default;

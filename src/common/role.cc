@@ -4,13 +4,20 @@ namespace samspill {
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kAdministrator: return "administrator";
-    case Role::kProcurementOfficer: return "procurement_officer";
-    case Role::kEvaluator: return "evaluator";
-    case Role::kServiceLeader: return "service_leader";
-    case Role::kUnionRepresentative: return "union_representative";
-    case Role::kSupplier: return "supplier";
-    case Role::kAuditor: return "auditor";
+    case Role::kAdministrator:
+      return "administrator";
+    case Role::kProcurementOfficer:
+      return "procurement_officer";
+    case Role::kEvaluator:
+      return "evaluator";
+    case Role::kServiceLeader:
+      return "service_leader";
+    case Role::kUnionRepresentative:
+      return "union_representative";
+    case Role::kSupplier:
+      return "supplier";
+    case Role::kAuditor:
+      return "auditor";
   }
   return "unknown";
 }
@@ -24,13 +31,20 @@ std::optional<Role> RoleFromName(std::string_view name) {
 
 std::string_view RoleLabelNb(Role role) {
   switch (role) {
-    case Role::kAdministrator: return "Administrator";
-    case Role::kProcurementOfficer: return "Innkjøper";
-    case Role::kEvaluator: return "Evaluator";
-    case Role::kServiceLeader: return "Tjenesteleder";
-    case Role::kUnionRepresentative: return "Tillitsvalgt";
-    case Role::kSupplier: return "Leverandør";
-    case Role::kAuditor: return "Revisor";
+    case Role::kAdministrator:
+      return "Administrator";
+    case Role::kProcurementOfficer:
+      return "Innkjøper";
+    case Role::kEvaluator:
+      return "Evaluator";
+    case Role::kServiceLeader:
+      return "Tjenesteleder";
+    case Role::kUnionRepresentative:
+      return "Tillitsvalgt";
+    case Role::kSupplier:
+      return "Leverandør";
+    case Role::kAuditor:
+      return "Revisor";
   }
   return "Ukjent";
 }

@@ -19,10 +19,9 @@ enum class Role {
   kAuditor = 7,              // revisor: reads everything, changes nothing
 };
 
-inline constexpr Role kAllRoles[] = {Role::kAdministrator,       Role::kProcurementOfficer,
-                                     Role::kEvaluator,           Role::kServiceLeader,
-                                     Role::kUnionRepresentative, Role::kSupplier,
-                                     Role::kAuditor};
+inline constexpr Role kAllRoles[] = {
+    Role::kAdministrator,       Role::kProcurementOfficer, Role::kEvaluator, Role::kServiceLeader,
+    Role::kUnionRepresentative, Role::kSupplier,           Role::kAuditor};
 
 // Stable API name: "administrator", "procurement_officer", …
 std::string_view RoleName(Role role);

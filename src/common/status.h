@@ -20,14 +20,15 @@ namespace samspill {
 // Stored in logs and returned over the API by name: never renumber.
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument = 1,   // the caller sent something wrong; fix the input
-  kNotFound = 2,          // the thing asked for does not exist (or is not visible)
-  kConflict = 3,          // the thing exists but its state forbids the action
-  kPermissionDenied = 4,  // authenticated, but the role may not do this
-  kUnauthenticated = 5,   // no valid session
-  kUnavailable = 6,       // try again later (database busy, too many attempts)
-  kInternal = 7,          // our bug or a broken environment
-  kFailedPrecondition = 8 // the system is not in a state to do this (e.g. newer schema)
+  kInvalidArgument = 1,     // the caller sent something wrong; fix the input
+  kNotFound = 2,            // the thing asked for does not exist (or is not visible)
+  kConflict = 3,            // the thing exists but its state forbids the action
+  kPermissionDenied = 4,    // authenticated, but the role may not do this
+  kUnauthenticated = 5,     // no valid session
+  kUnavailable = 6,         // try again later (database busy, too many attempts)
+  kInternal = 7,            // our bug or a broken environment
+  kFailedPrecondition = 8,  // the system is not in a state to do this (e.g. newer schema)
+  kResourceExhausted = 9,   // too many attempts or too large; slow down or send less
 };
 
 // The stable, lower-case name of a code, as used in API errors ("invalid_argument").
@@ -58,8 +59,12 @@ class Status {
 inline Status InvalidArgument(std::string message, std::string field = {}) {
   return Status(StatusCode::kInvalidArgument, std::move(message), std::move(field));
 }
-inline Status NotFound(std::string message) { return Status(StatusCode::kNotFound, std::move(message)); }
-inline Status Conflict(std::string message) { return Status(StatusCode::kConflict, std::move(message)); }
+inline Status NotFound(std::string message) {
+  return Status(StatusCode::kNotFound, std::move(message));
+}
+inline Status Conflict(std::string message) {
+  return Status(StatusCode::kConflict, std::move(message));
+}
 inline Status PermissionDenied(std::string message) {
   return Status(StatusCode::kPermissionDenied, std::move(message));
 }
@@ -69,7 +74,12 @@ inline Status Unauthenticated(std::string message) {
 inline Status Unavailable(std::string message) {
   return Status(StatusCode::kUnavailable, std::move(message));
 }
-inline Status Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message)); }
+inline Status Internal(std::string message) {
+  return Status(StatusCode::kInternal, std::move(message));
+}
+inline Status ResourceExhausted(std::string message) {
+  return Status(StatusCode::kResourceExhausted, std::move(message));
+}
 inline Status FailedPrecondition(std::string message) {
   return Status(StatusCode::kFailedPrecondition, std::move(message));
 }
@@ -78,7 +88,7 @@ inline Status FailedPrecondition(std::string message) {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(data_).ok() && "Result constructed from an OK status");
   }
@@ -105,17 +115,17 @@ class Result {
 }  // namespace samspill
 
 // Early return of a non-OK Status from a function returning Status or Result<T>.
-#define SAMSPILL_RETURN_IF_ERROR(expr)            \
-  do {                                            \
-    ::samspill::Status samspill_status_ = (expr); \
+#define SAMSPILL_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::samspill::Status samspill_status_ = (expr);        \
     if (!samspill_status_.ok()) return samspill_status_; \
   } while (0)
 
 #define SAMSPILL_CONCAT_INNER(a, b) a##b
 #define SAMSPILL_CONCAT(a, b) SAMSPILL_CONCAT_INNER(a, b)
 // SAMSPILL_ASSIGN_OR_RETURN(auto x, Foo()); — unwraps a Result or returns its Status.
-#define SAMSPILL_ASSIGN_OR_RETURN(lhs, expr)                              \
-  auto SAMSPILL_CONCAT(samspill_result_, __LINE__) = (expr);             \
-  if (!SAMSPILL_CONCAT(samspill_result_, __LINE__).ok())                  \
-    return SAMSPILL_CONCAT(samspill_result_, __LINE__).status();          \
+#define SAMSPILL_ASSIGN_OR_RETURN(lhs, expr)                     \
+  auto SAMSPILL_CONCAT(samspill_result_, __LINE__) = (expr);     \
+  if (!SAMSPILL_CONCAT(samspill_result_, __LINE__).ok())         \
+    return SAMSPILL_CONCAT(samspill_result_, __LINE__).status(); \
   lhs = std::move(SAMSPILL_CONCAT(samspill_result_, __LINE__)).value()

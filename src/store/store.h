@@ -51,7 +51,7 @@ struct Session {
 // One append-only record of who did what, when. The procurement protocol is later
 // generated from these events, so `action` names are stable ("user.create").
 struct AuditEvent {
-  int64_t id = 0;                       // assigned by the store, increasing
+  int64_t id = 0;  // assigned by the store, increasing
   Timestamp at;
   std::optional<int64_t> actor_user_id;  // empty for the system itself
   std::string actor;                     // username at the time, or "system"
@@ -80,9 +80,9 @@ class Store {
   // Users. `audit` is written in the same transaction; its entity_id is filled with the
   // new user's id when left empty. Username taken → kConflict.
   virtual Result<User> CreateUser(const NewUser& user, AuditEvent audit) = 0;
-  virtual Result<User> FindUserById(int64_t id) = 0;              // kNotFound
+  virtual Result<User> FindUserById(int64_t id) = 0;                   // kNotFound
   virtual Result<User> FindUserByUsername(std::string_view name) = 0;  // kNotFound
-  virtual Result<std::vector<User>> ListUsers() = 0;  // ordered by id
+  virtual Result<std::vector<User>> ListUsers() = 0;                   // ordered by id
   virtual Result<int64_t> CountUsers() = 0;
   // Deactivating also ends the user's sessions.
   virtual Status SetUserActive(int64_t id, bool active, AuditEvent audit) = 0;

@@ -86,10 +86,11 @@ TEST_P(StoreConformanceTest, SessionsLiveUntilDeletedExpiredOrUserDeactivated) {
   EXPECT_EQ(*store().DeleteExpiredSessions(T("2025-09-19T18:00:00Z")), 1);
   EXPECT_EQ(store().FindSession("hash-1").status().code(), StatusCode::kNotFound);
 
-  ASSERT_TRUE(store().CreateSession({"hash-2", user.id, "c", s.created_at, s.expires_at},
-                                    Event("session.login", "user")).ok());
-  ASSERT_TRUE(
-      store().SetUserActive(user.id, false, Event("user.deactivate", "user", "1")).ok());
+  ASSERT_TRUE(store()
+                  .CreateSession({"hash-2", user.id, "c", s.created_at, s.expires_at},
+                                 Event("session.login", "user"))
+                  .ok());
+  ASSERT_TRUE(store().SetUserActive(user.id, false, Event("user.deactivate", "user", "1")).ok());
   EXPECT_FALSE(store().FindUserById(user.id)->active);
   EXPECT_EQ(store().FindSession("hash-2").status().code(), StatusCode::kNotFound);
 }
@@ -114,8 +115,8 @@ TEST_P(StoreConformanceTest, DeleteSessionIsAudited) {
 
 TEST_P(StoreConformanceTest, PasswordChangeIsStoredAndAudited) {
   User user = *store().CreateUser(Kari(), Event("user.create", "user"));
-  ASSERT_TRUE(store().SetUserPassword(user.id, "$argon2id$new", Event("user.password", "user"))
-                  .ok());
+  ASSERT_TRUE(
+      store().SetUserPassword(user.id, "$argon2id$new", Event("user.password", "user")).ok());
   EXPECT_EQ(store().FindUserById(user.id)->password_hash, "$argon2id$new");
   EXPECT_EQ(store().ListAudit({})->back().action, "user.password");
 }
@@ -153,8 +154,7 @@ TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([this, t] {
       for (int i = 0; i < kPerThread; ++i) {
-        NewUser u{"u" + std::to_string(t) + "_" + std::to_string(i), "User", Role::kEvaluator,
-                  "h"};
+        NewUser u{"u" + std::to_string(t) + "_" + std::to_string(i), "User", Role::kEvaluator, "h"};
         EXPECT_TRUE(store().CreateUser(u, Event("user.create", "user")).ok());
       }
     });

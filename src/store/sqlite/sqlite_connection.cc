@@ -3,12 +3,16 @@
 namespace samspill::store {
 
 Status SqliteError(sqlite3* db, int rc, std::string_view context) {
-  std::string message = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  std::string message =
+      std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
-    case SQLITE_CONSTRAINT: return Conflict(message);
+    case SQLITE_CONSTRAINT:
+      return Conflict(message);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Unavailable(message);
-    default: return Internal(message);
+    case SQLITE_LOCKED:
+      return Unavailable(message);
+    default:
+      return Internal(message);
   }
 }
 

@@ -256,8 +256,8 @@ class SqliteStore final : public Store {
 
   Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
                               std::string_view name) {
-    SqliteStatement stmt(db_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " +
-                                  std::string(where));
+    SqliteStatement stmt(
+        db_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(where));
     if (id) {
       stmt.Bind(1, *id);
     } else {
@@ -298,12 +298,12 @@ int SqliteLatestSchemaVersion() { return SqliteMigrations().back().version; }
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = "cannot open database '" + path + "': " +
-                          (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    std::string message =
+        "cannot open database '" + path + "': " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close_v2(db);
     return Unavailable(message);
   }

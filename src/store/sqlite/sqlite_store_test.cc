@@ -58,7 +58,8 @@ TEST_F(SqliteFileTest, UsesWalAndMigratesToLatest) {
 TEST_F(SqliteFileTest, DataSurvivesReopen) {
   {
     auto store = std::move(OpenSqliteStore(path_)).value();
-    AuditEvent e{.at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"), .action = "user.create",
+    AuditEvent e{.at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"),
+                 .action = "user.create",
                  .entity_type = "user"};
     ASSERT_TRUE(store->CreateUser({"ola", "Ola", Role::kAuditor, "h"}, e).ok());
   }
@@ -83,15 +84,15 @@ TEST_F(SqliteFileTest, RefusesDatabaseFromNewerVersion) {
 TEST_F(SqliteFileTest, AuditEventsCannotBeRewritten) {
   {
     auto store = std::move(OpenSqliteStore(path_)).value();
-    AuditEvent e{.at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"), .action = "x",
-                 .entity_type = "y"};
+    AuditEvent e{
+        .at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"), .action = "x", .entity_type = "y"};
     ASSERT_TRUE(store->AppendAudit(e).ok());
   }
   sqlite3* db = nullptr;
   sqlite3_open(path_.c_str(), &db);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory'", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  EXPECT_NE(
+      sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory'", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_events", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 }

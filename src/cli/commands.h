@@ -1,0 +1,23 @@
+// The samspill subcommands. Each registers itself on the CLI11 app and runs one domain
+// function; printing and exit codes are handled here, not in the domain.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "common/status.h"
+
+namespace samspill::cli {
+
+// A subcommand's action: runs after parsing, returns the status to turn into an exit code.
+using CommandAction = std::function<Status()>;
+
+void AddServeCommand(CLI::App& app, CommandAction* action);
+void AddEvaluateCommand(CLI::App& app, CommandAction* action);
+void AddUserCommand(CLI::App& app, CommandAction* action);
+
+// Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
+
+}  // namespace samspill::cli

@@ -1,0 +1,93 @@
+// `samspill serve`: the web application on one port, with the embedded SQLite database.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/demo_data.h"
+#include "common/clock.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/auth_service.h"
+#include "web/server.h"
+
+namespace samspill::cli {
+namespace {
+
+struct ServeFlags {
+  std::string db = "samspill.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool demo = false;
+  bool secure_cookies = false;
+  bool quiet = false;
+};
+
+Status Serve(const ServeFlags& flags) {
+  // Block SIGINT/SIGTERM before any thread starts, so one waiter thread receives them
+  // and stops the server cleanly (a signal handler may not call into the server).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A client that hangs up mid-response must not kill the server.
+  signal(SIGPIPE, SIG_IGN);
+
+  SAMSPILL_RETURN_IF_ERROR(web::InitCrypto());
+  SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::OpenSqliteStore(flags.db));
+  SystemClock clock;
+  web::AuthService auth(*store, clock);
+  if (flags.demo) SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, *store));
+
+  web::WebServer server(*store, auth,
+                        {.host = flags.host,
+                         .port = flags.port,
+                         .secure_cookies = flags.secure_cookies,
+                         .access_log = !flags.quiet});
+  SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
+  std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
+  std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),
+              port, flags.db.c_str(), store->SchemaVersion());
+  if (flags.demo) {
+    std::printf("Demo logins (password \"%s\" for all):\n", kDemoPassword);
+    for (const DemoUser& u : DemoUsers()) {
+      std::printf("  %-14s %-22s %s\n", u.username.c_str(), std::string(RoleName(u.role)).c_str(),
+                  u.display_name.c_str());
+    }
+  }
+  std::fflush(stdout);
+
+  std::thread waiter([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::fprintf(stderr, "samspill: signal %d, shutting down\n", received);
+    server.Stop();
+  });
+  Status served = server.Serve();
+  // If the server ended on its own, wake the waiter so it can be joined.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return served;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, CommandAction* action) {
+  auto flags = std::make_shared<ServeFlags>();
+  auto* cmd = app.add_subcommand("serve", "Run the web application and JSON API");
+  cmd->add_option("--db", flags->db, "SQLite database file (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--host", flags->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", flags->port, "Port to listen on (0 picks a free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_flag("--demo", flags->demo, "Load demo data (one user per role) if missing");
+  cmd->add_flag("--secure-cookies", flags->secure_cookies,
+                "Mark session cookies Secure (when served behind HTTPS)");
+  cmd->add_flag("--quiet", flags->quiet, "No access log on stderr");
+  cmd->callback([action, flags] { *action = [flags] { return Serve(*flags); }; });
+}
+
+}  // namespace samspill::cli

@@ -1,0 +1,58 @@
+#include "web/api.h"
+
+#include <algorithm>
+
+namespace samspill::web {
+
+Result<nlohmann::json> ParseJsonObjectBody(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/json", 0) != 0) {
+    return InvalidArgument("the request body must be JSON (Content-Type: application/json)",
+                           "body");
+  }
+  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return InvalidArgument("the request body is not valid JSON", "body");
+  if (!body.is_object()) return InvalidArgument("the request body must be a JSON object", "body");
+  return body;
+}
+
+Result<std::string> RequiredString(const nlohmann::json& obj, const std::string& field) {
+  auto it = obj.find(field);
+  if (it == obj.end()) return InvalidArgument("'" + field + "' is required", field);
+  if (!it->is_string()) return InvalidArgument("'" + field + "' must be a string", field);
+  return it->get<std::string>();
+}
+
+Result<bool> RequiredBool(const nlohmann::json& obj, const std::string& field) {
+  auto it = obj.find(field);
+  if (it == obj.end()) return InvalidArgument("'" + field + "' is required", field);
+  if (!it->is_boolean()) return InvalidArgument("'" + field + "' must be true or false", field);
+  return it->get<bool>();
+}
+
+Status OnlyFields(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return InvalidArgument("unknown field '" + key + "'", key);
+    }
+  }
+  return Status::Ok();
+}
+
+nlohmann::json ErrorJson(const Status& status) {
+  nlohmann::json error{{"code", StatusCodeName(status.code())}, {"message", status.message()}};
+  error["field"] =
+      status.field().empty() ? nlohmann::json(nullptr) : nlohmann::json(status.field());
+  return nlohmann::json{{"error", error}};
+}
+
+nlohmann::json UserJson(const store::User& user) {
+  return nlohmann::json{{"id", user.id},
+                        {"username", user.username},
+                        {"display_name", user.display_name},
+                        {"role", RoleName(user.role)},
+                        {"active", user.active},
+                        {"created_at", user.created_at.ToIso()}};
+}
+
+}  // namespace samspill::web

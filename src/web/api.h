@@ -1,0 +1,58 @@
+// The JSON API's plumbing: typed request/response, route table entries, JSON errors.
+//
+// Handlers stay thin: parse the body into a typed struct, call one domain function,
+// render JSON. Errors are returned as Status and rendered in one place as
+// {"error":{"code":"invalid_argument","message":"…","field":"…"}}.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/role.h"
+#include "common/status.h"
+#include "web/auth_service.h"
+
+namespace samspill::web {
+
+struct ApiRequest {
+  const httplib::Request& http;
+  std::optional<Principal> principal;  // set on every non-public route
+  std::vector<std::string> params;     // regex captures from the route pattern
+};
+
+struct ApiResponse {
+  int status = 200;
+  nlohmann::json body;  // null: no body (204)
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using ApiHandler = std::function<Result<ApiResponse>(ApiRequest&)>;
+
+struct Route {
+  std::string method;   // "GET", "POST", "PATCH", "DELETE"
+  std::string pattern;  // full-match regex on the path, e.g. R"(/api/users/(\d+))"
+  bool is_public = false;
+  std::vector<Role> roles;  // allowed roles; empty means every logged-in role
+  ApiHandler handler;
+};
+
+// Parses a JSON object body. Names the problem: wrong content type, malformed JSON
+// (with the byte offset), not an object.
+Result<nlohmann::json> ParseJsonObjectBody(const httplib::Request& req);
+
+// Typed field access on a JSON object, with errors naming the field.
+Result<std::string> RequiredString(const nlohmann::json& obj, const std::string& field);
+Result<bool> RequiredBool(const nlohmann::json& obj, const std::string& field);
+// Rejects keys other than `allowed` so typos never pass silently.
+Status OnlyFields(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed);
+
+nlohmann::json ErrorJson(const Status& status);
+nlohmann::json UserJson(const store::User& user);
+
+}  // namespace samspill::web

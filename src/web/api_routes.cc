@@ -1,0 +1,203 @@
+#include "web/api_routes.h"
+
+#include "evaluation/bid_table_json.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr Role kBuyerRoles[] = {Role::kAdministrator, Role::kProcurementOfficer,  Role::kEvaluator,
+                                Role::kServiceLeader, Role::kUnionRepresentative, Role::kAuditor};
+
+std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
+json SessionJson(const Principal& p) {
+  return json{{"user", UserJson(p.user)},
+              {"csrf_token", p.session.csrf_token},
+              {"expires_at", p.session.expires_at.ToIso()}};
+}
+
+Result<int64_t> PositiveId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return InvalidArgument("bad id '" + text + "'", "id");
+  return std::stoll(text);  // the route pattern admits digits only
+}
+
+}  // namespace
+
+std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth, bool secure_cookies) {
+  std::vector<Route> routes;
+
+  routes.push_back({"GET", "/api/health", true, {}, [](ApiRequest&) -> Result<ApiResponse> {
+                      return ApiResponse{200, json{{"status", "ok"}}, {}};
+                    }});
+
+  // Log in: {"username","password"} → session cookie + CSRF token.
+  routes.push_back(
+      {"POST",
+       "/api/session",
+       true,
+       {},
+       [&auth, secure_cookies](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"username", "password"}));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string username, RequiredString(body, "username"));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string password, RequiredString(body, "password"));
+         SAMSPILL_ASSIGN_OR_RETURN(LoginResult login, auth.Login(username, password));
+         int64_t max_age =
+             login.principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
+         return ApiResponse{200,
+                            SessionJson(login.principal),
+                            {{"Set-Cookie", SessionCookie(login.token, max_age, secure_cookies)}}};
+       }});
+
+  routes.push_back({"GET", "/api/session", false, {}, [](ApiRequest& req) -> Result<ApiResponse> {
+                      return ApiResponse{200, SessionJson(*req.principal), {}};
+                    }});
+
+  routes.push_back(
+      {"DELETE",
+       "/api/session",
+       false,
+       {},
+       [&auth, secure_cookies](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_RETURN_IF_ERROR(auth.Logout(*req.principal));
+         return ApiResponse{204, nullptr, {{"Set-Cookie", SessionCookie("", 0, secure_cookies)}}};
+       }});
+
+  routes.push_back({"GET",
+                    "/api/users",
+                    false,
+                    {Role::kAdministrator, Role::kAuditor},
+                    [&store](ApiRequest&) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(auto users, store.ListUsers());
+                      json list = json::array();
+                      for (const auto& u : users) list.push_back(UserJson(u));
+                      return ApiResponse{200, json{{"users", list}}, {}};
+                    }});
+
+  routes.push_back(
+      {"POST",
+       "/api/users",
+       false,
+       {Role::kAdministrator},
+       [&auth](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_RETURN_IF_ERROR(
+             OnlyFields(body, {"username", "display_name", "role", "password"}));
+         CreateUserRequest create;
+         SAMSPILL_ASSIGN_OR_RETURN(create.username, RequiredString(body, "username"));
+         SAMSPILL_ASSIGN_OR_RETURN(create.display_name, RequiredString(body, "display_name"));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string role, RequiredString(body, "role"));
+         SAMSPILL_ASSIGN_OR_RETURN(create.password, RequiredString(body, "password"));
+         auto parsed = RoleFromName(role);
+         if (!parsed) return InvalidArgument("unknown role '" + role + "'", "role");
+         create.role = *parsed;
+         SAMSPILL_ASSIGN_OR_RETURN(store::User user, auth.CreateUser(req.principal, create));
+         return ApiResponse{
+             201, UserJson(user), {{"Location", "/api/users/" + std::to_string(user.id)}}};
+       }});
+
+  routes.push_back({"GET",
+                    R"(/api/users/(\d+))",
+                    false,
+                    {Role::kAdministrator, Role::kAuditor},
+                    [&store](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(int64_t id, PositiveId(req.params[0]));
+                      SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserById(id));
+                      return ApiResponse{200, UserJson(user), {}};
+                    }});
+
+  // {"active": false} deactivates a user (users are never deleted: the audit trail names them).
+  routes.push_back({"PATCH",
+                    R"(/api/users/(\d+))",
+                    false,
+                    {Role::kAdministrator},
+                    [&auth, &store](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(int64_t id, PositiveId(req.params[0]));
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"active"}));
+                      SAMSPILL_ASSIGN_OR_RETURN(bool active, RequiredBool(body, "active"));
+                      SAMSPILL_RETURN_IF_ERROR(auth.SetUserActive(*req.principal, id, active));
+                      SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserById(id));
+                      return ApiResponse{200, UserJson(user), {}};
+                    }});
+
+  // Any user may change their own password (this changes no procurement data).
+  routes.push_back(
+      {"POST", "/api/session/password", false, {}, [&auth](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"current_password", "new_password"}));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string current, RequiredString(body, "current_password"));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string next, RequiredString(body, "new_password"));
+         SAMSPILL_RETURN_IF_ERROR(auth.ChangeOwnPassword(*req.principal, current, next));
+         return ApiResponse{204, nullptr, {}};
+       }});
+
+  // The audit trail: ?entity_type=&entity_id=&after=&limit=
+  routes.push_back(
+      {"GET",
+       "/api/audit",
+       false,
+       {Role::kAdministrator, Role::kAuditor},
+       [&store](ApiRequest& req) -> Result<ApiResponse> {
+         store::AuditQuery query;
+         query.entity_type = req.http.get_param_value("entity_type");
+         query.entity_id = req.http.get_param_value("entity_id");
+         for (auto [name, target] : {std::pair{"after", &query.after_id}}) {
+           std::string text = req.http.get_param_value(name);
+           if (text.empty()) continue;
+           if (text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+             return InvalidArgument(std::string(name) + " must be a whole number", name);
+           }
+           *target = std::stoll(text);
+         }
+         std::string limit = req.http.get_param_value("limit");
+         if (!limit.empty()) {
+           if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos) {
+             return InvalidArgument("limit must be a whole number", "limit");
+           }
+           query.limit = std::stoi(limit);
+         }
+         SAMSPILL_ASSIGN_OR_RETURN(auto events, store.ListAudit(query));
+         json list = json::array();
+         for (const auto& e : events) {
+           json item{{"id", e.id},
+                     {"at", e.at.ToIso()},
+                     {"actor", e.actor},
+                     {"actor_user_id", e.actor_user_id ? json(*e.actor_user_id) : json(nullptr)},
+                     {"action", e.action},
+                     {"entity_type", e.entity_type},
+                     {"entity_id", e.entity_id}};
+           for (auto [key, text] :
+                {std::pair{"before", &e.before_json}, std::pair{"after", &e.after_json}}) {
+             json parsed = json::parse(*text, nullptr, false);
+             item[key] = text->empty() || parsed.is_discarded() ? json(nullptr) : parsed;
+           }
+           list.push_back(std::move(item));
+         }
+         return ApiResponse{200, json{{"events", list}}, {}};
+       }});
+
+  // Evaluate a bid table posted as JSON: the same function as `samspill evaluate`.
+  routes.push_back(
+      {"POST", "/api/evaluate", false,
+       std::vector<Role>(std::begin(kBuyerRoles), std::end(kBuyerRoles)),
+       [](ApiRequest& req) -> Result<ApiResponse> {
+         std::string type = req.http.get_header_value("Content-Type");
+         if (type.rfind("application/json", 0) != 0) {
+           return InvalidArgument("the bid table must be sent as application/json", "body");
+         }
+         SAMSPILL_ASSIGN_OR_RETURN(json report, evaluation::EvaluateBidTableJson(req.http.body));
+         return ApiResponse{200, std::move(report), {}};
+       }});
+
+  return routes;
+}
+
+}  // namespace samspill::web

@@ -1,0 +1,158 @@
+#include "web/auth_service.h"
+
+#include <nlohmann/json.hpp>
+
+namespace samspill::web {
+
+Status CheckUsername(std::string_view username) {
+  if (username.empty() || username.size() > 64) {
+    return InvalidArgument("the username must have 1 to 64 characters", "username");
+  }
+  for (char c : username) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    if (!ok) {
+      return InvalidArgument("the username may contain only a–z, 0–9, '.', '-' and '_'",
+                             "username");
+    }
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+std::string UserJson(const store::User& user) {
+  return nlohmann::json{{"id", user.id},
+                        {"username", user.username},
+                        {"display_name", user.display_name},
+                        {"role", RoleName(user.role)},
+                        {"active", user.active}}
+      .dump();
+}
+
+}  // namespace
+
+AuthService::AuthService(store::Store& store, const Clock& clock, AuthOptions options)
+    : store_(store), clock_(clock), options_(options), throttle_(options.throttle) {
+  auto dummy = HashPassword("samspill-dummy-password", options_.password_hash);
+  if (dummy.ok()) dummy_hash_ = *dummy;
+}
+
+store::AuditEvent AuthService::Event(const std::optional<Principal>& actor, std::string action,
+                                     std::string entity_id) const {
+  store::AuditEvent e;
+  e.at = clock_.Now();
+  if (actor) {
+    e.actor_user_id = actor->user.id;
+    e.actor = actor->user.username;
+  } else {
+    e.actor = "system";
+  }
+  e.action = std::move(action);
+  e.entity_type = "user";
+  e.entity_id = std::move(entity_id);
+  return e;
+}
+
+Result<LoginResult> AuthService::Login(std::string_view username, std::string_view password) {
+  Timestamp now = clock_.Now();
+  if (int64_t wait = throttle_.RetryAfter(username, now); wait > 0) {
+    return ResourceExhausted("too many failed logins for this user; try again in " +
+                             std::to_string((wait + 59) / 60) + " minutes");
+  }
+  const Status wrong = Unauthenticated("wrong username or password");
+  Result<store::User> user = store_.FindUserByUsername(username);
+  bool verified = false;
+  if (user.ok()) {
+    verified = VerifyPassword(user->password_hash, password);
+  } else {
+    if (user.status().code() != StatusCode::kNotFound) return user.status();
+    VerifyPassword(dummy_hash_, password);  // same work as for a real user
+  }
+  if (!verified || !user->active) {
+    throttle_.RecordFailure(username, now);
+    store::AuditEvent failed =
+        Event(std::nullopt, "session.login_failed", user.ok() ? std::to_string(user->id) : "");
+    failed.after_json = nlohmann::json{{"username", username}}.dump();
+    SAMSPILL_RETURN_IF_ERROR(store_.AppendAudit(std::move(failed)));
+    return wrong;
+  }
+  throttle_.RecordSuccess(username);
+
+  LoginResult result;
+  result.token = RandomHexToken();
+  store::Session& session = result.principal.session;
+  session.token_hash = HashToken(result.token);
+  session.user_id = user->id;
+  session.csrf_token = RandomHexToken();
+  session.created_at = now;
+  session.expires_at = Timestamp{now.unix_seconds + options_.session_seconds};
+  result.principal.user = *user;
+  SAMSPILL_RETURN_IF_ERROR(store_.CreateSession(
+      session, Event(result.principal, "session.login", std::to_string(user->id))));
+  return result;
+}
+
+Result<Principal> AuthService::Authenticate(std::string_view token) {
+  const Status invalid = Unauthenticated("not logged in, or the session has expired");
+  if (token.empty() || token.size() > 256) return invalid;
+  Result<store::Session> session = store_.FindSession(HashToken(token));
+  if (!session.ok()) {
+    return session.status().code() == StatusCode::kNotFound ? invalid : session.status();
+  }
+  if (session->expires_at <= clock_.Now()) return invalid;
+  Result<store::User> user = store_.FindUserById(session->user_id);
+  if (!user.ok() || !user->active) return invalid;
+  return Principal{*user, *session};
+}
+
+Status AuthService::Logout(const Principal& principal) {
+  return store_.DeleteSession(
+      principal.session.token_hash,
+      Event(principal, "session.logout", std::to_string(principal.user.id)));
+}
+
+Result<store::User> AuthService::CreateUser(const std::optional<Principal>& actor,
+                                            const CreateUserRequest& request) {
+  SAMSPILL_RETURN_IF_ERROR(CheckUsername(request.username));
+  if (request.display_name.empty() || request.display_name.size() > 200) {
+    return InvalidArgument("the name must have 1 to 200 characters", "display_name");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
+  SAMSPILL_ASSIGN_OR_RETURN(std::string hash,
+                            HashPassword(request.password, options_.password_hash));
+  store::NewUser user{request.username, request.display_name, request.role, hash};
+  store::AuditEvent event = Event(actor, "user.create", "");
+  event.after_json = nlohmann::json{{"username", request.username},
+                                    {"display_name", request.display_name},
+                                    {"role", RoleName(request.role)}}
+                         .dump();
+  return store_.CreateUser(user, std::move(event));
+}
+
+Status AuthService::SetUserActive(const Principal& actor, int64_t user_id, bool active) {
+  SAMSPILL_ASSIGN_OR_RETURN(store::User before, store_.FindUserById(user_id));
+  if (user_id == actor.user.id && !active) {
+    return Conflict("you cannot deactivate your own user");
+  }
+  store::AuditEvent event =
+      Event(actor, active ? "user.activate" : "user.deactivate", std::to_string(user_id));
+  event.before_json = UserJson(before);
+  store::User after = before;
+  after.active = active;
+  event.after_json = UserJson(after);
+  return store_.SetUserActive(user_id, active, std::move(event));
+}
+
+Status AuthService::ChangeOwnPassword(const Principal& actor, std::string_view current_password,
+                                      std::string_view new_password) {
+  if (!VerifyPassword(actor.user.password_hash, current_password)) {
+    return InvalidArgument("the current password is wrong", "current_password");
+  }
+  Status policy = CheckPasswordPolicy(new_password);
+  if (!policy.ok()) return InvalidArgument(policy.message(), "new_password");
+  SAMSPILL_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, options_.password_hash));
+  return store_.SetUserPassword(
+      actor.user.id, hash, Event(actor, "user.password_change", std::to_string(actor.user.id)));
+}
+
+}  // namespace samspill::web

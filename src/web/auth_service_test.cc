@@ -1,0 +1,114 @@
+#include "web/auth_service.h"
+
+#include <gtest/gtest.h>
+
+#include "common/clock.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace samspill::web {
+namespace {
+
+class AuthServiceTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto().ok());
+    store_ = std::move(store::OpenSqliteStore(":memory:")).value();
+    auth_ = std::make_unique<AuthService>(
+        *store_, clock_,
+        AuthOptions{.session_seconds = 3600,
+                    .password_hash = PasswordHashOptions::Fastest(),
+                    .throttle = {.max_failures = 3, .window_seconds = 900}});
+    admin_ = *auth_->CreateUser(std::nullopt,
+                                {"admin", "Anne Admin", Role::kAdministrator, "admin-passord-1"});
+  }
+
+  FakeClock clock_{*ParseIsoTimestamp("2025-09-19T08:00:00Z")};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<AuthService> auth_;
+  store::User admin_;
+};
+
+TEST_F(AuthServiceTest, LoginGivesSessionThatAuthenticatesUntilExpiry) {
+  auto login = auth_->Login("admin", "admin-passord-1");
+  ASSERT_TRUE(login.ok()) << login.status().ToString();
+  EXPECT_NE(login->token, login->principal.session.token_hash);  // only the hash is stored
+  EXPECT_EQ(auth_->Authenticate(login->token)->user.id, admin_.id);
+  clock_.Advance(3599);
+  EXPECT_TRUE(auth_->Authenticate(login->token).ok());
+  clock_.Advance(1);
+  EXPECT_EQ(auth_->Authenticate(login->token).status().code(), StatusCode::kUnauthenticated);
+}
+
+TEST_F(AuthServiceTest, WrongPasswordAndUnknownUserLookAlikeAndAreAudited) {
+  auto wrong = auth_->Login("admin", "feil-passord");
+  auto unknown = auth_->Login("nobody", "feil-passord");
+  EXPECT_EQ(wrong.status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(wrong.status().message(), unknown.status().message());
+  auto events = *store_->ListAudit({.entity_type = "user"});
+  int failed = 0;
+  for (const auto& e : events) failed += e.action == "session.login_failed";
+  EXPECT_EQ(failed, 2);
+}
+
+TEST_F(AuthServiceTest, ThrottlesRepeatedFailures) {
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(auth_->Login("admin", "feil-passord").ok());
+  auto blocked = auth_->Login("admin", "admin-passord-1");  // even the right password
+  EXPECT_EQ(blocked.status().code(), StatusCode::kResourceExhausted);
+  clock_.Advance(901);
+  EXPECT_TRUE(auth_->Login("admin", "admin-passord-1").ok());
+}
+
+TEST_F(AuthServiceTest, LogoutEndsSession) {
+  auto login = *auth_->Login("admin", "admin-passord-1");
+  ASSERT_TRUE(auth_->Logout(login.principal).ok());
+  EXPECT_FALSE(auth_->Authenticate(login.token).ok());
+}
+
+TEST_F(AuthServiceTest, DeactivatedUserCannotLogInAndLosesSessions) {
+  auto kari = *auth_->CreateUser(
+      std::nullopt, {"kari", "Kari Innkjøper", Role::kProcurementOfficer, "kari-passord-1"});
+  auto kari_login = *auth_->Login("kari", "kari-passord-1");
+  auto admin_login = *auth_->Login("admin", "admin-passord-1");
+  ASSERT_TRUE(auth_->SetUserActive(admin_login.principal, kari.id, false).ok());
+  EXPECT_FALSE(auth_->Authenticate(kari_login.token).ok());
+  EXPECT_EQ(auth_->Login("kari", "kari-passord-1").status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(auth_->SetUserActive(admin_login.principal, admin_.id, false).code(),
+            StatusCode::kConflict);
+}
+
+TEST_F(AuthServiceTest, CreateUserValidatesAndAudits) {
+  EXPECT_EQ(auth_->CreateUser(std::nullopt, {"Kari", "K", Role::kEvaluator, "langt-passord"})
+                .status()
+                .field(),
+            "username");
+  EXPECT_EQ(auth_->CreateUser(std::nullopt, {"kari", "", Role::kEvaluator, "langt-passord"})
+                .status()
+                .field(),
+            "display_name");
+  EXPECT_EQ(
+      auth_->CreateUser(std::nullopt, {"kari", "K", Role::kEvaluator, "kort"}).status().field(),
+      "password");
+  EXPECT_EQ(auth_->CreateUser(std::nullopt, {"admin", "A", Role::kEvaluator, "langt-passord"})
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  auto events = *store_->ListAudit({.entity_type = "user"});
+  ASSERT_EQ(events.size(), 1u);  // only the admin's creation in SetUp
+  EXPECT_EQ(events[0].action, "user.create");
+  EXPECT_NE(events[0].after_json.find("\"role\":\"administrator\""), std::string::npos);
+  EXPECT_EQ(events[0].after_json.find("passord"), std::string::npos);  // never the password
+}
+
+TEST_F(AuthServiceTest, ChangeOwnPasswordNeedsTheCurrentOne) {
+  auto login = *auth_->Login("admin", "admin-passord-1");
+  EXPECT_EQ(auth_->ChangeOwnPassword(login.principal, "feil", "nytt-passord-2").field(),
+            "current_password");
+  EXPECT_EQ(auth_->ChangeOwnPassword(login.principal, "admin-passord-1", "kort").field(),
+            "new_password");
+  ASSERT_TRUE(auth_->ChangeOwnPassword(login.principal, "admin-passord-1", "nytt-passord-2").ok());
+  EXPECT_FALSE(auth_->Login("admin", "admin-passord-1").ok());
+  EXPECT_TRUE(auth_->Login("admin", "nytt-passord-2").ok());
+}
+
+}  // namespace
+}  // namespace samspill::web

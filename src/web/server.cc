@@ -1,0 +1,210 @@
+#include "web/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <regex>
+
+#include "web/api_routes.h"
+#include "web/http_status.h"
+#include "web/start_page.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+struct CompiledRoute {
+  Route route;
+  std::regex regex;
+};
+
+bool ChangesState(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+void WriteJson(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  if (!body.is_null()) {
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
+                    "application/json; charset=utf-8");
+  }
+}
+
+void WriteError(httplib::Response& res, const Status& status) {
+  WriteJson(res, HttpStatusFor(status.code()), ErrorJson(status));
+}
+
+}  // namespace
+
+struct WebServer::Impl {
+  store::Store& store;
+  AuthService& auth;
+  ServerOptions options;
+  httplib::Server http;
+  std::vector<CompiledRoute> routes;
+
+  Impl(store::Store& s, AuthService& a, ServerOptions o) : store(s), auth(a), options(o) {}
+
+  void Dispatch(const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    bool path_known = false;
+    for (const CompiledRoute& compiled : routes) {
+      std::smatch match;
+      if (!std::regex_match(req.path, match, compiled.regex)) continue;
+      path_known = true;
+      if (compiled.route.method != req.method) continue;
+      ApiRequest api{req, std::nullopt, {}};
+      for (size_t i = 1; i < match.size(); ++i) api.params.push_back(match[i].str());
+      Status status = Authorise(compiled.route, req, api);
+      if (!status.ok()) return WriteError(res, status);
+      Result<ApiResponse> out = compiled.route.handler(api);
+      if (!out.ok()) return WriteError(res, out.status());
+      for (const auto& [name, value] : out->headers) res.set_header(name, value);
+      return WriteJson(res, out->status, out->body);
+    }
+    if (path_known) {
+      res.set_header("Allow", AllowedMethods(req.path));
+      return WriteJson(
+          res, 405,
+          ErrorJson(Status(StatusCode::kInvalidArgument,
+                           "method " + req.method + " is not allowed on " + req.path)));
+    }
+    WriteError(res, NotFound("no API endpoint " + req.path));
+  }
+
+  Status Authorise(const Route& route, const httplib::Request& req, ApiRequest& api) {
+    if (route.is_public) return Status::Ok();
+    SAMSPILL_ASSIGN_OR_RETURN(Principal principal,
+                              auth.Authenticate(CookieValue(req, kSessionCookie)));
+    if (ChangesState(req.method) &&
+        !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), principal.session.csrf_token)) {
+      return PermissionDenied("missing or wrong X-CSRF-Token header");
+    }
+    if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
+                                          principal.user.role) == route.roles.end()) {
+      return PermissionDenied("the role " + std::string(RoleName(principal.user.role)) +
+                              " may not do this");
+    }
+    api.principal = std::move(principal);
+    return Status::Ok();
+  }
+
+  std::string AllowedMethods(const std::string& path) {
+    std::string allow;
+    for (const CompiledRoute& compiled : routes) {
+      if (!std::regex_match(path, compiled.regex)) continue;
+      if (!allow.empty()) allow += ", ";
+      allow += compiled.route.method;
+    }
+    return allow;
+  }
+};
+
+WebServer::WebServer(store::Store& store, AuthService& auth, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, auth, options)) {
+  for (Route& route : CoreApiRoutes(store, auth, options.secure_cookies)) {
+    std::regex regex(route.pattern);
+    impl_->routes.push_back({std::move(route), std::move(regex)});
+  }
+  httplib::Server& http = impl_->http;
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"X-Frame-Options", "DENY"},
+                            {"Referrer-Policy", "same-origin"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; frame-ancestors 'none'; form-action 'self'"}});
+  Impl* impl = impl_.get();
+  auto api = [impl](const httplib::Request& req, httplib::Response& res) {
+    impl->Dispatch(req, res);
+  };
+  http.Get(R"(/api/.*)", api);
+  http.Post(R"(/api/.*)", api);
+  http.Put(R"(/api/.*)", api);
+  http.Patch(R"(/api/.*)", api);
+  http.Delete(R"(/api/.*)", api);
+  http.Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(StartPageHtml(), "text/html; charset=utf-8");
+  });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 413) {
+      return WriteJson(res, 413,
+                       ErrorJson(ResourceExhausted("the request body is larger than allowed")));
+    }
+    if (req.path.rfind("/api/", 0) == 0 || res.status != 404) {
+      return WriteJson(
+          res, res.status,
+          ErrorJson(Status(res.status == 404 ? StatusCode::kNotFound : StatusCode::kInvalidArgument,
+                           "request failed with HTTP " + std::to_string(res.status))));
+    }
+    res.set_content(
+        "<!doctype html><html lang=\"nb\"><title>Fant ikke siden</title>"
+        "<h1>Fant ikke siden</h1><p><a href=\"/\">Til forsiden</a></p></html>",
+        "text/html; charset=utf-8");
+  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "internal error: %s\n", what.c_str());
+        WriteError(res, Internal("internal error; it has been logged"));
+      });
+  if (options.access_log) {
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::fprintf(stderr, "%s %s %s %d\n",
+                   Timestamp{std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count()}
+                       .ToIso()
+                       .c_str(),
+                   req.method.c_str(), req.path.c_str(), res.status);
+    });
+  }
+}
+
+WebServer::~WebServer() = default;
+
+Result<int> WebServer::Bind() {
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(impl_->options.host);
+    if (port < 0) return Unavailable("could not bind any port on " + impl_->options.host);
+    return port;
+  }
+  if (!impl_->http.bind_to_port(impl_->options.host, port)) {
+    return Unavailable("could not listen on " + impl_->options.host + ":" + std::to_string(port) +
+                       " (in use, or not allowed)");
+  }
+  return port;
+}
+
+Status WebServer::Serve() {
+  if (!impl_->http.listen_after_bind()) return Internal("the HTTP server stopped with an error");
+  return Status::Ok();
+}
+
+void WebServer::Stop() { impl_->http.stop(); }
+
+}  // namespace samspill::web

@@ -1,0 +1,45 @@
+// WebServer: samspill's HTTP face — the JSON API under /api/ and the pages.
+//
+// Every /api/ request goes through one dispatcher: find the route (404 / 405 otherwise),
+// authenticate the session cookie, check the role, check the CSRF token on
+// state-changing methods, call the handler, render JSON or the JSON error. Security
+// headers are set on every response. Thread-safe: requests run on httplib's pool.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "store/store.h"
+#include "web/api.h"
+#include "web/auth_service.h"
+
+namespace samspill::web {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                  // 0: pick a free port
+  size_t max_body_bytes = 4 << 20;  // larger request bodies get 413
+  bool secure_cookies = false;      // set when served behind HTTPS
+  bool access_log = true;           // one line per request on stderr
+};
+
+class WebServer {
+ public:
+  WebServer(store::Store& store, AuthService& auth, ServerOptions options);
+  ~WebServer();
+
+  // Binds the port; returns the bound port (useful with port 0).
+  Result<int> Bind();
+  // Serves until Stop() is called from another thread. Requires Bind().
+  Status Serve();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samspill::web

@@ -1,0 +1,105 @@
+// The `samspill` command line tested as a user runs it.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "api/process.h"
+
+namespace samspill::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string TestDataPath(const std::string& name) {
+  return std::string(SAMSPILL_SOURCE_DIR) + "/src/evaluation/testdata/" + name;
+}
+
+TEST(Cli, EvaluatePrintsRankingWinnerAndSensitivity) {
+  ProcessResult r =
+      RunProcess({SAMSPILL_BINARY, "evaluate", TestDataPath("rank_reversal_3_bids.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json report = json::parse(r.out);
+  EXPECT_EQ(report["winner"], "B");
+  EXPECT_EQ(report["ranking"][0]["rank"], 1);
+  EXPECT_TRUE(report["sensitivity"].contains("weight_stability"));
+  EXPECT_TRUE(report["sensitivity"].contains("rank_acceptability"));
+  EXPECT_TRUE(report["sensitivity"].contains("withdrawal"));
+  EXPECT_TRUE(report["sensitivity"].contains("criterion_separation"));
+}
+
+TEST(Cli, EvaluateReadsStdin) {
+  ProcessResult r = RunProcess(
+      {SAMSPILL_BINARY, "evaluate", "-"},
+      R"({"price_model":"proportional","criteria":[{"id":"pris","kind":"price","weight":50},)"
+      R"({"id":"kvalitet","kind":"quality","weight":50}],)"
+      R"("bids":[{"id":"A","price":100,"scores":{"kvalitet":6}},{"id":"B","price":130,"scores":{"kvalitet":8}}]})");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["winner"], "A");
+}
+
+TEST(Cli, EvaluateBadInputNamesProblemWithDataErrorExit) {
+  ProcessResult r =
+      RunProcess({SAMSPILL_BINARY, "evaluate", "-"},
+                 R"({"price_model":"linear","criteria":[{"id":"pris","kind":"price","weight":0}],)"
+                 R"("bids":[{"id":"A","price":100,"scores":{}}]})");
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_NE(r.err.find("criteria[0].weight"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+
+  ProcessResult unknown =
+      RunProcess({SAMSPILL_BINARY, "evaluate", "-"},
+                 R"({"price_model":"linear","criteria":[{"id":"pris","kind":"price","weight":1}],)"
+                 R"("bids":[{"id":"A","price":100,"scores":{"miljo":5}}]})");
+  EXPECT_EQ(unknown.exit_code, 65);
+  EXPECT_NE(unknown.err.find("miljo"), std::string::npos) << unknown.err;
+
+  ProcessResult malformed = RunProcess({SAMSPILL_BINARY, "evaluate", "-"}, "{\"bids\": [");
+  EXPECT_EQ(malformed.exit_code, 65);
+  EXPECT_FALSE(malformed.err.empty());
+}
+
+TEST(Cli, MissingFileAndUsageErrorsHaveTheirOwnExitCodes) {
+  ProcessResult missing = RunProcess({SAMSPILL_BINARY, "evaluate", "/nonexistent/table.json"});
+  EXPECT_EQ(missing.exit_code, 66);
+  EXPECT_NE(missing.err.find("/nonexistent/table.json"), std::string::npos);
+
+  ProcessResult usage = RunProcess({SAMSPILL_BINARY, "evaluate"});
+  EXPECT_EQ(usage.exit_code, 64);
+  ProcessResult help = RunProcess({SAMSPILL_BINARY, "evaluate", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("FILE"), std::string::npos);
+}
+
+TEST(Cli, ServeRefusesDatabaseFromNewerVersion) {
+  TempDir dir;
+  std::string db = dir.path() + "/future.db";
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  sqlite3_exec(handle, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
+  sqlite3_close(handle);
+  ProcessResult r = RunProcess({SAMSPILL_BINARY, "serve", "--db", db, "--port", "0"});
+  EXPECT_EQ(r.exit_code, 78);
+  EXPECT_NE(r.err.find("newer samspill"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UserAddCreatesFirstAdministrator) {
+  TempDir dir;
+  std::string db = dir.path() + "/users.db";
+  ProcessResult added = RunProcess({SAMSPILL_BINARY, "user", "add", "--db", db, "--username",
+                                    "forste", "--name", "Første Admin", "--role", "administrator"},
+                                   "et-langt-passord\n");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  ProcessResult listed = RunProcess({SAMSPILL_BINARY, "user", "list", "--db", db});
+  EXPECT_NE(listed.out.find("forste\tadministrator\tactive"), std::string::npos) << listed.out;
+
+  ProcessResult bad_role = RunProcess({SAMSPILL_BINARY, "user", "add", "--db", db, "--username",
+                                       "x", "--name", "X", "--role", "king"},
+                                      "et-langt-passord\n");
+  EXPECT_EQ(bad_role.exit_code, 65);
+  EXPECT_NE(bad_role.err.find("king"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samspill::testing
