@@ -142,6 +142,10 @@ WebServer::WebServer(store::Store& store, AuthService& auth, ServerOptions optio
   http.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(StartPageHtml(), "text/html; charset=utf-8");
   });
+  http.Get("/assets/samspill.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "public, max-age=3600");
+    res.set_content(StylesheetCss(), "text/css; charset=utf-8");
+  });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413) {

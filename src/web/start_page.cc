@@ -9,15 +9,7 @@ const std::string& StartPageHtml() {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>samspill</title>
-<style>
-  body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
-         color: #1b1b1b; line-height: 1.5; }
-  h1 { color: #0b3d66; }
-  code { background: #f1f3f5; padding: 0 .25rem; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ccd; vertical-align: top; }
-  a:focus, a:hover { outline: 3px solid #0b3d66; }
-</style>
+<link rel="stylesheet" href="/assets/samspill.css">
 </head>
 <body>
 <header><h1>samspill</h1>
@@ -46,6 +38,20 @@ const std::string& StartPageHtml() {
 </html>
 )html";
   return kHtml;
+}
+
+const std::string& StylesheetCss() {
+  // Served as a file, not inline, so the Content-Security-Policy can forbid inline styles.
+  static const std::string kCss =
+      R"css(  body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+         color: #1b1b1b; line-height: 1.5; }
+  h1 { color: #0b3d66; }
+  code { background: #f1f3f5; padding: 0 .25rem; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ccd; vertical-align: top; }
+  a:focus, a:hover { outline: 3px solid #0b3d66; }
+)css";
+  return kCss;
 }
 
 }  // namespace samspill::web

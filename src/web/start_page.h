@@ -7,5 +7,7 @@
 namespace samspill::web {
 
 const std::string& StartPageHtml();
+// The shared stylesheet at /assets/samspill.css.
+const std::string& StylesheetCss();
 
 }  // namespace samspill::web

@@ -101,6 +101,23 @@ TEST_F(ApiTest, HealthIsOk) {
             std::string::npos);
 }
 
+TEST_F(ApiTest, StartPageUsesNoInlineStyleOrScript) {
+  auto page = Client().Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<html lang=\"nb\">"), std::string::npos);
+  EXPECT_EQ(page->body.find("<style"), std::string::npos);  // the CSP forbids inline styles
+  EXPECT_EQ(page->body.find("<script"), std::string::npos);
+  auto css = Client().Get("/assets/samspill.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  auto missing = Client().Get("/no-such-page");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->body.find("Fant ikke siden"), std::string::npos);
+}
+
 TEST_F(ApiTest, UnknownEndpointAndWrongMethodAreJsonErrors) {
   auto missing = Client().Get("/api/nothing-here");
   ASSERT_TRUE(missing);
