@@ -1,5 +1,7 @@
-// Demo data for `samspill serve --demo`: one user per role with a known password, so a
-// newcomer can log in as each kind of user. Idempotent: existing users are left alone.
+// Demo data for `samspill serve --demo`: the buyer (Trondheim kommune, its real
+// organisation number), three fictitious suppliers (valid check digits, invented names), and
+// one user per role with a known password, so a newcomer can log in as each kind of user.
+// Idempotent: what exists already is left alone.
 #pragma once
 
 #include <string>
@@ -8,6 +10,7 @@
 #include "common/role.h"
 #include "common/status.h"
 #include "web/auth_service.h"
+#include "web/organisation_service.h"
 
 namespace samspill::cli {
 
@@ -15,13 +18,22 @@ struct DemoUser {
   std::string username;
   std::string display_name;
   Role role;
+  std::string organisation_number;  // empty: none
+};
+
+struct DemoOrganisation {
+  std::string org_number;
+  std::string name;
+  store::OrganisationKind kind;
 };
 
 inline constexpr char kDemoPassword[] = "demo-passord";
 
 const std::vector<DemoUser>& DemoUsers();
+const std::vector<DemoOrganisation>& DemoOrganisations();
 
-// Creates whichever demo users are missing.
-Status LoadDemoData(web::AuthService& auth, store::Store& store);
+// Creates whichever demo organisations and users are missing.
+Status LoadDemoData(web::AuthService& auth, web::OrganisationService& organisations,
+                    store::Store& store);
 
 }  // namespace samspill::cli

@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/auth_service.h"
+#include "web/organisation_service.h"
 #include "web/server.h"
 
 namespace samspill::cli {
@@ -39,9 +40,10 @@ Status Serve(const ServeFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::OpenSqliteStore(flags.db));
   SystemClock clock;
   web::AuthService auth(*store, clock);
-  if (flags.demo) SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, *store));
+  web::OrganisationService organisations(*store, clock);
+  if (flags.demo) SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));
 
-  web::WebServer server(*store, auth,
+  web::WebServer server(*store, auth, organisations,
                         {.host = flags.host,
                          .port = flags.port,
                          .secure_cookies = flags.secure_cookies,

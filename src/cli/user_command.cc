@@ -16,6 +16,7 @@ struct UserFlags {
   std::string username;
   std::string display_name;
   std::string role;
+  int64_t organisation_id = 0;  // 0: none
 };
 
 Status AddUser(const UserFlags& flags) {
@@ -31,7 +32,10 @@ Status AddUser(const UserFlags& flags) {
   web::AuthService auth(*store, clock);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::User user,
-      auth.CreateUser(std::nullopt, {flags.username, flags.display_name, *role, password}));
+      auth.CreateUser(
+          std::nullopt,
+          {flags.username, flags.display_name, *role, password,
+           flags.organisation_id ? std::optional<int64_t>(flags.organisation_id) : std::nullopt}));
   std::printf("created user %lld %s (%s)\n", static_cast<long long>(user.id), user.username.c_str(),
               std::string(RoleName(user.role)).c_str());
   return Status::Ok();
@@ -61,6 +65,8 @@ void AddUserCommand(CLI::App& app, CommandAction* action) {
   std::string roles;
   for (Role r : kAllRoles) roles += (roles.empty() ? "" : ", ") + std::string(RoleName(r));
   add->add_option("--role", flags->role, "One of: " + roles)->required();
+  add->add_option("--organisation-id", flags->organisation_id,
+                  "The supplier a supplier user acts for (see GET /api/organisations)");
   add->callback([action, flags] { *action = [flags] { return AddUser(*flags); }; });
 
   auto* list = cmd->add_subcommand("list", "List users");

@@ -22,6 +22,27 @@
 
 namespace samspill::store {
 
+// Stored as integers: never renumber.
+enum class OrganisationKind {
+  kBuyer = 1,     // oppdragsgiver: a municipality or other public buyer
+  kSupplier = 2,  // leverandør
+};
+
+// A legal entity in Enhetsregisteret: the buyer or a supplier.
+struct Organisation {
+  int64_t id = 0;
+  std::string org_number;  // nine digits, modulus-11 checked before it reaches the store
+  std::string name;
+  OrganisationKind kind = OrganisationKind::kSupplier;
+  Timestamp created_at;
+};
+
+struct NewOrganisation {
+  std::string org_number;
+  std::string name;
+  OrganisationKind kind = OrganisationKind::kSupplier;
+};
+
 struct User {
   int64_t id = 0;
   std::string username;      // unique, case-sensitive login name
@@ -30,6 +51,7 @@ struct User {
   std::string password_hash;  // Argon2id string in libsodium's encoded form
   bool active = true;
   Timestamp created_at;
+  std::optional<int64_t> organisation_id;  // a supplier user belongs to one supplier
 };
 
 struct NewUser {
@@ -37,6 +59,7 @@ struct NewUser {
   std::string display_name;
   Role role = Role::kAuditor;
   std::string password_hash;
+  std::optional<int64_t> organisation_id;  // must exist (else kConflict)
 };
 
 // A login session. The token itself is never stored, only its hash.
@@ -87,6 +110,12 @@ class Store {
   // Deactivating also ends the user's sessions.
   virtual Status SetUserActive(int64_t id, bool active, AuditEvent audit) = 0;
   virtual Status SetUserPassword(int64_t id, std::string_view password_hash, AuditEvent audit) = 0;
+
+  // Organisations. Organisation number taken → kConflict.
+  virtual Result<Organisation> CreateOrganisation(const NewOrganisation& organisation,
+                                                  AuditEvent audit) = 0;
+  virtual Result<Organisation> FindOrganisationById(int64_t id) = 0;  // kNotFound
+  virtual Result<std::vector<Organisation>> ListOrganisations() = 0;  // ordered by name, id
 
   // Sessions.
   virtual Status CreateSession(const Session& session, AuditEvent audit) = 0;

@@ -148,6 +148,40 @@ TEST_P(StoreConformanceTest, AuditTrailPagesAndFiltersInOrder) {
             StatusCode::kInvalidArgument);
 }
 
+TEST_P(StoreConformanceTest, OrganisationsAndTheirUsers) {
+  Result<Organisation> trondheim =
+      store().CreateOrganisation({"942110464", "Trondheim kommune", OrganisationKind::kBuyer},
+                                 Event("organisation.create", "organisation"));
+  ASSERT_TRUE(trondheim.ok()) << trondheim.status().ToString();
+  EXPECT_EQ(trondheim->kind, OrganisationKind::kBuyer);
+  Organisation supplier =
+      *store().CreateOrganisation({"923456783", "Omsorg AS", OrganisationKind::kSupplier},
+                                  Event("organisation.create", "organisation"));
+  EXPECT_EQ(store().ListAudit({.entity_type = "organisation"})->back().entity_id,
+            std::to_string(supplier.id));
+
+  auto duplicate = store().CreateOrganisation({"942110464", "Trondheim", OrganisationKind::kBuyer},
+                                              Event("organisation.create", "organisation"));
+  EXPECT_EQ(duplicate.status().code(), StatusCode::kConflict);
+
+  auto list = *store().ListOrganisations();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].name, "Omsorg AS");  // by name
+  EXPECT_EQ(store().FindOrganisationById(supplier.id)->org_number, "923456783");
+  EXPECT_EQ(store().FindOrganisationById(999).status().code(), StatusCode::kNotFound);
+
+  NewUser lars{"lars", "Lars Leverandør", Role::kSupplier, "h", supplier.id};
+  User user = *store().CreateUser(lars, Event("user.create", "user"));
+  EXPECT_EQ(user.organisation_id, supplier.id);
+  EXPECT_EQ(store().FindUserByUsername("lars")->organisation_id, supplier.id);
+  EXPECT_FALSE(store().FindUserById(user.id).value().organisation_id == std::nullopt);
+
+  NewUser orphan{"orphan", "O", Role::kSupplier, "h", 4242};
+  auto refused = store().CreateUser(orphan, Event("user.create", "user"));
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_NE(refused.status().message().find("organisation"), std::string::npos);
+}
+
 TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
   constexpr int kThreads = 4, kPerThread = 25;
   std::vector<std::thread> threads;

@@ -47,12 +47,15 @@ nlohmann::json ErrorJson(const Status& status) {
 }
 
 nlohmann::json UserJson(const store::User& user) {
-  return nlohmann::json{{"id", user.id},
-                        {"username", user.username},
-                        {"display_name", user.display_name},
-                        {"role", RoleName(user.role)},
-                        {"active", user.active},
-                        {"created_at", user.created_at.ToIso()}};
+  return nlohmann::json{
+      {"id", user.id},
+      {"username", user.username},
+      {"display_name", user.display_name},
+      {"role", RoleName(user.role)},
+      {"active", user.active},
+      {"created_at", user.created_at.ToIso()},
+      {"organisation_id",
+       user.organisation_id ? nlohmann::json(*user.organisation_id) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace samspill::web

@@ -23,6 +23,14 @@ json SessionJson(const Principal& p) {
               {"expires_at", p.session.expires_at.ToIso()}};
 }
 
+json OrganisationJson(const store::Organisation& o) {
+  return json{{"id", o.id},
+              {"org_number", o.org_number},
+              {"name", o.name},
+              {"kind", OrganisationKindName(o.kind)},
+              {"created_at", o.created_at.ToIso()}};
+}
+
 Result<int64_t> PositiveId(const std::string& text) {
   if (text.empty() || text.size() > 18) return InvalidArgument("bad id '" + text + "'", "id");
   return std::stoll(text);  // the route pattern admits digits only
@@ -30,7 +38,8 @@ Result<int64_t> PositiveId(const std::string& text) {
 
 }  // namespace
 
-std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth, bool secure_cookies) {
+std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
+                                 OrganisationService& organisations, bool secure_cookies) {
   std::vector<Route> routes;
 
   routes.push_back({"GET", "/api/health", true, {}, [](ApiRequest&) -> Result<ApiResponse> {
@@ -89,8 +98,14 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth, bool se
        [&auth](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
          SAMSPILL_RETURN_IF_ERROR(
-             OnlyFields(body, {"username", "display_name", "role", "password"}));
+             OnlyFields(body, {"username", "display_name", "role", "password", "organisation_id"}));
          CreateUserRequest create;
+         if (auto it = body.find("organisation_id"); it != body.end() && !it->is_null()) {
+           if (!it->is_number_integer()) {
+             return InvalidArgument("'organisation_id' must be a whole number", "organisation_id");
+           }
+           create.organisation_id = it->get<int64_t>();
+         }
          SAMSPILL_ASSIGN_OR_RETURN(create.username, RequiredString(body, "username"));
          SAMSPILL_ASSIGN_OR_RETURN(create.display_name, RequiredString(body, "display_name"));
          SAMSPILL_ASSIGN_OR_RETURN(std::string role, RequiredString(body, "role"));
@@ -183,6 +198,38 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth, bool se
          }
          return ApiResponse{200, json{{"events", list}}, {}};
        }});
+
+  // Organisations (the buyer and suppliers) are public facts from Enhetsregisteret: every
+  // logged-in role may read them; the buyer side registers them.
+  routes.push_back(
+      {"GET", "/api/organisations", false, {}, [&store](ApiRequest&) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(auto orgs, store.ListOrganisations());
+         json list = json::array();
+         for (const auto& o : orgs) list.push_back(OrganisationJson(o));
+         return ApiResponse{200, json{{"organisations", list}}, {}};
+       }});
+
+  routes.push_back({"POST",
+                    "/api/organisations",
+                    false,
+                    {Role::kAdministrator, Role::kProcurementOfficer},
+                    [&organisations](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"org_number", "name", "kind"}));
+                      CreateOrganisationRequest create;
+                      SAMSPILL_ASSIGN_OR_RETURN(create.org_number,
+                                                RequiredString(body, "org_number"));
+                      SAMSPILL_ASSIGN_OR_RETURN(create.name, RequiredString(body, "name"));
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string kind, RequiredString(body, "kind"));
+                      auto parsed = OrganisationKindFromName(kind);
+                      if (!parsed) {
+                        return InvalidArgument("kind must be 'buyer' or 'supplier'", "kind");
+                      }
+                      create.kind = *parsed;
+                      SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
+                                                organisations.Create(req.principal, create));
+                      return ApiResponse{201, OrganisationJson(org), {}};
+                    }});
 
   // Evaluate a bid table posted as JSON: the same function as `samspill evaluate`.
   routes.push_back(

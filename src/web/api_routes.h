@@ -7,11 +7,13 @@
 #include "store/store.h"
 #include "web/api.h"
 #include "web/auth_service.h"
+#include "web/organisation_service.h"
 
 namespace samspill::web {
 
 inline constexpr char kSessionCookie[] = "samspill_session";
 
-std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth, bool secure_cookies);
+std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
+                                 OrganisationService& organisations, bool secure_cookies);
 
 }  // namespace samspill::web

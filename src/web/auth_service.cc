@@ -118,14 +118,35 @@ Result<store::User> AuthService::CreateUser(const std::optional<Principal>& acto
     return InvalidArgument("the name must have 1 to 200 characters", "display_name");
   }
   SAMSPILL_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
+  // Supplier isolation starts here: a supplier user acts for exactly one supplier, and
+  // nobody on the buyer side belongs to a supplier.
+  if (request.role == Role::kSupplier && !request.organisation_id) {
+    return InvalidArgument("a supplier user must belong to a supplier organisation",
+                           "organisation_id");
+  }
+  if (request.organisation_id) {
+    Result<store::Organisation> org = store_.FindOrganisationById(*request.organisation_id);
+    if (!org.ok()) {
+      return InvalidArgument("no organisation with id " + std::to_string(*request.organisation_id),
+                             "organisation_id");
+    }
+    bool is_supplier = org->kind == store::OrganisationKind::kSupplier;
+    if (is_supplier != (request.role == Role::kSupplier)) {
+      return InvalidArgument(is_supplier ? "only supplier users can belong to a supplier"
+                                         : "a supplier user must belong to a supplier, not a buyer",
+                             "organisation_id");
+    }
+  }
   SAMSPILL_ASSIGN_OR_RETURN(std::string hash,
                             HashPassword(request.password, options_.password_hash));
-  store::NewUser user{request.username, request.display_name, request.role, hash};
+  store::NewUser user{request.username, request.display_name, request.role, hash,
+                      request.organisation_id};
   store::AuditEvent event = Event(actor, "user.create", "");
-  event.after_json = nlohmann::json{{"username", request.username},
-                                    {"display_name", request.display_name},
-                                    {"role", RoleName(request.role)}}
-                         .dump();
+  nlohmann::json after{{"username", request.username},
+                       {"display_name", request.display_name},
+                       {"role", RoleName(request.role)}};
+  if (request.organisation_id) after["organisation_id"] = *request.organisation_id;
+  event.after_json = after.dump();
   return store_.CreateUser(user, std::move(event));
 }
 

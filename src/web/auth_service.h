@@ -42,6 +42,8 @@ struct CreateUserRequest {
   std::string display_name;
   Role role = Role::kAuditor;
   std::string password;
+  // Required for suppliers (their company); must not be a supplier for other roles.
+  std::optional<int64_t> organisation_id;
 };
 
 class AuthService {

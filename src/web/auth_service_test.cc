@@ -99,6 +99,27 @@ TEST_F(AuthServiceTest, CreateUserValidatesAndAudits) {
   EXPECT_EQ(events[0].after_json.find("passord"), std::string::npos);  // never the password
 }
 
+TEST_F(AuthServiceTest, SupplierUsersBelongToExactlyOneSupplier) {
+  store::AuditEvent e{
+      .at = clock_.Now(), .action = "organisation.create", .entity_type = "organisation"};
+  auto buyer = *store_->CreateOrganisation(
+      {"942110464", "Trondheim kommune", store::OrganisationKind::kBuyer}, e);
+  auto supplier = *store_->CreateOrganisation(
+      {"923456783", "Omsorg AS", store::OrganisationKind::kSupplier}, e);
+  auto no_org = auth_->CreateUser(std::nullopt, {"lev", "Lev", Role::kSupplier, "langt-passord"});
+  EXPECT_EQ(no_org.status().field(), "organisation_id");
+  auto buyer_org =
+      auth_->CreateUser(std::nullopt, {"lev", "Lev", Role::kSupplier, "langt-passord", buyer.id});
+  EXPECT_EQ(buyer_org.status().field(), "organisation_id");
+  auto officer_in_supplier = auth_->CreateUser(
+      std::nullopt, {"inn", "Inn", Role::kProcurementOfficer, "langt-passord", supplier.id});
+  EXPECT_EQ(officer_in_supplier.status().field(), "organisation_id");
+  auto ok = auth_->CreateUser(std::nullopt,
+                              {"lev", "Lev", Role::kSupplier, "langt-passord", supplier.id});
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->organisation_id, supplier.id);
+}
+
 TEST_F(AuthServiceTest, ChangeOwnPasswordNeedsTheCurrentOne) {
   auto login = *auth_->Login("admin", "admin-passord-1");
   EXPECT_EQ(auth_->ChangeOwnPassword(login.principal, "feil", "nytt-passord-2").field(),

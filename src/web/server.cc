@@ -117,9 +117,10 @@ struct WebServer::Impl {
   }
 };
 
-WebServer::WebServer(store::Store& store, AuthService& auth, ServerOptions options)
+WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
+                     ServerOptions options)
     : impl_(std::make_unique<Impl>(store, auth, options)) {
-  for (Route& route : CoreApiRoutes(store, auth, options.secure_cookies)) {
+  for (Route& route : CoreApiRoutes(store, auth, organisations, options.secure_cookies)) {
     std::regex regex(route.pattern);
     impl_->routes.push_back({std::move(route), std::move(regex)});
   }

@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "web/api.h"
 #include "web/auth_service.h"
+#include "web/organisation_service.h"
 
 namespace samspill::web {
 
@@ -28,7 +29,8 @@ struct ServerOptions {
 
 class WebServer {
  public:
-  WebServer(store::Store& store, AuthService& auth, ServerOptions options);
+  WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
+            ServerOptions options);
   ~WebServer();
 
   // Binds the port; returns the bound port (useful with port 0).

@@ -30,6 +30,7 @@ const std::string& StartPageHtml() {
 <tr><td><code>POST /api/session/password</code></td><td>Bytt eget passord</td><td>innlogget</td></tr>
 <tr><td><code>POST /api/evaluate</code></td><td>Evaluer en tilbudstabell med følsomhetsanalyse</td><td>alle unntatt leverandør</td></tr>
 <tr><td><code>GET&nbsp;/&nbsp;POST /api/users</code>, <code>PATCH /api/users/{id}</code></td><td>Brukere og roller</td><td>administrator (revisor leser)</td></tr>
+<tr><td><code>GET&nbsp;/&nbsp;POST /api/organisations</code></td><td>Oppdragsgiver og leverandører (organisasjonsnummer kontrolleres)</td><td>innlogget (innkjøper og administrator registrerer)</td></tr>
 <tr><td><code>GET /api/audit</code></td><td>Revisjonsspor</td><td>administrator, revisor</td></tr>
 </tbody>
 </table>

@@ -300,6 +300,59 @@ TEST_F(ApiTest, ReadOnlyRolesChangeNothing) {
   EXPECT_EQ(audit->status, 403);
 }
 
+TEST_F(ApiTest, OrganisationsAreValidatedAndSuppliersBelongToOne) {
+  Session officer = LoginAs("innkjoper");
+  auto bad = Send("POST", "/api/organisations", officer,
+                  R"({"org_number":"942110465","name":"Feil AS","kind":"supplier"})");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Error(bad)["field"], "org_number");
+  EXPECT_NE(Error(bad)["message"].get<std::string>().find("modulus-11"), std::string::npos);
+
+  auto created =
+      Send("POST", "/api/organisations", officer,
+           R"({"org_number":"981 234 561","name":"Ny Leverandør AS","kind":"supplier"})");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  json org = json::parse(created->body);
+  EXPECT_EQ(org["org_number"], "981234561");
+
+  auto duplicate = Send("POST", "/api/organisations", officer,
+                        R"({"org_number":"981234561","name":"Igjen AS","kind":"supplier"})");
+  ASSERT_TRUE(duplicate);
+  EXPECT_EQ(duplicate->status, 409);
+
+  Session union_rep = LoginAs("tillitsvalgt");
+  auto refused = Send("POST", "/api/organisations", union_rep,
+                      R"({"org_number":"923456783","name":"X","kind":"supplier"})");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+
+  Session supplier = LoginAs("leverandor");
+  EXPECT_FALSE(supplier.user["organisation_id"].is_null());
+  auto listed = Send("GET", "/api/organisations", supplier);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->status, 200);
+  EXPECT_GE(json::parse(listed->body)["organisations"].size(), 4u);
+
+  Session admin = LoginAs("admin");
+  auto orphan = Send(
+      "POST", "/api/users", admin,
+      R"({"username":"ny-lev","display_name":"Ny","role":"supplier","password":"langt-passord"})");
+  ASSERT_TRUE(orphan);
+  EXPECT_EQ(orphan->status, 400);
+  EXPECT_EQ(Error(orphan)["field"], "organisation_id");
+  json with_org = {{"username", "ny-lev"},
+                   {"display_name", "Ny Leverandør"},
+                   {"role", "supplier"},
+                   {"password", "langt-passord"},
+                   {"organisation_id", org["id"]}};
+  auto ok = Send("POST", "/api/users", admin, with_org.dump());
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 201) << ok->body;
+  EXPECT_EQ(json::parse(ok->body)["organisation_id"], org["id"]);
+}
+
 TEST_F(ApiTest, LogoutEndsTheSession) {
   Session s = LoginAs("tjenesteleder");
   auto me = Send("GET", "/api/session", s);

@@ -43,6 +43,17 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 )sql"},
+    {2, "organisations (buyer and suppliers); a user may belong to one", R"sql(
+CREATE TABLE organisations (
+  id         INTEGER PRIMARY KEY,
+  org_number TEXT    NOT NULL UNIQUE CHECK (length(org_number) = 9),
+  name       TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  kind       INTEGER NOT NULL CHECK (kind IN (1, 2)),
+  created_at TEXT    NOT NULL
+);
+ALTER TABLE users ADD COLUMN organisation_id INTEGER REFERENCES organisations(id);
+CREATE INDEX users_by_organisation ON users(organisation_id);
+)sql"},
 };
 
 }  // namespace

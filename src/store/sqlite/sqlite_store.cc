@@ -9,7 +9,7 @@ namespace samspill::store {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "id, username, display_name, role, password_hash, active, created_at";
+    "id, username, display_name, role, password_hash, active, created_at, organisation_id";
 
 Result<Timestamp> ReadTime(const std::string& text) {
   auto t = ParseIsoTimestamp(text);
@@ -28,7 +28,20 @@ Result<User> ReadUser(const SqliteStatement& stmt) {
   user.password_hash = stmt.ColumnText(4);
   user.active = stmt.ColumnInt(5) != 0;
   SAMSPILL_ASSIGN_OR_RETURN(user.created_at, ReadTime(stmt.ColumnText(6)));
+  if (!stmt.ColumnIsNull(7)) user.organisation_id = stmt.ColumnInt(7);
   return user;
+}
+
+Result<Organisation> ReadOrganisation(const SqliteStatement& stmt) {
+  Organisation org;
+  org.id = stmt.ColumnInt(0);
+  org.org_number = stmt.ColumnText(1);
+  org.name = stmt.ColumnText(2);
+  int64_t kind = stmt.ColumnInt(3);
+  if (kind != 1 && kind != 2) return Internal("stored organisation kind is corrupt");
+  org.kind = static_cast<OrganisationKind>(kind);
+  SAMSPILL_ASSIGN_OR_RETURN(org.created_at, ReadTime(stmt.ColumnText(4)));
+  return org;
 }
 
 class SqliteStore final : public Store {
@@ -70,14 +83,18 @@ class SqliteStore final : public Store {
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(db_,
                            "INSERT INTO users (username, display_name, role, password_hash, "
-                           "active, created_at) VALUES (?, ?, ?, ?, 1, ?)");
+                           "active, created_at, organisation_id) VALUES (?, ?, ?, ?, 1, ?, ?)");
     insert.Bind(1, user.username)
         .Bind(2, user.display_name)
         .Bind(3, static_cast<int64_t>(user.role))
         .Bind(4, user.password_hash)
-        .Bind(5, audit.at.ToIso());
+        .Bind(5, audit.at.ToIso())
+        .Bind(6, user.organisation_id);
     Status status = insert.Run();
     if (status.code() == StatusCode::kConflict) {
+      if (status.message().find("FOREIGN KEY") != std::string::npos) {
+        return Conflict("no organisation with id " + std::to_string(*user.organisation_id));
+      }
       return Conflict("the username '" + user.username + "' is taken");
     }
     SAMSPILL_RETURN_IF_ERROR(status);
@@ -144,6 +161,50 @@ class SqliteStore final : public Store {
     if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
     return tx.Commit();
+  }
+
+  Result<Organisation> CreateOrganisation(const NewOrganisation& org, AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement insert(db_,
+                           "INSERT INTO organisations (org_number, name, kind, created_at) "
+                           "VALUES (?, ?, ?, ?)");
+    insert.Bind(1, org.org_number)
+        .Bind(2, org.name)
+        .Bind(3, static_cast<int64_t>(org.kind))
+        .Bind(4, audit.at.ToIso());
+    Status status = insert.Run();
+    if (status.code() == StatusCode::kConflict) {
+      return Conflict("organisation number " + org.org_number + " is already registered");
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    if (audit.entity_id.empty()) audit.entity_id = std::to_string(id);
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    SAMSPILL_ASSIGN_OR_RETURN(Organisation created, FindOrganisationLocked(id));
+    SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+    return created;
+  }
+
+  Result<Organisation> FindOrganisationById(int64_t id) override {
+    std::lock_guard lock(mu_);
+    return FindOrganisationLocked(id);
+  }
+
+  Result<std::vector<Organisation>> ListOrganisations() override {
+    std::lock_guard lock(mu_);
+    SqliteStatement stmt(db_,
+                         "SELECT id, org_number, name, kind, created_at FROM organisations "
+                         "ORDER BY name, id");
+    std::vector<Organisation> out;
+    Status status;
+    while (stmt.Step(&status)) {
+      SAMSPILL_ASSIGN_OR_RETURN(Organisation org, ReadOrganisation(stmt));
+      out.push_back(std::move(org));
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    return out;
   }
 
   Status CreateSession(const Session& session, AuditEvent audit) override {
@@ -266,6 +327,16 @@ class SqliteStore final : public Store {
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? NotFound("no such user") : status;
     return ReadUser(stmt);
+  }
+
+  Result<Organisation> FindOrganisationLocked(int64_t id) {
+    SqliteStatement stmt(db_,
+                         "SELECT id, org_number, name, kind, created_at FROM organisations "
+                         "WHERE id = ?");
+    stmt.Bind(1, id);
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? NotFound("no such organisation") : status;
+    return ReadOrganisation(stmt);
   }
 
   Status InsertAudit(const AuditEvent& e) {
