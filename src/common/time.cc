@@ -124,7 +124,13 @@ Result<Timestamp> ParseIsoTimestamp(std::string_view text) {
       return bad();
     }
     int offset = oh * 3600 + om * 60;
-    return Timestamp{text[pos] == '+' ? seconds - offset : seconds + offset};
+    Timestamp utc{text[pos] == '+' ? seconds - offset : seconds + offset};
+    // An offset can push the instant out of four-digit years, which we could not print back.
+    int year = utc.UtcDate().year;
+    if (year < 0 || year > 9999) {
+      return InvalidArgument("time '" + std::string(text) + "' is outside the years 0000–9999");
+    }
+    return utc;
   }
   return bad();
 }
