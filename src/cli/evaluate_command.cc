@@ -21,7 +21,8 @@ void AddEvaluateCommand(CLI::App& app, CommandAction* action) {
       Result<nlohmann::json> report = evaluation::EvaluateBidTableJson(text);
       if (!report.ok()) {
         const Status& s = report.status();
-        return Status(s.code(), *file + ": " + s.message(), s.field());
+        std::string source = *file == "-" ? "standard input" : *file;
+        return Status(s.code(), source + ": " + s.message(), s.field());
       }
       std::string out =
           report->dump(*compact ? -1 : 2, ' ', false, nlohmann::json::error_handler_t::replace);
