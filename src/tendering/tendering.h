@@ -1,0 +1,16 @@
+// Front door of the tendering module: the pure domain rules of a tender's lifecycle — the legal
+// regime from dated thresholds (threshold_table.h, legal_regime.h), reservation for ideelle
+// organisasjoner (ideal_reservation.h), the timeline check against minimum and recommended time
+// limits (time_limit_table.h, milestone.h, timeline.h) and the tender state machine
+// (tender_state.h).
+//
+// Pure computation without I/O; everything here is thread-safe.
+#pragma once
+
+#include "tendering/ideal_reservation.h"
+#include "tendering/legal_regime.h"
+#include "tendering/milestone.h"
+#include "tendering/tender_state.h"
+#include "tendering/threshold_table.h"
+#include "tendering/time_limit_table.h"
+#include "tendering/timeline.h"

@@ -1,0 +1,89 @@
+#include "tendering/time_limit_table.h"
+
+#include <algorithm>
+#include <cassert>
+#include <utility>
+
+namespace samspill::tendering {
+
+std::string_view TimeLimitKindName(TimeLimitKind kind) {
+  switch (kind) {
+    case TimeLimitKind::kOpenTender:
+      return "open_tender";
+    case TimeLimitKind::kOpenTenderNonElectronic:
+      return "open_tender_non_electronic";
+    case TimeLimitKind::kOpenTenderPriorNoticeOrUrgent:
+      return "open_tender_prior_notice_or_urgent";
+    case TimeLimitKind::kRestrictedRequest:
+      return "restricted_request";
+    case TimeLimitKind::kRestrictedRequestUrgent:
+      return "restricted_request_urgent";
+    case TimeLimitKind::kRestrictedTender:
+      return "restricted_tender";
+    case TimeLimitKind::kRestrictedTenderNonElectronic:
+      return "restricted_tender_non_electronic";
+    case TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice:
+      return "restricted_tender_urgent_or_prior_notice";
+    case TimeLimitKind::kNegotiatedRequest:
+      return "negotiated_request";
+  }
+  return "unknown";
+}
+
+Result<TimeLimitTable> TimeLimitTable::Create(std::vector<TimeLimitRow> rows) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::string field = "rows[" + std::to_string(i) + "]";
+    if (rows[i].days <= 0) return InvalidArgument("a time limit must be positive", field + ".days");
+    if (rows[i].source.empty()) {
+      return InvalidArgument("every time limit row needs its source", field + ".source");
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const TimeLimitRow& a, const TimeLimitRow& b) {
+    return std::pair(a.kind, a.valid_from) < std::pair(b.kind, b.valid_from);
+  });
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].kind == rows[i - 1].kind && rows[i].valid_from == rows[i - 1].valid_from) {
+      return InvalidArgument("two '" + std::string(TimeLimitKindName(rows[i].kind)) +
+                             "' time limits are both valid from " + rows[i].valid_from.ToIso());
+    }
+  }
+  return TimeLimitTable(std::move(rows));
+}
+
+const TimeLimitTable& TimeLimitTable::Norway() {
+  static const TimeLimitTable* const kTable = [] {
+    const Date kFoa{2017, 1, 1};
+    const std::string kSource = "FOA del III, minstefrister (DFØ-tabell 2023)";
+    std::vector<TimeLimitRow> rows;
+    auto add = [&](TimeLimitKind kind, int days) {
+      rows.push_back({kind, days, kFoa, kSource, SourceTag::kConfirmed});
+    };
+    add(TimeLimitKind::kOpenTender, 30);
+    add(TimeLimitKind::kOpenTenderNonElectronic, 35);
+    add(TimeLimitKind::kOpenTenderPriorNoticeOrUrgent, 15);
+    add(TimeLimitKind::kRestrictedRequest, 30);
+    add(TimeLimitKind::kRestrictedRequestUrgent, 15);
+    add(TimeLimitKind::kRestrictedTender, 25);
+    add(TimeLimitKind::kRestrictedTenderNonElectronic, 30);
+    add(TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice, 10);
+    add(TimeLimitKind::kNegotiatedRequest, 30);
+    Result<TimeLimitTable> table = Create(std::move(rows));
+    assert(table.ok() && "the built-in time limit table must be valid");
+    return new TimeLimitTable(std::move(table).value());
+  }();
+  return *kTable;
+}
+
+Result<TimeLimitRow> TimeLimitTable::InForce(TimeLimitKind kind, const Date& date) const {
+  const TimeLimitRow* found = nullptr;
+  for (const TimeLimitRow& row : rows_) {
+    if (row.kind == kind && row.valid_from <= date) found = &row;  // rows are sorted
+  }
+  if (found == nullptr) {
+    return NotFound("no '" + std::string(TimeLimitKindName(kind)) +
+                    "' minimum time limit is in force on " + date.ToIso());
+  }
+  return *found;
+}
+
+}  // namespace samspill::tendering

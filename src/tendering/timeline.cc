@@ -1,0 +1,159 @@
+#include "tendering/timeline.h"
+
+#include <utility>
+
+namespace samspill::tendering {
+namespace {
+
+// The main line of a tender: each date must not come before the latest earlier date that is set.
+constexpr Milestone kMainLine[] = {Milestone::kDocumentsReady,    Milestone::kPublication,
+                                   Milestone::kQuestionsDeadline, Milestone::kBidDeadline,
+                                   Milestone::kEvaluationDone,    Milestone::kPoliticalApproval,
+                                   Milestone::kAwardNotice,       Milestone::kStandstillEnd,
+                                   Milestone::kContractSigned,    Milestone::kOperationStart};
+
+// Side constraints off the main line: {earlier, later}.
+constexpr std::pair<Milestone, Milestone> kSideOrder[] = {
+    {Milestone::kPoliticalDecision, Milestone::kPublication},
+    {Milestone::kMarketDialogue, Milestone::kPublication},
+    {Milestone::kContractSigned, Milestone::kStaffTransfer},
+};
+
+// Same day is allowed except where one date closes a period the other needs: bids are given
+// after publication and after the last answers; the contract is signed after the standstill's
+// last day.
+bool MustBeStrictlyAfter(Milestone earlier, Milestone later) {
+  return later == Milestone::kBidDeadline ||
+         (earlier == Milestone::kStandstillEnd && later == Milestone::kContractSigned);
+}
+
+std::string Label(Milestone m) {
+  std::string name(MilestoneName(m));
+  for (char& c : name) {
+    if (c == '_') c = ' ';
+  }
+  return name;
+}
+
+void CheckOrder(const Timeline& t, Milestone earlier, Milestone later,
+                std::vector<TimelineFinding>& findings) {
+  const std::optional<Date> a = t.Get(earlier);
+  const std::optional<Date> b = t.Get(later);
+  if (!a || !b) return;
+  const bool strict = MustBeStrictlyAfter(earlier, later);
+  if (*b < *a || (strict && *b == *a)) {
+    findings.push_back({Severity::kError, later,
+                        Label(later) + " (" + b->ToIso() + ") must come " +
+                            (strict ? "after " : "on or after ") + Label(earlier) + " (" +
+                            a->ToIso() + ")"});
+  }
+}
+
+TimeLimitKind TenderPeriodKind(const TenderProfile& p) {
+  if (p.procedure == Procedure::kRestricted) {
+    if (p.prior_notice_or_urgency) return TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice;
+    if (!p.electronic_submission_required) return TimeLimitKind::kRestrictedTenderNonElectronic;
+    return TimeLimitKind::kRestrictedTender;
+  }
+  if (p.prior_notice_or_urgency) return TimeLimitKind::kOpenTenderPriorNoticeOrUrgent;
+  if (!p.electronic_submission_required) return TimeLimitKind::kOpenTenderNonElectronic;
+  return TimeLimitKind::kOpenTender;
+}
+
+std::string PeriodText(int64_t days, const Date& from, const Date& to) {
+  return "the bid period is " + std::to_string(days) + " days (" + from.ToIso() + " → " +
+         to.ToIso() + ")";
+}
+
+}  // namespace
+
+Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalRegime regime,
+                                                   const TenderProfile& profile,
+                                                   const TimelineOptions& options) {
+  if (options.standstill_days < 0) {
+    return InvalidArgument("standstill days cannot be negative", "standstill_days");
+  }
+  if (options.recommended_days < 0 || options.recommended_days_large < 0) {
+    return InvalidArgument("recommended bid periods cannot be negative", "recommended_days");
+  }
+  std::vector<TimelineFinding> findings;
+  Timeline t = input;
+
+  const std::optional<Date> award = t.Get(Milestone::kAwardNotice);
+  const bool standstill_applies = regime != LegalRegime::kOutside && regime != LegalRegime::kPartI;
+  if (award && standstill_applies) {
+    const Date minimum_end = award->AddDays(options.standstill_days);
+    const std::optional<Date> end = t.Get(Milestone::kStandstillEnd);
+    if (!end) {
+      t.Set(Milestone::kStandstillEnd, minimum_end);
+      findings.push_back({Severity::kInfo, Milestone::kStandstillEnd,
+                          "standstill end taken as award notice + " +
+                              std::to_string(options.standstill_days) +
+                              " days: " + minimum_end.ToIso()});
+    } else if (*end >= *award && *end < minimum_end) {
+      const bool legal = regime == LegalRegime::kPartIII;
+      findings.push_back(
+          {legal ? Severity::kError : Severity::kWarning, Milestone::kStandstillEnd,
+           "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days; " +
+               (legal ? "FOA § 25-2 requires at least " : "the setting asks for at least ") +
+               std::to_string(options.standstill_days) + " days" +
+               (regime == LegalRegime::kPartIV ? " (part IV minimum not confirmed)" : "")});
+    }
+  }
+
+  std::optional<Milestone> previous;
+  for (Milestone m : kMainLine) {
+    if (!t.Get(m)) continue;
+    if (previous) CheckOrder(t, *previous, m, findings);
+    previous = m;
+  }
+  for (const auto& [earlier, later] : kSideOrder) CheckOrder(t, earlier, later, findings);
+
+  if (profile.political_approval_required && award && !t.Get(Milestone::kPoliticalApproval)) {
+    findings.push_back({Severity::kError, Milestone::kPoliticalApproval,
+                        "political approval is required before the award notice (" +
+                            award->ToIso() + ") but has no date"});
+  }
+
+  const std::optional<Date> publication = t.Get(Milestone::kPublication);
+  const std::optional<Date> deadline = t.Get(Milestone::kBidDeadline);
+  if (publication && deadline && *deadline > *publication) {
+    const int64_t days = DaysBetween(*publication, *deadline);
+    bool below_legal_minimum = false;
+    if (regime == LegalRegime::kPartIII) {
+      if (profile.procedure == Procedure::kOther) {
+        findings.push_back({Severity::kInfo, Milestone::kBidDeadline,
+                            "no tender-period minimum is checked for this procedure; check the "
+                            "request-to-participate period by hand"});
+      } else {
+        SAMSPILL_ASSIGN_OR_RETURN(
+            TimeLimitRow minimum,
+            options.minimum_time_limits.InForce(TenderPeriodKind(profile), *publication));
+        if (days < minimum.days) {
+          below_legal_minimum = true;
+          findings.push_back(
+              {Severity::kError, Milestone::kBidDeadline,
+               PeriodText(days, *publication, *deadline) + "; FOA part III requires at least " +
+                   std::to_string(minimum.days) + " days (" +
+                   std::string(TimeLimitKindName(minimum.kind)) + ", " + minimum.source + ")"});
+        }
+      }
+    }
+    const bool above_eea = regime == LegalRegime::kPartIII || regime == LegalRegime::kPartIV;
+    const bool large =
+        above_eea && (profile.staff_transfer || profile.staff_years > options.large_staff_years);
+    const int recommended = large ? options.recommended_days_large : options.recommended_days;
+    if (!below_legal_minimum && regime != LegalRegime::kOutside && days < recommended) {
+      std::string why = large ? "a tender above the EEA threshold" : "a tender of this kind";
+      if (large && profile.staff_transfer) why += " with transfer of staff";
+      if (profile.staff_years > 0) why += " (" + std::to_string(profile.staff_years) + " årsverk)";
+      findings.push_back({Severity::kWarning, Milestone::kBidDeadline,
+                          PeriodText(days, *publication, *deadline) + "; at least " +
+                              std::to_string(recommended) + " days are recommended for " + why +
+                              " so suppliers have sufficient time given its complexity"});
+    }
+  }
+  return findings;
+}
+
+}  // namespace samspill::tendering
