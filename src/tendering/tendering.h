@@ -4,9 +4,12 @@
 // limits (time_limit_table.h, milestone.h, timeline.h) and the tender state machine
 // (tender_state.h).
 //
+// The announced award model and its lock at publication: award_model.h.
+//
 // Pure computation without I/O; everything here is thread-safe.
 #pragma once
 
+#include "tendering/award_model.h"
 #include "tendering/ideal_reservation.h"
 #include "tendering/legal_regime.h"
 #include "tendering/milestone.h"
