@@ -13,6 +13,7 @@
 #include "tendering/ideal_reservation.h"
 #include "tendering/legal_regime.h"
 #include "tendering/milestone.h"
+#include "tendering/tender.h"
 #include "tendering/tender_state.h"
 #include "tendering/threshold_table.h"
 #include "tendering/time_limit_table.h"

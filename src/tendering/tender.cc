@@ -1,0 +1,220 @@
+#include "tendering/tender.h"
+
+#include <set>
+
+namespace samspill::tendering {
+namespace {
+
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// "85000000" or "85000000-9": the CPV 2008 shape (the list itself is reference data).
+bool IsCpvShape(std::string_view code) {
+  if (code.size() != 8 && code.size() != 10) return false;
+  for (size_t i = 0; i < 8; ++i) {
+    if (code[i] < '0' || code[i] > '9') return false;
+  }
+  return code.size() == 8 || (code[8] == '-' && code[9] >= '0' && code[9] <= '9');
+}
+
+Status CheckMoney(const Money& money, const std::string& field) {
+  if (money.currency != "NOK") {
+    return InvalidArgument("estimated values are in NOK excl. VAT, got " + money.currency, field);
+  }
+  if (money.minor < 0) return InvalidArgument("the estimated value cannot be negative", field);
+  return Status::Ok();
+}
+
+Timestamp StartOfDay(const Date& date) { return Timestamp{date.DaysSinceEpoch() * 86400}; }
+
+}  // namespace
+
+Status ValidateDraft(const TenderDraft& d) {
+  if (IsBlank(d.title) || d.title.size() > 300) {
+    return InvalidArgument("the title must have 1 to 300 characters", "title");
+  }
+  if (!d.cpv_code.empty() && !IsCpvShape(d.cpv_code)) {
+    return InvalidArgument("a CPV code is 8 digits and a check digit, like 85000000-9", "cpv_code");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckMoney(d.estimated_value, "estimated_value"));
+  if (d.lots.size() > kMaxLotsPerTender) {
+    return InvalidArgument("at most " + std::to_string(kMaxLotsPerTender) + " lots", "lots");
+  }
+  std::set<std::string> lot_ids;
+  for (size_t i = 0; i < d.lots.size(); ++i) {
+    const std::string path = "lots[" + std::to_string(i) + "]";
+    if (IsBlank(d.lots[i].id)) return InvalidArgument("a lot needs an id", path + ".id");
+    if (!lot_ids.insert(d.lots[i].id).second) {
+      return InvalidArgument("lot id '" + d.lots[i].id + "' is used twice", path + ".id");
+    }
+    if (IsBlank(d.lots[i].title)) return InvalidArgument("a lot needs a title", path + ".title");
+    SAMSPILL_RETURN_IF_ERROR(CheckMoney(d.lots[i].estimated_value, path + ".estimated_value"));
+  }
+  if (d.minimum_bids < kMinMinimumBids || d.minimum_bids > kMaxMinimumBids) {
+    return InvalidArgument("the minimum number of valid bids must be between 1 and 9",
+                           "minimum_bids");
+  }
+  if (d.standstill_days < 0 || d.standstill_days > 90) {
+    return InvalidArgument("the standstill period must be 0 to 90 days", "standstill_days");
+  }
+  if (d.profile.staff_years < 0) {
+    return InvalidArgument("årsverk cannot be negative", "profile.staff_years");
+  }
+  for (size_t i = 0; i < d.responsibilities.size(); ++i) {
+    if (IsBlank(d.responsibilities[i].area)) {
+      return InvalidArgument("a responsibility needs an area",
+                             "responsibilities[" + std::to_string(i) + "].area");
+    }
+  }
+  if (!d.ideal_reservation_justification.empty()) {
+    SAMSPILL_RETURN_IF_ERROR(
+        ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status());
+  }
+  return Status::Ok();
+}
+
+Result<Tender> Tender::CreateDraft(TenderDraft draft) {
+  SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
+  return Tender(std::move(draft));
+}
+
+Status Tender::ReviseDraft(TenderDraft draft) {
+  if (state_ != TenderState::kDraft) {
+    return Conflict("the tender is in state '" + std::string(TenderStateName(state_)) +
+                    "': its terms and award criteria were locked at publication (KOFA "
+                    "2025/0993) and cannot be changed");
+  }
+  SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
+  draft_ = std::move(draft);
+  return Status::Ok();
+}
+
+Result<RegimeDecision> Tender::RegimeOn(const Date& date, const ThresholdTable& table) const {
+  return DetermineRegime(
+      RegimeInput{draft_.estimated_value, draft_.category, draft_.buyer_type, date}, table);
+}
+
+TransitionContext Tender::Context(Timestamp now) const {
+  TransitionContext ctx;
+  ctx.now = now;
+  ctx.bid_deadline = draft_.bid_deadline;
+  ctx.standstill_end = StandstillEnd();
+  ctx.political_approval_required = draft_.profile.political_approval_required;
+  ctx.valid_bids = bids_received_;
+  ctx.minimum_bids = draft_.minimum_bids;
+  return ctx;
+}
+
+// The standstill date is its last day (FOA § 7-6 counts calendar days); the contract may be
+// signed from the start of the next day, taken in UTC — later than midnight in Norway, never
+// earlier.
+std::optional<Timestamp> Tender::StandstillEnd() const {
+  std::optional<Date> last_day = draft_.timeline.Get(Milestone::kStandstillEnd);
+  if (!last_day) return std::nullopt;
+  return StartOfDay(last_day->AddDays(1));
+}
+
+Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const ThresholdTable& table,
+                                                     const TimelineOptions& options) {
+  if (state_ != TenderState::kDraft) {
+    Result<TenderState> refused = Apply(state_, TenderAction::kPublish, Context(now));
+    return refused.ok() ? Internal("the state machine allowed publishing a non-draft")
+                        : refused.status();
+  }
+  TenderDraft published = draft_;
+  if (!published.timeline.Get(Milestone::kPublication)) {
+    published.timeline.Set(Milestone::kPublication, now.UtcDate());
+  }
+  if (published.bid_deadline && !published.timeline.Get(Milestone::kBidDeadline)) {
+    published.timeline.Set(Milestone::kBidDeadline, published.bid_deadline->UtcDate());
+  }
+  Date publication = *published.timeline.Get(Milestone::kPublication);
+  SAMSPILL_ASSIGN_OR_RETURN(
+      RegimeDecision regime,
+      DetermineRegime(RegimeInput{published.estimated_value, published.category,
+                                  published.buyer_type, publication},
+                      table));
+  TimelineOptions timeline_options = options;
+  timeline_options.standstill_days = published.standstill_days;
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<TimelineFinding> findings,
+      CheckTimeline(published.timeline, regime.regime, published.profile, timeline_options));
+  for (const TimelineFinding& f : findings) {
+    if (f.severity == Severity::kError) {
+      return InvalidArgument("cannot publish: " + f.message,
+                             "timeline." + std::string(MilestoneName(f.milestone)));
+    }
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(
+      LockedAwardModel locked,
+      LockAwardModel(published.award_model, regime.regime, published.award_rules, now));
+  std::optional<IdealReservation> reservation;
+  if (!published.ideal_reservation_justification.empty()) {
+    SAMSPILL_ASSIGN_OR_RETURN(
+        reservation, ReserveForIdealOrganisations(published.category,
+                                                  published.ideal_reservation_justification));
+  }
+  TransitionContext ctx = Context(now);
+  SAMSPILL_ASSIGN_OR_RETURN(TenderState next, Apply(state_, TenderAction::kPublish, ctx));
+  // Only now, with every check passed, does anything change.
+  draft_ = std::move(published);
+  state_ = next;
+  locked_ = std::move(locked);
+  regime_ = std::move(regime);
+  reservation_ = std::move(reservation);
+  return findings;
+}
+
+Status Tender::CloseBidding(Timestamp now, int bids_received) {
+  if (bids_received < 0) return InvalidArgument("bids received cannot be negative", "bids");
+  TransitionContext ctx = Context(now);
+  ctx.valid_bids = bids_received;
+  SAMSPILL_ASSIGN_OR_RETURN(TenderState next, Apply(state_, TenderAction::kCloseBidding, ctx));
+  bids_received_ = bids_received;
+  state_ = next;
+  return Status::Ok();
+}
+
+Status Tender::Advance(TenderAction action, Timestamp now) {
+  if (action == TenderAction::kPublish || action == TenderAction::kCloseBidding ||
+      action == TenderAction::kCancel) {
+    return InvalidArgument(
+        "use Publish, CloseBidding or Cancel for '" + std::string(TenderActionName(action)) + "'",
+        "action");
+  }
+  TenderDraft updated = draft_;
+  if (action == TenderAction::kSendAwardNotice) {
+    if (!updated.timeline.Get(Milestone::kAwardNotice)) {
+      updated.timeline.Set(Milestone::kAwardNotice, now.UtcDate());
+    }
+    if (!updated.timeline.Get(Milestone::kStandstillEnd)) {
+      updated.timeline.Set(
+          Milestone::kStandstillEnd,
+          updated.timeline.Get(Milestone::kAwardNotice)->AddDays(updated.standstill_days));
+    }
+  }
+  std::swap(draft_, updated);  // Context() reads the draft
+  Result<TenderState> next = Apply(state_, action, Context(now));
+  if (!next.ok()) {
+    std::swap(draft_, updated);  // nothing half-done
+    return next.status();
+  }
+  state_ = *next;
+  return Status::Ok();
+}
+
+Status Tender::Cancel(Timestamp now, std::string reason) {
+  TransitionContext ctx = Context(now);
+  ctx.cancellation_reason = reason;
+  SAMSPILL_ASSIGN_OR_RETURN(TenderState next, Apply(state_, TenderAction::kCancel, ctx));
+  state_ = next;
+  cancellation_reason_ = std::move(reason);
+  return Status::Ok();
+}
+
+std::vector<TenderAction> Tender::AllowedActions(Timestamp now) const {
+  return tendering::AllowedActions(state_, Context(now));
+}
+
+}  // namespace samspill::tendering

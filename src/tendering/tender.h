@@ -1,0 +1,123 @@
+// Tender: one competition as a domain object — what the procurement officer drafts, what is
+// locked at publication, and where it stands in its lifecycle.
+//
+// The draft can be revised freely until publication. Publish() then decides the legal regime
+// on the publication date (dated threshold table), refuses a timeline with errors, and locks
+// the award model with its hash (KOFA 2025/0993); after that, ReviseDraft() is a Conflict and
+// the award model can never change. Lifecycle actions go through the TenderState machine, so
+// illegal ones name the current state; Cancel() needs written reasons. Time comes in as
+// arguments (from a Clock). A value type; not thread-safe for concurrent mutation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/money.h"
+#include "common/status.h"
+#include "common/time.h"
+#include "tendering/award_model.h"
+#include "tendering/ideal_reservation.h"
+#include "tendering/legal_regime.h"
+#include "tendering/tender_state.h"
+#include "tendering/threshold_table.h"
+#include "tendering/timeline.h"
+
+namespace samspill::tendering {
+
+inline constexpr size_t kMaxLotsPerTender = 100;
+
+// Who carries a responsibility in the contract (seed 000 §4.1). Stored: never renumber.
+enum class Party { kMunicipality = 1, kSupplier = 2, kShared = 3 };
+
+struct Responsibility {
+  std::string area;  // "Legetjenester", "Vedlikehold av bygg"
+  Party party = Party::kSupplier;
+  std::string description;  // what exactly, in the contract's words
+};
+
+struct Lot {
+  std::string id;  // "1", "2", … unique within the tender
+  std::string title;
+  Money estimated_value;  // excl. VAT, options and extensions included
+};
+
+// Everything the procurement officer edits before publication.
+struct TenderDraft {
+  std::string title;
+  std::string description;
+  std::string cpv_code;  // main CPV code, e.g. "85000000-9" (format checked here)
+  ServiceCategory category = ServiceCategory::kOrdinary;
+  BuyerType buyer_type = BuyerType::kMunicipal;
+  // Estimated total value excl. VAT including options and extensions: decides the regime.
+  Money estimated_value;
+  std::vector<Lot> lots;        // empty: one undivided contract
+  std::string why_not_divided;  // FOA § 25-5 (c): the protocol asks when there are no lots
+  TenderProfile profile;
+  Timeline timeline;                       // milestones as calendar dates
+  std::optional<Timestamp> bid_deadline;   // the exact instant bids close
+  int minimum_bids = kDefaultMinimumBids;  // fewer valid bids at the deadline: unsuccessful
+  int standstill_days = 10;                // karensperiode; part IV not confirmed [U]
+  // Non-empty: reserved for ideelle organisasjoner under FOA § 30-2a, with this justification.
+  std::string ideal_reservation_justification;
+  std::vector<Responsibility> responsibilities;
+  AwardModel award_model;
+  AwardModelRules award_rules;
+};
+
+// Errors name the field ("lots[1].id", "minimum_bids").
+Status ValidateDraft(const TenderDraft& draft);
+
+class Tender {
+ public:
+  static Result<Tender> CreateDraft(TenderDraft draft);
+
+  const TenderDraft& draft() const { return draft_; }
+  TenderState state() const { return state_; }
+  const std::optional<LockedAwardModel>& locked_award_model() const { return locked_; }
+  const std::optional<RegimeDecision>& regime() const { return regime_; }
+  const std::optional<IdealReservation>& ideal_reservation() const { return reservation_; }
+  const std::string& cancellation_reason() const { return cancellation_reason_; }
+
+  // Only while a draft: after publication the announced terms are locked.
+  Status ReviseDraft(TenderDraft draft);
+
+  // The regime as it would be decided on `date` (a preview for drafts).
+  Result<RegimeDecision> RegimeOn(const Date& date, const ThresholdTable& table) const;
+
+  // draft → published. Sets the publication date to now's date when unset, decides the
+  // regime, checks the timeline (errors block; warnings are returned for the record), and
+  // locks the award model.
+  Result<std::vector<TimelineFinding>> Publish(Timestamp now, const ThresholdTable& table,
+                                               const TimelineOptions& options = {});
+
+  // At or after the bid deadline: published → bidding_closed, or unsuccessful with fewer
+  // than minimum_bids bids received.
+  Status CloseBidding(Timestamp now, int bids_received);
+
+  // The steps after closing: open_bids, complete_evaluation, propose_award,
+  // approve_politically, send_award_notice (standstill end = notice date + standstill_days,
+  // unless set), sign_contract. Not for publish, close_bidding or cancel.
+  Status Advance(TenderAction action, Timestamp now);
+
+  // From any state but contract_signed and cancelled; `reason` must say why (FOA § 25-4).
+  Status Cancel(Timestamp now, std::string reason);
+
+  // What the state machine allows now (for pages and the API).
+  std::vector<TenderAction> AllowedActions(Timestamp now) const;
+
+ private:
+  explicit Tender(TenderDraft draft) : draft_(std::move(draft)) {}
+  TransitionContext Context(Timestamp now) const;
+  std::optional<Timestamp> StandstillEnd() const;
+
+  TenderDraft draft_;
+  TenderState state_ = TenderState::kDraft;
+  std::optional<LockedAwardModel> locked_;
+  std::optional<RegimeDecision> regime_;
+  std::optional<IdealReservation> reservation_;
+  std::string cancellation_reason_;
+  int bids_received_ = 0;
+};
+
+}  // namespace samspill::tendering

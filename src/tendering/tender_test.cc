@@ -1,0 +1,187 @@
+#include "tendering/tender.h"
+
+#include <gtest/gtest.h>
+
+#include "common/clock.h"
+
+namespace samspill::tendering {
+namespace {
+
+using evaluation::Criterion;
+using evaluation::CriterionKind;
+using S = TenderState;
+using A = TenderAction;
+
+Timestamp T(const char* iso) { return *ParseIsoTimestamp(iso); }
+Date D(const char* iso) { return *ParseIsoDate(iso); }
+Money Nok(int64_t kroner) { return Money{kroner * 100, "NOK"}; }
+
+// Seed 004: Trondheim's cleaning-services tender with 30 % social criteria.
+TenderDraft CleaningDraft() {
+  TenderDraft d;
+  d.title = "Renholdstjenester for kommunale bygg";
+  d.cpv_code = "90910000-9";
+  d.category = ServiceCategory::kOrdinary;
+  d.estimated_value = Nok(24'000'000);
+  d.lots = {{"1", "Skoler og barnehager", Nok(14'000'000)},
+            {"2", "Helse- og omsorgsbygg", Nok(10'000'000)}};
+  d.timeline.Set(Milestone::kPublication, D("2025-01-06"));
+  d.bid_deadline = T("2025-02-14T12:00:00+01:00");
+  d.award_model.criteria = {Criterion{"pris", "Pris", CriterionKind::kPrice, 40},
+                            Criterion{"kvalitet", "Kvalitet", CriterionKind::kQuality, 30},
+                            Criterion{"sosialt", "Sosiale forhold", CriterionKind::kSocial, 30}};
+  d.responsibilities = {{"Renholdsmidler og utstyr", Party::kSupplier, ""},
+                        {"Tilgang til byggene", Party::kMunicipality, ""}};
+  return d;
+}
+
+// Seed 000: Trondheim's care homes (BoA), ~100 årsverk, 4 years with an option to extend.
+TenderDraft CareHomeDraft() {
+  TenderDraft d;
+  d.title = "Drift av bo- og aktivitetstilbud (BoA)";
+  d.cpv_code = "85000000-9";
+  d.category = ServiceCategory::kHealthAndSocial;
+  d.estimated_value = Nok(400'000'000);
+  d.why_not_divided = "Ett samlet tilbud gir faglig helhet for beboerne";
+  d.profile.procedure = Procedure::kOther;
+  d.profile.political_approval_required = true;
+  d.profile.staff_transfer = true;
+  d.profile.staff_years = 100;
+  d.timeline.Set(Milestone::kPoliticalDecision, D("2025-02-20"));
+  d.timeline.Set(Milestone::kPublication, D("2025-08-21"));
+  d.bid_deadline = T("2025-09-19T12:00:00+02:00");
+  d.award_model.criteria = {Criterion{"pris", "Pris", CriterionKind::kPrice, 30},
+                            Criterion{"kvalitet", "Kvalitet", CriterionKind::kQuality, 70}};
+  return d;
+}
+
+TEST(Tender, DraftValidationNamesTheField) {
+  auto bad = [](auto change) {
+    TenderDraft d = CleaningDraft();
+    change(d);
+    return Tender::CreateDraft(d).status().field();
+  };
+  EXPECT_EQ(bad([](TenderDraft& d) { d.title = "  "; }), "title");
+  EXPECT_EQ(bad([](TenderDraft& d) { d.cpv_code = "9091"; }), "cpv_code");
+  EXPECT_EQ(bad([](TenderDraft& d) { d.estimated_value = Money{-1, "NOK"}; }), "estimated_value");
+  EXPECT_EQ(bad([](TenderDraft& d) { d.lots[1].id = "1"; }), "lots[1].id");
+  EXPECT_EQ(bad([](TenderDraft& d) { d.minimum_bids = 0; }), "minimum_bids");
+  EXPECT_EQ(bad([](TenderDraft& d) { d.minimum_bids = 10; }), "minimum_bids");
+  // § 30-2a reservation only for health and social services.
+  EXPECT_EQ(bad([](TenderDraft& d) { d.ideal_reservation_justification = "Ideell drift"; }),
+            "category");
+  EXPECT_TRUE(Tender::CreateDraft(CleaningDraft()).ok());
+}
+
+TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
+  FakeClock clock(T("2025-01-06T08:00:00Z"));
+  Tender tender = *Tender::CreateDraft(CleaningDraft());
+  TenderDraft revised = CleaningDraft();
+  revised.award_model.criteria[1].weight = 35;
+  revised.award_model.criteria[2].weight = 25;
+  ASSERT_TRUE(tender.ReviseDraft(revised).ok());  // drafts may change
+
+  auto findings = tender.Publish(clock.Now(), ThresholdTable::Norway());
+  ASSERT_TRUE(findings.ok()) << findings.status().ToString();
+  EXPECT_EQ(tender.state(), S::kPublished);
+  EXPECT_EQ(tender.regime()->regime, LegalRegime::kPartIII);
+  ASSERT_TRUE(tender.locked_award_model().has_value());
+  EXPECT_EQ(tender.locked_award_model()->model.criteria[1].weight, 35);
+  EXPECT_TRUE(VerifyAwardModelLock(*tender.locked_award_model()).ok());
+  EXPECT_EQ(tender.draft().timeline.Get(Milestone::kBidDeadline), D("2025-02-14"));
+
+  // KOFA 2025/0993: nothing about the announced model can change after publication.
+  Status locked = tender.ReviseDraft(CleaningDraft());
+  EXPECT_EQ(locked.code(), StatusCode::kConflict);
+  EXPECT_NE(locked.message().find("'published'"), std::string::npos);
+  EXPECT_EQ(tender.locked_award_model()->model.criteria[1].weight, 35);
+
+  EXPECT_EQ(tender.CloseBidding(T("2025-02-14T10:59:59Z"), 4).code(), StatusCode::kConflict);
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), 4).ok());
+  EXPECT_EQ(tender.state(), S::kBiddingClosed);
+  ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kSendAwardNotice, T("2025-03-05T09:00:00Z")).ok());
+  EXPECT_EQ(tender.state(), S::kStandstill);
+  EXPECT_EQ(tender.draft().timeline.Get(Milestone::kStandstillEnd), D("2025-03-15"));
+
+  Status early = tender.Advance(A::kSignContract, T("2025-03-15T12:00:00Z"));
+  EXPECT_EQ(early.code(), StatusCode::kConflict);
+  ASSERT_TRUE(tender.Advance(A::kSignContract, T("2025-03-16T00:00:00Z")).ok());
+  EXPECT_EQ(tender.state(), S::kContractSigned);
+  EXPECT_TRUE(tender.AllowedActions(T("2025-03-17T00:00:00Z")).empty());
+  EXPECT_EQ(tender.Cancel(T("2025-03-17T00:00:00Z"), "for sent").code(), StatusCode::kConflict);
+}
+
+TEST(Tender, CareHomeTenderWithOneBidIsUnsuccessfulThenCancelledWithReasons) {
+  Tender tender = *Tender::CreateDraft(CareHomeDraft());
+  auto findings = tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway());
+  ASSERT_TRUE(findings.ok()) << findings.status().ToString();
+  EXPECT_EQ(tender.regime()->regime, LegalRegime::kPartIV);
+  bool warned = false;
+  for (const auto& f : *findings) {
+    if (f.severity == Severity::kWarning && f.message.find("29 days") != std::string::npos) {
+      warned = true;
+    }
+  }
+  EXPECT_TRUE(warned) << "seed 000: 29 days for ~100 årsverk must be flagged";
+
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 1).ok());
+  EXPECT_EQ(tender.state(), S::kUnsuccessful);
+  EXPECT_EQ(tender.AllowedActions(T("2025-09-19T10:00:00Z")), std::vector<A>{A::kCancel});
+  EXPECT_EQ(tender.Advance(A::kOpenBids, T("2025-09-19T10:00:00Z")).code(), StatusCode::kConflict);
+  EXPECT_EQ(tender.Cancel(T("2025-09-22T10:00:00Z"), " ").code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE(tender
+                  .Cancel(T("2025-09-22T10:00:00Z"),
+                          "Kun ett tilbud kom inn; uten reell konkurranse avlyses konkurransen")
+                  .ok());
+  EXPECT_EQ(tender.state(), S::kCancelled);
+}
+
+TEST(Tender, PoliticalApprovalComesBeforeTheAwardNotice) {
+  TenderDraft d = CareHomeDraft();
+  Tender tender = *Tender::CreateDraft(d);
+  ASSERT_TRUE(tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 3).ok());
+  ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-09-19T11:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-10-01T11:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-10-02T11:00:00Z")).ok());
+  Status too_soon = tender.Advance(A::kSendAwardNotice, T("2025-10-03T11:00:00Z"));
+  EXPECT_EQ(too_soon.code(), StatusCode::kConflict);
+  EXPECT_FALSE(tender.draft().timeline.Get(Milestone::kAwardNotice).has_value());  // no residue
+  ASSERT_TRUE(tender.Advance(A::kApprovePolitically, T("2025-10-23T18:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kSendAwardNotice, T("2025-10-24T09:00:00Z")).ok());
+  EXPECT_EQ(tender.state(), S::kStandstill);
+}
+
+TEST(Tender, FailedPublicationChangesNothing) {
+  TenderDraft d = CleaningDraft();
+  d.timeline.Set(Milestone::kQuestionsDeadline, D("2025-03-01"));  // after the bid deadline
+  Tender tender = *Tender::CreateDraft(d);
+  auto refused = tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().field().rfind("timeline.", 0), 0u) << refused.status().field();
+  EXPECT_EQ(tender.state(), S::kDraft);
+  EXPECT_FALSE(tender.locked_award_model().has_value());
+
+  TenderDraft priority = CleaningDraft();  // part III needs weights
+  priority.award_model.weighting = evaluation::Weighting::kPriorityRankOrderCentroid;
+  for (int i = 0; i < 3; ++i) {
+    priority.award_model.criteria[i].weight = 0;
+    priority.award_model.criteria[i].priority = i + 1;
+  }
+  Tender second = *Tender::CreateDraft(priority);
+  auto no_weights = second.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_EQ(no_weights.status().field(), "weighting");
+  EXPECT_EQ(second.state(), S::kDraft);
+  EXPECT_FALSE(second.draft().timeline.Get(Milestone::kBidDeadline).has_value());
+
+  Tender late = *Tender::CreateDraft(CleaningDraft());
+  auto past_deadline = late.Publish(T("2025-02-15T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_FALSE(past_deadline.ok());
+  EXPECT_EQ(late.state(), S::kDraft);
+}
+
+}  // namespace
+}  // namespace samspill::tendering
