@@ -4,6 +4,8 @@
 #include <cassert>
 #include <utility>
 
+#include "tendering/dated_rows.h"
+
 namespace samspill::tendering {
 
 std::string_view ThresholdKindName(ThresholdKind kind) {
@@ -50,15 +52,7 @@ Result<ThresholdTable> ThresholdTable::Create(std::vector<ThresholdRow> rows) {
       return InvalidArgument("every threshold row needs its source", field + ".source");
     }
   }
-  std::sort(rows.begin(), rows.end(), [](const ThresholdRow& a, const ThresholdRow& b) {
-    return std::pair(a.kind, a.valid_from) < std::pair(b.kind, b.valid_from);
-  });
-  for (size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].kind == rows[i - 1].kind && rows[i].valid_from == rows[i - 1].valid_from) {
-      return InvalidArgument("two '" + std::string(ThresholdKindName(rows[i].kind)) +
-                             "' thresholds are both valid from " + rows[i].valid_from.ToIso());
-    }
-  }
+  SAMSPILL_RETURN_IF_ERROR(SortDatedRows(rows, ThresholdKindName, "thresholds"));
   return ThresholdTable(std::move(rows));
 }
 
@@ -86,15 +80,7 @@ const ThresholdTable& ThresholdTable::Norway() {
 }
 
 Result<ThresholdRow> ThresholdTable::InForce(ThresholdKind kind, const Date& date) const {
-  const ThresholdRow* found = nullptr;
-  for (const ThresholdRow& row : rows_) {
-    if (row.kind == kind && row.valid_from <= date) found = &row;  // rows are sorted
-  }
-  if (found == nullptr) {
-    return NotFound("no '" + std::string(ThresholdKindName(kind)) + "' threshold is in force on " +
-                    date.ToIso());
-  }
-  return *found;
+  return RowInForce(rows_, kind, date, ThresholdKindName, "threshold");
 }
 
 }  // namespace samspill::tendering

@@ -4,6 +4,8 @@
 #include <cassert>
 #include <utility>
 
+#include "tendering/dated_rows.h"
+
 namespace samspill::tendering {
 
 std::string_view TimeLimitKindName(TimeLimitKind kind) {
@@ -38,15 +40,7 @@ Result<TimeLimitTable> TimeLimitTable::Create(std::vector<TimeLimitRow> rows) {
       return InvalidArgument("every time limit row needs its source", field + ".source");
     }
   }
-  std::sort(rows.begin(), rows.end(), [](const TimeLimitRow& a, const TimeLimitRow& b) {
-    return std::pair(a.kind, a.valid_from) < std::pair(b.kind, b.valid_from);
-  });
-  for (size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].kind == rows[i - 1].kind && rows[i].valid_from == rows[i - 1].valid_from) {
-      return InvalidArgument("two '" + std::string(TimeLimitKindName(rows[i].kind)) +
-                             "' time limits are both valid from " + rows[i].valid_from.ToIso());
-    }
-  }
+  SAMSPILL_RETURN_IF_ERROR(SortDatedRows(rows, TimeLimitKindName, "time limits"));
   return TimeLimitTable(std::move(rows));
 }
 
@@ -75,15 +69,7 @@ const TimeLimitTable& TimeLimitTable::Norway() {
 }
 
 Result<TimeLimitRow> TimeLimitTable::InForce(TimeLimitKind kind, const Date& date) const {
-  const TimeLimitRow* found = nullptr;
-  for (const TimeLimitRow& row : rows_) {
-    if (row.kind == kind && row.valid_from <= date) found = &row;  // rows are sorted
-  }
-  if (found == nullptr) {
-    return NotFound("no '" + std::string(TimeLimitKindName(kind)) +
-                    "' minimum time limit is in force on " + date.ToIso());
-  }
-  return *found;
+  return RowInForce(rows_, kind, date, TimeLimitKindName, "minimum time limit");
 }
 
 }  // namespace samspill::tendering
