@@ -23,6 +23,18 @@ json SessionJson(const Principal& p) {
               {"expires_at", p.session.expires_at.ToIso()}};
 }
 
+// A shared server answers many users: one request's Monte Carlo work is capped at about half
+// a second on this class of machine (the CLI keeps the engine's larger limits).
+const evaluation::EvaluationOptions& ServerEvaluationDefaults() {
+  static const evaluation::EvaluationOptions kDefaults = [] {
+    evaluation::EvaluationOptions options;
+    options.limits.max_draws = 200'000;
+    options.limits.max_draw_work = 2e8;
+    return options;
+  }();
+  return kDefaults;
+}
+
 json OrganisationJson(const store::Organisation& o) {
   return json{{"id", o.id},
               {"org_number", o.org_number},
@@ -240,7 +252,8 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
          if (type.rfind("application/json", 0) != 0) {
            return InvalidArgument("the bid table must be sent as application/json", "body");
          }
-         SAMSPILL_ASSIGN_OR_RETURN(json report, evaluation::EvaluateBidTableJson(req.http.body));
+         SAMSPILL_ASSIGN_OR_RETURN(json report, evaluation::EvaluateBidTableJson(
+                                                    req.http.body, ServerEvaluationDefaults()));
          return ApiResponse{200, std::move(report), {}};
        }});
 

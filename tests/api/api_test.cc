@@ -202,6 +202,14 @@ TEST_F(ApiTest, EvaluateRejectsBadTablesNamingTheField) {
   EXPECT_EQ(Error(negative)["code"], "invalid_argument");
   EXPECT_EQ(Error(negative)["field"], "bids[0].price");
 
+  // The server caps the Monte Carlo work of one request; the CLI allows more.
+  json heavy = json::parse(TestData("rank_reversal_3_bids.json"));
+  heavy["sensitivity"]["draws"] = 1'000'000;
+  auto too_heavy = Send("POST", "/api/evaluate", s, heavy.dump());
+  ASSERT_TRUE(too_heavy);
+  EXPECT_EQ(too_heavy->status, 400);
+  EXPECT_EQ(Error(too_heavy)["field"], "sensitivity.draws") << too_heavy->body;
+
   auto malformed = Send("POST", "/api/evaluate", s, "{not json");
   ASSERT_TRUE(malformed);
   EXPECT_EQ(malformed->status, 400);
