@@ -70,6 +70,8 @@ Status ValidateDraft(const TenderDraft& draft);
 
 class Tender {
  public:
+  // An empty draft that fails ValidateDraft: only a placeholder to assign a real tender to.
+  Tender() = default;
   static Result<Tender> CreateDraft(TenderDraft draft);
 
   const TenderDraft& draft() const { return draft_; }
