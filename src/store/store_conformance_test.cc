@@ -182,6 +182,154 @@ TEST_P(StoreConformanceTest, OrganisationsAndTheirUsers) {
   EXPECT_NE(refused.status().message().find("organisation"), std::string::npos);
 }
 
+// A buyer, a supplier with one user, and a tender in draft: the fixture of the tender tests.
+struct TenderFixture {
+  Organisation buyer;
+  Organisation supplier;
+  User supplier_user;
+  StoredTender tender;
+};
+
+TenderFixture MakeTenderFixture(Store& store) {
+  TenderFixture f;
+  f.buyer = *store.CreateOrganisation({"942110464", "Trondheim kommune", OrganisationKind::kBuyer},
+                                      Event("organisation.create", "organisation"));
+  f.supplier = *store.CreateOrganisation({"923456783", "Renhold AS", OrganisationKind::kSupplier},
+                                         Event("organisation.create", "organisation"));
+  f.supplier_user = *store.CreateUser(NewUser{"lev", "Lev", Role::kSupplier, "h", f.supplier.id},
+                                      Event("user.create", "user"));
+  StoredTender t;
+  t.buyer_organisation_id = f.buyer.id;
+  t.title = "Renhold";
+  t.state = 1;
+  t.document_json = R"({"title":"Renhold"})";
+  f.tender = *store.CreateTender(t, Event("tender.create", "tender"));
+  return f;
+}
+
+NewBid BidFor(const TenderFixture& f, std::string content, const char* at) {
+  return NewBid{f.tender.id, "", f.supplier.id, f.supplier_user.id, T(at), std::move(content)};
+}
+
+TEST_P(StoreConformanceTest, CreatesAndFindsTenders) {
+  TenderFixture f = MakeTenderFixture(store());
+  EXPECT_GT(f.tender.id, 0);
+  EXPECT_EQ(f.tender.version, 1);
+  EXPECT_EQ(f.tender.outcome_json, "{}");
+  EXPECT_EQ(f.tender.bid_deadline, std::nullopt);
+  StoredTender found = *store().FindTender(f.tender.id);
+  EXPECT_EQ(found.document_json, R"({"title":"Renhold"})");
+  EXPECT_EQ(found.buyer_organisation_id, f.buyer.id);
+  EXPECT_EQ(store().FindTender(999).status().code(), StatusCode::kNotFound);
+  auto events = *store().ListAudit({.entity_type = "tender"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].entity_id, std::to_string(f.tender.id));
+
+  StoredTender orphan = f.tender;
+  orphan.buyer_organisation_id = 4242;
+  EXPECT_EQ(store().CreateTender(orphan, Event("tender.create", "tender")).status().code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store().ListTenders()->size(), 1u);
+}
+
+TEST_P(StoreConformanceTest, TenderUpdateChecksTheVersion) {
+  TenderFixture f = MakeTenderFixture(store());
+  TenderUpdate u{f.tender.id, 1, "Renhold 2026", 2, T("2025-10-01T12:00:00Z"), "{}", "{}"};
+  StoredTender updated = *store().UpdateTender(u, Event("tender.publish", "tender"));
+  EXPECT_EQ(updated.version, 2);
+  EXPECT_EQ(updated.state, 2);
+  EXPECT_EQ(updated.title, "Renhold 2026");
+  EXPECT_EQ(updated.bid_deadline, T("2025-10-01T12:00:00Z"));
+
+  // A second writer still holding version 1 is refused, and nothing is written.
+  TenderUpdate stale{f.tender.id, 1, "Stale", 11, std::nullopt, "{}", "{}"};
+  auto refused = store().UpdateTender(stale, Event("tender.cancel", "tender"));
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_NE(refused.status().message().find("someone else"), std::string::npos);
+  EXPECT_EQ(store().FindTender(f.tender.id)->title, "Renhold 2026");
+  EXPECT_EQ(store().ListAudit({.entity_type = "tender"})->size(), 2u);
+  stale.id = 999;
+  EXPECT_EQ(store().UpdateTender(stale, Event("tender.cancel", "tender")).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformanceTest, ReplacingABidKeepsOneBidWithANewVersion) {
+  TenderFixture f = MakeTenderFixture(store());
+  StoredBid first = *store().SubmitBid(BidFor(f, R"({"price":100})", "2025-09-20T10:00:00Z"),
+                                       Event("bid.submit", "tender", std::to_string(f.tender.id)));
+  EXPECT_EQ(first.version, 1);
+  StoredBid second =
+      *store().SubmitBid(BidFor(f, R"({"price":90})", "2025-09-21T10:00:00Z"),
+                         Event("bid.replace", "tender", std::to_string(f.tender.id)));
+  EXPECT_EQ(second.id, first.id);
+  EXPECT_EQ(second.version, 2);
+  EXPECT_EQ(second.received_at, T("2025-09-21T10:00:00Z"));
+  EXPECT_EQ(store().FindBidWithContent(first.id)->content_json, R"({"price":90})");
+
+  // Receipts carry no content at all; the content is only read on purpose.
+  auto receipts = *store().ListBidReceipts(f.tender.id);
+  ASSERT_EQ(receipts.size(), 1u);
+  EXPECT_EQ(receipts[0].content_json, "");
+  EXPECT_EQ(receipts[0].version, 2);
+  EXPECT_EQ(store().ListBidsWithContent(f.tender.id)->at(0).content_json, R"({"price":90})");
+
+  NewBid orphan = BidFor(f, "{}", "2025-09-21T10:00:00Z");
+  orphan.tender_id = 999;
+  EXPECT_EQ(store().SubmitBid(orphan, Event("bid.submit", "tender")).status().code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store().ListAudit({.entity_type = "tender"})->size(), 3u);
+}
+
+TEST_P(StoreConformanceTest, StoresBidEvaluation) {
+  TenderFixture f = MakeTenderFixture(store());
+  StoredBid bid =
+      *store().SubmitBid(BidFor(f, "{}", "2025-09-20T10:00:00Z"), Event("bid.submit", "tender"));
+  ASSERT_TRUE(
+      store()
+          .SetBidEvaluation(bid.id, 2, "Mangler skatteattest", "[]", Event("bid.reject", "tender"))
+          .ok());
+  StoredBid stored = *store().FindBidWithContent(bid.id);
+  EXPECT_EQ(stored.status, 2);
+  EXPECT_EQ(stored.rejection_reason, "Mangler skatteattest");
+  EXPECT_EQ(store().SetBidEvaluation(bid.id, 7, "", "[]", Event("bid.reject", "tender")).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(store().SetBidEvaluation(999, 1, "", "[]", Event("bid.score", "tender")).code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(store().FindBidWithContent(bid.id)->status, 2);
+}
+
+TEST_P(StoreConformanceTest, AQuestionIsAnsweredOnce) {
+  TenderFixture f = MakeTenderFixture(store());
+  NewQuestion nq{f.tender.id,
+                 "",
+                 f.supplier.id,
+                 f.supplier_user.id,
+                 "Gjelder kravet helg?",
+                 T("2025-09-20T10:00:00Z")};
+  StoredQuestion q = *store().CreateQuestion(nq, Event("question.ask", "tender"));
+  EXPECT_EQ(q.answer, std::nullopt);
+  ASSERT_TRUE(store()
+                  .AnswerQuestion(q.id, "Ja, alle dager.", f.supplier_user.id,
+                                  T("2025-09-21T10:00:00Z"), Event("question.answer", "tender"))
+                  .ok());
+  auto again = store().AnswerQuestion(q.id, "Nei.", f.supplier_user.id, T("2025-09-22T10:00:00Z"),
+                                      Event("question.answer", "tender"));
+  EXPECT_EQ(again.code(), StatusCode::kConflict);
+  EXPECT_EQ(store()
+                .AnswerQuestion(999, "x", f.supplier_user.id, T("2025-09-22T10:00:00Z"),
+                                Event("question.answer", "tender"))
+                .code(),
+            StatusCode::kNotFound);
+  auto questions = *store().ListQuestions(f.tender.id);
+  ASSERT_EQ(questions.size(), 1u);
+  EXPECT_EQ(questions[0].answer, "Ja, alle dager.");
+  EXPECT_EQ(questions[0].answered_at, T("2025-09-21T10:00:00Z"));
+  nq.question = "";
+  EXPECT_EQ(store().CreateQuestion(nq, Event("question.ask", "tender")).status().code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store().ListQuestions(f.tender.id)->size(), 1u);
+}
+
 TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
   constexpr int kThreads = 4, kPerThread = 25;
   std::vector<std::thread> threads;

@@ -54,6 +54,50 @@ CREATE TABLE organisations (
 ALTER TABLE users ADD COLUMN organisation_id INTEGER REFERENCES organisations(id);
 CREATE INDEX users_by_organisation ON users(organisation_id);
 )sql"},
+    {3, "tenders, sealed bids, and questions with published answers", R"sql(
+CREATE TABLE tenders (
+  id                    INTEGER PRIMARY KEY,
+  buyer_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  title                 TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+  state                 INTEGER NOT NULL CHECK (state BETWEEN 1 AND 11),
+  bid_deadline          TEXT,
+  document_json         TEXT    NOT NULL,
+  outcome_json          TEXT    NOT NULL DEFAULT '{}',
+  version               INTEGER NOT NULL DEFAULT 1,
+  created_at            TEXT    NOT NULL,
+  updated_at            TEXT    NOT NULL
+);
+CREATE INDEX tenders_by_buyer ON tenders(buyer_organisation_id);
+
+CREATE TABLE bids (
+  id                       INTEGER PRIMARY KEY,
+  tender_id                INTEGER NOT NULL REFERENCES tenders(id),
+  lot_id                   TEXT    NOT NULL,
+  supplier_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  submitted_by_user_id     INTEGER NOT NULL REFERENCES users(id),
+  version                  INTEGER NOT NULL DEFAULT 1,
+  received_at              TEXT    NOT NULL,
+  content_json             TEXT    NOT NULL,
+  status                   INTEGER NOT NULL DEFAULT 1 CHECK (status IN (1, 2)),
+  rejection_reason         TEXT    NOT NULL DEFAULT '',
+  scores_json              TEXT    NOT NULL DEFAULT '[]',
+  UNIQUE (tender_id, lot_id, supplier_organisation_id)
+);
+
+CREATE TABLE questions (
+  id                       INTEGER PRIMARY KEY,
+  tender_id                INTEGER NOT NULL REFERENCES tenders(id),
+  lot_id                   TEXT    NOT NULL DEFAULT '',
+  asked_by_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  asked_by_user_id         INTEGER NOT NULL REFERENCES users(id),
+  question                 TEXT    NOT NULL CHECK (length(question) BETWEEN 1 AND 10000),
+  asked_at                 TEXT    NOT NULL,
+  answer                   TEXT,
+  answered_at              TEXT,
+  answered_by_user_id      INTEGER REFERENCES users(id)
+);
+CREATE INDEX questions_by_tender ON questions(tender_id);
+)sql"},
 };
 
 }  // namespace
