@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "tendering/protocol_json.h"
+
 namespace samspill::tendering {
 namespace {
 
@@ -491,6 +493,9 @@ TEST(Protocol, TheLogHidesWhoIsBiddingUntilTheDeadline) {
   for (size_t row = 1; row < 4; ++row) {
     EXPECT_EQ(log.rows[row][1], "leverandør (skjult til tilbudsfristen)");
   }
+  const std::string json = ProtocolToJson(p).dump();
+  EXPECT_THAT(json, Not(HasSubstr("lev.rent")));
+  EXPECT_THAT(json, Not(HasSubstr("lev.insider")));
 }
 
 TEST(Protocol, AnUnsuccessfulTenderAsksForTheCancellationDecision) {
@@ -581,6 +586,35 @@ TEST(EventActionLabelNb, CoversEveryActionNameTheRecordLists) {
   }
   EXPECT_EQ(labels.size(), actions.size()) << "two actions share a label";
   EXPECT_EQ(EventActionLabelNb("tender.reopen"), "tender.reopen");
+}
+
+TEST(ProtocolToJson, CarriesEverySectionWithStableNames) {
+  const Protocol p = Build(CareHomeRecord());
+  const nlohmann::json j = ProtocolToJson(p);
+  EXPECT_EQ(j["tender_id"], 17);
+  EXPECT_EQ(j["ocid"], "ocds-abc123-17");
+  EXPECT_EQ(j["state"], "cancelled");
+  EXPECT_EQ(j["state_nb"], "Avlyst");
+  EXPECT_EQ(j["generated_at"], "2025-10-01T08:00:00Z");
+  ASSERT_EQ(j["sections"].size(), 16u);
+  std::string letters;
+  for (const auto& s : j["sections"]) letters += s["letter"].get<std::string>();
+  EXPECT_EQ(letters, "abcdefghijklmnop");
+
+  const nlohmann::json& o = j["sections"][14];
+  EXPECT_EQ(o["status"], "recorded");
+  EXPECT_EQ(o["heading_en"], "Reasons for cancellation");
+  EXPECT_EQ(o["entries"][0]["key"], "cancellation_reason");
+  EXPECT_EQ(o["entries"][0]["value"], kCareHomeCancellation);
+  EXPECT_EQ(o["entries"][0]["source"], "tender_terms");
+  EXPECT_EQ(o["entries"][1]["source"], "events");
+  EXPECT_EQ(j["sections"][12]["status"], "not_applicable");
+  const nlohmann::json& tenderers = j["sections"][8]["tables"][0];
+  EXPECT_EQ(tenderers["key"], "tenderers");
+  EXPECT_EQ(tenderers["source"], "record");
+  EXPECT_EQ(tenderers["rows"][0][0], "Omsorgspartner AS");
+  // Round trip through text keeps Norwegian letters intact.
+  EXPECT_EQ(nlohmann::json::parse(j.dump()), j);
 }
 
 }  // namespace
