@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 
 namespace samspill::tendering {
@@ -615,6 +616,96 @@ TEST(ProtocolToJson, CarriesEverySectionWithStableNames) {
   EXPECT_EQ(tenderers["rows"][0][0], "Omsorgspartner AS");
   // Round trip through text keeps Norwegian letters intact.
   EXPECT_EQ(nlohmann::json::parse(j.dump()), j);
+}
+
+TEST(ProtocolToHtml, IsACompleteNorwegianDocumentWithEveryLetter) {
+  const Protocol p = Build(CleaningRecord());
+  const std::string html = ProtocolToHtml(p, {});
+  EXPECT_EQ(html.rfind("<!doctype html>\n<html lang=\"nb\">", 0), 0u);
+  EXPECT_THAT(html, HasSubstr("<meta charset=\"utf-8\">"));
+  EXPECT_THAT(html, HasSubstr("<title>Anskaffelsesprotokoll – Renholdstjenester for kommunale "
+                              "bygg</title>"));
+  EXPECT_THAT(html, HasSubstr("</html>\n"));
+  size_t previous = 0;
+  for (char letter = 'a'; letter <= 'p'; ++letter) {
+    const size_t at = html.find("id=\"bokstav-" + std::string(1, letter) + "\"");
+    ASSERT_NE(at, std::string::npos) << letter;
+    EXPECT_GT(at, previous) << letter;
+    previous = at;
+  }
+  EXPECT_THAT(html, HasSubstr("<span class=\"heading-en\" lang=\"en\">Rejected tenders and the "
+                              "reasons</span>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"col\">Begrunnelse</th>"));
+  EXPECT_THAT(html, HasSubstr("(kilde: hendelseslogg)"));
+  EXPECT_THAT(html, HasSubstr("<dt>Laget</dt><dd><time datetime=\"2025-10-01T08:00:00Z\">"
+                              "2025-10-01 08:00:00 UTC</time></dd>"));
+  EXPECT_THAT(html, HasSubstr("class=\"letter status-not-applicable\" id=\"bokstav-o\""));
+  // Printable and allowed under a strict Content-Security-Policy: no scripts, no inline styles.
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("style=")));
+  EXPECT_THAT(html, Not(HasSubstr("<style")));
+  EXPECT_THAT(html, HasSubstr("<link rel=\"stylesheet\" href=\"/assets/protocol.css\">"));
+}
+
+TEST(ProtocolToHtml, InlinesTheStylesheetForAStandaloneFile) {
+  const Protocol p = Build(CareHomeRecord());
+  ProtocolHtmlOptions options;
+  options.styling = ProtocolStyling::kInlineStyle;
+  const std::string html = ProtocolToHtml(p, options);
+  EXPECT_THAT(html, HasSubstr("<style>\n" + std::string(ProtocolCss()) + "</style>"));
+  EXPECT_THAT(html, Not(HasSubstr("<link")));
+
+  options = {.styling = ProtocolStyling::kStylesheetLink, .stylesheet_href = "/a.css?x=1&y=\"2\""};
+  EXPECT_THAT(ProtocolToHtml(p, options),
+              HasSubstr("<link rel=\"stylesheet\" href=\"/a.css?x=1&amp;y=&quot;2&quot;\">"));
+}
+
+TEST(ProtocolToHtml, EscapesEveryPieceOfText) {
+  const std::string evil = "<script>alert(1)</script> & \"x\"";
+  const std::string escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;";
+  TenderDraft d = CareHomeDraft();
+  d.title = evil;
+  d.description = evil;
+  TenderRecord record = CareHomeRecord(d);
+  record.buyer.name = evil;
+  record.ocid = evil;
+  record.candidates[1].name = evil;
+  record.bids[0].supplier.name = evil;
+  record.events[0].actor = evil;
+  record.events[2].details_json = nlohmann::json{{"letter", "h"}, {"text", evil}}.dump();
+  const Protocol p = Build(record);
+  const std::string html = ProtocolToHtml(p, {});
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr(evil)));
+  // <title>, subtitle, buyer in the header and in (a), ocid, title and description in (b),
+  // candidate in (g), note in (h), tenderer in (i), actor in the log: every one escaped.
+  size_t count = 0;
+  for (size_t at = html.find(escaped); at != std::string::npos; at = html.find(escaped, at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 11u);
+  EXPECT_THAT(html, HasSubstr("<title>Anskaffelsesprotokoll – " + escaped + "</title>"));
+
+  // The cancellation reason is text too.
+  Tender tender = Tender::CreateDraft(CareHomeDraft()).value();
+  ASSERT_TRUE(tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  ASSERT_TRUE(tender.Cancel(T("2025-08-22T09:00:00Z"), evil).ok());
+  TenderRecord cancelled;
+  cancelled.buyer = kTrondheim;
+  cancelled.tender = tender;
+  const std::string cancelled_html = ProtocolToHtml(Build(cancelled), {});
+  EXPECT_THAT(cancelled_html, Not(HasSubstr(evil)));
+  EXPECT_THAT(cancelled_html, HasSubstr("<dd>" + escaped + " <span class=\"source\">"));
+}
+
+TEST(ProtocolCss, IsPrintFriendly) {
+  const std::string_view css = ProtocolCss();
+  EXPECT_THAT(css, HasSubstr("@page { size: A4;"));
+  EXPECT_THAT(css, HasSubstr("@media print"));
+  EXPECT_THAT(css, HasSubstr("thead { display: table-header-group; }"));
+  EXPECT_THAT(css, HasSubstr("page-break-after: avoid"));
+  EXPECT_THAT(css, HasSubstr("break-inside: avoid"));
+  EXPECT_THAT(css, Not(HasSubstr("</style")));
 }
 
 }  // namespace
