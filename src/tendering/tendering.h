@@ -6,6 +6,9 @@
 //
 // The announced award model and its lock at publication: award_model.h.
 //
+// The procurement protocol (FOA § 25-5 a–p) built from a TenderRecord: protocol.h, rendered by
+// protocol_json.h and protocol_html.h.
+//
 // Pure computation without I/O; everything here is thread-safe.
 #pragma once
 
@@ -13,6 +16,9 @@
 #include "tendering/ideal_reservation.h"
 #include "tendering/legal_regime.h"
 #include "tendering/milestone.h"
+#include "tendering/protocol.h"
+#include "tendering/protocol_html.h"
+#include "tendering/protocol_json.h"
 #include "tendering/tender.h"
 #include "tendering/tender_state.h"
 #include "tendering/threshold_table.h"
