@@ -98,10 +98,10 @@ struct TenderEvent {
 };
 
 struct TenderRecord {
-  int64_t id = 0;             // the tender's id in samspill
-  std::string ocid;           // "ocds-<prefix>-<id>", set by the caller
-  OrganisationRef buyer;                // the municipality
-  Tender tender;              // terms, state, regime, locked award model, cancellation reason
+  int64_t id = 0;         // the tender's id in samspill
+  std::string ocid;       // "ocds-<prefix>-<id>", set by the caller
+  OrganisationRef buyer;  // the municipality
+  Tender tender;          // terms, state, regime, locked award model, cancellation reason
   Timestamp created_at;
   std::vector<SubmittedBid> bids;  // empty before the bids are opened
   std::vector<QuestionAnswer> questions;

@@ -4,7 +4,8 @@
 // limits (time_limit_table.h, milestone.h, timeline.h) and the tender state machine
 // (tender_state.h).
 //
-// The announced award model and its lock at publication: award_model.h.
+// The announced award model and its lock at publication: award_model.h. The OCDS 1.1 export of a
+// TenderRecord: ocds_export.h (included on its own, as it brings in nlohmann::json).
 //
 // The procurement protocol (FOA § 25-5 a–p) built from a TenderRecord: protocol.h, rendered by
 // protocol_json.h and protocol_html.h.
