@@ -34,12 +34,16 @@ struct Responsibility {
   std::string area;  // "Legetjenester", "Vedlikehold av bygg"
   Party party = Party::kSupplier;
   std::string description;  // what exactly, in the contract's words
+
+  friend bool operator==(const Responsibility&, const Responsibility&) = default;
 };
 
 struct Lot {
   std::string id;  // "1", "2", … unique within the tender
   std::string title;
   Money estimated_value;  // excl. VAT, options and extensions included
+
+  friend bool operator==(const Lot&, const Lot&) = default;
 };
 
 // Everything the procurement officer edits before publication.
@@ -63,6 +67,8 @@ struct TenderDraft {
   std::vector<Responsibility> responsibilities;
   AwardModel award_model;
   AwardModelRules award_rules;
+
+  friend bool operator==(const TenderDraft&, const TenderDraft&) = default;
 };
 
 // Errors name the field ("lots[1].id", "minimum_bids").
