@@ -1,5 +1,6 @@
 #include "tendering/tender.h"
 
+#include <algorithm>
 #include <set>
 
 namespace samspill::tendering {
@@ -27,6 +28,60 @@ Status CheckMoney(const Money& money, const std::string& field) {
 }
 
 Timestamp StartOfDay(const Date& date) { return Timestamp{date.DaysSinceEpoch() * 86400}; }
+
+// The lots bidding closes for: the draft's lot ids, or "" for an undivided tender.
+std::vector<std::string> LotIds(const TenderDraft& draft) {
+  if (draft.lots.empty()) return {""};
+  std::vector<std::string> ids;
+  for (const Lot& lot : draft.lots) ids.push_back(lot.id);
+  return ids;
+}
+
+std::string LotName(const std::string& lot_id) {
+  return lot_id.empty() ? std::string("the undivided tender (lot \"\")") : "lot '" + lot_id + "'";
+}
+
+// Every lot counted once, no unknown lot, no negative count. `field` names the map.
+Status CheckBidCounts(const TenderDraft& draft, const std::map<std::string, int>& counts,
+                      const std::string& field) {
+  const std::vector<std::string> ids = LotIds(draft);
+  for (const auto& [lot_id, count] : counts) {
+    if (std::find(ids.begin(), ids.end(), lot_id) == ids.end()) {
+      return InvalidArgument(draft.lots.empty()
+                                 ? "the tender has no lots: count its valid bids under the lot id "
+                                   "\"\", not '" +
+                                       lot_id + "'"
+                                 : "the tender has no lot '" + lot_id + "'",
+                             field);
+    }
+    if (count < 0) {
+      return InvalidArgument("the valid bids of " + LotName(lot_id) + " cannot be negative", field);
+    }
+  }
+  for (const std::string& id : ids) {
+    if (!counts.contains(id)) {
+      return InvalidArgument("the valid bids of " + LotName(id) + " are missing", field);
+    }
+  }
+  return Status::Ok();
+}
+
+// The lots with fewer valid bids than the minimum, in the draft's lot order.
+std::vector<std::string> UnsuccessfulLots(const TenderDraft& draft,
+                                          const std::map<std::string, int>& counts) {
+  std::vector<std::string> unsuccessful;
+  for (const std::string& id : LotIds(draft)) {
+    auto it = counts.find(id);
+    if (it != counts.end() && it->second < draft.minimum_bids) unsuccessful.push_back(id);
+  }
+  return unsuccessful;
+}
+
+int MaxValidBids(const std::map<std::string, int>& counts) {
+  int most = 0;
+  for (const auto& [lot_id, count] : counts) most = std::max(most, count);
+  return most;
+}
 
 }  // namespace
 
@@ -68,8 +123,12 @@ Status ValidateDraft(const TenderDraft& d) {
     }
   }
   if (!d.ideal_reservation_justification.empty()) {
-    SAMSPILL_RETURN_IF_ERROR(
-        ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status());
+    Status reserved =
+        ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status();
+    if (!reserved.ok() && reserved.field() == "justification") {
+      return InvalidArgument(reserved.message(), "ideal_reservation_justification");
+    }
+    SAMSPILL_RETURN_IF_ERROR(reserved);
   }
   return Status::Ok();
 }
@@ -101,7 +160,7 @@ TransitionContext Tender::Context(Timestamp now) const {
   ctx.bid_deadline = draft_.bid_deadline;
   ctx.standstill_end = StandstillEnd();
   ctx.political_approval_required = draft_.profile.political_approval_required;
-  ctx.valid_bids = bids_received_;
+  ctx.valid_bids = MaxValidBids(valid_bids_per_lot_);
   ctx.minimum_bids = draft_.minimum_bids;
   return ctx;
 }
@@ -166,12 +225,15 @@ Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const Thresh
   return findings;
 }
 
-Status Tender::CloseBidding(Timestamp now, int bids_received) {
-  if (bids_received < 0) return InvalidArgument("bids received cannot be negative", "bids");
+Status Tender::CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot) {
+  SAMSPILL_RETURN_IF_ERROR(CheckBidCounts(draft_, valid_bids_per_lot, "lots"));
+  // The state machine sees the best-supplied lot: the tender is unsuccessful exactly when
+  // every lot is.
   TransitionContext ctx = Context(now);
-  ctx.valid_bids = bids_received;
+  ctx.valid_bids = MaxValidBids(valid_bids_per_lot);
   SAMSPILL_ASSIGN_OR_RETURN(TenderState next, Apply(state_, TenderAction::kCloseBidding, ctx));
-  bids_received_ = bids_received;
+  valid_bids_per_lot_ = valid_bids_per_lot;
+  unsuccessful_lots_ = UnsuccessfulLots(draft_, valid_bids_per_lot);
   state_ = next;
   return Status::Ok();
 }

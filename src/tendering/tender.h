@@ -9,6 +9,7 @@
 // arguments (from a Clock). A value type; not thread-safe for concurrent mutation.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,10 @@ class Tender {
   const std::optional<RegimeDecision>& regime() const { return regime_; }
   const std::optional<IdealReservation>& ideal_reservation() const { return reservation_; }
   const std::string& cancellation_reason() const { return cancellation_reason_; }
+  // Set by CloseBidding: the valid bids per lot id ("" for an undivided tender), and the ids of
+  // the lots that got fewer than minimum_bids, in the draft's lot order. Empty before.
+  const std::map<std::string, int>& valid_bids_per_lot() const { return valid_bids_per_lot_; }
+  const std::vector<std::string>& unsuccessful_lots() const { return unsuccessful_lots_; }
 
   // Only while a draft: after publication the announced terms are locked.
   Status ReviseDraft(TenderDraft draft);
@@ -99,9 +104,12 @@ class Tender {
   Result<std::vector<TimelineFinding>> Publish(Timestamp now, const ThresholdTable& table,
                                                const TimelineOptions& options = {});
 
-  // At or after the bid deadline: published → bidding_closed, or unsuccessful with fewer
-  // than minimum_bids bids received.
-  Status CloseBidding(Timestamp now, int bids_received);
+  // At or after the bid deadline: published → bidding_closed. `valid_bids_per_lot` holds the
+  // valid bids received for every lot, keyed by lot id ("" for an undivided tender), each lot
+  // exactly once; a lot with fewer than minimum_bids becomes unsuccessful (DOMAIN.md §2), and
+  // the tender as a whole becomes unsuccessful only when every lot is. InvalidArgument (field
+  // "lots") for a missing or unknown lot or a negative count.
+  Status CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot);
 
   // The steps after closing: open_bids, complete_evaluation, propose_award,
   // approve_politically, send_award_notice (standstill end = notice date + standstill_days,
@@ -125,7 +133,8 @@ class Tender {
   std::optional<RegimeDecision> regime_;
   std::optional<IdealReservation> reservation_;
   std::string cancellation_reason_;
-  int bids_received_ = 0;
+  std::map<std::string, int> valid_bids_per_lot_;
+  std::vector<std::string> unsuccessful_lots_;
 };
 
 }  // namespace samspill::tendering

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "common/clock.h"
 
 namespace samspill::tendering {
@@ -70,6 +74,11 @@ TEST(Tender, DraftValidationNamesTheField) {
   // § 30-2a reservation only for health and social services.
   EXPECT_EQ(bad([](TenderDraft& d) { d.ideal_reservation_justification = "Ideell drift"; }),
             "category");
+  EXPECT_EQ(bad([](TenderDraft& d) {
+              d.category = ServiceCategory::kHealthAndSocial;
+              d.ideal_reservation_justification = " ";
+            }),
+            "ideal_reservation_justification");
   EXPECT_TRUE(Tender::CreateDraft(CleaningDraft()).ok());
 }
 
@@ -96,9 +105,11 @@ TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
   EXPECT_NE(locked.message().find("'published'"), std::string::npos);
   EXPECT_EQ(tender.locked_award_model()->model.criteria[1].weight, 35);
 
-  EXPECT_EQ(tender.CloseBidding(T("2025-02-14T10:59:59Z"), 4).code(), StatusCode::kConflict);
-  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), 4).ok());
+  EXPECT_EQ(tender.CloseBidding(T("2025-02-14T10:59:59Z"), {{"1", 4}, {"2", 3}}).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 4}, {"2", 3}}).ok());
   EXPECT_EQ(tender.state(), S::kBiddingClosed);
+  EXPECT_TRUE(tender.unsuccessful_lots().empty());
   ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
@@ -127,8 +138,9 @@ TEST(Tender, CareHomeTenderWithOneBidIsUnsuccessfulThenCancelledWithReasons) {
   }
   EXPECT_TRUE(warned) << "seed 000: 29 days for ~100 årsverk must be flagged";
 
-  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 1).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 1}}).ok());
   EXPECT_EQ(tender.state(), S::kUnsuccessful);
+  EXPECT_EQ(tender.unsuccessful_lots(), std::vector<std::string>{""});
   EXPECT_EQ(tender.AllowedActions(T("2025-09-19T10:00:00Z")), std::vector<A>{A::kCancel});
   EXPECT_EQ(tender.Advance(A::kOpenBids, T("2025-09-19T10:00:00Z")).code(), StatusCode::kConflict);
   EXPECT_EQ(tender.Cancel(T("2025-09-22T10:00:00Z"), " ").code(), StatusCode::kInvalidArgument);
@@ -143,7 +155,7 @@ TEST(Tender, PoliticalApprovalComesBeforeTheAwardNotice) {
   TenderDraft d = CareHomeDraft();
   Tender tender = *Tender::CreateDraft(d);
   ASSERT_TRUE(tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
-  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 3).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 3}}).ok());
   ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-09-19T11:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-10-01T11:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-10-02T11:00:00Z")).ok());
@@ -181,6 +193,54 @@ TEST(Tender, FailedPublicationChangesNothing) {
   auto past_deadline = late.Publish(T("2025-02-15T08:00:00Z"), ThresholdTable::Norway());
   EXPECT_FALSE(past_deadline.ok());
   EXPECT_EQ(late.state(), S::kDraft);
+}
+
+Tender PublishedCleaningTender() {
+  Tender tender = *Tender::CreateDraft(CleaningDraft());
+  auto published = tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_TRUE(published.ok()) << published.status().ToString();
+  return tender;
+}
+
+TEST(Tender, ALotUnderTheMinimumIsUnsuccessfulWhileTheTenderCloses) {
+  Tender tender = PublishedCleaningTender();
+  const Timestamp deadline = T("2025-02-14T11:00:00Z");
+  // Lot 1 has exactly the minimum of 2 valid bids; lot 2 has one.
+  ASSERT_TRUE(tender.CloseBidding(deadline, {{"1", 2}, {"2", 1}}).ok());
+  EXPECT_EQ(tender.state(), S::kBiddingClosed);
+  EXPECT_EQ(tender.unsuccessful_lots(), std::vector<std::string>{"2"});
+  EXPECT_EQ(tender.valid_bids_per_lot(), (std::map<std::string, int>{{"1", 2}, {"2", 1}}));
+  EXPECT_EQ(tender.AllowedActions(deadline), (std::vector<A>{A::kOpenBids, A::kCancel}));
+}
+
+TEST(Tender, EveryLotUnderTheMinimumMakesTheTenderUnsuccessful) {
+  Tender tender = PublishedCleaningTender();
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"2", 0}, {"1", 1}}).ok());
+  EXPECT_EQ(tender.state(), S::kUnsuccessful);
+  EXPECT_EQ(tender.unsuccessful_lots(), (std::vector<std::string>{"1", "2"}));  // lot order
+}
+
+TEST(Tender, CloseBiddingNeedsEveryLotExactlyOnce) {
+  Tender tender = PublishedCleaningTender();
+  const Timestamp deadline = T("2025-02-14T11:00:00Z");
+  Status unknown = tender.CloseBidding(deadline, {{"1", 2}, {"2", 2}, {"3", 2}});
+  EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unknown.field(), "lots");
+  EXPECT_NE(unknown.message().find("'3'"), std::string::npos) << unknown.message();
+  Status missing = tender.CloseBidding(deadline, {{"1", 2}});
+  EXPECT_EQ(missing.field(), "lots");
+  EXPECT_NE(missing.message().find("lot '2'"), std::string::npos) << missing.message();
+  EXPECT_EQ(tender.CloseBidding(deadline, {{"1", 2}, {"2", -1}}).field(), "lots");
+  EXPECT_EQ(tender.CloseBidding(deadline, {{"", 2}}).field(), "lots");
+  EXPECT_EQ(tender.state(), S::kPublished);  // refused: nothing recorded
+  EXPECT_TRUE(tender.valid_bids_per_lot().empty());
+
+  Tender undivided = *Tender::CreateDraft(CareHomeDraft());
+  ASSERT_TRUE(undivided.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  const Timestamp care_deadline = T("2025-09-19T10:00:00Z");
+  EXPECT_EQ(undivided.CloseBidding(care_deadline, {}).field(), "lots");
+  EXPECT_EQ(undivided.CloseBidding(care_deadline, {{"1", 3}}).field(), "lots");
+  EXPECT_EQ(undivided.state(), S::kPublished);
 }
 
 }  // namespace
