@@ -138,6 +138,124 @@ Result<Tender> Tender::CreateDraft(TenderDraft draft) {
   return Tender(std::move(draft));
 }
 
+Result<Tender> Tender::Restore(TenderSnapshot s) {
+  Status draft_ok = ValidateDraft(s.draft);
+  if (!draft_ok.ok()) {
+    return InvalidArgument(draft_ok.message(), draft_ok.field().empty()
+                                                   ? std::string("draft")
+                                                   : "draft." + draft_ok.field());
+  }
+  const std::string state = "'" + std::string(TenderStateName(s.state)) + "'";
+  const bool cancelled = s.state == TenderState::kCancelled;
+  // A cancelled tender may have been cancelled as a draft, before or after the close.
+  const bool closed = cancelled
+                          ? !s.valid_bids_per_lot.empty()
+                          : s.state != TenderState::kDraft && s.state != TenderState::kPublished;
+  const bool published = cancelled
+                             ? closed || s.locked_award_model || s.regime || s.ideal_reservation
+                             : s.state != TenderState::kDraft;
+
+  if (published) {
+    if (!s.regime) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the regime decision "
+                                 "is missing",
+                             "regime");
+    }
+    if (!s.locked_award_model) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the locked award "
+                                 "model is missing",
+                             "locked_award_model");
+    }
+    SAMSPILL_RETURN_IF_ERROR(VerifyAwardModelLock(*s.locked_award_model));
+    if (!(s.locked_award_model->model == s.draft.award_model)) {
+      return Internal("the tender's award model differs from the one locked at publication " +
+                      s.locked_award_model->locked_at.ToIso() + ": it has been changed");
+    }
+    if (!s.draft.bid_deadline) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the bid deadline "
+                                 "is missing",
+                             "draft.bid_deadline");
+    }
+    if (s.ideal_reservation.has_value() != !s.draft.ideal_reservation_justification.empty()) {
+      return InvalidArgument(s.ideal_reservation
+                                 ? "the tender is reserved but its draft gives no justification"
+                                 : "the draft reserves the tender (FOA § 30-2a) but the "
+                                   "reservation is missing",
+                             "ideal_reservation");
+    }
+  } else {
+    if (s.locked_award_model) {
+      return InvalidArgument("a draft has no locked award model", "locked_award_model");
+    }
+    if (s.regime) return InvalidArgument("a draft has no regime decision yet", "regime");
+    if (s.ideal_reservation) {
+      return InvalidArgument("a draft is reserved only at publication", "ideal_reservation");
+    }
+  }
+
+  if (closed) {
+    SAMSPILL_RETURN_IF_ERROR(CheckBidCounts(s.draft, s.valid_bids_per_lot, "valid_bids_per_lot"));
+    if (s.unsuccessful_lots != UnsuccessfulLots(s.draft, s.valid_bids_per_lot)) {
+      return InvalidArgument("the unsuccessful lots are not those with fewer than " +
+                                 std::to_string(s.draft.minimum_bids) + " valid bids",
+                             "unsuccessful_lots");
+    }
+    const bool all_unsuccessful = s.unsuccessful_lots.size() == LotIds(s.draft).size();
+    if (!cancelled && all_unsuccessful != (s.state == TenderState::kUnsuccessful)) {
+      return InvalidArgument(all_unsuccessful
+                                 ? "every lot is unsuccessful, so the tender is too, not " + state
+                                 : "the tender is unsuccessful only when every lot is",
+                             "state");
+    }
+  } else if (!s.valid_bids_per_lot.empty() || !s.unsuccessful_lots.empty()) {
+    return InvalidArgument("bidding has not closed in state " + state, s.valid_bids_per_lot.empty()
+                                                                           ? "unsuccessful_lots"
+                                                                           : "valid_bids_per_lot");
+  }
+
+  if (s.state == TenderState::kPoliticalApproval && !s.draft.profile.political_approval_required) {
+    return InvalidArgument(
+        "the tender needs no political approval, so it cannot be in state " + state, "state");
+  }
+  if ((s.state == TenderState::kStandstill || s.state == TenderState::kContractSigned) &&
+      !s.draft.timeline.Get(Milestone::kStandstillEnd)) {
+    return InvalidArgument("the award notice was sent: the standstill end is missing",
+                           "draft.timeline.standstill_end");
+  }
+  if (cancelled && IsBlank(s.cancellation_reason)) {
+    return InvalidArgument("a cancelled tender needs its written reason (FOA § 25-4)",
+                           "cancellation_reason");
+  }
+  if (!cancelled && !s.cancellation_reason.empty()) {
+    return InvalidArgument("only a cancelled tender has a cancellation reason",
+                           "cancellation_reason");
+  }
+
+  Tender tender(std::move(s.draft));
+  tender.state_ = s.state;
+  tender.locked_ = std::move(s.locked_award_model);
+  tender.regime_ = std::move(s.regime);
+  tender.reservation_ = std::move(s.ideal_reservation);
+  tender.cancellation_reason_ = std::move(s.cancellation_reason);
+  tender.valid_bids_per_lot_ = std::move(s.valid_bids_per_lot);
+  tender.unsuccessful_lots_ = std::move(s.unsuccessful_lots);
+  return tender;
+}
+
+TenderSnapshot Tender::Snapshot() const {
+  return TenderSnapshot{draft_,
+                        state_,
+                        locked_,
+                        regime_,
+                        reservation_,
+                        cancellation_reason_,
+                        valid_bids_per_lot_,
+                        unsuccessful_lots_};
+}
+
 Status Tender::ReviseDraft(TenderDraft draft) {
   if (state_ != TenderState::kDraft) {
     return Conflict("the tender is in state '" + std::string(TenderStateName(state_)) +

@@ -6,7 +6,10 @@
 // the award model with its hash (KOFA 2025/0993); after that, ReviseDraft() is a Conflict and
 // the award model can never change. Lifecycle actions go through the TenderState machine, so
 // illegal ones name the current state; Cancel() needs written reasons. Time comes in as
-// arguments (from a Clock). A value type; not thread-safe for concurrent mutation.
+// arguments (from a Clock). Snapshot() and Restore() carry the whole state to and from storage
+// (tender_json.h gives it a text form); Restore() refuses snapshots no sequence of actions could
+// have produced, and a changed award model. A value type; not thread-safe for concurrent
+// mutation.
 #pragma once
 
 #include <map>
@@ -75,11 +78,38 @@ struct TenderDraft {
 // Errors name the field ("lots[1].id", "minimum_bids").
 Status ValidateDraft(const TenderDraft& draft);
 
+// Everything a Tender holds, for storage: Tender::Restore(tender.Snapshot()) is the same
+// tender. The optional parts are set from publication on; the per-lot outcome from the close
+// of bidding on.
+struct TenderSnapshot {
+  TenderDraft draft;
+  TenderState state = TenderState::kDraft;
+  std::optional<LockedAwardModel> locked_award_model;
+  std::optional<RegimeDecision> regime;
+  std::optional<IdealReservation> ideal_reservation;  // when reserved under FOA § 30-2a
+  std::string cancellation_reason;                    // non-blank exactly when cancelled
+  std::map<std::string, int> valid_bids_per_lot;      // lot id ("" undivided) → valid bids
+  std::vector<std::string> unsuccessful_lots;         // fewer than minimum_bids, in lot order
+
+  friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
+};
+
 class Tender {
  public:
   // An empty draft that fails ValidateDraft: only a placeholder to assign a real tender to.
   Tender() = default;
   static Result<Tender> CreateDraft(TenderDraft draft);
+
+  // A tender from its stored snapshot, refused unless it is one the methods below could have
+  // produced: a valid draft; from publication on a regime decision, a bid deadline and a
+  // locked award model equal to the draft's (a draft has none of them); a reservation exactly
+  // when the published draft asks for one; per-lot bid counts for every lot from the close of
+  // bidding on (none before) with the unsuccessful lots and state they imply; a written reason
+  // exactly when cancelled. kInternal when the locked model no longer matches its hash or the
+  // draft's model differs from it (the announced terms were changed after publication);
+  // InvalidArgument naming the snapshot field ("draft.title", "regime") otherwise.
+  static Result<Tender> Restore(TenderSnapshot snapshot);
+  TenderSnapshot Snapshot() const;
 
   const TenderDraft& draft() const { return draft_; }
   TenderState state() const { return state_; }

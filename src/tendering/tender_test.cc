@@ -243,5 +243,164 @@ TEST(Tender, CloseBiddingNeedsEveryLotExactlyOnce) {
   EXPECT_EQ(undivided.state(), S::kPublished);
 }
 
+// Restoring a snapshot gives a tender that snapshots alike and allows the same actions.
+void ExpectRestoresAlike(const Tender& tender, Timestamp now) {
+  SCOPED_TRACE(std::string(TenderStateName(tender.state())));
+  Result<Tender> restored = Tender::Restore(tender.Snapshot());
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->Snapshot(), tender.Snapshot());
+  EXPECT_EQ(restored->AllowedActions(now), tender.AllowedActions(now));
+}
+
+TEST(TenderSnapshot, RoundTripsAtEveryStage) {
+  Tender tender = *Tender::CreateDraft(CleaningDraft());
+  ExpectRestoresAlike(tender, T("2025-01-06T08:00:00Z"));
+  ASSERT_TRUE(tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  ExpectRestoresAlike(tender, T("2025-02-14T11:00:00Z"));
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 3}, {"2", 1}}).ok());
+  ExpectRestoresAlike(tender, T("2025-02-14T11:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-04T12:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kSendAwardNotice, T("2025-03-05T09:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-16T00:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kSignContract, T("2025-03-16T00:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-17T00:00:00Z"));
+
+  // Reserved for ideelle organisasjoner, one bid, cancelled with reasons.
+  TenderDraft reserved = CareHomeDraft();
+  reserved.ideal_reservation_justification = "Ideelle aktører har lang erfaring med BoA";
+  Tender care = *Tender::CreateDraft(reserved);
+  ASSERT_TRUE(care.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  ASSERT_TRUE(care.ideal_reservation().has_value());
+  ExpectRestoresAlike(care, T("2025-08-22T09:00:00Z"));
+  ASSERT_TRUE(care.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 1}}).ok());
+  ExpectRestoresAlike(care, T("2025-09-19T10:00:00Z"));
+  ASSERT_TRUE(care.Cancel(T("2025-09-22T10:00:00Z"), "Kun ett tilbud").ok());
+  ExpectRestoresAlike(care, T("2025-09-22T10:00:00Z"));
+
+  Tender withdrawn = *Tender::CreateDraft(CleaningDraft());  // cancelled as a draft
+  ASSERT_TRUE(withdrawn.Cancel(T("2025-01-02T08:00:00Z"), "Behovet falt bort").ok());
+  ExpectRestoresAlike(withdrawn, T("2025-01-03T08:00:00Z"));
+}
+
+TEST(TenderSnapshot, RestoredTenderKeepsItsLockAndGoesOn) {
+  Tender restored = *Tender::Restore(PublishedCleaningTender().Snapshot());
+  EXPECT_EQ(restored.ReviseDraft(CleaningDraft()).code(), StatusCode::kConflict);
+  ASSERT_TRUE(restored.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 2}, {"2", 2}}).ok());
+  EXPECT_EQ(restored.state(), S::kBiddingClosed);
+}
+
+TenderSnapshot ClosedSnapshot() {
+  Tender tender = PublishedCleaningTender();
+  EXPECT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 3}, {"2", 1}}).ok());
+  return tender.Snapshot();
+}
+
+Status RestoreStatus(TenderSnapshot snapshot) {
+  return Tender::Restore(std::move(snapshot)).status();
+}
+
+TEST(TenderSnapshot, RefusesAnInvalidDraft) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.draft.lots[1].id = "1";
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.field(), "draft.lots[1].id");
+}
+
+TEST(TenderSnapshot, RefusesAPublishedTenderWithoutRegimeOrLock) {
+  TenderSnapshot no_regime = ClosedSnapshot();
+  no_regime.regime.reset();
+  EXPECT_EQ(RestoreStatus(no_regime).field(), "regime");
+  TenderSnapshot no_lock = ClosedSnapshot();
+  no_lock.locked_award_model.reset();
+  EXPECT_EQ(RestoreStatus(no_lock).field(), "locked_award_model");
+  TenderSnapshot no_deadline = ClosedSnapshot();
+  no_deadline.draft.bid_deadline.reset();
+  EXPECT_EQ(RestoreStatus(no_deadline).field(), "draft.bid_deadline");
+}
+
+TEST(TenderSnapshot, RefusesATamperedLockAsInternal) {
+  // Both the model and the draft changed alike: only the hash shows it.
+  TenderSnapshot s = ClosedSnapshot();
+  s.locked_award_model->model.criteria[0].weight = 20;
+  s.draft.award_model.criteria[0].weight = 20;
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInternal);
+  EXPECT_NE(refused.message().find("hash"), std::string::npos) << refused.message();
+}
+
+TEST(TenderSnapshot, RefusesADraftModelThatDiffersFromTheLock) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.draft.award_model.criteria[2].name = "Sosialt";
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInternal);
+  EXPECT_NE(refused.message().find("changed"), std::string::npos) << refused.message();
+}
+
+TEST(TenderSnapshot, RefusesADraftWithPublicationParts) {
+  Tender published = PublishedCleaningTender();
+  TenderSnapshot locked = Tender::CreateDraft(CleaningDraft())->Snapshot();
+  locked.locked_award_model = published.locked_award_model();
+  EXPECT_EQ(RestoreStatus(locked).field(), "locked_award_model");
+  TenderSnapshot decided = Tender::CreateDraft(CleaningDraft())->Snapshot();
+  decided.regime = published.regime();
+  EXPECT_EQ(RestoreStatus(decided).field(), "regime");
+  TenderSnapshot reserved = Tender::CreateDraft(CareHomeDraft())->Snapshot();
+  reserved.ideal_reservation = IdealReservation{"FOA § 30-2a", "Ideell drift", ""};
+  EXPECT_EQ(RestoreStatus(reserved).field(), "ideal_reservation");
+}
+
+TEST(TenderSnapshot, RefusesAReservationTheDraftDoesNotAskFor) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.ideal_reservation = IdealReservation{"FOA § 30-2a", "Ideell drift", ""};
+  EXPECT_EQ(RestoreStatus(s).field(), "ideal_reservation");
+}
+
+TEST(TenderSnapshot, RefusesACancellationReasonThatDoesNotFitTheState) {
+  TenderSnapshot cancelled = ClosedSnapshot();
+  cancelled.state = S::kCancelled;
+  cancelled.cancellation_reason = " ";
+  EXPECT_EQ(RestoreStatus(cancelled).field(), "cancellation_reason");
+  cancelled.cancellation_reason = "Budsjettet ble kuttet";
+  EXPECT_TRUE(RestoreStatus(cancelled).ok());
+  TenderSnapshot open = ClosedSnapshot();
+  open.cancellation_reason = "Budsjettet ble kuttet";
+  EXPECT_EQ(RestoreStatus(open).field(), "cancellation_reason");
+}
+
+TEST(TenderSnapshot, RefusesLotOutcomesThatDoNotFitTheState) {
+  TenderSnapshot before_close = PublishedCleaningTender().Snapshot();
+  before_close.valid_bids_per_lot = {{"1", 3}, {"2", 1}};
+  EXPECT_EQ(RestoreStatus(before_close).field(), "valid_bids_per_lot");
+
+  TenderSnapshot missing_lot = ClosedSnapshot();
+  missing_lot.valid_bids_per_lot.erase("2");
+  missing_lot.unsuccessful_lots.clear();
+  EXPECT_EQ(RestoreStatus(missing_lot).field(), "valid_bids_per_lot");
+
+  TenderSnapshot wrong_lots = ClosedSnapshot();
+  wrong_lots.unsuccessful_lots = {"1"};
+  EXPECT_EQ(RestoreStatus(wrong_lots).field(), "unsuccessful_lots");
+
+  TenderSnapshot all_failed = ClosedSnapshot();  // still bidding_closed
+  all_failed.valid_bids_per_lot["1"] = 0;
+  all_failed.unsuccessful_lots = {"1", "2"};
+  EXPECT_EQ(RestoreStatus(all_failed).field(), "state");
+
+  TenderSnapshot closed_without_counts = ClosedSnapshot();
+  closed_without_counts.valid_bids_per_lot.clear();
+  closed_without_counts.unsuccessful_lots.clear();
+  EXPECT_EQ(RestoreStatus(closed_without_counts).field(), "valid_bids_per_lot");
+}
+
+TEST(TenderSnapshot, RefusesPoliticalApprovalThatIsNotRequired) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.state = S::kPoliticalApproval;
+  EXPECT_EQ(RestoreStatus(s).field(), "state");
+}
+
 }  // namespace
 }  // namespace samspill::tendering
