@@ -11,6 +11,9 @@ using nlohmann::json;
 
 // Integral JSON amounts up to this many major units convert to øre exactly.
 constexpr int64_t kMaxMajorUnits = kMaxMoneyMinor / 100;
+// From here on a double cannot carry two decimals reliably (its step nears an øre after
+// scaling), so amounts with decimals must stay below; whole amounts are exact to the maximum.
+constexpr double kMinWholeOnlyMajor = 1e13;
 
 // Counts brackets outside strings; the parser itself would recurse once per level.
 Status CheckNesting(std::string_view text) {
@@ -165,9 +168,22 @@ Result<int64_t> ReadJsonMoney(const json& value, const std::string& field, std::
     if (major > kMaxMajorUnits) return InvalidArgument(name + " is too large", field);
     minor = major * 100;
   } else {
-    Result<int64_t> parsed = MoneyMinorFromDouble(value.get<double>(), /*allow_negative=*/true);
-    if (!parsed.ok()) return InvalidArgument(name + ": " + parsed.status().message(), field);
-    minor = *parsed;
+    const double major = value.get<double>();
+    if (std::isfinite(major) && major == std::floor(major)) {
+      // Written with a decimal point or an exponent (1e6) but whole: exact, like an integer.
+      if (major < 0) return InvalidArgument(name + " must not be negative", field);
+      if (major > static_cast<double>(kMaxMajorUnits)) {
+        return InvalidArgument(name + " is too large", field);
+      }
+      minor = static_cast<int64_t>(major) * 100;
+    } else if (std::isfinite(major) && std::fabs(major) >= kMinWholeOnlyMajor) {
+      if (major < 0) return InvalidArgument(name + " must not be negative", field);
+      return InvalidArgument(name + " of 10000000000000 or more must be a whole amount", field);
+    } else {
+      Result<int64_t> parsed = MoneyMinorFromDouble(major, /*allow_negative=*/true);
+      if (!parsed.ok()) return InvalidArgument(name + ": " + parsed.status().message(), field);
+      minor = *parsed;
+    }
   }
   if (minor < 0) return InvalidArgument(name + " must not be negative", field);
   if (minor > kMaxMoneyMinor) return InvalidArgument(name + " is too large", field);

@@ -50,8 +50,10 @@ Result<int64_t> ReadJsonInteger(const nlohmann::json& value, const std::string& 
                                 int64_t max);
 
 // Money as a JSON number in major units with at most two decimals, not negative and at most
-// kMaxMoneyMinor, in minor units (øre). Whole amounts convert exactly over the whole range.
-// `what` starts the messages: "price must not be negative".
+// kMaxMoneyMinor, in minor units (øre). Whole amounts convert exactly over the whole range;
+// amounts with decimals must be below 10^13 major units, where a double still holds them
+// exactly enough to print back unchanged. `what` starts the messages: "price must not be
+// negative".
 Result<int64_t> ReadJsonMoney(const nlohmann::json& value, const std::string& field,
                               std::string_view what);
 

@@ -61,6 +61,10 @@ TEST(JsonInput, MoneyIsExactAndNeverNegative) {
   EXPECT_EQ(ReadJsonMoney(json(-0.5), "v", "value").status().message(),
             "value must not be negative");
   EXPECT_FALSE(ReadJsonMoney(json(10.005), "v", "value").ok());
+  // Whole amounts written as doubles are exact; decimals only where a double can carry them.
+  EXPECT_EQ(*ReadJsonMoney(json(1e15), "v", "value"), kMaxMoneyMinor);
+  EXPECT_EQ(*ReadJsonMoney(json(9999999999999.99), "v", "value"), 999'999'999'999'999);
+  EXPECT_FALSE(ReadJsonMoney(json(90071992547409.93), "v", "value").ok());
   EXPECT_FALSE(ReadJsonMoney(json(kMaxMoneyMinor / 100 + 1), "v", "value").ok());
   EXPECT_FALSE(ReadJsonMoney(json("100"), "v", "value").ok());
 }
