@@ -151,6 +151,10 @@ Result<Timestamp> ReadInstant(const json& value, const std::string& field) {
   }
   Result<Timestamp> instant = ParseIsoTimestamp(text);
   if (!instant.ok()) return InvalidArgument(instant.status().message(), field);
+  // A leap second on 9999-12-31 ends in year 10000, which could not be printed back.
+  if (instant->UtcDate().year > 9999) {
+    return InvalidArgument("must be within the years 0000–9999", field);
+  }
   return *instant;
 }
 

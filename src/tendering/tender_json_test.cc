@@ -221,6 +221,7 @@ TEST(TenderDraftJson, ErrorsNameTheJsonPath) {
       {"timeline.publication", [](json& j) { j["timeline"]["publication"] = 20250821; }},
       {"bid_deadline", [](json& j) { j["bid_deadline"] = "2025-09-19"; }},
       {"bid_deadline", [](json& j) { j["bid_deadline"] = "2025-09-19T12:00:00"; }},
+      {"bid_deadline", [](json& j) { j["bid_deadline"] = "9999-12-31T23:59:60Z"; }},
       {"minimum_bids", [](json& j) { j["minimum_bids"] = 0; }},
       {"standstill_days", [](json& j) { j["standstill_days"] = 91; }},
       {"responsibilities[0].party", [](json& j) { j["responsibilities"][0]["party"] = "kommune"; }},
