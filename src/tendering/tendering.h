@@ -4,7 +4,9 @@
 // limits (time_limit_table.h, milestone.h, timeline.h) and the tender state machine
 // (tender_state.h).
 //
-// The announced award model and its lock at publication: award_model.h.
+// The announced award model and its lock at publication: award_model.h. The Tender aggregate
+// (tender.h) ties them together; its JSON forms — the draft document, the stored snapshot and
+// the API view — are in tender_json.h.
 //
 // Pure computation without I/O; everything here is thread-safe.
 #pragma once
@@ -14,6 +16,7 @@
 #include "tendering/legal_regime.h"
 #include "tendering/milestone.h"
 #include "tendering/tender.h"
+#include "tendering/tender_json.h"
 #include "tendering/tender_state.h"
 #include "tendering/threshold_table.h"
 #include "tendering/time_limit_table.h"
