@@ -47,6 +47,8 @@ struct Criterion {
   double weight = 0.0;                // Weighting::kWeights: relative weight, > 0
   int priority = 0;                   // Weighting::kPriorityRankOrderCentroid: 1 = most important
   int64_t value_per_point_minor = 0;  // Weighting::kValuePerPoint, quality-like: > 0
+
+  friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
 struct Bid {

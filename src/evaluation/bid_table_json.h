@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "evaluation/bid_table.h"
@@ -37,6 +38,23 @@ struct ParsedBidTable {
   BidTable table;
   EvaluationOptions options;
 };
+
+// The announced criteria: what the document's "criteria" array holds. The tender's award model
+// (tendering/tender_json.h) is read by this same function, so criteria have one parser.
+struct ParsedCriteria {
+  // From the criteria: kValuePerPoint under quality_pricing, else kPriorityRankOrderCentroid
+  // when they carry priorities, kWeights when they carry weights.
+  Weighting weighting = Weighting::kWeights;
+  std::vector<Criterion> criteria;
+};
+
+// Parses a non-empty "criteria" array (at most limits.max_criteria) for `price_model`: unique
+// ids, known kinds, and weights, priorities or values per point as described above. Errors name
+// the field from "criteria" on ("criteria[1].weight"); a caller that nests the array elsewhere
+// puts its own path in front. Rules that need the whole table (one price criterion, priorities a
+// permutation) are left to ValidateBidTable.
+Result<ParsedCriteria> ParseCriteriaJson(const nlohmann::json& value, PriceModel price_model,
+                                         const EvaluationLimits& limits = {});
 
 // Parses the document; options not set in it keep the values of `defaults`, whose limits
 // also apply. Validates the table and options fully.

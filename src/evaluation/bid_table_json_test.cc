@@ -332,5 +332,49 @@ TEST(BidTableJson, GarbageNeverThrows) {
   }
 }
 
+TEST(CriteriaJson, ParsesTheCriteriaOfTheDocumentAlone) {
+  const json criteria = ValidDocument()["criteria"];
+  Result<ParsedCriteria> parsed = ParseCriteriaJson(criteria, PriceModel::kProportional);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->weighting, Weighting::kWeights);
+  ASSERT_EQ(parsed->criteria.size(), 2u);
+  EXPECT_EQ(parsed->criteria[1].id, "kvalitet");
+  EXPECT_EQ(parsed->criteria[1].kind, CriterionKind::kQuality);
+  EXPECT_EQ(parsed->criteria[1].weight, 50);
+
+  Result<ParsedCriteria> by_priority =
+      ParseCriteriaJson(json::parse(R"([{"id": "pris", "kind": "price", "priority": 2},
+                      {"id": "kvalitet", "kind": "quality", "priority": 1}])"),
+                        PriceModel::kLinear);
+  ASSERT_TRUE(by_priority.ok()) << by_priority.status().ToString();
+  EXPECT_EQ(by_priority->weighting, Weighting::kPriorityRankOrderCentroid);
+  EXPECT_EQ(by_priority->criteria[0].priority, 2);
+
+  Result<ParsedCriteria> per_point = ParseCriteriaJson(
+      json::parse(R"([{"id": "kvalitet", "kind": "quality", "value_per_point": 2500.5}])"),
+      PriceModel::kQualityPricing);
+  ASSERT_TRUE(per_point.ok()) << per_point.status().ToString();
+  EXPECT_EQ(per_point->weighting, Weighting::kValuePerPoint);
+  EXPECT_EQ(per_point->criteria[0].value_per_point_minor, 250050);
+}
+
+TEST(CriteriaJson, ErrorsNameTheCriterionFieldAndTheLimitHolds) {
+  json criteria = ValidDocument()["criteria"];
+  criteria[1]["weight"] = -5;
+  EXPECT_EQ(ParseCriteriaJson(criteria, PriceModel::kProportional).status().field(),
+            "criteria[1].weight");
+  criteria[1]["weight"] = 50;
+  criteria[1]["colour"] = "blue";
+  EXPECT_EQ(ParseCriteriaJson(criteria, PriceModel::kProportional).status().field(),
+            "criteria[1].colour");
+  criteria[1].erase("colour");
+  EvaluationLimits one;
+  one.max_criteria = 1;
+  EXPECT_EQ(ParseCriteriaJson(criteria, PriceModel::kProportional, one).status().field(),
+            "criteria");
+  EXPECT_EQ(ParseCriteriaJson(json::array(), PriceModel::kProportional).status().field(),
+            "criteria");
+}
+
 }  // namespace
 }  // namespace samspill::evaluation

@@ -4,8 +4,10 @@
 // rank reversal, criterion separation).
 //
 // Most callers need only EvaluateBidTableJson() (bid_table_json.h); domain code with typed
-// data calls Evaluate() (evaluate.h). Everything here is pure computation without I/O and is
-// thread-safe unless a header says otherwise (Ranker is per-thread scratch).
+// data calls Evaluate() (evaluate.h). Other modules reading JSON from outside use the same
+// strict readers (json_input.h) and criteria parser (ParseCriteriaJson). Everything here is
+// pure computation without I/O and is thread-safe unless a header says otherwise (Ranker is
+// per-thread scratch).
 #pragma once
 
 #include "evaluation/abnormally_low.h"
@@ -15,6 +17,7 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/evaluation_options.h"
 #include "evaluation/evaluation_report.h"
+#include "evaluation/json_input.h"
 #include "evaluation/normalisation.h"
 #include "evaluation/price_model.h"
 #include "evaluation/rank_acceptability.h"

@@ -26,6 +26,8 @@ struct AwardModel {
   evaluation::TieBreak tie_break = evaluation::TieBreak::kShared;
   std::string currency = "NOK";
   std::vector<evaluation::Criterion> criteria;
+
+  friend bool operator==(const AwardModel&, const AwardModel&) = default;
 };
 
 // What the regime and the tender ask of the model, beyond its own well-formedness.
@@ -35,6 +37,8 @@ struct AwardModelRules {
   bool climate_weight_required = false;
   double min_climate_weight_share = 0.30;
   std::string climate_exception;  // the documented reason when the 30 % is not met
+
+  friend bool operator==(const AwardModelRules&, const AwardModelRules&) = default;
 };
 
 // Errors name the field ("criteria[1].weight"). Checks: the evaluation engine's rules for
@@ -54,6 +58,8 @@ struct LockedAwardModel {
   AwardModel model;
   std::string sha256;  // hex SHA-256 of CanonicalAwardModelText(model)
   Timestamp locked_at;
+
+  friend bool operator==(const LockedAwardModel&, const LockedAwardModel&) = default;
 };
 
 // Validates and locks; called once, at publication.

@@ -18,6 +18,8 @@ struct IdealReservation {
   std::string legal_basis;    // what the notice must cite: "FOA § 30-2a"
   std::string justification;  // the buyer's written reasons, trimmed
   std::string warning;        // the ESA risk, to show with the decision and in the protocol
+
+  friend bool operator==(const IdealReservation&, const IdealReservation&) = default;
 };
 
 // InvalidArgument when the category is not health and social services (field "category") or

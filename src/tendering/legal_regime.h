@@ -59,6 +59,8 @@ struct RegimeDecision {
   // use a priority order instead. Parts I and IV: the sources state neither, so both are false.
   bool weights_required = false;
   bool priority_order_suffices = false;
+
+  friend bool operator==(const RegimeDecision&, const RegimeDecision&) = default;
 };
 
 // InvalidArgument for a non-NOK or negative value (field "estimated_value"); NotFound when a

@@ -126,9 +126,7 @@ TenderDraft CareHomeDraft() {
 }  // namespace
 
 Status CloseBidding(Tender& tender, Timestamp now, const std::map<std::string, int>& bids_per_lot) {
-  int total = 0;
-  for (const auto& [lot_id, bids] : bids_per_lot) total += bids;
-  return tender.CloseBidding(now, total);
+  return tender.CloseBidding(now, bids_per_lot);
 }
 
 OcdsExportOptions SampleOcdsExportOptions() {

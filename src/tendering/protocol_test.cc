@@ -26,10 +26,9 @@ Money Nok(int64_t kroner) { return Money{kroner * 100, "NOK"}; }
 
 const OrganisationRef kTrondheim{1, "Trondheim kommune", "942110464"};
 
-// The one place the tests close bidding: CloseBidding is about to take the valid bids per lot
-// instead (key "" for an undivided tender), and then only this line changes.
+// Closes an undivided tender (lot key "") with `valid_bids` bids received.
 Status CloseBidding(Tender& tender, Timestamp now, int valid_bids) {
-  return tender.CloseBidding(now, valid_bids);
+  return tender.CloseBidding(now, {{"", valid_bids}});
 }
 
 void ExpectOk(const Status& status) { EXPECT_TRUE(status.ok()) << status.ToString(); }

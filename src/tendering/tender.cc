@@ -1,5 +1,6 @@
 #include "tendering/tender.h"
 
+#include <algorithm>
 #include <set>
 
 namespace samspill::tendering {
@@ -27,6 +28,60 @@ Status CheckMoney(const Money& money, const std::string& field) {
 }
 
 Timestamp StartOfDay(const Date& date) { return Timestamp{date.DaysSinceEpoch() * 86400}; }
+
+// The lots bidding closes for: the draft's lot ids, or "" for an undivided tender.
+std::vector<std::string> LotIds(const TenderDraft& draft) {
+  if (draft.lots.empty()) return {""};
+  std::vector<std::string> ids;
+  for (const Lot& lot : draft.lots) ids.push_back(lot.id);
+  return ids;
+}
+
+std::string LotName(const std::string& lot_id) {
+  return lot_id.empty() ? std::string("the undivided tender (lot \"\")") : "lot '" + lot_id + "'";
+}
+
+// Every lot counted once, no unknown lot, no negative count. `field` names the map.
+Status CheckBidCounts(const TenderDraft& draft, const std::map<std::string, int>& counts,
+                      const std::string& field) {
+  const std::vector<std::string> ids = LotIds(draft);
+  for (const auto& [lot_id, count] : counts) {
+    if (std::find(ids.begin(), ids.end(), lot_id) == ids.end()) {
+      return InvalidArgument(draft.lots.empty()
+                                 ? "the tender has no lots: count its valid bids under the lot id "
+                                   "\"\", not '" +
+                                       lot_id + "'"
+                                 : "the tender has no lot '" + lot_id + "'",
+                             field);
+    }
+    if (count < 0) {
+      return InvalidArgument("the valid bids of " + LotName(lot_id) + " cannot be negative", field);
+    }
+  }
+  for (const std::string& id : ids) {
+    if (!counts.contains(id)) {
+      return InvalidArgument("the valid bids of " + LotName(id) + " are missing", field);
+    }
+  }
+  return Status::Ok();
+}
+
+// The lots with fewer valid bids than the minimum, in the draft's lot order.
+std::vector<std::string> UnsuccessfulLots(const TenderDraft& draft,
+                                          const std::map<std::string, int>& counts) {
+  std::vector<std::string> unsuccessful;
+  for (const std::string& id : LotIds(draft)) {
+    auto it = counts.find(id);
+    if (it != counts.end() && it->second < draft.minimum_bids) unsuccessful.push_back(id);
+  }
+  return unsuccessful;
+}
+
+int MaxValidBids(const std::map<std::string, int>& counts) {
+  int most = 0;
+  for (const auto& [lot_id, count] : counts) most = std::max(most, count);
+  return most;
+}
 
 }  // namespace
 
@@ -68,8 +123,12 @@ Status ValidateDraft(const TenderDraft& d) {
     }
   }
   if (!d.ideal_reservation_justification.empty()) {
-    SAMSPILL_RETURN_IF_ERROR(
-        ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status());
+    Status reserved =
+        ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status();
+    if (!reserved.ok() && reserved.field() == "justification") {
+      return InvalidArgument(reserved.message(), "ideal_reservation_justification");
+    }
+    SAMSPILL_RETURN_IF_ERROR(reserved);
   }
   return Status::Ok();
 }
@@ -77,6 +136,124 @@ Status ValidateDraft(const TenderDraft& d) {
 Result<Tender> Tender::CreateDraft(TenderDraft draft) {
   SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
   return Tender(std::move(draft));
+}
+
+Result<Tender> Tender::Restore(TenderSnapshot s) {
+  Status draft_ok = ValidateDraft(s.draft);
+  if (!draft_ok.ok()) {
+    return InvalidArgument(draft_ok.message(), draft_ok.field().empty()
+                                                   ? std::string("draft")
+                                                   : "draft." + draft_ok.field());
+  }
+  const std::string state = "'" + std::string(TenderStateName(s.state)) + "'";
+  const bool cancelled = s.state == TenderState::kCancelled;
+  // A cancelled tender may have been cancelled as a draft, before or after the close.
+  const bool closed = cancelled
+                          ? !s.valid_bids_per_lot.empty()
+                          : s.state != TenderState::kDraft && s.state != TenderState::kPublished;
+  const bool published = cancelled
+                             ? closed || s.locked_award_model || s.regime || s.ideal_reservation
+                             : s.state != TenderState::kDraft;
+
+  if (published) {
+    if (!s.regime) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the regime decision "
+                                 "is missing",
+                             "regime");
+    }
+    if (!s.locked_award_model) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the locked award "
+                                 "model is missing",
+                             "locked_award_model");
+    }
+    SAMSPILL_RETURN_IF_ERROR(VerifyAwardModelLock(*s.locked_award_model));
+    if (!(s.locked_award_model->model == s.draft.award_model)) {
+      return Internal("the tender's award model differs from the one locked at publication " +
+                      s.locked_award_model->locked_at.ToIso() + ": it has been changed");
+    }
+    if (!s.draft.bid_deadline) {
+      return InvalidArgument("a tender in state " + state +
+                                 " was published: the bid deadline "
+                                 "is missing",
+                             "draft.bid_deadline");
+    }
+    if (s.ideal_reservation.has_value() != !s.draft.ideal_reservation_justification.empty()) {
+      return InvalidArgument(s.ideal_reservation
+                                 ? "the tender is reserved but its draft gives no justification"
+                                 : "the draft reserves the tender (FOA § 30-2a) but the "
+                                   "reservation is missing",
+                             "ideal_reservation");
+    }
+  } else {
+    if (s.locked_award_model) {
+      return InvalidArgument("a draft has no locked award model", "locked_award_model");
+    }
+    if (s.regime) return InvalidArgument("a draft has no regime decision yet", "regime");
+    if (s.ideal_reservation) {
+      return InvalidArgument("a draft is reserved only at publication", "ideal_reservation");
+    }
+  }
+
+  if (closed) {
+    SAMSPILL_RETURN_IF_ERROR(CheckBidCounts(s.draft, s.valid_bids_per_lot, "valid_bids_per_lot"));
+    if (s.unsuccessful_lots != UnsuccessfulLots(s.draft, s.valid_bids_per_lot)) {
+      return InvalidArgument("the unsuccessful lots are not those with fewer than " +
+                                 std::to_string(s.draft.minimum_bids) + " valid bids",
+                             "unsuccessful_lots");
+    }
+    const bool all_unsuccessful = s.unsuccessful_lots.size() == LotIds(s.draft).size();
+    if (!cancelled && all_unsuccessful != (s.state == TenderState::kUnsuccessful)) {
+      return InvalidArgument(all_unsuccessful
+                                 ? "every lot is unsuccessful, so the tender is too, not " + state
+                                 : "the tender is unsuccessful only when every lot is",
+                             "state");
+    }
+  } else if (!s.valid_bids_per_lot.empty() || !s.unsuccessful_lots.empty()) {
+    return InvalidArgument("bidding has not closed in state " + state, s.valid_bids_per_lot.empty()
+                                                                           ? "unsuccessful_lots"
+                                                                           : "valid_bids_per_lot");
+  }
+
+  if (s.state == TenderState::kPoliticalApproval && !s.draft.profile.political_approval_required) {
+    return InvalidArgument(
+        "the tender needs no political approval, so it cannot be in state " + state, "state");
+  }
+  if ((s.state == TenderState::kStandstill || s.state == TenderState::kContractSigned) &&
+      !s.draft.timeline.Get(Milestone::kStandstillEnd)) {
+    return InvalidArgument("the award notice was sent: the standstill end is missing",
+                           "draft.timeline.standstill_end");
+  }
+  if (cancelled && IsBlank(s.cancellation_reason)) {
+    return InvalidArgument("a cancelled tender needs its written reason (FOA § 25-4)",
+                           "cancellation_reason");
+  }
+  if (!cancelled && !s.cancellation_reason.empty()) {
+    return InvalidArgument("only a cancelled tender has a cancellation reason",
+                           "cancellation_reason");
+  }
+
+  Tender tender(std::move(s.draft));
+  tender.state_ = s.state;
+  tender.locked_ = std::move(s.locked_award_model);
+  tender.regime_ = std::move(s.regime);
+  tender.reservation_ = std::move(s.ideal_reservation);
+  tender.cancellation_reason_ = std::move(s.cancellation_reason);
+  tender.valid_bids_per_lot_ = std::move(s.valid_bids_per_lot);
+  tender.unsuccessful_lots_ = std::move(s.unsuccessful_lots);
+  return tender;
+}
+
+TenderSnapshot Tender::Snapshot() const {
+  return TenderSnapshot{draft_,
+                        state_,
+                        locked_,
+                        regime_,
+                        reservation_,
+                        cancellation_reason_,
+                        valid_bids_per_lot_,
+                        unsuccessful_lots_};
 }
 
 Status Tender::ReviseDraft(TenderDraft draft) {
@@ -101,7 +278,7 @@ TransitionContext Tender::Context(Timestamp now) const {
   ctx.bid_deadline = draft_.bid_deadline;
   ctx.standstill_end = StandstillEnd();
   ctx.political_approval_required = draft_.profile.political_approval_required;
-  ctx.valid_bids = bids_received_;
+  ctx.valid_bids = MaxValidBids(valid_bids_per_lot_);
   ctx.minimum_bids = draft_.minimum_bids;
   return ctx;
 }
@@ -166,12 +343,15 @@ Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const Thresh
   return findings;
 }
 
-Status Tender::CloseBidding(Timestamp now, int bids_received) {
-  if (bids_received < 0) return InvalidArgument("bids received cannot be negative", "bids");
+Status Tender::CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot) {
+  SAMSPILL_RETURN_IF_ERROR(CheckBidCounts(draft_, valid_bids_per_lot, "lots"));
+  // The state machine sees the best-supplied lot: the tender is unsuccessful exactly when
+  // every lot is.
   TransitionContext ctx = Context(now);
-  ctx.valid_bids = bids_received;
+  ctx.valid_bids = MaxValidBids(valid_bids_per_lot);
   SAMSPILL_ASSIGN_OR_RETURN(TenderState next, Apply(state_, TenderAction::kCloseBidding, ctx));
-  bids_received_ = bids_received;
+  valid_bids_per_lot_ = valid_bids_per_lot;
+  unsuccessful_lots_ = UnsuccessfulLots(draft_, valid_bids_per_lot);
   state_ = next;
   return Status::Ok();
 }

@@ -6,9 +6,13 @@
 // the award model with its hash (KOFA 2025/0993); after that, ReviseDraft() is a Conflict and
 // the award model can never change. Lifecycle actions go through the TenderState machine, so
 // illegal ones name the current state; Cancel() needs written reasons. Time comes in as
-// arguments (from a Clock). A value type; not thread-safe for concurrent mutation.
+// arguments (from a Clock). Snapshot() and Restore() carry the whole state to and from storage
+// (tender_json.h gives it a text form); Restore() refuses snapshots no sequence of actions could
+// have produced, and a changed award model. A value type; not thread-safe for concurrent
+// mutation.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,12 +38,16 @@ struct Responsibility {
   std::string area;  // "Legetjenester", "Vedlikehold av bygg"
   Party party = Party::kSupplier;
   std::string description;  // what exactly, in the contract's words
+
+  friend bool operator==(const Responsibility&, const Responsibility&) = default;
 };
 
 struct Lot {
   std::string id;  // "1", "2", … unique within the tender
   std::string title;
   Money estimated_value;  // excl. VAT, options and extensions included
+
+  friend bool operator==(const Lot&, const Lot&) = default;
 };
 
 // Everything the procurement officer edits before publication.
@@ -63,10 +71,28 @@ struct TenderDraft {
   std::vector<Responsibility> responsibilities;
   AwardModel award_model;
   AwardModelRules award_rules;
+
+  friend bool operator==(const TenderDraft&, const TenderDraft&) = default;
 };
 
 // Errors name the field ("lots[1].id", "minimum_bids").
 Status ValidateDraft(const TenderDraft& draft);
+
+// Everything a Tender holds, for storage: Tender::Restore(tender.Snapshot()) is the same
+// tender. The optional parts are set from publication on; the per-lot outcome from the close
+// of bidding on.
+struct TenderSnapshot {
+  TenderDraft draft;
+  TenderState state = TenderState::kDraft;
+  std::optional<LockedAwardModel> locked_award_model;
+  std::optional<RegimeDecision> regime;
+  std::optional<IdealReservation> ideal_reservation;  // when reserved under FOA § 30-2a
+  std::string cancellation_reason;                    // non-blank exactly when cancelled
+  std::map<std::string, int> valid_bids_per_lot;      // lot id ("" undivided) → valid bids
+  std::vector<std::string> unsuccessful_lots;         // fewer than minimum_bids, in lot order
+
+  friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
+};
 
 class Tender {
  public:
@@ -74,12 +100,27 @@ class Tender {
   Tender() = default;
   static Result<Tender> CreateDraft(TenderDraft draft);
 
+  // A tender from its stored snapshot, refused unless it is one the methods below could have
+  // produced: a valid draft; from publication on a regime decision, a bid deadline and a
+  // locked award model equal to the draft's (a draft has none of them); a reservation exactly
+  // when the published draft asks for one; per-lot bid counts for every lot from the close of
+  // bidding on (none before) with the unsuccessful lots and state they imply; a written reason
+  // exactly when cancelled. kInternal when the locked model no longer matches its hash or the
+  // draft's model differs from it (the announced terms were changed after publication);
+  // InvalidArgument naming the snapshot field ("draft.title", "regime") otherwise.
+  static Result<Tender> Restore(TenderSnapshot snapshot);
+  TenderSnapshot Snapshot() const;
+
   const TenderDraft& draft() const { return draft_; }
   TenderState state() const { return state_; }
   const std::optional<LockedAwardModel>& locked_award_model() const { return locked_; }
   const std::optional<RegimeDecision>& regime() const { return regime_; }
   const std::optional<IdealReservation>& ideal_reservation() const { return reservation_; }
   const std::string& cancellation_reason() const { return cancellation_reason_; }
+  // Set by CloseBidding: the valid bids per lot id ("" for an undivided tender), and the ids of
+  // the lots that got fewer than minimum_bids, in the draft's lot order. Empty before.
+  const std::map<std::string, int>& valid_bids_per_lot() const { return valid_bids_per_lot_; }
+  const std::vector<std::string>& unsuccessful_lots() const { return unsuccessful_lots_; }
 
   // Only while a draft: after publication the announced terms are locked.
   Status ReviseDraft(TenderDraft draft);
@@ -93,9 +134,12 @@ class Tender {
   Result<std::vector<TimelineFinding>> Publish(Timestamp now, const ThresholdTable& table,
                                                const TimelineOptions& options = {});
 
-  // At or after the bid deadline: published → bidding_closed, or unsuccessful with fewer
-  // than minimum_bids bids received.
-  Status CloseBidding(Timestamp now, int bids_received);
+  // At or after the bid deadline: published → bidding_closed. `valid_bids_per_lot` holds the
+  // valid bids received for every lot, keyed by lot id ("" for an undivided tender), each lot
+  // exactly once; a lot with fewer than minimum_bids becomes unsuccessful (DOMAIN.md §2), and
+  // the tender as a whole becomes unsuccessful only when every lot is. InvalidArgument (field
+  // "lots") for a missing or unknown lot or a negative count.
+  Status CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot);
 
   // The steps after closing: open_bids, complete_evaluation, propose_award,
   // approve_politically, send_award_notice (standstill end = notice date + standstill_days,
@@ -119,7 +163,8 @@ class Tender {
   std::optional<RegimeDecision> regime_;
   std::optional<IdealReservation> reservation_;
   std::string cancellation_reason_;
-  int bids_received_ = 0;
+  std::map<std::string, int> valid_bids_per_lot_;
+  std::vector<std::string> unsuccessful_lots_;
 };
 
 }  // namespace samspill::tendering

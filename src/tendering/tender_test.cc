@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "common/clock.h"
 
 namespace samspill::tendering {
@@ -70,6 +74,11 @@ TEST(Tender, DraftValidationNamesTheField) {
   // § 30-2a reservation only for health and social services.
   EXPECT_EQ(bad([](TenderDraft& d) { d.ideal_reservation_justification = "Ideell drift"; }),
             "category");
+  EXPECT_EQ(bad([](TenderDraft& d) {
+              d.category = ServiceCategory::kHealthAndSocial;
+              d.ideal_reservation_justification = " ";
+            }),
+            "ideal_reservation_justification");
   EXPECT_TRUE(Tender::CreateDraft(CleaningDraft()).ok());
 }
 
@@ -96,9 +105,11 @@ TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
   EXPECT_NE(locked.message().find("'published'"), std::string::npos);
   EXPECT_EQ(tender.locked_award_model()->model.criteria[1].weight, 35);
 
-  EXPECT_EQ(tender.CloseBidding(T("2025-02-14T10:59:59Z"), 4).code(), StatusCode::kConflict);
-  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), 4).ok());
+  EXPECT_EQ(tender.CloseBidding(T("2025-02-14T10:59:59Z"), {{"1", 4}, {"2", 3}}).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 4}, {"2", 3}}).ok());
   EXPECT_EQ(tender.state(), S::kBiddingClosed);
+  EXPECT_TRUE(tender.unsuccessful_lots().empty());
   ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
@@ -127,8 +138,9 @@ TEST(Tender, CareHomeTenderWithOneBidIsUnsuccessfulThenCancelledWithReasons) {
   }
   EXPECT_TRUE(warned) << "seed 000: 29 days for ~100 årsverk must be flagged";
 
-  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 1).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 1}}).ok());
   EXPECT_EQ(tender.state(), S::kUnsuccessful);
+  EXPECT_EQ(tender.unsuccessful_lots(), std::vector<std::string>{""});
   EXPECT_EQ(tender.AllowedActions(T("2025-09-19T10:00:00Z")), std::vector<A>{A::kCancel});
   EXPECT_EQ(tender.Advance(A::kOpenBids, T("2025-09-19T10:00:00Z")).code(), StatusCode::kConflict);
   EXPECT_EQ(tender.Cancel(T("2025-09-22T10:00:00Z"), " ").code(), StatusCode::kInvalidArgument);
@@ -143,7 +155,7 @@ TEST(Tender, PoliticalApprovalComesBeforeTheAwardNotice) {
   TenderDraft d = CareHomeDraft();
   Tender tender = *Tender::CreateDraft(d);
   ASSERT_TRUE(tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
-  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), 3).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 3}}).ok());
   ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-09-19T11:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-10-01T11:00:00Z")).ok());
   ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-10-02T11:00:00Z")).ok());
@@ -181,6 +193,213 @@ TEST(Tender, FailedPublicationChangesNothing) {
   auto past_deadline = late.Publish(T("2025-02-15T08:00:00Z"), ThresholdTable::Norway());
   EXPECT_FALSE(past_deadline.ok());
   EXPECT_EQ(late.state(), S::kDraft);
+}
+
+Tender PublishedCleaningTender() {
+  Tender tender = *Tender::CreateDraft(CleaningDraft());
+  auto published = tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_TRUE(published.ok()) << published.status().ToString();
+  return tender;
+}
+
+TEST(Tender, ALotUnderTheMinimumIsUnsuccessfulWhileTheTenderCloses) {
+  Tender tender = PublishedCleaningTender();
+  const Timestamp deadline = T("2025-02-14T11:00:00Z");
+  // Lot 1 has exactly the minimum of 2 valid bids; lot 2 has one.
+  ASSERT_TRUE(tender.CloseBidding(deadline, {{"1", 2}, {"2", 1}}).ok());
+  EXPECT_EQ(tender.state(), S::kBiddingClosed);
+  EXPECT_EQ(tender.unsuccessful_lots(), std::vector<std::string>{"2"});
+  EXPECT_EQ(tender.valid_bids_per_lot(), (std::map<std::string, int>{{"1", 2}, {"2", 1}}));
+  EXPECT_EQ(tender.AllowedActions(deadline), (std::vector<A>{A::kOpenBids, A::kCancel}));
+}
+
+TEST(Tender, EveryLotUnderTheMinimumMakesTheTenderUnsuccessful) {
+  Tender tender = PublishedCleaningTender();
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"2", 0}, {"1", 1}}).ok());
+  EXPECT_EQ(tender.state(), S::kUnsuccessful);
+  EXPECT_EQ(tender.unsuccessful_lots(), (std::vector<std::string>{"1", "2"}));  // lot order
+}
+
+TEST(Tender, CloseBiddingNeedsEveryLotExactlyOnce) {
+  Tender tender = PublishedCleaningTender();
+  const Timestamp deadline = T("2025-02-14T11:00:00Z");
+  Status unknown = tender.CloseBidding(deadline, {{"1", 2}, {"2", 2}, {"3", 2}});
+  EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unknown.field(), "lots");
+  EXPECT_NE(unknown.message().find("'3'"), std::string::npos) << unknown.message();
+  Status missing = tender.CloseBidding(deadline, {{"1", 2}});
+  EXPECT_EQ(missing.field(), "lots");
+  EXPECT_NE(missing.message().find("lot '2'"), std::string::npos) << missing.message();
+  EXPECT_EQ(tender.CloseBidding(deadline, {{"1", 2}, {"2", -1}}).field(), "lots");
+  EXPECT_EQ(tender.CloseBidding(deadline, {{"", 2}}).field(), "lots");
+  EXPECT_EQ(tender.state(), S::kPublished);  // refused: nothing recorded
+  EXPECT_TRUE(tender.valid_bids_per_lot().empty());
+
+  Tender undivided = *Tender::CreateDraft(CareHomeDraft());
+  ASSERT_TRUE(undivided.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  const Timestamp care_deadline = T("2025-09-19T10:00:00Z");
+  EXPECT_EQ(undivided.CloseBidding(care_deadline, {}).field(), "lots");
+  EXPECT_EQ(undivided.CloseBidding(care_deadline, {{"1", 3}}).field(), "lots");
+  EXPECT_EQ(undivided.state(), S::kPublished);
+}
+
+// Restoring a snapshot gives a tender that snapshots alike and allows the same actions.
+void ExpectRestoresAlike(const Tender& tender, Timestamp now) {
+  SCOPED_TRACE(std::string(TenderStateName(tender.state())));
+  Result<Tender> restored = Tender::Restore(tender.Snapshot());
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->Snapshot(), tender.Snapshot());
+  EXPECT_EQ(restored->AllowedActions(now), tender.AllowedActions(now));
+}
+
+TEST(TenderSnapshot, RoundTripsAtEveryStage) {
+  Tender tender = *Tender::CreateDraft(CleaningDraft());
+  ExpectRestoresAlike(tender, T("2025-01-06T08:00:00Z"));
+  ASSERT_TRUE(tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  ExpectRestoresAlike(tender, T("2025-02-14T11:00:00Z"));
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 3}, {"2", 1}}).ok());
+  ExpectRestoresAlike(tender, T("2025-02-14T11:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-04T12:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kSendAwardNotice, T("2025-03-05T09:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-16T00:00:00Z"));
+  ASSERT_TRUE(tender.Advance(A::kSignContract, T("2025-03-16T00:00:00Z")).ok());
+  ExpectRestoresAlike(tender, T("2025-03-17T00:00:00Z"));
+
+  // Reserved for ideelle organisasjoner, one bid, cancelled with reasons.
+  TenderDraft reserved = CareHomeDraft();
+  reserved.ideal_reservation_justification = "Ideelle aktører har lang erfaring med BoA";
+  Tender care = *Tender::CreateDraft(reserved);
+  ASSERT_TRUE(care.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway()).ok());
+  ASSERT_TRUE(care.ideal_reservation().has_value());
+  ExpectRestoresAlike(care, T("2025-08-22T09:00:00Z"));
+  ASSERT_TRUE(care.CloseBidding(T("2025-09-19T10:00:00Z"), {{"", 1}}).ok());
+  ExpectRestoresAlike(care, T("2025-09-19T10:00:00Z"));
+  ASSERT_TRUE(care.Cancel(T("2025-09-22T10:00:00Z"), "Kun ett tilbud").ok());
+  ExpectRestoresAlike(care, T("2025-09-22T10:00:00Z"));
+
+  Tender withdrawn = *Tender::CreateDraft(CleaningDraft());  // cancelled as a draft
+  ASSERT_TRUE(withdrawn.Cancel(T("2025-01-02T08:00:00Z"), "Behovet falt bort").ok());
+  ExpectRestoresAlike(withdrawn, T("2025-01-03T08:00:00Z"));
+}
+
+TEST(TenderSnapshot, RestoredTenderKeepsItsLockAndGoesOn) {
+  Tender restored = *Tender::Restore(PublishedCleaningTender().Snapshot());
+  EXPECT_EQ(restored.ReviseDraft(CleaningDraft()).code(), StatusCode::kConflict);
+  ASSERT_TRUE(restored.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 2}, {"2", 2}}).ok());
+  EXPECT_EQ(restored.state(), S::kBiddingClosed);
+}
+
+TenderSnapshot ClosedSnapshot() {
+  Tender tender = PublishedCleaningTender();
+  EXPECT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 3}, {"2", 1}}).ok());
+  return tender.Snapshot();
+}
+
+Status RestoreStatus(TenderSnapshot snapshot) {
+  return Tender::Restore(std::move(snapshot)).status();
+}
+
+TEST(TenderSnapshot, RefusesAnInvalidDraft) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.draft.lots[1].id = "1";
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.field(), "draft.lots[1].id");
+}
+
+TEST(TenderSnapshot, RefusesAPublishedTenderWithoutRegimeOrLock) {
+  TenderSnapshot no_regime = ClosedSnapshot();
+  no_regime.regime.reset();
+  EXPECT_EQ(RestoreStatus(no_regime).field(), "regime");
+  TenderSnapshot no_lock = ClosedSnapshot();
+  no_lock.locked_award_model.reset();
+  EXPECT_EQ(RestoreStatus(no_lock).field(), "locked_award_model");
+  TenderSnapshot no_deadline = ClosedSnapshot();
+  no_deadline.draft.bid_deadline.reset();
+  EXPECT_EQ(RestoreStatus(no_deadline).field(), "draft.bid_deadline");
+}
+
+TEST(TenderSnapshot, RefusesATamperedLockAsInternal) {
+  // Both the model and the draft changed alike: only the hash shows it.
+  TenderSnapshot s = ClosedSnapshot();
+  s.locked_award_model->model.criteria[0].weight = 20;
+  s.draft.award_model.criteria[0].weight = 20;
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInternal);
+  EXPECT_NE(refused.message().find("hash"), std::string::npos) << refused.message();
+}
+
+TEST(TenderSnapshot, RefusesADraftModelThatDiffersFromTheLock) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.draft.award_model.criteria[2].name = "Sosialt";
+  Status refused = RestoreStatus(s);
+  EXPECT_EQ(refused.code(), StatusCode::kInternal);
+  EXPECT_NE(refused.message().find("changed"), std::string::npos) << refused.message();
+}
+
+TEST(TenderSnapshot, RefusesADraftWithPublicationParts) {
+  Tender published = PublishedCleaningTender();
+  TenderSnapshot locked = Tender::CreateDraft(CleaningDraft())->Snapshot();
+  locked.locked_award_model = published.locked_award_model();
+  EXPECT_EQ(RestoreStatus(locked).field(), "locked_award_model");
+  TenderSnapshot decided = Tender::CreateDraft(CleaningDraft())->Snapshot();
+  decided.regime = published.regime();
+  EXPECT_EQ(RestoreStatus(decided).field(), "regime");
+  TenderSnapshot reserved = Tender::CreateDraft(CareHomeDraft())->Snapshot();
+  reserved.ideal_reservation = IdealReservation{"FOA § 30-2a", "Ideell drift", ""};
+  EXPECT_EQ(RestoreStatus(reserved).field(), "ideal_reservation");
+}
+
+TEST(TenderSnapshot, RefusesAReservationTheDraftDoesNotAskFor) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.ideal_reservation = IdealReservation{"FOA § 30-2a", "Ideell drift", ""};
+  EXPECT_EQ(RestoreStatus(s).field(), "ideal_reservation");
+}
+
+TEST(TenderSnapshot, RefusesACancellationReasonThatDoesNotFitTheState) {
+  TenderSnapshot cancelled = ClosedSnapshot();
+  cancelled.state = S::kCancelled;
+  cancelled.cancellation_reason = " ";
+  EXPECT_EQ(RestoreStatus(cancelled).field(), "cancellation_reason");
+  cancelled.cancellation_reason = "Budsjettet ble kuttet";
+  EXPECT_TRUE(RestoreStatus(cancelled).ok());
+  TenderSnapshot open = ClosedSnapshot();
+  open.cancellation_reason = "Budsjettet ble kuttet";
+  EXPECT_EQ(RestoreStatus(open).field(), "cancellation_reason");
+}
+
+TEST(TenderSnapshot, RefusesLotOutcomesThatDoNotFitTheState) {
+  TenderSnapshot before_close = PublishedCleaningTender().Snapshot();
+  before_close.valid_bids_per_lot = {{"1", 3}, {"2", 1}};
+  EXPECT_EQ(RestoreStatus(before_close).field(), "valid_bids_per_lot");
+
+  TenderSnapshot missing_lot = ClosedSnapshot();
+  missing_lot.valid_bids_per_lot.erase("2");
+  missing_lot.unsuccessful_lots.clear();
+  EXPECT_EQ(RestoreStatus(missing_lot).field(), "valid_bids_per_lot");
+
+  TenderSnapshot wrong_lots = ClosedSnapshot();
+  wrong_lots.unsuccessful_lots = {"1"};
+  EXPECT_EQ(RestoreStatus(wrong_lots).field(), "unsuccessful_lots");
+
+  TenderSnapshot all_failed = ClosedSnapshot();  // still bidding_closed
+  all_failed.valid_bids_per_lot["1"] = 0;
+  all_failed.unsuccessful_lots = {"1", "2"};
+  EXPECT_EQ(RestoreStatus(all_failed).field(), "state");
+
+  TenderSnapshot closed_without_counts = ClosedSnapshot();
+  closed_without_counts.valid_bids_per_lot.clear();
+  closed_without_counts.unsuccessful_lots.clear();
+  EXPECT_EQ(RestoreStatus(closed_without_counts).field(), "valid_bids_per_lot");
+}
+
+TEST(TenderSnapshot, RefusesPoliticalApprovalThatIsNotRequired) {
+  TenderSnapshot s = ClosedSnapshot();
+  s.state = S::kPoliticalApproval;
+  EXPECT_EQ(RestoreStatus(s).field(), "state");
 }
 
 }  // namespace

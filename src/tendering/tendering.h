@@ -10,6 +10,9 @@
 // The procurement protocol (FOA § 25-5 a–p) built from a TenderRecord: protocol.h, rendered by
 // protocol_json.h and protocol_html.h.
 //
+// The Tender aggregate (tender.h) ties them together; its JSON forms — the draft document, the
+// stored snapshot and the API view — are in tender_json.h.
+//
 // Pure computation without I/O; everything here is thread-safe.
 #pragma once
 
@@ -21,6 +24,7 @@
 #include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 #include "tendering/tender.h"
+#include "tendering/tender_json.h"
 #include "tendering/tender_state.h"
 #include "tendering/threshold_table.h"
 #include "tendering/time_limit_table.h"

@@ -25,6 +25,8 @@ class Timeline {
   void Set(Milestone milestone, const Date& date) { dates_[Index(milestone)] = date; }
   void Clear(Milestone milestone) { dates_[Index(milestone)].reset(); }
 
+  friend bool operator==(const Timeline&, const Timeline&) = default;
+
  private:
   static size_t Index(Milestone m) { return static_cast<size_t>(m) - 1; }
   std::array<std::optional<Date>, kMilestoneCount> dates_;
@@ -45,6 +47,8 @@ struct TenderProfile {
   bool political_approval_required = false;  // seed 000: bystyret approved before award
   bool staff_transfer = false;               // virksomhetsoverdragelse
   int staff_years = 0;                       // årsverk in the contract
+
+  friend bool operator==(const TenderProfile&, const TenderProfile&) = default;
 };
 
 // Stored with findings: never renumber.

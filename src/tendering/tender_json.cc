@@ -1,0 +1,721 @@
+#include "tendering/tender_json.h"
+
+#include <new>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "evaluation/bid_table_json.h"
+#include "evaluation/json_input.h"
+
+namespace samspill::tendering {
+namespace {
+
+using evaluation::CheckJsonKeys;
+using evaluation::JsonMember;
+using evaluation::JsonPath;
+using evaluation::ReadJsonBool;
+using evaluation::ReadJsonInteger;
+using evaluation::ReadJsonMoney;
+using evaluation::ReadJsonNumber;
+using evaluation::ReadJsonString;
+using nlohmann::json;
+
+constexpr int kSnapshotVersion = 1;
+// Far above any real tender; keeps a count inside int.
+constexpr int64_t kMaxBidCount = 1'000'000;
+constexpr int64_t kMaxStaffYears = 1'000'000;
+
+// ---- Stable names of the enums the documents carry. Changing one breaks stored snapshots.
+
+constexpr ServiceCategory kAllCategories[] = {ServiceCategory::kOrdinary,
+                                              ServiceCategory::kHealthAndSocial};
+std::string_view CategoryName(ServiceCategory category) {
+  return category == ServiceCategory::kHealthAndSocial ? "health_and_social" : "ordinary";
+}
+
+constexpr BuyerType kAllBuyerTypes[] = {BuyerType::kMunicipal, BuyerType::kCentralGovernment};
+std::string_view BuyerTypeName(BuyerType buyer) {
+  return buyer == BuyerType::kCentralGovernment ? "central_government" : "municipal";
+}
+
+constexpr Procedure kAllProcedures[] = {Procedure::kOpen, Procedure::kRestricted,
+                                        Procedure::kOther};
+std::string_view ProcedureName(Procedure procedure) {
+  switch (procedure) {
+    case Procedure::kOpen:
+      return "open";
+    case Procedure::kRestricted:
+      return "restricted";
+    case Procedure::kOther:
+      return "other";
+  }
+  return "unknown";
+}
+
+constexpr Party kAllParties[] = {Party::kMunicipality, Party::kSupplier, Party::kShared};
+std::string_view PartyName(Party party) {
+  switch (party) {
+    case Party::kMunicipality:
+      return "municipality";
+    case Party::kSupplier:
+      return "supplier";
+    case Party::kShared:
+      return "shared";
+  }
+  return "unknown";
+}
+
+constexpr LegalRegime kAllRegimes[] = {LegalRegime::kOutside, LegalRegime::kPartI,
+                                       LegalRegime::kPartII, LegalRegime::kPartIII,
+                                       LegalRegime::kPartIV};
+
+constexpr ThresholdKind kAllThresholdKinds[] = {
+    ThresholdKind::kLowerLimit, ThresholdKind::kNational, ThresholdKind::kEeaMunicipal,
+    ThresholdKind::kEeaCentralGovernment, ThresholdKind::kEeaHealthSocial};
+
+constexpr SourceTag kAllSourceTags[] = {SourceTag::kConfirmed, SourceTag::kSecondary,
+                                        SourceTag::kUnconfirmed};
+std::string_view SourceTagName(SourceTag tag) {
+  switch (tag) {
+    case SourceTag::kConfirmed:
+      return "confirmed";
+    case SourceTag::kSecondary:
+      return "secondary";
+    case SourceTag::kUnconfirmed:
+      return "unconfirmed";
+  }
+  return "unknown";
+}
+
+template <typename Enum, size_t N>
+Result<Enum> ReadName(const json& value, const std::string& field, const Enum (&all)[N],
+                      std::string_view (*name_of)(Enum)) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::string name, ReadJsonString(value, field));
+  for (Enum candidate : all) {
+    if (name_of(candidate) == name) return candidate;
+  }
+  std::string choices;
+  for (size_t i = 0; i < N; ++i) {
+    choices +=
+        (i == 0 ? "\"" : (i + 1 == N ? " or \"" : ", \"")) + std::string(name_of(all[i])) + "\"";
+  }
+  return InvalidArgument("must be " + choices, field);
+}
+
+// ---- Readers for the shapes the documents share.
+
+// A nested parser's error placed below `path`: "criteria[1].weight" under "award_model" becomes
+// "award_model.criteria[1].weight".
+Status Below(const Status& status, std::string_view path) {
+  if (status.ok() || path.empty()) return status;
+  return Status(status.code(), status.message(),
+                status.field().empty() ? std::string(path) : JsonPath(path, status.field()));
+}
+
+Status ExpectObject(const json& value, const std::string& field) {
+  if (value.is_object()) return Status::Ok();
+  return InvalidArgument("must be an object, not " + std::string(value.type_name()), field);
+}
+
+Status ExpectArray(const json& value, const std::string& field) {
+  if (value.is_array()) return Status::Ok();
+  return InvalidArgument("must be an array, not " + std::string(value.type_name()), field);
+}
+
+Result<const json*> Need(const json& object, const char* key, const std::string& path) {
+  const json* value = JsonMember(object, key);
+  if (!value) return InvalidArgument("missing " + std::string(key), JsonPath(path, key));
+  return value;
+}
+
+Result<Money> ReadNok(const json& value, const std::string& field, std::string_view what) {
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, ReadJsonMoney(value, field, what));
+  return Money{minor, "NOK"};
+}
+
+Result<Date> ReadDate(const json& value, const std::string& field) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::string text, ReadJsonString(value, field));
+  Result<Date> date = ParseIsoDate(text);
+  if (!date.ok()) return InvalidArgument(date.status().message(), field);
+  return *date;
+}
+
+// An instant: a date, a time, and "Z" or an offset — a bare date would silently mean midnight
+// UTC.
+Result<Timestamp> ReadInstant(const json& value, const std::string& field) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::string text, ReadJsonString(value, field));
+  if (text.size() <= 10) {
+    return InvalidArgument("must be a time with its offset, like 2025-09-19T12:00:00+02:00", field);
+  }
+  Result<Timestamp> instant = ParseIsoTimestamp(text);
+  if (!instant.ok()) return InvalidArgument(instant.status().message(), field);
+  // A leap second on 9999-12-31 ends in year 10000, which could not be printed back.
+  if (instant->UtcDate().year > 9999) {
+    return InvalidArgument("must be within the years 0000–9999", field);
+  }
+  return *instant;
+}
+
+Result<int> ReadInt(const json& value, const std::string& field, int64_t min, int64_t max) {
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t n, ReadJsonInteger(value, field, min, max));
+  return static_cast<int>(n);
+}
+
+Status ReadStringInto(const json& object, const char* key, const std::string& path,
+                      std::string& out) {
+  if (const json* v = JsonMember(object, key)) {
+    SAMSPILL_ASSIGN_OR_RETURN(out, ReadJsonString(*v, JsonPath(path, key)));
+  }
+  return Status::Ok();
+}
+
+Status ReadBoolInto(const json& object, const char* key, const std::string& path, bool& out) {
+  if (const json* v = JsonMember(object, key)) {
+    SAMSPILL_ASSIGN_OR_RETURN(out, ReadJsonBool(*v, JsonPath(path, key)));
+  }
+  return Status::Ok();
+}
+
+std::optional<Milestone> MilestoneFromName(std::string_view name) {
+  for (Milestone m : kAllMilestones) {
+    if (MilestoneName(m) == name) return m;
+  }
+  return std::nullopt;
+}
+
+json MoneyJson(const Money& money) {
+  // Whole amounts as integers, so they stay exact however large.
+  if (money.minor % 100 == 0) return json(money.minor / 100);
+  return json(static_cast<double>(money.minor) / 100.0);
+}
+
+// ---- The award model: settings here, criteria through the evaluation module's one parser.
+
+Result<AwardModel> ParseAwardModel(const json& value, const std::string& path) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+      value, {"price_model", "normalisation", "tie_break", "currency", "criteria"}, path));
+  AwardModel model;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* price_model, Need(value, "price_model", path));
+  const std::string price_model_path = JsonPath(path, "price_model");
+  SAMSPILL_ASSIGN_OR_RETURN(std::string price_model_name,
+                            ReadJsonString(*price_model, price_model_path));
+  std::optional<evaluation::PriceModel> parsed_model =
+      evaluation::PriceModelFromName(price_model_name);
+  if (!parsed_model) {
+    return InvalidArgument(
+        "price_model must be \"linear\", \"proportional\" or \"quality_pricing\"",
+        price_model_path);
+  }
+  model.price_model = *parsed_model;
+  if (const json* v = JsonMember(value, "normalisation")) {
+    const std::string field = JsonPath(path, "normalisation");
+    SAMSPILL_ASSIGN_OR_RETURN(std::string name, ReadJsonString(*v, field));
+    std::optional<evaluation::Normalisation> normalisation =
+        evaluation::NormalisationFromName(name);
+    if (!normalisation) {
+      return InvalidArgument("normalisation must be \"none\" or \"best_gets_max\"", field);
+    }
+    model.normalisation = *normalisation;
+  }
+  if (const json* v = JsonMember(value, "tie_break")) {
+    const std::string field = JsonPath(path, "tie_break");
+    SAMSPILL_ASSIGN_OR_RETURN(std::string name, ReadJsonString(*v, field));
+    std::optional<evaluation::TieBreak> tie_break = evaluation::TieBreakFromName(name);
+    if (!tie_break) {
+      return InvalidArgument("tie_break must be \"shared\" or \"lowest_price\"", field);
+    }
+    model.tie_break = *tie_break;
+  }
+  if (const json* v = JsonMember(value, "currency")) {
+    const std::string field = JsonPath(path, "currency");
+    SAMSPILL_ASSIGN_OR_RETURN(model.currency, ReadJsonString(*v, field));
+    if (!IsCurrencyCode(model.currency)) {
+      return InvalidArgument("currency must be three upper-case letters (ISO 4217)", field);
+    }
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(const json* criteria, Need(value, "criteria", path));
+  // A draft may not have its criteria yet; the parser itself insists on at least one.
+  if (criteria->is_array() && criteria->empty()) {
+    model.weighting = model.price_model == evaluation::PriceModel::kQualityPricing
+                          ? evaluation::Weighting::kValuePerPoint
+                          : evaluation::Weighting::kWeights;
+    return model;
+  }
+  Result<evaluation::ParsedCriteria> parsed =
+      evaluation::ParseCriteriaJson(*criteria, model.price_model);
+  if (!parsed.ok()) return Below(parsed.status(), path);
+  model.weighting = parsed->weighting;
+  model.criteria = std::move(parsed->criteria);
+  return model;
+}
+
+json AwardModelToJson(const AwardModel& model) {
+  json criteria = json::array();
+  for (const evaluation::Criterion& c : model.criteria) {
+    json criterion = {{"id", c.id}, {"kind", evaluation::CriterionKindName(c.kind)}};
+    if (!c.name.empty()) criterion["name"] = c.name;
+    switch (model.weighting) {
+      case evaluation::Weighting::kWeights:
+        criterion["weight"] = c.weight;
+        break;
+      case evaluation::Weighting::kPriorityRankOrderCentroid:
+        criterion["priority"] = c.priority;
+        break;
+      case evaluation::Weighting::kValuePerPoint:
+        if (evaluation::IsQualityLike(c.kind)) {
+          criterion["value_per_point"] = MoneyJson(Money{c.value_per_point_minor, model.currency});
+        }
+        break;
+    }
+    criteria.push_back(std::move(criterion));
+  }
+  return {{"price_model", evaluation::PriceModelName(model.price_model)},
+          {"normalisation", evaluation::NormalisationName(model.normalisation)},
+          {"tie_break", evaluation::TieBreakName(model.tie_break)},
+          {"currency", model.currency},
+          {"criteria", std::move(criteria)}};
+}
+
+// ---- The draft document.
+
+Status ParseLots(const json& value, const std::string& path, std::vector<Lot>& lots) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectArray(value, path));
+  for (size_t i = 0; i < value.size(); ++i) {
+    const std::string item = path + "[" + std::to_string(i) + "]";
+    const json& l = value[i];
+    SAMSPILL_RETURN_IF_ERROR(ExpectObject(l, item));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(l, {"id", "title", "estimated_value"}, item));
+    Lot lot;
+    SAMSPILL_ASSIGN_OR_RETURN(const json* id, Need(l, "id", item));
+    SAMSPILL_ASSIGN_OR_RETURN(lot.id, ReadJsonString(*id, JsonPath(item, "id")));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* title, Need(l, "title", item));
+    SAMSPILL_ASSIGN_OR_RETURN(lot.title, ReadJsonString(*title, JsonPath(item, "title")));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* value_json, Need(l, "estimated_value", item));
+    SAMSPILL_ASSIGN_OR_RETURN(
+        lot.estimated_value,
+        ReadNok(*value_json, JsonPath(item, "estimated_value"), "the estimated value of a lot"));
+    lots.push_back(std::move(lot));
+  }
+  return Status::Ok();
+}
+
+Status ParseResponsibilities(const json& value, const std::string& path,
+                             std::vector<Responsibility>& out) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectArray(value, path));
+  for (size_t i = 0; i < value.size(); ++i) {
+    const std::string item = path + "[" + std::to_string(i) + "]";
+    const json& r = value[i];
+    SAMSPILL_RETURN_IF_ERROR(ExpectObject(r, item));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(r, {"area", "party", "description"}, item));
+    Responsibility responsibility;
+    SAMSPILL_ASSIGN_OR_RETURN(const json* area, Need(r, "area", item));
+    SAMSPILL_ASSIGN_OR_RETURN(responsibility.area, ReadJsonString(*area, JsonPath(item, "area")));
+    // Who carries it is the point of the entry: no default.
+    SAMSPILL_ASSIGN_OR_RETURN(const json* party, Need(r, "party", item));
+    SAMSPILL_ASSIGN_OR_RETURN(responsibility.party,
+                              ReadName(*party, JsonPath(item, "party"), kAllParties, PartyName));
+    SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "description", item, responsibility.description));
+    out.push_back(std::move(responsibility));
+  }
+  return Status::Ok();
+}
+
+Status ParseProfile(const json& value, const std::string& path, TenderProfile& profile) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckJsonKeys(value,
+                    {"procedure", "electronic_submission_required", "prior_notice_or_urgency",
+                     "political_approval_required", "staff_transfer", "staff_years"},
+                    path));
+  if (const json* v = JsonMember(value, "procedure")) {
+    SAMSPILL_ASSIGN_OR_RETURN(profile.procedure, ReadName(*v, JsonPath(path, "procedure"),
+                                                          kAllProcedures, ProcedureName));
+  }
+  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "electronic_submission_required", path,
+                                        profile.electronic_submission_required));
+  SAMSPILL_RETURN_IF_ERROR(
+      ReadBoolInto(value, "prior_notice_or_urgency", path, profile.prior_notice_or_urgency));
+  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "political_approval_required", path,
+                                        profile.political_approval_required));
+  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "staff_transfer", path, profile.staff_transfer));
+  if (const json* v = JsonMember(value, "staff_years")) {
+    SAMSPILL_ASSIGN_OR_RETURN(profile.staff_years,
+                              ReadInt(*v, JsonPath(path, "staff_years"), 0, kMaxStaffYears));
+  }
+  return Status::Ok();
+}
+
+Status ParseTimeline(const json& value, const std::string& path, Timeline& timeline) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string field = JsonPath(path, it.key());
+    std::optional<Milestone> milestone = MilestoneFromName(it.key());
+    if (!milestone) {
+      return InvalidArgument("unknown milestone '" + it.key() +
+                                 "'; milestones are named like \"publication\" or "
+                                 "\"bid_deadline\"",
+                             field);
+    }
+    SAMSPILL_ASSIGN_OR_RETURN(Date date, ReadDate(*it, field));
+    timeline.Set(*milestone, date);
+  }
+  return Status::Ok();
+}
+
+Status ParseAwardRules(const json& value, const std::string& path, AwardModelRules& rules) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+      value, {"climate_weight_required", "min_climate_weight_share", "climate_exception"}, path));
+  SAMSPILL_RETURN_IF_ERROR(
+      ReadBoolInto(value, "climate_weight_required", path, rules.climate_weight_required));
+  if (const json* v = JsonMember(value, "min_climate_weight_share")) {
+    const std::string field = JsonPath(path, "min_climate_weight_share");
+    SAMSPILL_ASSIGN_OR_RETURN(rules.min_climate_weight_share, ReadJsonNumber(*v, field));
+    if (rules.min_climate_weight_share < 0.0 || rules.min_climate_weight_share > 1.0) {
+      return InvalidArgument("a share from 0 to 1 (0.3 is 30 %)", field);
+    }
+  }
+  return ReadStringInto(value, "climate_exception", path, rules.climate_exception);
+}
+
+// The draft object at `path` ("" for the draft document, "draft" inside a snapshot).
+Result<TenderDraft> ParseDraft(const json& doc, const std::string& path) {
+  if (!doc.is_object()) {
+    return InvalidArgument(
+        "a tender draft must be a JSON object, not " + std::string(doc.type_name()), path);
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+      doc,
+      {"title", "description", "cpv_code", "category", "buyer_type", "estimated_value", "lots",
+       "why_not_divided", "profile", "timeline", "bid_deadline", "minimum_bids", "standstill_days",
+       "ideal_reservation_justification", "responsibilities", "award_model", "award_rules"},
+      path));
+  TenderDraft d;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* title, Need(doc, "title", path));
+  SAMSPILL_ASSIGN_OR_RETURN(d.title, ReadJsonString(*title, JsonPath(path, "title")));
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "description", path, d.description));
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "cpv_code", path, d.cpv_code));
+  if (const json* v = JsonMember(doc, "category")) {
+    SAMSPILL_ASSIGN_OR_RETURN(
+        d.category, ReadName(*v, JsonPath(path, "category"), kAllCategories, CategoryName));
+  }
+  if (const json* v = JsonMember(doc, "buyer_type")) {
+    SAMSPILL_ASSIGN_OR_RETURN(
+        d.buyer_type, ReadName(*v, JsonPath(path, "buyer_type"), kAllBuyerTypes, BuyerTypeName));
+  }
+  // The value decides the legal regime: never a silent zero.
+  SAMSPILL_ASSIGN_OR_RETURN(const json* value, Need(doc, "estimated_value", path));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      d.estimated_value, ReadNok(*value, JsonPath(path, "estimated_value"), "the estimated value"));
+  if (const json* v = JsonMember(doc, "lots")) {
+    SAMSPILL_RETURN_IF_ERROR(ParseLots(*v, JsonPath(path, "lots"), d.lots));
+  }
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "why_not_divided", path, d.why_not_divided));
+  if (const json* v = JsonMember(doc, "profile")) {
+    SAMSPILL_RETURN_IF_ERROR(ParseProfile(*v, JsonPath(path, "profile"), d.profile));
+  }
+  if (const json* v = JsonMember(doc, "timeline")) {
+    SAMSPILL_RETURN_IF_ERROR(ParseTimeline(*v, JsonPath(path, "timeline"), d.timeline));
+  }
+  if (const json* v = JsonMember(doc, "bid_deadline"); v && !v->is_null()) {
+    SAMSPILL_ASSIGN_OR_RETURN(d.bid_deadline, ReadInstant(*v, JsonPath(path, "bid_deadline")));
+  }
+  if (const json* v = JsonMember(doc, "minimum_bids")) {
+    SAMSPILL_ASSIGN_OR_RETURN(d.minimum_bids, ReadInt(*v, JsonPath(path, "minimum_bids"),
+                                                      kMinMinimumBids, kMaxMinimumBids));
+  }
+  if (const json* v = JsonMember(doc, "standstill_days")) {
+    SAMSPILL_ASSIGN_OR_RETURN(d.standstill_days,
+                              ReadInt(*v, JsonPath(path, "standstill_days"), 0, 90));
+  }
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "ideal_reservation_justification", path,
+                                          d.ideal_reservation_justification));
+  if (const json* v = JsonMember(doc, "responsibilities")) {
+    SAMSPILL_RETURN_IF_ERROR(
+        ParseResponsibilities(*v, JsonPath(path, "responsibilities"), d.responsibilities));
+  }
+  if (const json* v = JsonMember(doc, "award_model")) {
+    SAMSPILL_ASSIGN_OR_RETURN(d.award_model, ParseAwardModel(*v, JsonPath(path, "award_model")));
+  }
+  if (const json* v = JsonMember(doc, "award_rules")) {
+    SAMSPILL_RETURN_IF_ERROR(ParseAwardRules(*v, JsonPath(path, "award_rules"), d.award_rules));
+  }
+  return d;
+}
+
+// ---- The snapshot document.
+
+Result<RegimeDecision> ParseRegime(const json& value, const std::string& path) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckJsonKeys(value,
+                    {"regime", "thresholds_used", "explanation_nb", "explanation_en",
+                     "weights_required", "priority_order_suffices"},
+                    path));
+  RegimeDecision decision;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* regime, Need(value, "regime", path));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      decision.regime, ReadName(*regime, JsonPath(path, "regime"), kAllRegimes, LegalRegimeName));
+  if (const json* rows = JsonMember(value, "thresholds_used")) {
+    const std::string rows_path = JsonPath(path, "thresholds_used");
+    SAMSPILL_RETURN_IF_ERROR(ExpectArray(*rows, rows_path));
+    for (size_t i = 0; i < rows->size(); ++i) {
+      const std::string item = rows_path + "[" + std::to_string(i) + "]";
+      const json& r = (*rows)[i];
+      SAMSPILL_RETURN_IF_ERROR(ExpectObject(r, item));
+      SAMSPILL_RETURN_IF_ERROR(
+          CheckJsonKeys(r, {"kind", "value", "currency", "valid_from", "source", "tag"}, item));
+      ThresholdRow row;
+      SAMSPILL_ASSIGN_OR_RETURN(const json* kind, Need(r, "kind", item));
+      SAMSPILL_ASSIGN_OR_RETURN(
+          row.kind, ReadName(*kind, JsonPath(item, "kind"), kAllThresholdKinds, ThresholdKindName));
+      SAMSPILL_ASSIGN_OR_RETURN(const json* amount, Need(r, "value", item));
+      SAMSPILL_ASSIGN_OR_RETURN(row.value.minor,
+                                ReadJsonMoney(*amount, JsonPath(item, "value"), "the threshold"));
+      SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "currency", item, row.value.currency));
+      SAMSPILL_ASSIGN_OR_RETURN(const json* valid_from, Need(r, "valid_from", item));
+      SAMSPILL_ASSIGN_OR_RETURN(row.valid_from,
+                                ReadDate(*valid_from, JsonPath(item, "valid_from")));
+      SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "source", item, row.source));
+      if (const json* tag = JsonMember(r, "tag")) {
+        SAMSPILL_ASSIGN_OR_RETURN(
+            row.tag, ReadName(*tag, JsonPath(item, "tag"), kAllSourceTags, SourceTagName));
+      }
+      decision.thresholds_used.push_back(std::move(row));
+    }
+  }
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "explanation_nb", path, decision.explanation_nb));
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "explanation_en", path, decision.explanation_en));
+  SAMSPILL_RETURN_IF_ERROR(
+      ReadBoolInto(value, "weights_required", path, decision.weights_required));
+  SAMSPILL_RETURN_IF_ERROR(
+      ReadBoolInto(value, "priority_order_suffices", path, decision.priority_order_suffices));
+  return decision;
+}
+
+json RegimeToJson(const RegimeDecision& decision) {
+  json rows = json::array();
+  for (const ThresholdRow& row : decision.thresholds_used) {
+    rows.push_back({{"kind", ThresholdKindName(row.kind)},
+                    {"value", MoneyJson(row.value)},
+                    {"currency", row.value.currency},
+                    {"valid_from", row.valid_from.ToIso()},
+                    {"source", row.source},
+                    {"tag", SourceTagName(row.tag)}});
+  }
+  return {{"regime", LegalRegimeName(decision.regime)},
+          {"thresholds_used", std::move(rows)},
+          {"explanation_nb", decision.explanation_nb},
+          {"explanation_en", decision.explanation_en},
+          {"weights_required", decision.weights_required},
+          {"priority_order_suffices", decision.priority_order_suffices}};
+}
+
+Result<LockedAwardModel> ParseLockedModel(const json& value, const std::string& path) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(value, {"model", "sha256", "locked_at"}, path));
+  LockedAwardModel locked;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* model, Need(value, "model", path));
+  SAMSPILL_ASSIGN_OR_RETURN(locked.model, ParseAwardModel(*model, JsonPath(path, "model")));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* sha256, Need(value, "sha256", path));
+  SAMSPILL_ASSIGN_OR_RETURN(locked.sha256, ReadJsonString(*sha256, JsonPath(path, "sha256")));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* locked_at, Need(value, "locked_at", path));
+  SAMSPILL_ASSIGN_OR_RETURN(locked.locked_at, ReadInstant(*locked_at, JsonPath(path, "locked_at")));
+  return locked;
+}
+
+Result<IdealReservation> ParseReservation(const json& value, const std::string& path) {
+  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(value, {"legal_basis", "justification", "warning"}, path));
+  IdealReservation reservation;
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "legal_basis", path, reservation.legal_basis));
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "justification", path, reservation.justification));
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "warning", path, reservation.warning));
+  return reservation;
+}
+
+json ReservationToJson(const IdealReservation& reservation) {
+  return {{"legal_basis", reservation.legal_basis},
+          {"justification", reservation.justification},
+          {"warning", reservation.warning}};
+}
+
+Result<TenderSnapshot> ParseSnapshot(const json& doc) {
+  if (!doc.is_object()) {
+    return InvalidArgument(
+        "a tender snapshot must be a JSON object, not " + std::string(doc.type_name()), "");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+      doc,
+      {"version", "state", "draft", "regime", "locked_award_model", "ideal_reservation",
+       "cancellation_reason", "valid_bids_per_lot", "unsuccessful_lots"},
+      ""));
+  TenderSnapshot s;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* version, Need(doc, "version", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t number, ReadJsonInteger(*version, "version", 1, 1000));
+  if (number != kSnapshotVersion) {
+    return InvalidArgument("snapshot version " + std::to_string(number) +
+                               " is not known here; this build reads version " +
+                               std::to_string(kSnapshotVersion),
+                           "version");
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(const json* state, Need(doc, "state", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(s.state, ReadName(*state, "state", kAllTenderStates, TenderStateName));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* draft, Need(doc, "draft", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(s.draft, ParseDraft(*draft, "draft"));
+  if (const json* v = JsonMember(doc, "regime"); v && !v->is_null()) {
+    SAMSPILL_ASSIGN_OR_RETURN(s.regime, ParseRegime(*v, "regime"));
+  }
+  if (const json* v = JsonMember(doc, "locked_award_model"); v && !v->is_null()) {
+    SAMSPILL_ASSIGN_OR_RETURN(s.locked_award_model, ParseLockedModel(*v, "locked_award_model"));
+  }
+  if (const json* v = JsonMember(doc, "ideal_reservation"); v && !v->is_null()) {
+    SAMSPILL_ASSIGN_OR_RETURN(s.ideal_reservation, ParseReservation(*v, "ideal_reservation"));
+  }
+  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "cancellation_reason", "", s.cancellation_reason));
+  if (const json* v = JsonMember(doc, "valid_bids_per_lot")) {
+    SAMSPILL_RETURN_IF_ERROR(ExpectObject(*v, "valid_bids_per_lot"));
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      SAMSPILL_ASSIGN_OR_RETURN(
+          int count, ReadInt(*it, JsonPath("valid_bids_per_lot", it.key()), 0, kMaxBidCount));
+      s.valid_bids_per_lot[it.key()] = count;
+    }
+  }
+  if (const json* v = JsonMember(doc, "unsuccessful_lots")) {
+    SAMSPILL_RETURN_IF_ERROR(ExpectArray(*v, "unsuccessful_lots"));
+    for (size_t i = 0; i < v->size(); ++i) {
+      SAMSPILL_ASSIGN_OR_RETURN(
+          std::string lot_id,
+          ReadJsonString((*v)[i], "unsuccessful_lots[" + std::to_string(i) + "]"));
+      s.unsuccessful_lots.push_back(std::move(lot_id));
+    }
+  }
+  return s;
+}
+
+// Runs a typed parse of a parsed document; json exceptions here would be our own bug, since
+// every value is type-checked before it is read.
+template <typename T, typename Parse>
+Result<T> Guarded(const char* what, Parse parse) {
+  try {
+    return parse();
+  } catch (const json::exception&) {
+    return InvalidArgument(std::string(what) + " could not be read", "");
+  } catch (const std::bad_alloc&) {
+    return Internal(std::string("out of memory while reading the ") + what);
+  }
+}
+
+}  // namespace
+
+Result<TenderDraft> ParseTenderDraftJson(std::string_view text) {
+  SAMSPILL_ASSIGN_OR_RETURN(const json doc, evaluation::ParseJsonDocument(
+                                                text, "tender draft", kMaxTenderDraftJsonBytes));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      TenderDraft draft, Guarded<TenderDraft>("tender draft", [&] { return ParseDraft(doc, ""); }));
+  SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
+  return draft;
+}
+
+nlohmann::json TenderDraftToJson(const TenderDraft& d) {
+  json lots = json::array();
+  for (const Lot& lot : d.lots) {
+    lots.push_back({{"id", lot.id},
+                    {"title", lot.title},
+                    {"estimated_value", MoneyJson(lot.estimated_value)}});
+  }
+  json responsibilities = json::array();
+  for (const Responsibility& r : d.responsibilities) {
+    responsibilities.push_back(
+        {{"area", r.area}, {"party", PartyName(r.party)}, {"description", r.description}});
+  }
+  json timeline = json::object();
+  for (Milestone m : kAllMilestones) {
+    if (std::optional<Date> date = d.timeline.Get(m)) timeline[MilestoneName(m)] = date->ToIso();
+  }
+  return {{"title", d.title},
+          {"description", d.description},
+          {"cpv_code", d.cpv_code},
+          {"category", CategoryName(d.category)},
+          {"buyer_type", BuyerTypeName(d.buyer_type)},
+          {"estimated_value", MoneyJson(d.estimated_value)},
+          {"lots", std::move(lots)},
+          {"why_not_divided", d.why_not_divided},
+          {"profile",
+           {{"procedure", ProcedureName(d.profile.procedure)},
+            {"electronic_submission_required", d.profile.electronic_submission_required},
+            {"prior_notice_or_urgency", d.profile.prior_notice_or_urgency},
+            {"political_approval_required", d.profile.political_approval_required},
+            {"staff_transfer", d.profile.staff_transfer},
+            {"staff_years", d.profile.staff_years}}},
+          {"timeline", std::move(timeline)},
+          {"bid_deadline", d.bid_deadline ? json(d.bid_deadline->ToIso()) : json(nullptr)},
+          {"minimum_bids", d.minimum_bids},
+          {"standstill_days", d.standstill_days},
+          {"ideal_reservation_justification", d.ideal_reservation_justification},
+          {"responsibilities", std::move(responsibilities)},
+          {"award_model", AwardModelToJson(d.award_model)},
+          {"award_rules",
+           {{"climate_weight_required", d.award_rules.climate_weight_required},
+            {"min_climate_weight_share", d.award_rules.min_climate_weight_share},
+            {"climate_exception", d.award_rules.climate_exception}}}};
+}
+
+Result<TenderSnapshot> ParseTenderSnapshotJson(std::string_view text) {
+  SAMSPILL_ASSIGN_OR_RETURN(
+      const json doc,
+      evaluation::ParseJsonDocument(text, "tender snapshot", kMaxTenderSnapshotJsonBytes));
+  return Guarded<TenderSnapshot>("tender snapshot", [&] { return ParseSnapshot(doc); });
+}
+
+nlohmann::json TenderSnapshotToJson(const TenderSnapshot& s) {
+  json locked = nullptr;
+  if (s.locked_award_model) {
+    locked = {{"model", AwardModelToJson(s.locked_award_model->model)},
+              {"sha256", s.locked_award_model->sha256},
+              {"locked_at", s.locked_award_model->locked_at.ToIso()}};
+  }
+  json bids = json::object();
+  for (const auto& [lot_id, count] : s.valid_bids_per_lot) bids[lot_id] = count;
+  return {{"version", kSnapshotVersion},
+          {"state", TenderStateName(s.state)},
+          {"draft", TenderDraftToJson(s.draft)},
+          {"regime", s.regime ? RegimeToJson(*s.regime) : json(nullptr)},
+          {"locked_award_model", std::move(locked)},
+          {"ideal_reservation",
+           s.ideal_reservation ? ReservationToJson(*s.ideal_reservation) : json(nullptr)},
+          {"cancellation_reason", s.cancellation_reason},
+          {"valid_bids_per_lot", std::move(bids)},
+          {"unsuccessful_lots", s.unsuccessful_lots}};
+}
+
+nlohmann::json TenderViewJson(const Tender& tender, Timestamp now) {
+  json view = TenderDraftToJson(tender.draft());
+  view["state"] = TenderStateName(tender.state());
+  json actions = json::array();
+  for (TenderAction action : tender.AllowedActions(now)) {
+    actions.push_back(TenderActionName(action));
+  }
+  view["allowed_actions"] = std::move(actions);
+  if (const std::optional<RegimeDecision>& regime = tender.regime()) {
+    view["regime"] = {{"name", LegalRegimeName(regime->regime)},
+                      {"label_nb", LegalRegimeLabelNb(regime->regime)},
+                      {"explanation_nb", regime->explanation_nb},
+                      {"explanation_en", regime->explanation_en}};
+  }
+  if (const std::optional<LockedAwardModel>& locked = tender.locked_award_model()) {
+    view["award_model_sha256"] = locked->sha256;
+    view["locked_at"] = locked->locked_at.ToIso();
+  }
+  if (const std::optional<IdealReservation>& reservation = tender.ideal_reservation()) {
+    view["ideal_reservation"] = ReservationToJson(*reservation);
+  }
+  view["cancellation_reason"] = tender.cancellation_reason();
+  view["unsuccessful_lots"] = tender.unsuccessful_lots();
+  return view;
+}
+
+}  // namespace samspill::tendering
