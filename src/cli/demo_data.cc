@@ -11,6 +11,8 @@ const std::vector<DemoUser>& DemoUsers() {
       {"tillitsvalgt", "Trond Tillitsvalgt", Role::kUnionRepresentative, "942110464"},
       {"leverandor", "Lars Leverandør", Role::kSupplier, "923456783"},
       {"leverandor2", "Sofie Leverandør", Role::kSupplier, "934567897"},
+      {"leverandor3", "Trine Leverandør", Role::kSupplier, "928765431"},
+      {"leverandor4", "Sindre Leverandør", Role::kSupplier, "931112228"},
       {"revisor", "Randi Revisor", Role::kAuditor, ""},
   };
   return kUsers;
@@ -22,6 +24,8 @@ const std::vector<DemoOrganisation>& DemoOrganisations() {
       {"923456783", "Omsorgspartner Midt AS (fiktiv)", store::OrganisationKind::kSupplier},
       {"934567897", "Renhold og Inkludering AS (fiktiv)", store::OrganisationKind::kSupplier},
       {"998877660", "Nidaros Velferd SA (fiktiv)", store::OrganisationKind::kSupplier},
+      {"928765431", "Trøndelag Rent AS (fiktiv)", store::OrganisationKind::kSupplier},
+      {"931112228", "Servicegruppen Nord AS (fiktiv)", store::OrganisationKind::kSupplier},
   };
   return kOrganisations;
 }

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   cli::AddServeCommand(app, &action);
   cli::AddEvaluateCommand(app, &action);
   cli::AddUserCommand(app, &action);
+  cli::AddTenderCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,15 +3,19 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <fstream>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/demo_data.h"
+#include "cli/demo_tenders.h"
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/auth_service.h"
 #include "web/organisation_service.h"
 #include "web/server.h"
+#include "web/tender_routes.h"
+#include "web/tender_service.h"
 
 namespace samspill::cli {
 namespace {
@@ -23,6 +27,25 @@ struct ServeFlags {
   bool demo = false;
   bool secure_cookies = false;
   bool quiet = false;
+  std::string clock_file;
+};
+
+// The time tenders run on, read from a file on every use (ISO 8601, e.g.
+// "2025-09-19T12:00:00Z"), so tests and training sessions can move past bid deadlines and
+// standstill periods. Sessions keep real time. An unreadable file falls back to real time.
+class FileClock final : public Clock {
+ public:
+  explicit FileClock(std::string path) : path_(std::move(path)) {}
+  Timestamp Now() const override {
+    std::ifstream in(path_);
+    std::string text;
+    std::getline(in, text);
+    Result<Timestamp> t = ParseIsoTimestamp(text);
+    return t.ok() ? *t : SystemClock().Now();
+  }
+
+ private:
+  std::string path_;
 };
 
 Status Serve(const ServeFlags& flags) {
@@ -41,13 +64,24 @@ Status Serve(const ServeFlags& flags) {
   SystemClock clock;
   web::AuthService auth(*store, clock);
   web::OrganisationService organisations(*store, clock);
-  if (flags.demo) SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));
+  std::unique_ptr<Clock> tender_clock;
+  if (flags.clock_file.empty()) {
+    tender_clock = std::make_unique<SystemClock>();
+  } else {
+    tender_clock = std::make_unique<FileClock>(flags.clock_file);
+  }
+  web::TenderService tenders(*store, *tender_clock);
+  if (flags.demo) {
+    SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));
+    SAMSPILL_RETURN_IF_ERROR(LoadDemoTenders(*store));
+  }
 
   web::WebServer server(*store, auth, organisations,
                         {.host = flags.host,
                          .port = flags.port,
                          .secure_cookies = flags.secure_cookies,
                          .access_log = !flags.quiet});
+  server.AddRoutes(web::TenderApiRoutes(tenders));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),
@@ -89,6 +123,9 @@ void AddServeCommand(CLI::App& app, CommandAction* action) {
   cmd->add_flag("--secure-cookies", flags->secure_cookies,
                 "Mark session cookies Secure (when served behind HTTPS)");
   cmd->add_flag("--quiet", flags->quiet, "No access log on stderr");
+  cmd->add_option("--clock-file", flags->clock_file,
+                  "Read the time tenders run on (deadlines, standstill) from this file, "
+                  "ISO 8601; for tests and training");
   cmd->callback([action, flags] { *action = [flags] { return Serve(*flags); }; });
 }
 

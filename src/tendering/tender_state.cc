@@ -61,8 +61,10 @@ Result<TenderState> Next(TenderState current, TenderAction action, const Transit
       if (action != TenderAction::kCloseBidding) break;
       if (!ctx.bid_deadline) return InvalidArgument("the bid deadline is missing", "bid_deadline");
       if (ctx.now < *ctx.bid_deadline) {
-        return Conflict("cannot close bidding: the bid deadline " + ctx.bid_deadline->ToIso() +
-                        " has not passed (now " + ctx.now.ToIso() + ")");
+        return Conflict(
+            "cannot close bidding: the tender is in state 'published' and the bid "
+            "deadline " +
+            ctx.bid_deadline->ToIso() + " has not passed (now " + ctx.now.ToIso() + ")");
       }
       return ctx.valid_bids < ctx.minimum_bids ? TenderState::kUnsuccessful
                                                : TenderState::kBiddingClosed;
@@ -102,8 +104,10 @@ Result<TenderState> Next(TenderState current, TenderAction action, const Transit
         return InvalidArgument("the standstill end is missing", "standstill_end");
       }
       if (ctx.now < *ctx.standstill_end) {
-        return Conflict("cannot sign the contract: the standstill runs until " +
-                        ctx.standstill_end->ToIso() + " (now " + ctx.now.ToIso() + ")");
+        return Conflict(
+            "cannot sign the contract: the tender is in state 'standstill', which "
+            "runs until " +
+            ctx.standstill_end->ToIso() + " (now " + ctx.now.ToIso() + ")");
       }
       return TenderState::kContractSigned;
     case TenderState::kContractSigned:

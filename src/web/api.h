@@ -30,6 +30,9 @@ struct ApiResponse {
   int status = 200;
   nlohmann::json body;  // null: no body (204)
   std::vector<std::pair<std::string, std::string>> headers;
+  // A non-JSON body (the printable protocol): sent instead of `body` when content_type is set.
+  std::string text;
+  std::string content_type;
 };
 
 using ApiHandler = std::function<Result<ApiResponse>(ApiRequest&)>;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "tendering/protocol_html.h"
 #include "web/api_routes.h"
 #include "web/http_status.h"
 #include "web/start_page.h"
@@ -77,6 +78,10 @@ struct WebServer::Impl {
       Result<ApiResponse> out = compiled.route.handler(api);
       if (!out.ok()) return WriteError(res, out.status());
       for (const auto& [name, value] : out->headers) res.set_header(name, value);
+      if (!out->content_type.empty()) {
+        res.status = out->status;
+        return res.set_content(out->text, out->content_type);
+      }
       return WriteJson(res, out->status, out->body);
     }
     if (path_known) {
@@ -147,6 +152,10 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(StylesheetCss(), "text/css; charset=utf-8");
   });
+  http.Get("/assets/protocol.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "public, max-age=3600");
+    res.set_content(std::string(tendering::ProtocolCss()), "text/css; charset=utf-8");
+  });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413) {
@@ -190,6 +199,13 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
 }
 
 WebServer::~WebServer() = default;
+
+void WebServer::AddRoutes(std::vector<Route> routes) {
+  for (Route& route : routes) {
+    std::regex regex(route.pattern);
+    impl_->routes.push_back({std::move(route), std::move(regex)});
+  }
+}
 
 Result<int> WebServer::Bind() {
   int port = impl_->options.port;

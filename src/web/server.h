@@ -33,6 +33,9 @@ class WebServer {
             ServerOptions options);
   ~WebServer();
 
+  // Adds a module's route table (tenders, …). Call before Bind(); not thread-safe.
+  void AddRoutes(std::vector<Route> routes);
+
   // Binds the port; returns the bound port (useful with port 0).
   Result<int> Bind();
   // Serves until Stop() is called from another thread. Requires Bind().

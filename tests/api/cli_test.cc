@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "api/process.h"
 
@@ -99,6 +100,74 @@ TEST(Cli, UserAddCreatesFirstAdministrator) {
                                       "et-langt-passord\n");
   EXPECT_EQ(bad_role.exit_code, 65);
   EXPECT_NE(bad_role.err.find("king"), std::string::npos);
+}
+
+// The demo database, written once by `serve --demo` and read by the tender commands.
+class CliTender : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = dir_->path() + "/demo.db";
+    ServeProcess server({"--demo", "--db", db_});
+    ASSERT_GT(server.port(), 0) << server.startup_output();
+    ASSERT_EQ(server.Stop(), 0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  // The id of the demo tender in `state`, from `samspill tender list`.
+  static std::string IdInState(const std::string& state) {
+    ProcessResult r = RunProcess({SAMSPILL_BINARY, "tender", "list", "--db", db_});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::istringstream fields(line);
+      std::string id, s;
+      std::getline(fields, id, '\t');
+      std::getline(fields, s, '\t');
+      if (s == state) return id;
+    }
+    ADD_FAILURE() << "no tender in state " << state << " in:\n" << r.out;
+    return "0";
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+};
+
+TempDir* CliTender::dir_ = nullptr;
+std::string CliTender::db_;
+
+TEST_F(CliTender, ExportOcdsPrintsAReleasePackage) {
+  ProcessResult r = RunProcess(
+      {SAMSPILL_BINARY, "tender", "export-ocds", IdInState("contract_signed"), "--db", db_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json package = json::parse(r.out);
+  EXPECT_EQ(package["version"], "1.1");
+  ASSERT_EQ(package["releases"].size(), 1u);
+  EXPECT_EQ(package["releases"][0]["awards"].size(), 1u);
+}
+
+TEST_F(CliTender, ProtocolPrintsJsonOrAStandaloneHtmlDocument) {
+  const std::string id = IdInState("cancelled");
+  ProcessResult as_json = RunProcess({SAMSPILL_BINARY, "tender", "protocol", id, "--db", db_});
+  ASSERT_EQ(as_json.exit_code, 0) << as_json.err;
+  EXPECT_NE(as_json.out.find("kun én leverandør"), std::string::npos);
+  ProcessResult html =
+      RunProcess({SAMSPILL_BINARY, "tender", "protocol", id, "--html", "--db", db_});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_EQ(html.out.rfind("<!doctype html>", 0), 0u) << html.out.substr(0, 80);
+  EXPECT_NE(html.out.find("<style"), std::string::npos);  // standalone: its own styles
+}
+
+TEST_F(CliTender, UnknownTenderAndMissingDatabaseAreNotFound) {
+  ProcessResult unknown = RunProcess({SAMSPILL_BINARY, "tender", "protocol", "999", "--db", db_});
+  EXPECT_EQ(unknown.exit_code, 66);
+  EXPECT_NE(unknown.err.find("no tender with id 999"), std::string::npos) << unknown.err;
+  ProcessResult missing = RunProcess(
+      {SAMSPILL_BINARY, "tender", "export-ocds", "1", "--db", dir_->path() + "/nope.db"});
+  EXPECT_EQ(missing.exit_code, 66);
+  EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -1,0 +1,139 @@
+// TenderService: runs a competition from draft to signed contract on top of the Store — the
+// one place the API and the CLI go through for tenders, bids, questions and answers, the
+// opening record, evaluation, award, the protocol and the OCDS export.
+//
+// Every change is loaded, checked by the tendering domain (state machine, locked award model,
+// deadlines from the Clock) and stored with its audit event in one transaction; concurrent
+// changes to one tender are caught by the store's version check. Audit events about a tender
+// all carry entity ("tender", id), so the protocol is generated from them.
+//
+// Who may do what (routes check the role first; these checks hold for the CLI too):
+// - procurement officers create, revise, publish and move tenders, open bids, reject bids,
+//   propose the award, answer questions and cancel;
+// - evaluators (and procurement officers) score opened bids;
+// - every buyer-side role reads tenders, questions and the protocol;
+// - bid content is read after opening by procurement officers, evaluators and auditors only;
+//   before opening nobody reads it — administrators included — except the supplier that
+//   submitted it;
+// - a supplier sees published tenders, its own bids, its own questions and every published
+//   answer (never who asked), and nothing of other suppliers' bids.
+// Thread-safe: state lives in the Store.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "store/store.h"
+#include "tendering/tender.h"
+#include "tendering/tender_record.h"
+#include "tendering/threshold_table.h"
+#include "web/auth_service.h"
+
+namespace samspill::web {
+
+// Who acts: a logged-in user, or the system itself (demo data, scheduled jobs).
+struct Actor {
+  std::optional<int64_t> user_id;
+  std::string username = "system";
+  Role role = Role::kAdministrator;
+  std::optional<int64_t> organisation_id;
+  bool is_system = false;
+
+  static Actor FromPrincipal(const Principal& p);
+  static Actor System();
+};
+
+// How tenders are published as open data. The prefix must be the publisher's own, registered
+// with the Open Contracting Partnership; the default is a placeholder for demos and tests.
+struct OcdsSettings {
+  std::string ocid_prefix = "ocds-smspll";
+  std::string package_uri_base = "https://samspill.invalid/ocds/";
+};
+
+class TenderService {
+ public:
+  TenderService(store::Store& store, const Clock& clock,
+                tendering::ThresholdTable thresholds = tendering::ThresholdTable::Norway(),
+                OcdsSettings ocds = {});
+
+  // Tenders. Create/Revise take the draft document of tendering/tender_json.h.
+  Result<nlohmann::json> Create(const Actor& actor, std::string_view draft_json);
+  Result<nlohmann::json> Revise(const Actor& actor, int64_t id, std::string_view draft_json);
+  Result<nlohmann::json> Get(const Actor& actor, int64_t id);
+  Result<nlohmann::json> List(const Actor& actor);
+
+  // Lifecycle actions by API name ("publish", "close_bidding", "open_bids",
+  // "complete_evaluation", "propose_award", "approve_politically", "send_award_notice",
+  // "sign_contract", "cancel"). `reason` is required for cancel. Illegal ones are kConflict
+  // naming the current state.
+  Result<nlohmann::json> Act(const Actor& actor, int64_t id, std::string_view action,
+                             std::string_view reason = {});
+
+  // Bids. SubmitBid takes {"lot_id": "1", "price": 1250000.50, "summary": "…"}; a second
+  // submission for the same lot replaces the first before the deadline.
+  Result<nlohmann::json> SubmitBid(const Actor& actor, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> ListBids(const Actor& actor, int64_t id);
+  Result<nlohmann::json> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
+                                  const nlohmann::json& body);
+  Result<nlohmann::json> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
+                                   std::string_view reason);
+
+  // Questions and answers.
+  Result<nlohmann::json> AskQuestion(const Actor& actor, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> AnswerQuestion(const Actor& actor, int64_t id, int64_t question_id,
+                                        std::string_view answer);
+  Result<nlohmann::json> ListQuestions(const Actor& actor, int64_t id);
+
+  // Protocol entries without a state change: a note for one of the letters a–p of FOA
+  // § 25-5 ({"letter": "d", "text": "…"}; procurement officers), and a declared conflict of
+  // interest ({"person", "description", "remedy"}; procurement officers and evaluators).
+  Result<nlohmann::json> AddNote(const Actor& actor, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> DeclareConflict(const Actor& actor, int64_t id,
+                                         const nlohmann::json& body);
+
+  // Documents made from the whole record (buyer-side roles).
+  Result<tendering::TenderRecord> Record(const Actor& actor, int64_t id);
+  Result<nlohmann::json> ProtocolJson(const Actor& actor, int64_t id);
+  Result<std::string> ProtocolHtml(const Actor& actor, int64_t id, bool inline_css);
+  Result<nlohmann::json> OcdsPackage(const Actor& actor, int64_t id);
+
+ private:
+  struct Loaded {
+    store::StoredTender stored;
+    tendering::Tender tender;
+    nlohmann::json outcome;
+  };
+
+  Result<Loaded> Load(int64_t id);
+  Result<Loaded> LoadVisible(const Actor& actor, int64_t id);
+  Result<nlohmann::json> Save(const Actor& actor, Loaded& loaded, std::string action,
+                              nlohmann::json details);
+  nlohmann::json View(const Actor& actor, const Loaded& loaded);
+  Result<int64_t> BuyerOrganisation(const Actor& actor);
+  Result<tendering::OrganisationRef> OrganisationRef(int64_t id);
+
+  Status CloseBidding(Loaded& loaded, nlohmann::json& details);
+  Status OpenBids(const Actor& actor, Loaded& loaded, nlohmann::json& details);
+  Status CompleteEvaluation(Loaded& loaded, nlohmann::json& details);
+  Status ProposeAward(Loaded& loaded, nlohmann::json& details);
+  Result<std::vector<std::string>> Participants(int64_t tender_id);
+
+  store::AuditEvent Event(const Actor& actor, std::string action, int64_t tender_id,
+                          nlohmann::json details) const;
+
+  store::Store& store_;
+  const Clock& clock_;
+  tendering::ThresholdTable thresholds_;
+  OcdsSettings ocds_;
+};
+
+// The bid states as API names: "valid", "rejected".
+std::string_view BidStatusName(tendering::BidStatus status);
+
+}  // namespace samspill::web

@@ -1,0 +1,467 @@
+// The tender lifecycle over HTTP against a real `samspill serve --demo` process whose tender
+// clock is a file the test moves forward, past bid deadlines and standstill periods.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "api/api_client.h"
+#include "api/process.h"
+
+namespace samspill::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr int64_t kDay = 86400;
+
+std::string Iso(int64_t unix_seconds) {
+  char buf[32];
+  time_t t = static_cast<time_t>(unix_seconds);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string Date(int64_t unix_seconds) { return Iso(unix_seconds).substr(0, 10); }
+
+class TenderApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    clock_file_ = dir_->path() + "/clock";
+    now_ = 1767603600;  // 2026-01-05T09:00:00Z
+    WriteClock();
+    server_ = new ServeProcess(
+        {"--demo", "--db", dir_->path() + "/tender.db", "--clock-file", clock_file_});
+    ASSERT_GT(server_->port(), 0) << "server did not start: " << server_->startup_output();
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    delete dir_;
+  }
+
+  static void WriteClock() {
+    std::ofstream out(clock_file_, std::ios::trunc);
+    out << Iso(now_) << "\n";
+  }
+  static void Advance(int64_t seconds) {
+    now_ += seconds;
+    WriteClock();
+  }
+
+  ApiClient api() const { return ApiClient(server_->port()); }
+  Session As(const std::string& user) { return api().LoginAs(user); }
+
+  // A part III cleaning tender published today with the bid deadline in 35 days.
+  static json Draft(bool political_approval = false, int minimum_bids = 2) {
+    return json{
+        {"title", "Renhold av skoler"},
+        {"description", "Renhold av 12 skoler"},
+        {"cpv_code", "90911200-8"},
+        {"category", "ordinary"},
+        {"buyer_type", "municipal"},
+        {"estimated_value", 30000000},
+        {"why_not_divided", "Ett driftsområde"},
+        {"profile", {{"procedure", "open"}, {"political_approval_required", political_approval}}},
+        {"timeline", {{"questions_deadline", Date(now_ + 20 * kDay)}}},
+        {"bid_deadline", Iso(now_ + 35 * kDay)},
+        {"minimum_bids", minimum_bids},
+        {"standstill_days", 10},
+        {"award_model",
+         {{"price_model", "proportional"},
+          {"criteria",
+           {{{"id", "pris"}, {"kind", "price"}, {"weight", 40}},
+            {{"id", "kvalitet"}, {"kind", "quality"}, {"weight", 30}},
+            {{"id", "sosialt"}, {"kind", "social"}, {"weight", 30}}}}}},
+        {"award_rules",
+         {{"climate_weight_required", true},
+          {"climate_exception", "Miljøkrav i kravspesifikasjonen (FOA § 7-9 (2))"}}}};
+  }
+
+  int64_t Create(const Session& officer, const json& draft) {
+    json view = api().Expect(201, "POST", "/api/tenders", officer, draft);
+    return view.value("id", int64_t{0});
+  }
+
+  static std::string T(int64_t id, const std::string& rest = "") {
+    return "/api/tenders/" + std::to_string(id) + rest;
+  }
+
+  json Act(const Session& s, int64_t id, const std::string& action, int status = 200,
+           const json& body = nullptr) {
+    return api().Expect(status, "POST", T(id, "/actions/" + action), s, body);
+  }
+
+  void Bid(const Session& supplier, int64_t id, double price, const std::string& summary) {
+    api().Expect(201, "POST", T(id, "/bids"), supplier,
+                 json{{"price", price}, {"summary", summary}});
+  }
+
+  // The evaluator scores every opened bid on both quality-like criteria.
+  void ScoreAll(int64_t id) {
+    Session evaluator = As("evaluator");
+    json bids = api().Expect(200, "GET", T(id, "/bids"), evaluator);
+    for (const json& b : bids["bids"]) {
+      api().Expect(200, "PUT", T(id, "/bids/" + std::to_string(b["id"].get<int64_t>()) + "/scores"),
+                   evaluator,
+                   json{{"scores",
+                         {{{"criterion_id", "kvalitet"}, {"score", 8}},
+                          {{"criterion_id", "sosialt"}, {"score", 7}}}}});
+    }
+  }
+
+  // Drives a fresh tender to `state` through the API; returns its id.
+  int64_t DriveTo(const std::string& state) {
+    Session officer = As("innkjoper");
+    const bool political = state == "political_approval";
+    int64_t id = Create(officer, Draft(political));
+    if (state == "draft") return id;
+    Act(officer, id, "publish");
+    if (state == "published") return id;
+    if (state == "cancelled") {
+      Act(officer, id, "cancel", 200, json{{"reason", "Behovet er endret"}});
+      return id;
+    }
+    Bid(As("leverandor"), id, 1000000, "A");
+    if (state != "unsuccessful") Bid(As("leverandor2"), id, 1200000, "B");
+    Advance(36 * kDay);
+    Act(officer, id, "close_bidding");
+    if (state == "bidding_closed" || state == "unsuccessful") return id;
+    Act(officer, id, "open_bids");
+    if (state == "opened") return id;
+    ScoreAll(id);
+    Act(officer, id, "complete_evaluation");
+    if (state == "evaluated") return id;
+    Act(officer, id, "propose_award");
+    if (state == "award_proposed") return id;
+    if (political) {
+      Act(officer, id, "approve_politically");
+      return id;
+    }
+    Act(officer, id, "send_award_notice");
+    if (state == "standstill") return id;
+    Advance(12 * kDay);
+    Act(officer, id, "sign_contract");
+    return id;
+  }
+
+  static TempDir* dir_;
+  static ServeProcess* server_;
+  static std::string clock_file_;
+  static int64_t now_;
+};
+
+TempDir* TenderApiTest::dir_ = nullptr;
+ServeProcess* TenderApiTest::server_ = nullptr;
+std::string TenderApiTest::clock_file_;
+int64_t TenderApiTest::now_ = 0;
+
+TEST_F(TenderApiTest, DemoHasTheCancelledCareHomeAndTheSignedCleaningTender) {
+  Session auditor = As("revisor");
+  json list = api().Expect(200, "GET", "/api/tenders", auditor);
+  std::map<std::string, int64_t> by_state;
+  for (const json& t : list["tenders"]) by_state[t["state"]] = t["id"];
+  ASSERT_TRUE(by_state.count("cancelled")) << list.dump();
+  ASSERT_TRUE(by_state.count("contract_signed")) << list.dump();
+
+  json care = api().Expect(200, "GET", T(by_state["cancelled"]), auditor);
+  EXPECT_NE(care["cancellation_reason"].get<std::string>().find("kun én leverandør"),
+            std::string::npos);
+  EXPECT_EQ(care["regime"]["name"], "part_iv");
+  json protocol = api().Expect(200, "GET", T(by_state["cancelled"], "/protocol"), auditor);
+  EXPECT_NE(protocol.dump().find("kun én leverandør"), std::string::npos);
+
+  json cleaning = api().Expect(200, "GET", T(by_state["contract_signed"]), auditor);
+  ASSERT_EQ(cleaning["awards"].size(), 1u);
+  json bids = api().Expect(200, "GET", T(by_state["contract_signed"], "/bids"), auditor);
+  EXPECT_EQ(bids["bids"].size(), 3u);
+  auto html = api().Send("GET", T(by_state["contract_signed"], "/protocol.html"), auditor);
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->status, 200);
+  EXPECT_EQ(html->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(html->body.find("<style"), std::string::npos);  // the CSP forbids inline styles
+  EXPECT_NE(html->body.find("/assets/protocol.css"), std::string::npos);
+  json ocds = api().Expect(200, "GET", T(by_state["contract_signed"], "/ocds"), auditor);
+  EXPECT_EQ(ocds["version"], "1.1");
+  EXPECT_EQ(ocds["releases"][0]["contracts"].size(), 1u);
+}
+
+TEST_F(TenderApiTest, WholeCleaningTenderDrivenByTheRolesThatDoEachStep) {
+  Session officer = As("innkjoper");
+  Session evaluator = As("evaluator");
+  Session supplier_a = As("leverandor2");
+  Session supplier_b = As("leverandor3");
+  Session supplier_c = As("leverandor4");
+
+  int64_t id = Create(officer, Draft());
+  ASSERT_GT(id, 0);
+  // Suppliers do not see drafts.
+  api().Expect(404, "GET", T(id), supplier_a);
+  json revised = Draft();
+  revised["title"] = "Renhold av skoler 2026–2030";
+  EXPECT_EQ(api().Expect(200, "PUT", T(id), officer, revised)["title"],
+            "Renhold av skoler 2026–2030");
+
+  json published = Act(officer, id, "publish");
+  EXPECT_EQ(published["state"], "published");
+  EXPECT_EQ(published["regime"]["name"], "part_iii");
+  const std::string sha = published["award_model_sha256"];
+  EXPECT_EQ(sha.size(), 64u);
+
+  // A question is answered to every supplier, without naming who asked.
+  json q = api().Expect(201, "POST", T(id, "/questions"), supplier_a,
+                        json{{"question", "Gjelder kravet om lærlinger fra dag én?"}});
+  json not_yet = api().Expect(200, "GET", T(id, "/questions"), supplier_b);
+  EXPECT_TRUE(not_yet["questions"].empty());  // unanswered questions stay with the asker
+  api().Expect(200, "POST",
+               T(id, "/questions/" + std::to_string(q["id"].get<int64_t>()) + "/answer"), officer,
+               json{{"answer", "Fra første kontraktsår."}});
+  json seen = api().Expect(200, "GET", T(id, "/questions"), supplier_b);
+  ASSERT_EQ(seen["questions"].size(), 1u);
+  EXPECT_EQ(seen["questions"][0]["answer"], "Fra første kontraktsår.");
+  EXPECT_FALSE(seen["questions"][0].contains("asked_by"));
+
+  Advance(1 * kDay);
+  Bid(supplier_a, id, 11850000, "Inkludering med mentorordning");
+  Bid(supplier_b, id, 12400000, "Lokal leverandør");
+  Bid(supplier_c, id, 99999999, "Første versjon");
+  Advance(3600);
+  Bid(supplier_c, id, 10950000, "Erstattet tilbud");  // replaces its own bid
+  json own = api().Expect(200, "GET", T(id, "/bids"), supplier_c);
+  ASSERT_EQ(own["bids"].size(), 1u);
+  EXPECT_EQ(own["bids"][0]["version"], 2);
+  EXPECT_EQ(own["bids"][0]["summary"], "Erstattet tilbud");
+
+  // Evaluators cannot score before opening; the officer cannot open before the deadline.
+  Act(officer, id, "open_bids", 409);
+  Act(officer, id, "close_bidding", 409);
+
+  Advance(36 * kDay);
+  auto late = api().Send("POST", T(id, "/bids"), supplier_a,
+                         json{{"price", 100}, {"summary", "for sent"}}.dump());
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->status, 409);
+  EXPECT_NE(late->body.find("late bids are rejected"), std::string::npos);
+
+  json closed = Act(officer, id, "close_bidding");
+  EXPECT_EQ(closed["state"], "bidding_closed");
+  Act(evaluator, id, "open_bids", 403);  // evaluators do not run the procedure
+  json opened = Act(officer, id, "open_bids");
+  ASSERT_EQ(opened["opening_record"]["bids"].size(), 3u);
+
+  json unscored = Act(officer, id, "complete_evaluation", 409);
+  EXPECT_NE(unscored.dump().find("has no score"), std::string::npos) << unscored.dump();
+  json bids = api().Expect(200, "GET", T(id, "/bids"), evaluator);
+  ASSERT_EQ(bids["bids"].size(), 3u);
+  std::map<std::string, std::pair<double, double>> scores = {
+      {"Renhold og Inkludering AS (fiktiv)", {9, 9}},
+      {"Trøndelag Rent AS (fiktiv)", {8, 10}},
+      {"Servicegruppen Nord AS (fiktiv)", {6, 10}}};
+  for (const json& b : bids["bids"]) {
+    auto [quality, social] = scores.at(b["supplier"]["name"].get<std::string>());
+    api().Expect(200, "PUT", T(id, "/bids/" + std::to_string(b["id"].get<int64_t>()) + "/scores"),
+                 evaluator,
+                 json{{"scores",
+                       {{{"criterion_id", "kvalitet"}, {"score", quality}},
+                        {{"criterion_id", "sosialt"}, {"score", social}}}}});
+  }
+  json evaluated = Act(officer, id, "complete_evaluation");
+  EXPECT_EQ(evaluated["state"], "evaluated");
+  json proposed = Act(officer, id, "propose_award");
+  ASSERT_EQ(proposed["awards"].size(), 1u);
+  // Proportional price (40) + quality (30) + social (30): the seed-004 table's winner.
+  EXPECT_EQ(proposed["awards"][0]["supplier"]["name"], "Renhold og Inkludering AS (fiktiv)");
+
+  // The supplier sees the award only once the notice is sent.
+  EXPECT_FALSE(api().Expect(200, "GET", T(id), supplier_b).contains("awards"));
+  json notice = Act(officer, id, "send_award_notice");
+  EXPECT_EQ(notice["state"], "standstill");
+  EXPECT_EQ(api().Expect(200, "GET", T(id), supplier_b)["awards"].size(), 1u);
+  Act(officer, id, "sign_contract", 409);  // standstill still running
+  Advance(11 * kDay);
+  json signed_ = Act(officer, id, "sign_contract");
+  EXPECT_EQ(signed_["state"], "contract_signed");
+  EXPECT_EQ(signed_["award_model_sha256"], sha);  // the announced model never changed
+
+  json protocol = api().Expect(200, "GET", T(id, "/protocol"), As("tillitsvalgt"));
+  EXPECT_NE(protocol.dump().find("Renhold og Inkludering AS (fiktiv)"), std::string::npos);
+  EXPECT_NE(protocol.dump().find(sha), std::string::npos);
+}
+
+TEST_F(TenderApiTest, EveryStateTimesEveryAction) {
+  const std::vector<std::string> states = {
+      "draft",      "published",       "bidding_closed", "unsuccessful",
+      "opened",     "evaluated",       "award_proposed", "political_approval",
+      "standstill", "contract_signed", "cancelled"};
+  const std::vector<std::string> actions = {
+      "publish",       "close_bidding",       "open_bids",         "complete_evaluation",
+      "propose_award", "approve_politically", "send_award_notice", "sign_contract",
+      "cancel"};
+  Session officer = As("innkjoper");
+  for (const std::string& state : states) {
+    SCOPED_TRACE(state);
+    int64_t probe = DriveTo(state);
+    json view = api().Expect(200, "GET", T(probe), officer);
+    ASSERT_EQ(view["state"], state);
+    std::set<std::string> allowed;
+    for (const json& a : view["allowed_actions"]) allowed.insert(a);
+    for (const std::string& action : actions) {
+      SCOPED_TRACE(action);
+      json body = action == "cancel" ? json{{"reason", "Prøver alle overganger"}} : json(nullptr);
+      if (allowed.count(action)) {
+        // Each allowed action works, on a fresh tender in the same state.
+        int64_t id = DriveTo(state);
+        if (action == "sign_contract" || action == "close_bidding") Advance(40 * kDay);
+        // Completing an evaluation needs every bid scored: a precondition, not a state rule.
+        if (action == "complete_evaluation") ScoreAll(id);
+        json after = Act(officer, id, action, 200, body);
+        EXPECT_NE(after.value("state", ""), state);
+      } else {
+        json error = Act(officer, probe, action, 409, body);
+        EXPECT_NE(error["error"]["message"].get<std::string>().find("'" + state + "'"),
+                  std::string::npos)
+            << error.dump();
+      }
+    }
+  }
+}
+
+TEST_F(TenderApiTest, SealedBidsAreReadByNobodyBeforeOpening) {
+  Session officer = As("innkjoper");
+  int64_t id = Create(officer, Draft());
+  Act(officer, id, "publish");
+  Bid(As("leverandor"), id, 7654321.09, "HEMMELIG-A-4711");
+  Bid(As("leverandor2"), id, 8765432.10, "HEMMELIG-B-0815");
+  const std::vector<std::string> paths = {
+      T(id),
+      T(id, "/bids"),
+      T(id, "/questions"),
+      T(id, "/protocol"),
+      T(id, "/protocol.html"),
+      T(id, "/ocds"),
+      "/api/tenders",
+      "/api/audit?entity_type=tender&entity_id=" + std::to_string(id)};
+  for (const char* user : {"admin", "innkjoper", "evaluator", "tjenesteleder", "tillitsvalgt",
+                           "revisor", "leverandor", "leverandor2", "leverandor3"}) {
+    Session s = As(user);
+    for (const std::string& path : paths) {
+      auto res = api().Send("GET", path, s);
+      ASSERT_TRUE(res) << user << " " << path;
+      const bool own_a = std::string(user) == "leverandor" && path == T(id, "/bids");
+      const bool own_b = std::string(user) == "leverandor2" && path == T(id, "/bids");
+      EXPECT_EQ(res->body.find("HEMMELIG-A") != std::string::npos, own_a) << user << " " << path;
+      EXPECT_EQ(res->body.find("7654321.09") != std::string::npos, own_a) << user << " " << path;
+      EXPECT_EQ(res->body.find("HEMMELIG-B") != std::string::npos, own_b) << user << " " << path;
+      EXPECT_EQ(res->body.find("8765432.1") != std::string::npos, own_b) << user << " " << path;
+    }
+  }
+  // Even after opening, a supplier never sees another supplier's bid.
+  Advance(36 * kDay);
+  Act(officer, id, "close_bidding");
+  Act(officer, id, "open_bids");
+  auto theirs = api().Send("GET", T(id, "/bids"), As("leverandor"));
+  ASSERT_TRUE(theirs);
+  EXPECT_EQ(theirs->body.find("HEMMELIG-B"), std::string::npos);
+  EXPECT_NE(theirs->body.find("HEMMELIG-A"), std::string::npos);
+  auto opened = api().Send("GET", T(id, "/bids"), As("evaluator"));
+  EXPECT_NE(opened->body.find("HEMMELIG-B"), std::string::npos);
+  // Roles without need to read content still do not get it after opening.
+  auto union_view = api().Send("GET", T(id, "/bids"), As("tillitsvalgt"));
+  EXPECT_EQ(union_view->body.find("HEMMELIG-B"), std::string::npos);
+}
+
+TEST_F(TenderApiTest, BadInputGetsAClear4xxAndStoresNothing) {
+  Session officer = As("innkjoper");
+  auto count = [&] { return api().Expect(200, "GET", "/api/tenders", officer)["tenders"].size(); };
+  const size_t before = count();
+
+  auto malformed = api().Send("POST", "/api/tenders", officer, R"({"title": "x",)");
+  ASSERT_TRUE(malformed);
+  EXPECT_EQ(malformed->status, 400);
+
+  json zero_weight = Draft();
+  zero_weight["award_model"]["criteria"][1]["weight"] = 0;
+  json error = api().Expect(400, "POST", "/api/tenders", officer, zero_weight);
+  EXPECT_EQ(error["error"]["field"], "award_model.criteria[1].weight") << error.dump();
+
+  json negative = Draft();
+  negative["estimated_value"] = -5;
+  EXPECT_EQ(api().Expect(400, "POST", "/api/tenders", officer, negative)["error"]["field"],
+            "estimated_value");
+  EXPECT_EQ(count(), before);
+
+  auto bad_org =
+      api().Send("POST", "/api/organisations", officer,
+                 json{{"org_number", "942110465"}, {"name", "Feil"}, {"kind", "supplier"}}.dump());
+  ASSERT_TRUE(bad_org);
+  EXPECT_EQ(bad_org->status, 400);
+
+  int64_t id = Create(officer, Draft());
+  json published = Act(officer, id, "publish");
+  json negative_bid = api().Expect(400, "POST", T(id, "/bids"), As("leverandor"),
+                                   json{{"price", -100}, {"summary", "x"}});
+  EXPECT_EQ(negative_bid["error"]["field"], "price");
+  EXPECT_TRUE(api().Expect(200, "GET", T(id, "/bids"), As("leverandor"))["bids"].empty());
+
+  // Changing the criteria after publication is refused and changes nothing.
+  json changed = Draft();
+  changed["award_model"]["criteria"][0]["weight"] = 60;
+  json refused = api().Expect(409, "PUT", T(id), officer, changed);
+  EXPECT_NE(refused["error"]["message"].get<std::string>().find("'published'"), std::string::npos);
+  json after = api().Expect(200, "GET", T(id), officer);
+  EXPECT_EQ(after["award_model_sha256"], published["award_model_sha256"]);
+  EXPECT_EQ(after["version"], published["version"]);
+
+  Act(officer, id, "cancel", 400, json{{"reason", "   "}});
+  EXPECT_EQ(api().Expect(200, "GET", T(id), officer)["state"], "published");
+}
+
+TEST_F(TenderApiTest, ALotWithTooFewBidsIsUnsuccessfulAtTheDeadline) {
+  Session officer = As("innkjoper");
+  json draft = Draft();
+  draft["lots"] =
+      json::array({{{"id", "1"}, {"title", "Skoler nord"}, {"estimated_value", 15000000}},
+                   {{"id", "2"}, {"title", "Skoler sør"}, {"estimated_value", 15000000}}});
+  int64_t id = Create(officer, draft);
+  Act(officer, id, "publish");
+  for (const char* user : {"leverandor", "leverandor2"}) {
+    api().Expect(201, "POST", T(id, "/bids"), As(user),
+                 json{{"lot_id", "1"}, {"price", 5000000}, {"summary", "lot 1"}});
+  }
+  api().Expect(201, "POST", T(id, "/bids"), As("leverandor3"),
+               json{{"lot_id", "2"}, {"price", 5000000}, {"summary", "lot 2"}});
+  api().Expect(400, "POST", T(id, "/bids"), As("leverandor3"),
+               json{{"lot_id", "9"}, {"price", 5000000}, {"summary", "no such lot"}});
+  Advance(36 * kDay);
+  json closed = Act(officer, id, "close_bidding");
+  EXPECT_EQ(closed["state"], "bidding_closed");
+  EXPECT_EQ(closed["unsuccessful_lots"], json::array({"2"}));
+}
+
+TEST_F(TenderApiTest, RolesAreEnforcedOnEveryWrite) {
+  Session officer = As("innkjoper");
+  int64_t id = Create(officer, Draft());
+  for (const char* user :
+       {"admin", "evaluator", "tjenesteleder", "tillitsvalgt", "revisor", "leverandor"}) {
+    Session s = As(user);
+    api().Expect(403, "POST", "/api/tenders", s, Draft());
+    api().Expect(403, "POST", T(id, "/actions/publish"), s);
+  }
+  Act(officer, id, "publish");
+  api().Expect(403, "POST", T(id, "/bids"), officer, json{{"price", 1}, {"summary", "x"}});
+  api().Expect(403, "POST", T(id, "/questions"), officer, json{{"question", "?"}});
+  api().Expect(403, "GET", T(id, "/protocol"), As("leverandor"));
+  // Without the CSRF header nothing changes.
+  auto no_csrf = api().Send("POST", T(id, "/actions/cancel"), officer, json{{"reason", "x"}}.dump(),
+                            /*with_csrf=*/false);
+  ASSERT_TRUE(no_csrf);
+  EXPECT_EQ(no_csrf->status, 403);
+  EXPECT_EQ(api().Expect(200, "GET", T(id), officer)["state"], "published");
+}
+
+}  // namespace
+}  // namespace samspill::testing
