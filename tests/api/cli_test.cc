@@ -148,6 +148,24 @@ TEST_F(CliTender, ExportOcdsPrintsAReleasePackage) {
   EXPECT_EQ(package["releases"][0]["awards"].size(), 1u);
 }
 
+// What the product itself exports, not only the unit-test samples, passes the independent
+// validator (Ajv with the official OCDS 1.1.5 schemas and the bids extension).
+TEST_F(CliTender, ExportedPackagesOfBothDemoTendersAreSchemaValid) {
+  std::vector<std::string> validate = {
+      SAMSPILL_NODE, std::string(SAMSPILL_SOURCE_DIR) + "/tests/ocds/validate.mjs", "--shared-dir",
+      SAMSPILL_SHARED_DIR};
+  for (const char* state : {"contract_signed", "cancelled"}) {
+    ProcessResult r =
+        RunProcess({SAMSPILL_BINARY, "tender", "export-ocds", IdInState(state), "--db", db_});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string path = dir_->path() + "/" + state + ".json";
+    std::ofstream(path) << r.out;
+    validate.push_back(path);
+  }
+  ProcessResult checked = RunProcess(validate);
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+}
+
 TEST_F(CliTender, ProtocolPrintsJsonOrAStandaloneHtmlDocument) {
   const std::string id = IdInState("cancelled");
   ProcessResult as_json = RunProcess({SAMSPILL_BINARY, "tender", "protocol", id, "--db", db_});
