@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/api_client.h"
 #include "api/process.h"
 
 namespace samspill::testing {
@@ -24,13 +25,6 @@ std::string TestData(const std::string& name) {
   return ReadFile(std::string(SAMSPILL_SOURCE_DIR) + "/src/evaluation/testdata/" + name);
 }
 
-// A logged-in client: keeps the session cookie and CSRF token.
-struct Session {
-  std::string cookie;
-  std::string csrf;
-  json user;
-};
-
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -44,11 +38,8 @@ class ApiTest : public ::testing::Test {
     delete dir_;
   }
 
-  httplib::Client Client() {
-    httplib::Client client("127.0.0.1", server_->port());
-    client.set_read_timeout(30, 0);
-    return client;
-  }
+  ApiClient api() { return ApiClient(server_->port()); }
+  httplib::Client Client() { return api().Client(); }
 
   httplib::Result Login(const std::string& user, const std::string& password) {
     return Client().Post("/api/session", json{{"username", user}, {"password", password}}.dump(),
@@ -56,30 +47,13 @@ class ApiTest : public ::testing::Test {
   }
 
   Session LoginAs(const std::string& user, const std::string& password = "demo-passord") {
-    auto res = Login(user, password);
-    EXPECT_TRUE(res) << "no response";
-    if (!res) return {};
-    EXPECT_EQ(res->status, 200) << res->body;
-    std::string set_cookie = res->get_header_value("Set-Cookie");
-    Session s;
-    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-    json body = json::parse(res->body);
-    s.csrf = body["csrf_token"];
-    s.user = body["user"];
-    return s;
+    return api().LoginAs(user, password);
   }
 
   httplib::Result Send(const std::string& method, const std::string& path, const Session& s,
                        const std::string& body = "", bool with_csrf = true,
                        const std::string& type = "application/json") {
-    httplib::Headers headers = {{"Cookie", s.cookie}};
-    if (with_csrf) headers.emplace("X-CSRF-Token", s.csrf);
-    auto client = Client();
-    if (method == "GET") return client.Get(path, headers);
-    if (method == "POST") return client.Post(path, headers, body, type);
-    if (method == "PATCH") return client.Patch(path, headers, body, type);
-    if (method == "DELETE") return client.Delete(path, headers);
-    return client.Put(path, headers, body, type);
+    return api().Send(method, path, s, body, with_csrf, type);
   }
 
   static json Error(const httplib::Result& res) { return json::parse(res->body)["error"]; }
