@@ -101,15 +101,21 @@ TenderDraft CleaningDraft() {
   return d;
 }
 
-TenderDraft CareHomeDraft() {
+}  // namespace
+
+Status CloseBidding(Tender& tender, Timestamp now, const std::map<std::string, int>& bids_per_lot) {
+  return tender.CloseBidding(now, bids_per_lot);
+}
+
+TenderDraft SeedCareHomeDraft() {
   TenderDraft d;
   d.title = "Drift av bo- og aktivitetstilbud (BoA)";
   d.description =
-      "Pilot over fire år med opsjon på forlengelse: drift av bo- og aktivitetstilbud med om lag "
-      "100 årsverk og virksomhetsoverdragelse.";
+      "Fireårig prøveprosjekt med opsjon på forlengelse: privat drift av én av fire enheter i "
+      "BoA, heldøgns omsorg, ca. 100 årsverk, med virksomhetsoverdragelse.";
   d.cpv_code = "85000000-9";
   d.category = ServiceCategory::kHealthAndSocial;
-  d.estimated_value = Nok(400'000'000);
+  d.estimated_value = Money{400'000'000'00, "NOK"};
   d.why_not_divided = "Ett samlet tilbud gir faglig helhet for beboerne";
   d.profile.procedure = Procedure::kOther;
   d.profile.political_approval_required = true;
@@ -118,15 +124,10 @@ TenderDraft CareHomeDraft() {
   d.timeline.Set(Milestone::kPoliticalDecision, {2025, 2, 20});
   d.timeline.Set(Milestone::kPublication, {2025, 8, 21});
   d.timeline.Set(Milestone::kQuestionsDeadline, {2025, 9, 5});
+  d.bid_deadline = *ParseIsoTimestamp("2025-09-19T12:00:00+02:00");
   d.award_model.criteria = {Criterion{"pris", "Pris", CriterionKind::kPrice, 30},
                             Criterion{"kvalitet", "Kvalitet", CriterionKind::kQuality, 70}};
   return d;
-}
-
-}  // namespace
-
-Status CloseBidding(Tender& tender, Timestamp now, const std::map<std::string, int>& bids_per_lot) {
-  return tender.CloseBidding(now, bids_per_lot);
 }
 
 OcdsExportOptions SampleOcdsExportOptions() {
@@ -220,9 +221,7 @@ Result<TenderRecord> CareHomeTenderCancelled() {
   record.id = 17;
   record.buyer = Trondheim();
   SAMSPILL_ASSIGN_OR_RETURN(record.created_at, At("2025-03-01T09:00:00Z"));
-  TenderDraft draft = CareHomeDraft();
-  SAMSPILL_ASSIGN_OR_RETURN(Timestamp deadline, At("2025-09-19T12:00:00+02:00"));
-  draft.bid_deadline = deadline;
+  TenderDraft draft = SeedCareHomeDraft();
   SAMSPILL_ASSIGN_OR_RETURN(record.tender, Tender::CreateDraft(std::move(draft)));
   record.candidates = {FjordFacility(), Servicegruppen()};
 

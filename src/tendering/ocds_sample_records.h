@@ -30,6 +30,11 @@ Result<TenderRecord> CleaningTender(TenderState last);
 // never opened, so the record holds no bids; record.ocid is left empty.
 Result<TenderRecord> CareHomeTenderCancelled();
 
+// Seed 000's draft (care homes, BoA, ~100 årsverk, FOA part IV, political approval, staff
+// transfer, published 2025-08-21 with the deadline 2025-09-19 12:00 Oslo): shared by the
+// tendering tests.
+TenderDraft SeedCareHomeDraft();
+
 // The options both sample packages are exported with (publisher Trondheim kommune).
 OcdsExportOptions SampleOcdsExportOptions();
 

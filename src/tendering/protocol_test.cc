@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "tendering/ocds_sample_records.h"
 #include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 
@@ -66,27 +67,7 @@ constexpr char kCareHomeCancellation[] =
     "Kun én leverandør leverte tilbud. Ett tilbud gir ikke grunnlag for reell konkurranse, og "
     "konkurransen avlyses (FOA § 25-4).";
 
-TenderDraft CareHomeDraft() {
-  TenderDraft d;
-  d.title = "Drift av bo- og aktivitetstilbud (BoA)";
-  d.description =
-      "Fireårig prøveprosjekt med opsjon på forlengelse: privat drift av én av fire enheter i "
-      "BoA, heldøgns omsorg, med virksomhetsoverdragelse.";
-  d.cpv_code = "85000000-9";
-  d.category = ServiceCategory::kHealthAndSocial;
-  d.estimated_value = Nok(400'000'000);
-  d.why_not_divided = "Ett samlet tilbud gir faglig helhet for beboerne";
-  d.profile.procedure = Procedure::kOther;
-  d.profile.political_approval_required = true;
-  d.profile.staff_transfer = true;
-  d.profile.staff_years = 100;
-  d.timeline.Set(Milestone::kPoliticalDecision, D("2025-02-20"));
-  d.timeline.Set(Milestone::kPublication, D("2025-08-21"));
-  d.bid_deadline = T("2025-09-19T12:00:00+02:00");
-  d.award_model.criteria = {Criterion{"pris", "Pris", CriterionKind::kPrice, 30},
-                            Criterion{"kvalitet", "Kvalitet", CriterionKind::kQuality, 70}};
-  return d;
-}
+TenderDraft CareHomeDraft() { return tendering::testing::SeedCareHomeDraft(); }
 
 // Runs the care-home tender through the public Tender API: published with the Norwegian
 // thresholds, one bid at the deadline (unsuccessful), cancelled with reasons. Returns the

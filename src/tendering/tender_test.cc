@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "tendering/ocds_sample_records.h"
 
 namespace samspill::tendering {
 namespace {
@@ -40,24 +41,7 @@ TenderDraft CleaningDraft() {
 }
 
 // Seed 000: Trondheim's care homes (BoA), ~100 årsverk, 4 years with an option to extend.
-TenderDraft CareHomeDraft() {
-  TenderDraft d;
-  d.title = "Drift av bo- og aktivitetstilbud (BoA)";
-  d.cpv_code = "85000000-9";
-  d.category = ServiceCategory::kHealthAndSocial;
-  d.estimated_value = Nok(400'000'000);
-  d.why_not_divided = "Ett samlet tilbud gir faglig helhet for beboerne";
-  d.profile.procedure = Procedure::kOther;
-  d.profile.political_approval_required = true;
-  d.profile.staff_transfer = true;
-  d.profile.staff_years = 100;
-  d.timeline.Set(Milestone::kPoliticalDecision, D("2025-02-20"));
-  d.timeline.Set(Milestone::kPublication, D("2025-08-21"));
-  d.bid_deadline = T("2025-09-19T12:00:00+02:00");
-  d.award_model.criteria = {Criterion{"pris", "Pris", CriterionKind::kPrice, 30},
-                            Criterion{"kvalitet", "Kvalitet", CriterionKind::kQuality, 70}};
-  return d;
-}
+TenderDraft CareHomeDraft() { return tendering::testing::SeedCareHomeDraft(); }
 
 TEST(Tender, DraftValidationNamesTheField) {
   auto bad = [](auto change) {
