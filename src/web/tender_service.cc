@@ -6,6 +6,7 @@
 #include <set>
 
 #include "evaluation/evaluate.h"
+#include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
 #include "tendering/ocds_export.h"
 #include "tendering/protocol.h"
@@ -66,20 +67,13 @@ json MoneyJson(const Money& m) {
 
 std::string FormatNok(int64_t minor) { return FormatMoneyPlain(Money{minor, "NOK"}) + " NOK"; }
 
+// The evaluation engine's money reader: exact øre, negative and zero prices named as such.
 Result<Money> ReadPrice(const json& body) {
   auto it = body.find("price");
   if (it == body.end()) return InvalidArgument("missing price", "price");
-  if (!it->is_number()) return InvalidArgument("the price must be a number", "price");
-  if (it->is_number_integer() && it->get<int64_t>() < 0) {
-    return InvalidArgument("the price cannot be negative", "price");
-  }
-  if (it->is_number_float() && it->get<double>() < 0) {
-    return InvalidArgument("the price cannot be negative", "price");
-  }
-  Result<int64_t> minor = MoneyMinorFromDouble(it->get<double>());
-  if (!minor.ok()) return InvalidArgument(minor.status().message(), "price");
-  if (*minor <= 0) return InvalidArgument("the price must be greater than 0", "price");
-  return Money{*minor, "NOK"};
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, evaluation::ReadJsonMoney(*it, "price", "price"));
+  if (minor == 0) return InvalidArgument("price must be greater than 0", "price");
+  return Money{minor, "NOK"};
 }
 
 Result<std::string> OptionalString(const json& body, const char* field, size_t max_chars) {

@@ -405,6 +405,12 @@ TEST_F(TenderApiTest, BadInputGetsAClear4xxAndStoresNothing) {
   json negative_bid = api().Expect(400, "POST", T(id, "/bids"), As("leverandor"),
                                    json{{"price", -100}, {"summary", "x"}});
   EXPECT_EQ(negative_bid["error"]["field"], "price");
+  EXPECT_NE(negative_bid["error"]["message"].get<std::string>().find("negative"),
+            std::string::npos);
+  for (json price : {json(0), json("1000"), json(12.345)}) {
+    api().Expect(400, "POST", T(id, "/bids"), As("leverandor"),
+                 json{{"price", price}, {"summary", "x"}});
+  }
   EXPECT_TRUE(api().Expect(200, "GET", T(id, "/bids"), As("leverandor"))["bids"].empty());
 
   // Changing the criteria after publication is refused and changes nothing.
