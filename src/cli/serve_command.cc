@@ -85,6 +85,7 @@ Status Serve(const ServeFlags& flags) {
                          .access_log = !flags.quiet});
   server.AddRoutes(web::TenderApiRoutes(tenders));
   server.AddPages(web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies));
+  server.AddPages(web::TenderFormRoutes(tenders));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),

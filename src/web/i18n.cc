@@ -113,6 +113,7 @@ const std::map<std::string_view, Entry>& Table() {
       {"tender.award", {"Tildeling", "Award"}},
       {"tender.cancelled", {"Konkurransen er avlyst", "The competition is cancelled"}},
       {"tender.unsuccessful_lots", {"Delkontrakter uten nok tilbud", "Lots without enough bids"}},
+      {"tender.edit", {"Rediger utkastet", "Edit the draft"}},
       {"tender.actions", {"Neste steg", "Next steps"}},
       {"tender.cancel", {"Avlys konkurransen", "Cancel the competition"}},
       {"tender.cancel_reason",

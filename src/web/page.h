@@ -74,5 +74,7 @@ PageResponse Redirect(std::string path);
 class TenderService;
 std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
                                         store::Store& store, bool secure_cookies);
+// Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
+std::vector<PageRoute> TenderFormRoutes(TenderService& tenders);
 
 }  // namespace samspill::web

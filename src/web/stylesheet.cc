@@ -67,6 +67,10 @@ code { background: #eef1f4; padding: 0 .25rem; border-radius: 3px; }
 .error-summary a { color: var(--danger); font-weight: 600; }
 form.stack { display: grid; gap: .9rem; max-width: 40rem; margin: 1rem 0; }
 form.narrow { max-width: 24rem; }
+form.wide { max-width: 56rem; }
+.check { display: flex; gap: .5rem; align-items: center; }
+.check input { width: 1.25rem; height: 1.25rem; }
+.criteria-form input, .criteria-form select { width: 100%; }
 .field { display: grid; gap: .2rem; }
 label, legend { font-weight: 600; }
 fieldset { border: 1px solid var(--line); padding: .75rem 1rem; }
@@ -76,6 +80,8 @@ input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--
 button { font: inherit; font-weight: 600; padding: .5rem 1.1rem; border-radius: 3px; border: 2px solid var(--brand);
          background: var(--brand); color: #fff; cursor: pointer; }
 button.danger { background: var(--danger); border-color: var(--danger); }
+.button-link { display: inline-block; font-weight: 600; padding: .45rem 1.1rem; border: 2px solid var(--brand);
+               border-radius: 3px; text-decoration: none; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
 .actions form { margin: 0; }
 details { margin: .75rem 0; }

@@ -222,7 +222,8 @@ std::string TimelineSection(const PageRequest& req, const json& t) {
         "questions_deadline", "bid_deadline", "evaluation_done", "political_approval",
         "award_notice", "standstill_end", "contract_signed", "staff_transfer", "operation_start"}) {
     const json& timeline = t["timeline"];
-    if (!timeline.contains(m)) continue;
+    const bool deadline = std::string(m) == "bid_deadline" && t.contains("bid_deadline");
+    if (!timeline.contains(m) && !deadline) continue;
     std::string when = DateText(req, Str(timeline, m));
     if (std::string(m) == "bid_deadline" && t.contains("bid_deadline")) {
       when = TimeText(req, Str(t, "bid_deadline"));
@@ -433,6 +434,10 @@ std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
     return "";
   }
   std::string body = "<div class=\"actions\">";
+  if (Str(t, "state") == "draft") {
+    body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/rediger\">" +
+            H(req.T("tender.edit")) + "</a>";
+  }
   bool cancel = false;
   for (const json& a : t["allowed_actions"]) {
     const std::string action = a.get<std::string>();

@@ -213,5 +213,48 @@ TEST_F(PageTest, ACancellationWithoutReasonIsRefusedBesideTheForm) {
             std::string::npos);
 }
 
+TEST_F(PageTest, AnOfficerCreatesAndPublishesATenderThroughTheForm) {
+  PageSession s = LogIn("innkjoper");
+  auto blank = Get("/anbud/ny", s);
+  ASSERT_TRUE(blank);
+  ASSERT_EQ(blank->status, 200);
+  EXPECT_NE(blank->body.find("<label for=\"estimated_value\">"), std::string::npos);
+
+  std::string form =
+      "title=Skoleskyss+2026&category=ordinary&estimated_value=3+500+000&procedure=open"
+      "&bid_deadline=2026-02-20T12%3A00&minimum_bids=2&standstill_days=10"
+      "&price_model=proportional"
+      "&criteria-0-id=pris&criteria-0-kind=price&criteria-0-weight=70"
+      "&criteria-1-id=miljo&criteria-1-kind=environment&criteria-1-weight=0"
+      "&climate_weight_required=on";
+  auto refused = Post("/anbud/ny", s, form);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("href=\"#criteria-1-weight\""), std::string::npos)
+      << refused->body.substr(refused->body.find("<main"), 1500);
+  EXPECT_NE(refused->body.find("id=\"criteria-1-weight-error\""), std::string::npos);
+  EXPECT_NE(refused->body.find("value=\"Skoleskyss 2026\""), std::string::npos);  // kept
+
+  auto created =
+      Post("/anbud/ny", s,
+           std::regex_replace(form, std::regex("criteria-1-weight=0"), "criteria-1-weight=30"));
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 303) << created->body.substr(0, 3000);
+  const std::string location = created->get_header_value("Location");
+  auto page = Get(location, s);
+  EXPECT_NE(page->body.find("Skoleskyss 2026"), std::string::npos);
+  EXPECT_NE(page->body.find("20. februar 2026 kl. 12:00"), std::string::npos);  // Oslo time
+  auto published = Post(location + "/handling/publish", s, "");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->status, 303);
+  auto after = Get(location, s);
+  EXPECT_NE(after->body.find("Tildelingsmodellen er låst"), std::string::npos);
+  EXPECT_NE(after->body.find("FOA del III"), std::string::npos);
+  // A published tender's draft can no longer be edited.
+  auto edit = Post(location + "/rediger", s, form);
+  ASSERT_TRUE(edit);
+  EXPECT_EQ(edit->status, 409);
+}
+
 }  // namespace
 }  // namespace samspill::testing
