@@ -57,8 +57,9 @@ std::string H(std::string_view text);
 
 // The whole document: skip link, header with navigation for the user's role, the language
 // switch, `<main id="main">` holding `body_html` (which starts with the page's h1).
-std::string RenderLayout(const PageRequest& req, std::string_view title,
-                         std::string_view body_html);
+// `extra_stylesheet`: a second stylesheet's path (the protocol's print styles).
+std::string RenderLayout(const PageRequest& req, std::string_view title, std::string_view body_html,
+                         std::string_view extra_stylesheet = {});
 
 // The hidden CSRF field for a form ("" on public pages).
 std::string CsrfField(const PageRequest& req);

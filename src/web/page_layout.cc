@@ -45,8 +45,8 @@ PageResponse Redirect(std::string path) {
   return r;
 }
 
-std::string RenderLayout(const PageRequest& req, std::string_view title,
-                         std::string_view body_html) {
+std::string RenderLayout(const PageRequest& req, std::string_view title, std::string_view body_html,
+                         std::string_view extra_stylesheet) {
   std::string nav;
   if (req.principal) {
     const Role role = req.principal->user.role;
@@ -75,7 +75,11 @@ std::string RenderLayout(const PageRequest& req, std::string_view title,
                      "<title>" +
                      H(title) +
                      " – samspill</title>\n"
-                     "<link rel=\"stylesheet\" href=\"/assets/samspill.css\">\n</head>\n<body>\n"
+                     "<link rel=\"stylesheet\" href=\"/assets/samspill.css\">\n" +
+                     (extra_stylesheet.empty()
+                          ? std::string()
+                          : "<link rel=\"stylesheet\" href=\"" + H(extra_stylesheet) + "\">\n") +
+                     "</head>\n<body>\n"
                      "<a class=\"skip-link\" href=\"#main\">" +
                      H(req.T("nav.skip")) +
                      "</a>\n<header class=\"site-header\"><div class=\"bar\">"

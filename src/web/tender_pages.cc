@@ -544,6 +544,21 @@ Result<PageResponse> AfterPost(PageRequest& req, TenderService& tenders, const S
                     status.code() == StatusCode::kInvalidArgument ? 400 : 409);
 }
 
+// The protocol document's body, to sit inside the shared layout's <main>: its own <main>
+// becomes a division (one main landmark per page). The CLI prints the standalone document.
+std::string ProtocolBody(const std::string& document) {
+  const size_t begin = document.find("<body>");
+  const size_t end = document.rfind("</body>");
+  if (begin == std::string::npos || end == std::string::npos || end < begin) return document;
+  std::string body = document.substr(begin + 6, end - begin - 6);
+  for (auto [from, to] : {std::pair<std::string, std::string>{"<main>", "<div class=\"protocol\">"},
+                          {"</main>", "</div>"}}) {
+    const size_t at = body.find(from);
+    if (at != std::string::npos) body.replace(at, from.size(), to);
+  }
+  return body;
+}
+
 Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
   int64_t after = 0;
   const std::string from = req.Param("etter");
@@ -629,7 +644,11 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                       SAMSPILL_ASSIGN_OR_RETURN(
                           std::string html,
                           tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false));
-                      return PageResponse{200, std::move(html), "", {}};
+                      return PageResponse{200,
+                                          RenderLayout(req, req.T("tender.protocol"),
+                                                       ProtocolBody(html), "/assets/protocol.css"),
+                                          "",
+                                          {}};
                     }});
   routes.push_back({"POST",
                     tender + "/handling/([a-z_]{1,40})",
