@@ -1,0 +1,94 @@
+// Every page each role can reach from its start page: HTTP status, one h1, the main landmark,
+// html[lang], the shared layout, CSRF tokens, no console errors, and no WCAG 2.1 A/AA violation
+// that axe-core finds. A full-page screenshot of each goes to the artifacts folder.
+import path from 'node:path';
+
+import { crawl, openPage, slug, takeEvents, visit } from '../lib/browser.mjs';
+import { axeViolations, describeViolation, structureProblems } from '../lib/checks.mjs';
+import { test } from '../lib/harness.mjs';
+
+const PAGE_LIMIT = 60;
+const AUDIT_ROLES = ['administrator', 'auditor'];
+
+// Checks the page now shown; `where` names it in the report.
+async function checkPage(t, env, page, { role, path: requested, result, loggedIn }) {
+  const where = result.finalPath && result.finalPath !== requested ? `${requested} -> ${result.finalPath}` : requested;
+  t.at(where);
+  if (result.error) {
+    t.fail(where, `could not load: ${result.error}`, 'page did not load');
+    takeEvents(page);
+    return;
+  }
+  t.check(result.status !== null && result.status < 400, where, `HTTP ${result.status}`, `HTTP ${result.status} from a link`);
+  if (loggedIn && result.finalPath.split('?')[0] === '/logg-inn') {
+    t.fail(where, 'a link sent a logged-in user to /logg-inn', 'logged-in link redirects to /logg-inn');
+  }
+  for (const p of await structureProblems(page, { loggedIn })) t.fail(where, p.what, p.kind);
+  for (const v of await axeViolations(page)) {
+    t.fail(where, describeViolation(v), `axe ${v.id} (${v.impact}) at ${v.targets[0]}`);
+  }
+  const events = takeEvents(page);
+  for (const e of events.errors) t.fail(where, e, e.replace(/\d+/g, 'N'));
+  for (const d of events.dialogs) t.fail(where, `unexpected ${d}`, 'unexpected dialog');
+  await page.screenshot({ path: path.join(env.artifacts, `${role}-${slug(requested)}.png`), fullPage: true });
+}
+
+test('crawl: anonymous — the login page', async (t, env) => {
+  const context = await env.newContext();
+  try {
+    const page = await openPage(context);
+    const { visited } = await crawl(page, {
+      seeds: ['/logg-inn'],
+      limit: 5,
+      onPage: (p, requested, result) => checkPage(t, env, p, { role: 'anonym', path: requested, result, loggedIn: false }),
+    });
+    t.note(`visited ${visited.join(' ')}`);
+  } finally {
+    await context.close();
+  }
+}, { group: 'crawl' });
+
+for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor',
+  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4']) {
+  test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
+    const { role } = env.user(username);
+    t.at('/logg-inn');
+    const context = await env.loggedIn(username);
+    const page = await openPage(context);
+    try {
+      const { visited, notVisited } = await crawl(page, {
+        seeds: ['/'],
+        limit: PAGE_LIMIT,
+        onPage: (p, requested, result) => checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true }),
+      });
+      t.note(`${visited.length} pages: ${visited.join(' ')}`);
+      if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
+
+      // The pages of the contract: linked where the role may use them, refused where not.
+      t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
+      const tenders = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
+      const demo = tenders.find((x) => x.state === 'contract_signed') ?? tenders[0];
+      const mayAudit = AUDIT_ROLES.includes(role);
+      if (mayAudit) {
+        t.check(visited.includes('/revisjonslogg'), '/', 'the audit trail /revisjonslogg is not linked for this role');
+      } else {
+        const r = await visit(page, '/revisjonslogg');
+        t.check(r.status === 403 || r.status === 404, '/revisjonslogg',
+          `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `audit trail not refused to ${role}`);
+      }
+      if (role === 'supplier') {
+        const p = `/anbud/${demo.id}/protokoll`;
+        const r = await visit(page, p);
+        t.check(r.status === 403 || r.status === 404, p,
+          `a supplier gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, 'protocol not refused to a supplier');
+      } else {
+        const p = `/anbud/${demo.id}/protokoll`;
+        const r = await visit(page, p);
+        t.check(r.status !== null && r.status < 400 && r.finalPath === p, p, `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);
+      }
+      takeEvents(page);
+    } finally {
+      await page.close();
+    }
+  }, { group: 'crawl' });
+}
