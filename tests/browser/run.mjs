@@ -91,7 +91,7 @@ async function main() {
     const listed = await api.expect(200, 'admin', 'GET', '/api/users');
     for (const u of users) u.displayName = listed.users.find((x) => x.username === u.username)?.display_name ?? null;
 
-    const contexts = new Map();
+    const sessions = new Map();
     const env = {
       baseUrl: server.url,
       browser,
@@ -102,19 +102,24 @@ async function main() {
       user: (name) => users.find((u) => u.username === name),
       shared: {},
       newContext: (options) => newContext(browser, server.url, options),
-      // A browser context logged in as `username` through the form, one per user for the run.
-      loggedIn(username, { bypassCSP = false } = {}) {
+      // A browser context logged in as `username` through the form, and a page in it, one per
+      // user for the run (tests of one group that run side by side use different users).
+      // With bypassCSP the context shares the session of the ordinary one.
+      session(username, { bypassCSP = false } = {}) {
         const key = `${username}|${bypassCSP}`;
-        if (!contexts.has(key)) {
-          contexts.set(key, (async () => {
+        if (!sessions.has(key)) {
+          sessions.set(key, (async () => {
             const context = await newContext(browser, server.url, { bypassCSP });
+            if (bypassCSP) {
+              const plain = await env.session(username);
+              await context.addCookies(await plain.context.cookies());
+            }
             const page = await openPage(context);
-            await logInThroughForm(page, username, 'demo-passord');
-            await page.close();
-            return context;
+            if (!bypassCSP) await logInThroughForm(page, username, 'demo-passord');
+            return { context, page };
           })());
         }
-        return contexts.get(key);
+        return sessions.get(key);
       },
     };
 

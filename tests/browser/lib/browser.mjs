@@ -126,8 +126,8 @@ export async function logInThroughForm(page, username, password) {
 
 // Follows same-origin GET links breadth-first from `seeds`, at most `limit` pages, calling
 // `onPage(page, path, visitResult)` on each. Links to the API, the assets, logging out and
-// switching language are not followed.
-export async function crawl(page, { seeds = ['/'], limit = 60, onPage }) {
+// switching language are not followed, nor those `follow(path)` refuses.
+export async function crawl(page, { seeds = ['/'], limit = 60, onPage, follow = () => true }) {
   const queue = [];
   const seen = new Set();
   const enqueue = (p) => {
@@ -146,7 +146,7 @@ export async function crawl(page, { seeds = ['/'], limit = 60, onPage }) {
     await onPage(page, path, result);
     if (result.error || result.status >= 400 || (result.finalPath === '/logg-inn' && path !== '/logg-inn')) continue;
     const hrefs = await page.$$eval('a[href]:not([download])', (as) => as.map((a) => a.getAttribute('href')));
-    hrefs.map(linkTarget).forEach(enqueue);
+    hrefs.map(linkTarget).filter((p) => p && follow(p)).forEach(enqueue);
   }
   return { visited, notVisited: queue };
 }
@@ -162,4 +162,12 @@ export function linkTarget(href) {
 export function slug(path) {
   const s = path.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return (s || 'start').slice(0, 80);
+}
+
+// A crawl filter for tests about one tender: every page except those of other tenders.
+export function exceptOtherTenders(id) {
+  return (path) => {
+    const m = path.match(/^\/anbud\/(\d+)(\/|\?|$)/);
+    return !m || Number(m[1]) === Number(id);
+  };
 }

@@ -53,42 +53,36 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
   test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
     const { role } = env.user(username);
     t.at('/logg-inn');
-    const context = await env.loggedIn(username);
-    const page = await openPage(context);
-    try {
-      const { visited, notVisited } = await crawl(page, {
-        seeds: ['/'],
-        limit: PAGE_LIMIT,
-        onPage: (p, requested, result) => checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true }),
-      });
-      t.note(`${visited.length} pages: ${visited.join(' ')}`);
-      if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
+    const { page } = await env.session(username);
+    takeEvents(page);
+    const { visited, notVisited } = await crawl(page, {
+      seeds: ['/'],
+      limit: PAGE_LIMIT,
+      onPage: (p, requested, result) => checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true }),
+    });
+    t.note(`${visited.length} pages: ${visited.join(' ')}`);
+    if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
 
-      // The pages of the contract: linked where the role may use them, refused where not.
-      t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
-      const tenders = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
-      const demo = tenders.find((x) => x.state === 'contract_signed') ?? tenders[0];
-      const mayAudit = AUDIT_ROLES.includes(role);
-      if (mayAudit) {
-        t.check(visited.includes('/revisjonslogg'), '/', 'the audit trail /revisjonslogg is not linked for this role');
-      } else {
-        const r = await visit(page, '/revisjonslogg');
-        t.check(r.status === 403 || r.status === 404, '/revisjonslogg',
-          `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `audit trail not refused to ${role}`);
-      }
-      if (role === 'supplier') {
-        const p = `/anbud/${demo.id}/protokoll`;
-        const r = await visit(page, p);
-        t.check(r.status === 403 || r.status === 404, p,
-          `a supplier gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, 'protocol not refused to a supplier');
-      } else {
-        const p = `/anbud/${demo.id}/protokoll`;
-        const r = await visit(page, p);
-        t.check(r.status !== null && r.status < 400 && r.finalPath === p, p, `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);
-      }
-      takeEvents(page);
-    } finally {
-      await page.close();
+    // The pages of the contract: linked where the role may use them, refused where not.
+    t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
+    const tenders = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
+    const demo = tenders.find((x) => x.state === 'contract_signed') ?? tenders[0];
+    if (AUDIT_ROLES.includes(role)) {
+      t.check(visited.includes('/revisjonslogg'), '/', 'the audit trail /revisjonslogg is not linked for this role');
+    } else {
+      const r = await visit(page, '/revisjonslogg');
+      t.check(r.status === 403 || r.status === 404, '/revisjonslogg',
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `audit trail not refused to ${role}`);
     }
+    const protocol = `/anbud/${demo.id}/protokoll`;
+    const r = await visit(page, protocol);
+    if (role === 'supplier') {
+      t.check(r.status === 403 || r.status === 404, protocol,
+        `a supplier gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, 'protocol not refused to a supplier');
+    } else {
+      t.check(r.status !== null && r.status < 400 && r.finalPath === protocol, protocol,
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);
+    }
+    takeEvents(page);
   }, { group: 'crawl' });
 }

@@ -3,7 +3,7 @@
 // supplier's; after opening, no supplier's page shows the other's bid, not even at a guessed URL.
 import crypto from 'node:crypto';
 
-import { crawl, openPage, visit } from '../lib/browser.mjs';
+import { crawl, exceptOtherTenders, visit } from '../lib/browser.mjs';
 import { showsAmount } from '../lib/checks.mjs';
 import { draftTender } from '../lib/api.mjs';
 import { eachParallel, test } from '../lib/harness.mjs';
@@ -21,30 +21,27 @@ function forbiddenFor(username, bids) {
   return bids.filter((b) => b.supplier !== username);
 }
 
-// Crawls everything `username` can reach (plus the tender's own pages) and reports any page
-// that shows one of `forbidden`'s markers or prices.
+// Crawls everything `username` can reach (plus the tender's own pages and `extraPaths`), except
+// the pages of other tenders, and reports any page that shows one of `forbidden`'s markers or
+// prices.
 async function assertNoLeak(t, env, username, tenderId, forbidden, extraPaths = []) {
   t.at('/logg-inn');
-  const context = await env.loggedIn(username);
-  const page = await openPage(context);
+  const { page } = await env.session(username);
   const seenOwn = [];
-  try {
-    const { visited } = await crawl(page, {
-      seeds: ['/', '/anbud', `/anbud/${tenderId}`, `/anbud/${tenderId}/protokoll`, ...extraPaths],
-      limit: 60,
-      onPage: async (p, path) => {
-        const html = await p.content();
-        for (const b of forbidden) {
-          t.check(!html.includes(b.marker), path, `${username} sees ${b.supplier}'s sealed bid text ${b.marker}`, `${username} sees another's bid text`);
-          t.check(!showsAmount(html, b.price), path, `${username} sees ${b.supplier}'s bid price ${b.price}`, `${username} sees another's bid price`);
-        }
-        if (env.shared.sealed.bids.some((b) => b.supplier === username && html.includes(b.marker))) seenOwn.push(path);
-      },
-    });
-    return { visited, seenOwn };
-  } finally {
-    await page.close();
-  }
+  const { visited } = await crawl(page, {
+    seeds: ['/', '/anbud', `/anbud/${tenderId}`, `/anbud/${tenderId}/protokoll`, ...extraPaths],
+    limit: 60,
+    follow: exceptOtherTenders(tenderId),
+    onPage: async (p, path) => {
+      const html = await p.content();
+      for (const b of forbidden) {
+        t.check(!html.includes(b.marker), path, `${username} sees ${b.supplier}'s sealed bid text ${b.marker}`, `${username} sees another's bid text`);
+        t.check(!showsAmount(html, b.price), path, `${username} sees ${b.supplier}'s bid price ${b.price}`, `${username} sees another's bid price`);
+      }
+      if (env.shared.sealed.bids.some((b) => b.supplier === username && html.includes(b.marker))) seenOwn.push(path);
+    },
+  });
+  return { visited, seenOwn };
 }
 
 test('sealed bids: before the deadline no page shows a bid to anyone but the supplier who sent it', async (t, env) => {
@@ -93,26 +90,21 @@ test('sealed bids: after opening no supplier sees another\'s bid, not even at a 
   });
 
   // A supplier guessing the address of the other's bid.
-  const context = await env.loggedIn('leverandor');
-  const page = await openPage(context);
-  try {
-    const [own, other] = bids;
-    const shapes = [(b) => `/anbud/${id}/bud/${b}`, (b) => `/anbud/${id}/tilbud/${b}`, (b) => `/bud/${b}`, (b) => `/tilbud/${b}`];
-    for (const shape of shapes) {
-      const ownResult = await visit(page, shape(own.id));
-      const path = shape(other.id);
-      t.at(path);
-      const r = await visit(page, path);
-      const html = await page.content();
-      t.check(!html.includes(other.marker) && !showsAmount(html, other.price), path,
-        `leverandor sees leverandor2's bid at a guessed URL (HTTP ${r.status})`, 'guessed bid URL shows another\'s bid');
-      if (ownResult.status !== null && ownResult.status < 400 && ownResult.finalPath === shape(own.id)) {
-        t.check(r.status === 403 || r.status === 404, path,
-          `the supplier's own bid page ${shape(own.id)} exists, but the other's answers HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`,
-          'guessed bid URL not refused');
-      }
+  const { page } = await env.session('leverandor');
+  const [own, other] = bids;
+  const shapes = [(b) => `/anbud/${id}/bud/${b}`, (b) => `/anbud/${id}/tilbud/${b}`, (b) => `/bud/${b}`, (b) => `/tilbud/${b}`];
+  for (const shape of shapes) {
+    const ownResult = await visit(page, shape(own.id));
+    const path = shape(other.id);
+    t.at(path);
+    const r = await visit(page, path);
+    const html = await page.content();
+    t.check(!html.includes(other.marker) && !showsAmount(html, other.price), path,
+      `leverandor sees leverandor2's bid at a guessed URL (HTTP ${r.status})`, 'guessed bid URL shows another\'s bid');
+    if (ownResult.status !== null && ownResult.status < 400 && ownResult.finalPath === shape(own.id)) {
+      t.check(r.status === 403 || r.status === 404, path,
+        `the supplier's own bid page ${shape(own.id)} exists, but the other's answers HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`,
+        'guessed bid URL not refused');
     }
-  } finally {
-    await page.close();
   }
 });

@@ -3,7 +3,7 @@
 // every buyer role that shows them must show them literally, run nothing and grow no element.
 // These contexts bypass the Content-Security-Policy: a script that the policy happens to block
 // is still an escaping defect, and the dialog check must be able to see it run.
-import { crawl, logInThroughForm, openPage, takeEvents, visit } from '../lib/browser.mjs';
+import { crawl, exceptOtherTenders, logInThroughForm, openPage, takeEvents, visit } from '../lib/browser.mjs';
 import { injectedElements, showsAmount } from '../lib/checks.mjs';
 import { Api, draftTender, randomOrgNumber } from '../lib/api.mjs';
 import { test } from '../lib/harness.mjs';
@@ -63,29 +63,26 @@ for (const username of BUYERS) {
   test(`escaping: ${username} sees markup-like names and titles as text on every page`, async (t, env) => {
     const { id } = await setUp(env);
     t.at('/logg-inn');
-    const context = await env.loggedIn(username, { bypassCSP: true });
-    const page = await openPage(context);
-    try {
-      const titleAt = [];
-      const orgAt = [];
-      const { visited } = await crawl(page, {
-        seeds: [`/anbud/${id}`, '/anbud', `/anbud/${id}/protokoll`, '/'],
-        limit: 60,
-        onPage: async (p, path, result) => {
-          const text = await checkEscaped(t, p, path, result);
-          if (text.includes(TITLE)) titleAt.push(path);
-          if (text.includes(ORG_NAME)) orgAt.push(path);
-        },
-      });
-      for (const path of [`/anbud/${id}`, '/anbud', `/anbud/${id}/protokoll`]) await checkRawHtml(t, context, path);
-      t.check(titleAt.includes(`/anbud/${id}`), `/anbud/${id}`, `the tender page does not show the title ${TITLE} literally`, 'title not shown literally on the tender page');
-      t.check(titleAt.includes('/anbud'), '/anbud', `the tender list does not show the title ${TITLE} literally`, 'title not shown literally in the tender list');
-      t.check(orgAt.length > 0, `/anbud/${id}/protokoll`, `no page shows the bidding organisation's name ${ORG_NAME} literally (visited ${visited.length} pages)`, 'organisation name shown literally nowhere');
-      t.note(`title literally on ${titleAt.join(' ') || 'no page'}; organisation name on ${orgAt.join(' ') || 'no page'}`);
-      takeEvents(page);
-    } finally {
-      await page.close();
-    }
+    const { context, page } = await env.session(username, { bypassCSP: true });
+    takeEvents(page);
+    const titleAt = [];
+    const orgAt = [];
+    const { visited } = await crawl(page, {
+      seeds: [`/anbud/${id}`, '/anbud', `/anbud/${id}/protokoll`, '/'],
+      limit: 60,
+      follow: exceptOtherTenders(id),
+      onPage: async (p, path, result) => {
+        const text = await checkEscaped(t, p, path, result);
+        if (text.includes(TITLE)) titleAt.push(path);
+        if (text.includes(ORG_NAME)) orgAt.push(path);
+      },
+    });
+    for (const path of [`/anbud/${id}`, '/anbud', `/anbud/${id}/protokoll`]) await checkRawHtml(t, context, path);
+    t.check(titleAt.includes(`/anbud/${id}`), `/anbud/${id}`, `the tender page does not show the title ${TITLE} literally`, 'title not shown literally on the tender page');
+    t.check(titleAt.includes('/anbud'), '/anbud', `the tender list does not show the title ${TITLE} literally`, 'title not shown literally in the tender list');
+    t.check(orgAt.length > 0, `/anbud/${id}/protokoll`, `no page shows the bidding organisation's name ${ORG_NAME} literally (visited ${visited.length} pages)`, 'organisation name shown literally nowhere');
+    t.note(`title literally on ${titleAt.join(' ') || 'no page'}; organisation name on ${orgAt.join(' ') || 'no page'}`);
+    takeEvents(page);
   }, { group: 'escaping' });
 }
 
@@ -101,6 +98,7 @@ test('escaping: the supplier whose user and organisation names are markup sees t
     await crawl(page, {
       seeds: ['/', `/anbud/${id}`, '/anbud'],
       limit: 30,
+      follow: exceptOtherTenders(id),
       onPage: async (p, path, result) => {
         const text = await checkEscaped(t, p, path, result);
         if (path === '/' && text.includes(USER_NAME)) nameShown = true;
