@@ -2,6 +2,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -82,6 +84,8 @@ Status Serve(const ServeFlags& flags) {
                          .secure_cookies = flags.secure_cookies,
                          .access_log = !flags.quiet});
   server.AddRoutes(web::TenderApiRoutes(tenders));
+  server.AddPages(web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies));
+  server.AddPages(web::TenderFormRoutes(tenders));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),
@@ -95,13 +99,22 @@ Status Serve(const ServeFlags& flags) {
   }
   std::fflush(stdout);
 
-  std::thread waiter([&server, signals] {
+  // A signal can arrive before Serve() has started listening (right after the port line is
+  // printed), and a Stop() before that would be lost; so the waiter repeats Stop() until
+  // Serve() has returned.
+  std::atomic<bool> served_flag{false};
+  std::thread waiter([&server, &served_flag, signals] {
     int received = 0;
     sigwait(&signals, &received);
+    if (served_flag.load()) return;
     std::fprintf(stderr, "samspill: signal %d, shutting down\n", received);
-    server.Stop();
+    while (!served_flag.load()) {
+      server.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   });
   Status served = server.Serve();
+  served_flag.store(true);
   // If the server ended on its own, wake the waiter so it can be joined.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();

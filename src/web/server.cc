@@ -9,7 +9,8 @@
 #include "tendering/protocol_html.h"
 #include "web/api_routes.h"
 #include "web/http_status.h"
-#include "web/start_page.h"
+#include "web/page.h"
+#include "web/stylesheet.h"
 
 namespace samspill::web {
 namespace {
@@ -111,6 +112,86 @@ struct WebServer::Impl {
     return Status::Ok();
   }
 
+  // A page: language from ?lang= (remembered in a cookie) or the cookie; the session (anonymous
+  // visitors of non-public pages go to the login page); for POST, a same-origin Origin header
+  // and the session's CSRF token in the form; the role; then the handler. Errors become a
+  // page in the user's language.
+  void DispatchPage(const PageRoute& route, const std::regex& regex, const httplib::Request& req,
+                    httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    PageRequest page{req, std::nullopt, {}, Lang::kNb};
+    std::smatch match;
+    if (std::regex_match(req.path, match, regex)) {
+      for (size_t i = 1; i < match.size(); ++i) page.params.push_back(match[i].str());
+    }
+    if (auto lang = LangFromCode(req.has_param("lang") ? req.get_param_value("lang") : "")) {
+      page.lang = *lang;
+      res.set_header("Set-Cookie", std::string("samspill_lang=") + std::string(LangCode(*lang)) +
+                                       "; Path=/; SameSite=Lax; Max-Age=31536000");
+    } else if (auto cookie = LangFromCode(CookieValue(req, "samspill_lang"))) {
+      page.lang = *cookie;
+    }
+    Result<Principal> principal = auth.Authenticate(CookieValue(req, kSessionCookie));
+    if (principal.ok()) page.principal = std::move(*principal);
+    Status status = AuthorisePage(route, req, page);
+    if (!status.ok()) {
+      if (status.code() == StatusCode::kUnauthenticated) {
+        res.status = 303;
+        res.set_header("Location", "/logg-inn");
+        return;
+      }
+      return WritePageError(res, page, status);
+    }
+    Result<PageResponse> out = route.handler(page);
+    if (!out.ok()) return WritePageError(res, page, out.status());
+    for (const auto& [name, value] : out->headers) res.set_header(name, value);
+    if (!out->redirect.empty()) {
+      res.status = 303;
+      res.set_header("Location", out->redirect);
+      return;
+    }
+    res.status = out->status;
+    res.set_content(out->html, "text/html; charset=utf-8");
+  }
+
+  Status AuthorisePage(const PageRoute& route, const httplib::Request& req,
+                       const PageRequest& page) {
+    if (req.method == "POST") {
+      // A form post from another site is refused before anything else happens.
+      const std::string origin = req.get_header_value("Origin");
+      const std::string host = req.get_header_value("Host");
+      if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
+        return PermissionDenied("the form was not sent from this site");
+      }
+    }
+    if (route.is_public) return Status::Ok();
+    if (!page.principal) return Unauthenticated("log in first");
+    if (req.method == "POST" &&
+        !ConstantTimeEquals(req.has_param("csrf_token") ? req.get_param_value("csrf_token") : "",
+                            page.principal->session.csrf_token)) {
+      return PermissionDenied("the form has expired or did not come from this site; reload it");
+    }
+    if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
+                                          page.principal->user.role) == route.roles.end()) {
+      return PermissionDenied("the role " + std::string(RoleName(page.principal->user.role)) +
+                              " may not do this");
+    }
+    return Status::Ok();
+  }
+
+  static void WritePageError(httplib::Response& res, const PageRequest& page,
+                             const Status& status) {
+    res.status = HttpStatusFor(status.code());
+    std::string message =
+        status.code() == StatusCode::kPermissionDenied ? std::string(page.T("error.forbidden"))
+        : status.code() == StatusCode::kNotFound       ? std::string(page.T("error.not_found"))
+                                                       : std::string();
+    std::string body = "<h1>" + H(page.T("error.title")) + "</h1><p>" + H(message) + "</p>";
+    if (status.code() != StatusCode::kInternal) body += "<p>" + H(status.message()) + "</p>";
+    body += "<p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>";
+    res.set_content(RenderLayout(page, page.T("error.title"), body), "text/html; charset=utf-8");
+  }
+
   std::string AllowedMethods(const std::string& path) {
     std::string allow;
     for (const CompiledRoute& compiled : routes) {
@@ -145,9 +226,6 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
   http.Put(R"(/api/.*)", api);
   http.Patch(R"(/api/.*)", api);
   http.Delete(R"(/api/.*)", api);
-  http.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(StartPageHtml(), "text/html; charset=utf-8");
-  });
   http.Get("/assets/samspill.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(StylesheetCss(), "text/css; charset=utf-8");
@@ -199,6 +277,22 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
 }
 
 WebServer::~WebServer() = default;
+
+void WebServer::AddPages(std::vector<PageRoute> pages) {
+  Impl* impl = impl_.get();
+  for (PageRoute& page : pages) {
+    auto shared = std::make_shared<PageRoute>(std::move(page));
+    auto regex = std::make_shared<std::regex>(shared->pattern);
+    auto handler = [impl, shared, regex](const httplib::Request& req, httplib::Response& res) {
+      impl->DispatchPage(*shared, *regex, req, res);
+    };
+    if (shared->method == "POST") {
+      impl->http.Post(shared->pattern, handler);
+    } else {
+      impl->http.Get(shared->pattern, handler);
+    }
+  }
+}
 
 void WebServer::AddRoutes(std::vector<Route> routes) {
   for (Route& route : routes) {

@@ -16,6 +16,7 @@
 #include "web/api.h"
 #include "web/auth_service.h"
 #include "web/organisation_service.h"
+#include "web/page.h"
 
 namespace samspill::web {
 
@@ -32,6 +33,9 @@ class WebServer {
   WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
             ServerOptions options);
   ~WebServer();
+
+  // Adds server-rendered pages (web/page.h). Call before Bind(); not thread-safe.
+  void AddPages(std::vector<PageRoute> pages);
 
   // Adds a module's route table (tenders, …). Call before Bind(); not thread-safe.
   void AddRoutes(std::vector<Route> routes);

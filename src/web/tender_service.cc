@@ -887,6 +887,12 @@ Result<json> TenderService::ListQuestions(const Actor& actor, int64_t id) {
   return json{{"questions", out}};
 }
 
+Result<json> TenderService::Evaluations(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsBidContent(actor), actor, "read evaluation reports"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  return loaded.outcome.value("evaluations", json::object());
+}
+
 Result<json> TenderService::AddNote(const Actor& actor, int64_t id, const json& body) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "write protocol notes"));
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"letter", "text"}));

@@ -90,6 +90,10 @@ class TenderService {
                                         std::string_view answer);
   Result<nlohmann::json> ListQuestions(const Actor& actor, int64_t id);
 
+  // The evaluation reports per lot ({"<lot>": {"report": …, "winner_bid_id": …}}), for the
+  // roles that read opened bids; {} before the evaluation is completed.
+  Result<nlohmann::json> Evaluations(const Actor& actor, int64_t id);
+
   // Protocol entries without a state change: a note for one of the letters a–p of FOA
   // § 25-5 ({"letter": "d", "text": "…"}; procurement officers), and a declared conflict of
   // interest ({"person", "description", "remedy"}; procurement officers and evaluators).

@@ -75,12 +75,17 @@ TEST_F(ApiTest, HealthIsOk) {
             std::string::npos);
 }
 
-TEST_F(ApiTest, StartPageUsesNoInlineStyleOrScript) {
-  auto page = Client().Get("/");
+TEST_F(ApiTest, PagesUseNoInlineStyleOrScriptAndSendVisitorsToLogin) {
+  auto start = Client().Get("/");
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->status, 303);
+  EXPECT_EQ(start->get_header_value("Location"), "/logg-inn");
+  auto page = Client().Get("/logg-inn");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("<html lang=\"nb\">"), std::string::npos);
   EXPECT_EQ(page->body.find("<style"), std::string::npos);  // the CSP forbids inline styles
+  EXPECT_EQ(page->body.find("style="), std::string::npos);
   EXPECT_EQ(page->body.find("<script"), std::string::npos);
   auto css = Client().Get("/assets/samspill.css");
   ASSERT_TRUE(css);

@@ -1,0 +1,317 @@
+#include "web/i18n.h"
+
+#include <array>
+#include <map>
+#include <vector>
+
+namespace samspill::web {
+namespace {
+
+struct Entry {
+  std::string_view nb;
+  std::string_view en;
+};
+
+const std::map<std::string_view, Entry>& Table() {
+  static const std::map<std::string_view, Entry> kTable = {
+      {"app.tagline",
+       {"Konkurranseutsetting, anbud og kontraktsoppfølging for kommuner",
+        "Competitive tendering, procurement and contract follow-up for municipalities"}},
+      {"nav.skip", {"Hopp til hovedinnholdet", "Skip to main content"}},
+      {"nav.main", {"Hovedmeny", "Main menu"}},
+      {"nav.home", {"Start", "Home"}},
+      {"nav.tenders", {"Konkurranser", "Competitions"}},
+      {"nav.new_tender", {"Ny konkurranse", "New competition"}},
+      {"nav.audit", {"Revisjonslogg", "Audit trail"}},
+      {"nav.other_language", {"English", "Norsk"}},
+      {"nav.logged_in_as", {"Innlogget som", "Logged in as"}},
+      {"nav.logout", {"Logg ut", "Log out"}},
+      {"login.title", {"Logg inn", "Log in"}},
+      {"login.username", {"Brukernavn", "Username"}},
+      {"login.password", {"Passord", "Password"}},
+      {"login.submit", {"Logg inn", "Log in"}},
+      {"login.failed", {"Innloggingen mislyktes", "Login failed"}},
+      {"login.wrong", {"Feil brukernavn eller passord.", "Wrong username or password."}},
+      {"login.throttled",
+       {"For mange mislykkede forsøk. Vent noen minutter og prøv igjen.",
+        "Too many failed attempts. Wait a few minutes and try again."}},
+      {"error.summary", {"Det er feil i skjemaet", "There is a problem"}},
+      {"error.title", {"Noe gikk galt", "Something went wrong"}},
+      {"error.forbidden",
+       {"Du har ikke tilgang til denne siden.", "You do not have access to this page."}},
+      {"error.not_found", {"Fant ikke siden.", "Page not found."}},
+      {"error.back", {"Til startsiden", "Back to the start page"}},
+      {"home.title", {"Startside", "Start page"}},
+      {"home.welcome", {"Velkommen", "Welcome"}},
+      {"home.my_tenders", {"Konkurranser", "Competitions"}},
+      {"home.open_competitions", {"Åpne konkurranser", "Open competitions"}},
+      {"home.my_bids", {"Mine tilbud", "My bids"}},
+      {"home.none", {"Ingen å vise.", "Nothing to show."}},
+      {"home.next_deadline", {"Neste frist", "Next deadline"}},
+      {"tenders.title", {"Konkurranser", "Competitions"}},
+      {"tenders.filter", {"Filtrer", "Filter"}},
+      {"tenders.search", {"Søk i tittel", "Search titles"}},
+      {"tenders.all_states", {"Alle statuser", "All states"}},
+      {"tenders.count", {"konkurranser", "competitions"}},
+      {"col.title", {"Tittel", "Title"}},
+      {"col.state", {"Status", "State"}},
+      {"col.deadline", {"Tilbudsfrist", "Bid deadline"}},
+      {"col.updated", {"Sist endret", "Last changed"}},
+      {"col.criterion", {"Kriterium", "Criterion"}},
+      {"col.kind", {"Type", "Kind"}},
+      {"col.weight", {"Vekt", "Weight"}},
+      {"col.milestone", {"Milepæl", "Milestone"}},
+      {"col.date", {"Dato", "Date"}},
+      {"col.area", {"Område", "Area"}},
+      {"col.party", {"Ansvar", "Responsible"}},
+      {"col.description", {"Beskrivelse", "Description"}},
+      {"col.supplier", {"Leverandør", "Supplier"}},
+      {"col.received", {"Mottatt", "Received"}},
+      {"col.price", {"Pris", "Price"}},
+      {"col.version", {"Versjon", "Version"}},
+      {"col.status", {"Status", "Status"}},
+      {"col.total", {"Sum", "Total"}},
+      {"col.rank", {"Rangering", "Rank"}},
+      {"col.time", {"Tidspunkt", "Time"}},
+      {"col.actor", {"Bruker", "User"}},
+      {"col.action", {"Handling", "Action"}},
+      {"col.lot", {"Delkontrakt", "Lot"}},
+      {"tender.facts", {"Nøkkelopplysninger", "Key facts"}},
+      {"tender.value",
+       {"Anslått verdi (ekskl. mva., med opsjoner)",
+        "Estimated value (excl. VAT, options included)"}},
+      {"tender.cpv", {"CPV-kode", "CPV code"}},
+      {"tender.procedure", {"Prosedyre", "Procedure"}},
+      {"tender.regime", {"Regelverk", "Legal regime"}},
+      {"tender.regime_pending", {"Avgjøres ved kunngjøring", "Decided at publication"}},
+      {"tender.minimum_bids", {"Minste antall gyldige tilbud", "Minimum number of valid bids"}},
+      {"tender.buyer", {"Oppdragsgiver", "Contracting authority"}},
+      {"tender.lock", {"Tildelingsmodellen er låst", "The award model is locked"}},
+      {"tender.lock_text",
+       {"Kriterier, vekter og poengmodell ble låst ved kunngjøring og kan ikke endres. "
+        "Kontrollsum (SHA-256):",
+        "Criteria, weights and the scoring model were locked at publication and cannot change. "
+        "Checksum (SHA-256):"}},
+      {"tender.timeline", {"Tidslinje", "Timeline"}},
+      {"tender.criteria", {"Tildelingskriterier", "Award criteria"}},
+      {"tender.price_model", {"Prismodell", "Price model"}},
+      {"tender.responsibilities", {"Ansvarsdeling", "Division of responsibilities"}},
+      {"tender.questions", {"Spørsmål og svar", "Questions and answers"}},
+      {"tender.no_questions",
+       {"Ingen spørsmål er publisert.", "No questions have been published."}},
+      {"tender.answer", {"Svar", "Answer"}},
+      {"tender.unanswered", {"Ikke besvart ennå", "Not answered yet"}},
+      {"tender.bids", {"Tilbud", "Bids"}},
+      {"tender.sealed",
+       {"Tilbudene er forseglet til de åpnes etter tilbudsfristen. Ingen kan lese dem før det.",
+        "The bids are sealed until they are opened after the deadline. Nobody can read them "
+        "before."}},
+      {"tender.received_count", {"Mottatte tilbud", "Bids received"}},
+      {"tender.evaluation", {"Evaluering", "Evaluation"}},
+      {"tender.evaluation_chart",
+       {"Samlet poengsum per tilbud, fordelt på kriterier", "Total score per bid, by criterion"}},
+      {"tender.award", {"Tildeling", "Award"}},
+      {"tender.cancelled", {"Konkurransen er avlyst", "The competition is cancelled"}},
+      {"tender.unsuccessful_lots", {"Delkontrakter uten nok tilbud", "Lots without enough bids"}},
+      {"tender.edit", {"Rediger utkastet", "Edit the draft"}},
+      {"tender.actions", {"Neste steg", "Next steps"}},
+      {"tender.cancel", {"Avlys konkurransen", "Cancel the competition"}},
+      {"tender.cancel_reason",
+       {"Begrunnelse (sendes til alle deltakere)", "Reasons (sent to every participant)"}},
+      {"tender.protocol", {"Anskaffelsesprotokoll", "Procurement protocol"}},
+      {"tender.ocds", {"OCDS-eksport (JSON)", "OCDS export (JSON)"}},
+      {"audit.title", {"Revisjonslogg", "Audit trail"}},
+      {"audit.more", {"Eldre hendelser", "Older events"}},
+      {"state.draft", {"Utkast", "Draft"}},
+      {"state.published", {"Kunngjort", "Published"}},
+      {"state.bidding_closed", {"Tilbudsfrist passert", "Bidding closed"}},
+      {"state.opened", {"Tilbud åpnet", "Bids opened"}},
+      {"state.evaluated", {"Evaluert", "Evaluated"}},
+      {"state.award_proposed", {"Innstilling om tildeling", "Award proposed"}},
+      {"state.political_approval", {"Politisk godkjent", "Politically approved"}},
+      {"state.standstill", {"Karensperiode", "Standstill"}},
+      {"state.contract_signed", {"Kontrakt signert", "Contract signed"}},
+      {"state.unsuccessful", {"For få tilbud", "Too few bids"}},
+      {"state.cancelled", {"Avlyst", "Cancelled"}},
+      {"action.publish", {"Kunngjør", "Publish"}},
+      {"action.close_bidding", {"Lukk tilbudsmottaket", "Close bidding"}},
+      {"action.open_bids", {"Åpne tilbudene", "Open the bids"}},
+      {"action.complete_evaluation", {"Fullfør evalueringen", "Complete the evaluation"}},
+      {"action.propose_award", {"Innstill leverandør", "Propose the award"}},
+      {"action.approve_politically",
+       {"Registrer politisk godkjenning", "Record political approval"}},
+      {"action.send_award_notice", {"Send tildelingsbrev", "Send the award notice"}},
+      {"action.sign_contract", {"Registrer signert kontrakt", "Record the signed contract"}},
+      {"action.cancel", {"Avlys", "Cancel"}},
+      {"milestone.political_decision", {"Politisk vedtak", "Political decision"}},
+      {"milestone.market_dialogue", {"Markedsdialog", "Market dialogue"}},
+      {"milestone.documents_ready", {"Konkurransegrunnlag ferdig", "Tender documents ready"}},
+      {"milestone.publication", {"Kunngjøring", "Publication"}},
+      {"milestone.questions_deadline", {"Frist for spørsmål", "Questions deadline"}},
+      {"milestone.bid_deadline", {"Tilbudsfrist", "Bid deadline"}},
+      {"milestone.evaluation_done", {"Evaluering ferdig", "Evaluation done"}},
+      {"milestone.political_approval", {"Politisk godkjenning", "Political approval"}},
+      {"milestone.award_notice", {"Tildelingsbrev", "Award notice"}},
+      {"milestone.standstill_end", {"Karensperioden slutter", "Standstill ends"}},
+      {"milestone.contract_signed", {"Kontrakt signert", "Contract signed"}},
+      {"milestone.staff_transfer", {"Virksomhetsoverdragelse", "Staff transfer"}},
+      {"milestone.operation_start", {"Driftsstart", "Operation starts"}},
+      {"kind.price", {"Pris", "Price"}},
+      {"kind.quality", {"Kvalitet", "Quality"}},
+      {"kind.social", {"Sosiale hensyn", "Social"}},
+      {"kind.environment", {"Klima og miljø", "Climate and environment"}},
+      {"party.municipality", {"Kommunen", "Municipality"}},
+      {"party.supplier", {"Leverandøren", "Supplier"}},
+      {"party.shared", {"Felles", "Shared"}},
+      {"procedure.open", {"Åpen anbudskonkurranse", "Open procedure"}},
+      {"procedure.restricted", {"Begrenset anbudskonkurranse", "Restricted procedure"}},
+      {"procedure.other",
+       {"Konkurranse med forhandling / egen prosedyre", "Negotiated or own procedure"}},
+      {"form.publish_answer",
+       {"Publiser svaret til alle leverandører", "Publish the answer to all suppliers"}},
+      {"form.ask", {"Still et spørsmål", "Ask a question"}},
+      {"form.ask_hint",
+       {"Svaret publiseres til alle leverandører uten å vise hvem som spurte.",
+        "The answer is published to every supplier without showing who asked."}},
+      {"form.send_question", {"Send spørsmålet", "Send the question"}},
+      {"form.submit_bid", {"Lever eller erstatt tilbud", "Submit or replace your bid"}},
+      {"form.price", {"Tilbudt pris (kr ekskl. mva.)", "Price offered (NOK excl. VAT)"}},
+      {"form.price_hint",
+       {"For eksempel 1 250 000 eller 1 250 000,50. Et nytt tilbud før fristen erstatter det "
+        "forrige.",
+        "For example 1250000 or 1250000.50. A new bid before the deadline replaces the previous "
+        "one."}},
+      {"form.summary", {"Kort beskrivelse av tilbudet", "Short description of the bid"}},
+      {"form.score", {"Poeng (0–10)", "Score (0–10)"}},
+      {"form.justification", {"Begrunnelse", "Justification"}},
+      {"form.score_bid", {"Gi poeng", "Score"}},
+      {"form.save_scores", {"Lagre poeng", "Save scores"}},
+      {"eval.table", {"Evalueringstabell", "Evaluation table"}},
+      {"eval.lowest_wins", {"lavest evaluert pris vinner", "lowest evaluated price wins"}},
+      {"eval.stability",
+       {"Hvor robust er vinneren for vektene?", "How robust is the winner to the weights?"}},
+      {"eval.stability_help",
+       {"Grønt felt: vekten kriteriet kan ha (de andre skalert tilsvarende) uten at vinneren "
+        "endres. Svart strek: kunngjort vekt.",
+        "Green band: the weight the criterion can have (the others rescaled) without changing "
+        "the winner. Black mark: the announced weight."}},
+      {"eval.interval", {"Vinneren består mellom", "Winner holds between"}},
+      {"eval.acceptability",
+       {"Rangering ved tilfeldige vektendringer", "Ranking under random weight changes"}},
+      {"eval.acceptability_help",
+       {"Andel av simuleringene (±10 prosentpoeng på vektene) der tilbudet blir rangert først.",
+        "Share of simulations (±10 percentage points on the weights) in which the bid ranks "
+        "first."}},
+      {"eval.first_rank", {"Rangert først", "Ranked first"}},
+      {"eval.expected_rank", {"Forventet plass", "Expected rank"}},
+      {"eval.withdrawal", {"Hva om et tilbud trekkes?", "What if a bid is withdrawn?"}},
+      {"eval.withdrawal_help",
+       {"Vinneren hvis hvert tilbud i tur og orden tas ut. Rangreversering betyr at to andre "
+        "tilbud bytter plass.",
+        "The winner if each bid in turn is taken out. A rank reversal means two other bids swap "
+        "places."}},
+      {"eval.then_winner", {"da vinner", "then the winner is"}},
+      {"eval.reversals", {"rangreverseringer", "rank reversals"}},
+      {"bid.valid", {"Gyldig", "Valid"}},
+      {"bid.rejected", {"Avvist", "Rejected"}},
+  };
+  return kTable;
+}
+
+constexpr std::array<std::string_view, 12> kMonthsNb = {
+    "januar", "februar", "mars",      "april",   "mai",      "juni",
+    "juli",   "august",  "september", "oktober", "november", "desember"};
+constexpr std::array<std::string_view, 12> kMonthsEn = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// The last Sunday of `month` in `year`, as a date.
+Date LastSunday(int year, int month) {
+  Date first_next{month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1};
+  Date last = first_next.AddDays(-1);
+  // 1970-01-01 was a Thursday: day 0 → weekday 4 (Sunday = 0).
+  int64_t weekday = ((last.DaysSinceEpoch() % 7) + 7 + 4) % 7;
+  return last.AddDays(-weekday);
+}
+
+std::string Digits(int64_t value, std::string_view separator) {
+  std::string raw = std::to_string(value);
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i > 0 && (raw.size() - i) % 3 == 0) out += separator;
+    out += raw[i];
+  }
+  return out;
+}
+
+std::string TwoDigits(int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+}  // namespace
+
+std::string_view LangCode(Lang lang) { return lang == Lang::kEn ? "en" : "nb"; }
+
+std::optional<Lang> LangFromCode(std::string_view code) {
+  if (code == "nb" || code == "no") return Lang::kNb;
+  if (code == "en") return Lang::kEn;
+  return std::nullopt;
+}
+
+std::string_view Tr(Lang lang, std::string_view key) {
+  auto it = Table().find(key);
+  if (it == Table().end()) return key;
+  return lang == Lang::kEn ? it->second.en : it->second.nb;
+}
+
+std::vector<std::string_view> AllTextKeys() {
+  std::vector<std::string_view> keys;
+  for (const auto& [key, entry] : Table()) keys.push_back(key);
+  return keys;
+}
+
+std::string FormatDate(Lang lang, const Date& date) {
+  const int m = std::min(std::max(date.month, 1), 12) - 1;
+  if (lang == Lang::kEn) {
+    return std::to_string(date.day) + " " + std::string(kMonthsEn[m]) + " " +
+           std::to_string(date.year);
+  }
+  return std::to_string(date.day) + ". " + std::string(kMonthsNb[m]) + " " +
+         std::to_string(date.year);
+}
+
+int64_t OsloOffsetSeconds(Timestamp at) {
+  const Date day = at.UtcDate();
+  const int64_t start = LastSunday(day.year, 3).DaysSinceEpoch() * 86400 + 3600;
+  const int64_t end = LastSunday(day.year, 10).DaysSinceEpoch() * 86400 + 3600;
+  return at.unix_seconds >= start && at.unix_seconds < end ? 7200 : 3600;
+}
+
+std::string FormatDateTime(Lang lang, Timestamp at) {
+  const int64_t local = at.unix_seconds + OsloOffsetSeconds(at);
+  const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int64_t seconds = local - days * 86400;
+  const std::string clock = TwoDigits(seconds / 3600) + ":" + TwoDigits(seconds % 3600 / 60);
+  const std::string date = FormatDate(lang, Date::FromDaysSinceEpoch(days));
+  return lang == Lang::kEn ? date + " " + clock : date + " kl. " + clock;
+}
+
+std::string FormatMoney(Lang lang, const Money& money) {
+  const bool negative = money.minor < 0;
+  const int64_t abs_minor = negative ? -money.minor : money.minor;
+  const int64_t major = abs_minor / 100;
+  const int64_t minor = abs_minor % 100;
+  const bool nok = money.currency == "NOK";
+  std::string out;
+  if (lang == Lang::kEn) {
+    out = std::string(money.currency) + " " + (negative ? "-" : "") + Digits(major, ",");
+    if (minor != 0) out += "." + TwoDigits(minor);
+    return out;
+  }
+  // U+00A0 no-break spaces keep "kr 1 250 000" on one line.
+  const std::string nbsp = "\u00a0";
+  out = (nok ? std::string("kr") : money.currency) + nbsp + (negative ? "−" : "") +
+        Digits(major, nbsp);
+  if (minor != 0) out += "," + TwoDigits(minor);
+  return out;
+}
+
+}  // namespace samspill::web

@@ -1,0 +1,80 @@
+// The server-rendered pages' plumbing: typed request/response, page route table entries, and
+// the shared layout (header, navigation, language switch, logout), in Norwegian bokmål or
+// English.
+//
+// Pages call the same services as the JSON API (TenderService, AuthService) and only render:
+// no business rule lives in a page. Everything written into HTML goes through H() (escaping)
+// unless it is markup built here. Forms that change state carry the session's CSRF token in a
+// hidden field `csrf_token`, which the dispatcher checks together with the Origin header.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/role.h"
+#include "common/status.h"
+#include "web/auth_service.h"
+#include "web/i18n.h"
+
+namespace samspill::web {
+
+struct PageRequest {
+  const httplib::Request& http;
+  std::optional<Principal> principal;  // set on every non-public page
+  std::vector<std::string> params;     // regex captures from the route pattern
+  Lang lang = Lang::kNb;
+
+  // A form field or query parameter ("" when absent).
+  std::string Param(const std::string& name) const;
+  std::string_view T(std::string_view key) const { return Tr(lang, key); }
+};
+
+struct PageResponse {
+  int status = 200;
+  std::string html;      // a whole document (RenderLayout)
+  std::string redirect;  // when set: 303 See Other to this path
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using PageHandler = std::function<Result<PageResponse>(PageRequest&)>;
+
+struct PageRoute {
+  std::string method;   // "GET" or "POST"
+  std::string pattern;  // full-match regex on the path
+  bool is_public = false;
+  std::vector<Role> roles;  // empty: every logged-in role
+  PageHandler handler;
+};
+
+// Escapes text for element content and quoted attribute values.
+std::string H(std::string_view text);
+
+// The whole document: skip link, header with navigation for the user's role, the language
+// switch, `<main id="main">` holding `body_html` (which starts with the page's h1).
+std::string RenderLayout(const PageRequest& req, std::string_view title,
+                         std::string_view body_html);
+
+// The hidden CSRF field for a form ("" on public pages).
+std::string CsrfField(const PageRequest& req);
+
+// An error summary at the top of a form (WCAG 3.3.1): role=alert, focusable, with links to the
+// fields in error. `errors` are (field id, message); an empty field id links nowhere.
+std::string ErrorSummary(const PageRequest& req,
+                         const std::vector<std::pair<std::string, std::string>>& errors);
+
+PageResponse Redirect(std::string path);
+
+// The page route table of the tender job (login, start page, tenders, protocol, audit).
+class TenderService;
+std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
+                                        store::Store& store, bool secure_cookies);
+// Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
+std::vector<PageRoute> TenderFormRoutes(TenderService& tenders);
+
+}  // namespace samspill::web

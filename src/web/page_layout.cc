@@ -1,0 +1,97 @@
+#include "common/html_escape.h"
+#include "web/page.h"
+
+namespace samspill::web {
+namespace {
+
+// The current path with `lang` set to the other language (other query parameters dropped:
+// the switch is a plain link that never repeats a form post).
+std::string OtherLanguageLink(const PageRequest& req) {
+  return req.http.path + (req.lang == Lang::kNb ? "?lang=en" : "?lang=nb");
+}
+
+}  // namespace
+
+std::string PageRequest::Param(const std::string& name) const {
+  return http.has_param(name) ? http.get_param_value(name) : std::string();
+}
+
+std::string H(std::string_view text) { return EscapeHtml(text); }
+
+std::string CsrfField(const PageRequest& req) {
+  if (!req.principal) return "";
+  return "<input type=\"hidden\" name=\"csrf_token\" value=\"" +
+         H(req.principal->session.csrf_token) + "\">";
+}
+
+std::string ErrorSummary(const PageRequest& req,
+                         const std::vector<std::pair<std::string, std::string>>& errors) {
+  if (errors.empty()) return "";
+  std::string out =
+      "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-"
+      "summary-title\"><h2 id=\"error-summary-title\">" +
+      H(req.T("error.summary")) + "</h2><ul>";
+  for (const auto& [field, message] : errors) {
+    out += field.empty() ? "<li>" + H(message) + "</li>"
+                         : "<li><a href=\"#" + H(field) + "\">" + H(message) + "</a></li>";
+  }
+  return out + "</ul></div>";
+}
+
+PageResponse Redirect(std::string path) {
+  PageResponse r;
+  r.status = 303;
+  r.redirect = std::move(path);
+  return r;
+}
+
+std::string RenderLayout(const PageRequest& req, std::string_view title,
+                         std::string_view body_html) {
+  std::string nav;
+  if (req.principal) {
+    const Role role = req.principal->user.role;
+    auto link = [&](const char* href, std::string_view key) {
+      const bool current = req.http.path == href;
+      nav += std::string("<li><a href=\"") + href + "\"" +
+             (current ? " aria-current=\"page\"" : "") + ">" + H(req.T(key)) + "</a></li>";
+    };
+    link("/", "nav.home");
+    link("/anbud", "nav.tenders");
+    if (role == Role::kProcurementOfficer) link("/anbud/ny", "nav.new_tender");
+    if (role == Role::kAdministrator || role == Role::kAuditor) link("/revisjonslogg", "nav.audit");
+  }
+  std::string user_box;
+  if (req.principal) {
+    user_box = "<div class=\"user\"><span>" + H(req.T("nav.logged_in_as")) + " <strong>" +
+               H(req.principal->user.display_name) + "</strong> (" +
+               H(RoleLabelNb(req.principal->user.role)) +
+               ")</span><form method=\"post\" action=\"/logg-ut\">" + CsrfField(req) +
+               "<button type=\"submit\" class=\"link-button\">" + H(req.T("nav.logout")) +
+               "</button></form></div>";
+  }
+  std::string html = "<!doctype html>\n<html lang=\"" + std::string(LangCode(req.lang)) +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>" +
+                     H(title) +
+                     " – samspill</title>\n"
+                     "<link rel=\"stylesheet\" href=\"/assets/samspill.css\">\n</head>\n<body>\n"
+                     "<a class=\"skip-link\" href=\"#main\">" +
+                     H(req.T("nav.skip")) +
+                     "</a>\n<header class=\"site-header\"><div class=\"bar\">"
+                     "<a class=\"brand\" href=\"/\">samspill</a>"
+                     "<span class=\"tagline\">" +
+                     H(req.T("app.tagline")) + "</span>" + user_box + "<a class=\"lang\" href=\"" +
+                     H(OtherLanguageLink(req)) + "\" lang=\"" +
+                     (req.lang == Lang::kNb ? "en" : "nb") + "\">" +
+                     H(req.T("nav.other_language")) + "</a></div>";
+  if (!nav.empty()) {
+    html += "<nav aria-label=\"" + H(req.T("nav.main")) + "\"><ul>" + nav + "</ul></nav>";
+  }
+  html += "</header>\n<main id=\"main\" tabindex=\"-1\">\n";
+  html += body_html;
+  html += "\n</main>\n</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace samspill::web

@@ -1,0 +1,413 @@
+// The page to create or revise a tender draft: one form whose fields map onto the draft
+// document of tendering/tender_json.h. The form only translates (Norwegian decimal commas,
+// Oslo local time for the deadline, blank criterion rows); every rule is checked by the
+// domain through TenderService, and its errors are shown beside the fields they name and in a
+// summary at the top.
+#include <cmath>
+#include <map>
+
+#include "web/page.h"
+#include "web/tender_service.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kCriterionRows = 6;
+
+using Values = std::map<std::string, std::string>;
+using Errors = std::vector<std::pair<std::string, std::string>>;
+
+std::string Get(const Values& v, const std::string& key) {
+  auto it = v.find(key);
+  return it == v.end() ? std::string() : it->second;
+}
+
+// "award_model.criteria[1].weight" → "criteria-1-weight"; "profile.staff_years" →
+// "staff_years"; "timeline.bid_deadline" → "bid_deadline": the form's field ids.
+std::string FieldId(std::string path) {
+  for (const char* prefix : {"award_model.", "profile.", "timeline.", "award_rules."}) {
+    if (path.rfind(prefix, 0) == 0) path = path.substr(std::string(prefix).size());
+  }
+  std::string id;
+  for (char c : path) {
+    if (c == '[' || c == '.') {
+      id += '-';
+    } else if (c != ']') {
+      id += c;
+    }
+  }
+  return id;
+}
+
+Values FromDraft(const json& t) {
+  Values v;
+  auto text = [&](const char* key, const json& obj, const char* field) {
+    if (obj.contains(field) && obj[field].is_string()) v[key] = obj[field].get<std::string>();
+  };
+  text("title", t, "title");
+  text("description", t, "description");
+  text("cpv_code", t, "cpv_code");
+  text("category", t, "category");
+  text("why_not_divided", t, "why_not_divided");
+  if (t.contains("estimated_value") && t["estimated_value"].is_number()) {
+    v["estimated_value"] =
+        FormatMoneyPlain(Money{std::llround(t["estimated_value"].get<double>() * 100), "NOK"});
+  }
+  const json& p = t.value("profile", json::object());
+  text("procedure", p, "procedure");
+  if (p.value("political_approval_required", false)) v["political_approval_required"] = "on";
+  if (p.value("staff_transfer", false)) v["staff_transfer"] = "on";
+  v["staff_years"] = std::to_string(p.value("staff_years", 0));
+  const json& tl = t.value("timeline", json::object());
+  text("publication", tl, "publication");
+  text("questions_deadline", tl, "questions_deadline");
+  if (t.contains("bid_deadline") && t["bid_deadline"].is_string()) {
+    Result<Timestamp> at = ParseIsoTimestamp(t["bid_deadline"].get<std::string>());
+    if (at.ok()) {
+      Timestamp local{at->unix_seconds + OsloOffsetSeconds(*at)};
+      v["bid_deadline"] = local.ToIso().substr(0, 16);  // "2025-09-19T12:00"
+    }
+  }
+  v["minimum_bids"] = std::to_string(t.value("minimum_bids", 2));
+  v["standstill_days"] = std::to_string(t.value("standstill_days", 10));
+  const json& m = t.value("award_model", json::object());
+  text("price_model", m, "price_model");
+  int k = 0;
+  for (const json& c : m.value("criteria", json::array())) {
+    const std::string row = "criteria-" + std::to_string(k++) + "-";
+    text((row + "id").c_str(), c, "id");
+    text((row + "name").c_str(), c, "name");
+    text((row + "kind").c_str(), c, "kind");
+    if (c.contains("weight")) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", c["weight"].get<double>());
+      v[row + "weight"] = buf;
+    }
+  }
+  const json& r = t.value("award_rules", json::object());
+  if (r.value("climate_weight_required", false)) v["climate_weight_required"] = "on";
+  text("climate_exception", r, "climate_exception");
+  return v;
+}
+
+Values FromRequest(const PageRequest& req) {
+  Values v;
+  for (const auto& [name, value] : req.http.params) {
+    if (name != "csrf_token") v[name] = value;
+  }
+  return v;
+}
+
+// Oslo local "2025-09-19T12:00" → the instant, trying both offsets (the one that maps back).
+Result<Timestamp> FromOsloLocal(const std::string& local) {
+  Result<Timestamp> as_utc = ParseIsoTimestamp(local + ":00Z");
+  if (!as_utc.ok()) {
+    return InvalidArgument("write the deadline as a date and time, like 2025-09-19T12:00",
+                           "bid_deadline");
+  }
+  for (int64_t offset : {7200, 3600}) {
+    Timestamp candidate{as_utc->unix_seconds - offset};
+    if (OsloOffsetSeconds(candidate) == offset) return candidate;
+  }
+  return Timestamp{as_utc->unix_seconds - 3600};
+}
+
+Result<json> ToDraft(const Values& v, Errors& errors) {
+  json d = json::object();
+  auto put = [&](const char* key) {
+    if (!Get(v, key).empty()) d[key] = Get(v, key);
+  };
+  d["title"] = Get(v, "title");
+  put("description");
+  put("cpv_code");
+  put("why_not_divided");
+  d["category"] = Get(v, "category").empty() ? "ordinary" : Get(v, "category");
+  Result<int64_t> value = ParseMoneyMinor(Get(v, "estimated_value"));
+  if (!value.ok()) {
+    errors.push_back({"estimated_value", "Anslått verdi: " + value.status().message()});
+  } else {
+    d["estimated_value"] = static_cast<double>(*value) / 100.0;
+  }
+  json profile = {{"procedure", Get(v, "procedure").empty() ? "open" : Get(v, "procedure")},
+                  {"political_approval_required", !Get(v, "political_approval_required").empty()},
+                  {"staff_transfer", !Get(v, "staff_transfer").empty()}};
+  auto whole = [&](const char* key, int fallback) -> int {
+    const std::string text = Get(v, key);
+    if (text.empty()) return fallback;
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (end == nullptr || *end != '\0' || n < 0 || n > 100000) {
+      errors.push_back({key, "Skriv et helt tall"});
+      return fallback;
+    }
+    return static_cast<int>(n);
+  };
+  profile["staff_years"] = whole("staff_years", 0);
+  d["profile"] = profile;
+  d["minimum_bids"] = whole("minimum_bids", 2);
+  d["standstill_days"] = whole("standstill_days", 10);
+  json timeline = json::object();
+  for (const char* m : {"publication", "questions_deadline"}) {
+    if (!Get(v, m).empty()) timeline[m] = Get(v, m);
+  }
+  d["timeline"] = timeline;
+  if (!Get(v, "bid_deadline").empty()) {
+    Result<Timestamp> deadline = FromOsloLocal(Get(v, "bid_deadline"));
+    if (!deadline.ok()) {
+      errors.push_back({"bid_deadline", deadline.status().message()});
+    } else {
+      d["bid_deadline"] = deadline->ToIso();
+    }
+  }
+  json criteria = json::array();
+  for (int k = 0; k < kCriterionRows; ++k) {
+    const std::string row = "criteria-" + std::to_string(k) + "-";
+    const std::string id = Get(v, row + "id");
+    if (id.empty() && Get(v, row + "weight").empty() && Get(v, row + "name").empty()) continue;
+    json c = {{"id", id},
+              {"kind", Get(v, row + "kind").empty() ? "quality" : Get(v, row + "kind")}};
+    if (!Get(v, row + "name").empty()) c["name"] = Get(v, row + "name");
+    std::string weight = Get(v, row + "weight");
+    std::replace(weight.begin(), weight.end(), ',', '.');
+    char* end = nullptr;
+    const double w = std::strtod(weight.c_str(), &end);
+    if (weight.empty() || end == nullptr || *end != '\0' || !std::isfinite(w)) {
+      errors.push_back(
+          {row + "weight", "Vekten for kriterium " + std::to_string(k + 1) + " må være et tall"});
+      continue;
+    }
+    c["weight"] = w;
+    criteria.push_back(c);
+  }
+  d["award_model"] = {
+      {"price_model", Get(v, "price_model").empty() ? "proportional" : Get(v, "price_model")},
+      {"criteria", criteria}};
+  json rules = {{"climate_weight_required", !Get(v, "climate_weight_required").empty()}};
+  if (!Get(v, "climate_exception").empty())
+    rules["climate_exception"] = Get(v, "climate_exception");
+  d["award_rules"] = rules;
+  return d;
+}
+
+// ---- rendering ----
+
+struct Form {
+  const PageRequest& req;
+  const Values& values;
+  const Errors& errors;
+
+  std::string ErrorFor(const std::string& id) const {
+    for (const auto& [field, message] : errors) {
+      if (field == id) return message;
+    }
+    return "";
+  }
+  std::string Attrs(const std::string& id, const std::string& hint_id = "") const {
+    const std::string error = ErrorFor(id);
+    std::string described = hint_id;
+    if (!error.empty()) described += (described.empty() ? "" : " ") + id + "-error";
+    std::string out = " id=\"" + id + "\" name=\"" + id + "\"";
+    if (!error.empty()) out += " aria-invalid=\"true\"";
+    if (!described.empty()) out += " aria-describedby=\"" + described + "\"";
+    return out;
+  }
+  std::string Label(const std::string& id, std::string_view label, std::string_view hint) const {
+    std::string out = "<label for=\"" + id + "\">" + H(label) + "</label>";
+    if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + H(hint) + "</p>";
+    const std::string error = ErrorFor(id);
+    if (!error.empty()) {
+      out += "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>";
+    }
+    return out;
+  }
+  std::string Input(const std::string& id, std::string_view label, std::string_view hint = "",
+                    const std::string& type = "text", bool required = false) const {
+    return "<div class=\"field\">" + Label(id, label, hint) + "<input type=\"" + type + "\"" +
+           Attrs(id, hint.empty() ? "" : id + "-hint") + " value=\"" + H(Get(values, id)) + "\"" +
+           (required ? " required" : "") + "></div>";
+  }
+  std::string TextArea(const std::string& id, std::string_view label,
+                       std::string_view hint = "") const {
+    return "<div class=\"field\">" + Label(id, label, hint) + "<textarea rows=\"3\"" +
+           Attrs(id, hint.empty() ? "" : id + "-hint") + ">" + H(Get(values, id)) +
+           "</textarea></div>";
+  }
+  std::string Select(const std::string& id, std::string_view label,
+                     const std::vector<std::pair<std::string, std::string>>& options) const {
+    std::string out = "<div class=\"field\">" + Label(id, label, "") + "<select" + Attrs(id) + ">";
+    for (const auto& [value, text] : options) {
+      out += "<option value=\"" + H(value) + "\"" + (Get(values, id) == value ? " selected" : "") +
+             ">" + H(text) + "</option>";
+    }
+    return out + "</select></div>";
+  }
+  std::string Check(const std::string& id, std::string_view label) const {
+    return "<div class=\"check\"><input type=\"checkbox\"" + Attrs(id) +
+           (Get(values, id).empty() ? "" : " checked") + "><label for=\"" + id + "\">" + H(label) +
+           "</label></div>";
+  }
+};
+
+std::string RenderForm(const PageRequest& req, const Values& values, const Errors& errors,
+                       const std::string& action, std::string_view heading) {
+  const bool en = req.lang == Lang::kEn;
+  Form f{req, values, errors};
+  std::string body = "<h1>" + H(heading) + "</h1>" + ErrorSummary(req, errors);
+  body += "<form method=\"post\" action=\"" + H(action) + "\" class=\"stack wide\" novalidate>" +
+          CsrfField(req);
+  body += "<fieldset><legend>" + H(en ? "What is bought" : "Hva som anskaffes") + "</legend>";
+  body += f.Input("title", en ? "Title" : "Tittel", "", "text", true);
+  body += f.TextArea("description", en ? "Description" : "Beskrivelse");
+  body += f.Input("cpv_code", en ? "CPV code" : "CPV-kode",
+                  en ? "Main code with check digit, e.g. 90911200-8"
+                     : "Hovedkode med kontrollsiffer, f.eks. 90911200-8");
+  body += f.Select(
+      "category", en ? "Service category" : "Tjenestekategori",
+      {{"ordinary", en ? "Goods and ordinary services" : "Varer og ordinære tjenester"},
+       {"health_and_social", en ? "Health and social services" : "Helse- og sosialtjenester"}});
+  body += f.Input("estimated_value",
+                  en ? "Estimated value (NOK excl. VAT)" : "Anslått verdi (kr ekskl. mva.)",
+                  en ? "Total for the whole period, options and extensions included: it decides "
+                       "the legal regime"
+                     : "Samlet for hele perioden, med opsjoner og forlengelser: avgjør regelverket",
+                  "text", true);
+  body += f.TextArea("why_not_divided", en ? "Why not divided into lots" : "Hvorfor ikke delt opp");
+  body += "</fieldset><fieldset><legend>" +
+          H(en ? "Procedure and timeline" : "Prosedyre og frister") + "</legend>";
+  body += f.Select("procedure", en ? "Procedure" : "Prosedyre",
+                   {{"open", std::string(req.T("procedure.open"))},
+                    {"restricted", std::string(req.T("procedure.restricted"))},
+                    {"other", std::string(req.T("procedure.other"))}});
+  body += f.Check("political_approval_required",
+                  en ? "The council approves the supplier before award"
+                     : "Bystyret/kommunestyret godkjenner leverandør før tildeling");
+  body += f.Check("staff_transfer",
+                  en ? "Staff transfer (virksomhetsoverdragelse)" : "Virksomhetsoverdragelse");
+  body += f.Input("staff_years", en ? "Staff years (årsverk)" : "Årsverk", "", "number");
+  body += f.Input("publication", req.T("milestone.publication"),
+                  en ? "Empty: the day it is published" : "Tom: dagen den kunngjøres", "date");
+  body += f.Input("questions_deadline", req.T("milestone.questions_deadline"), "", "date");
+  body += f.Input("bid_deadline", req.T("milestone.bid_deadline"),
+                  en ? "Norwegian time" : "Norsk tid", "datetime-local", true);
+  body += f.Input("minimum_bids", req.T("tender.minimum_bids"),
+                  en ? "Fewer valid bids at the deadline make the competition unsuccessful (1–9)"
+                     : "Færre gyldige tilbud ved fristen gjør konkurransen mislykket (1–9)",
+                  "number");
+  body += f.Input("standstill_days", en ? "Standstill period (days)" : "Karensperiode (dager)", "",
+                  "number");
+  body += "</fieldset><fieldset><legend>" + H(req.T("tender.criteria")) + "</legend>";
+  body += "<p class=\"hint\">" +
+          H(en ? "Locked when the competition is published: nothing here can change afterwards."
+               : "Låses ved kunngjøring: ingenting her kan endres etterpå.") +
+          "</p>";
+  body += f.Select("price_model", req.T("tender.price_model"),
+                   {{"proportional", en ? "Proportional" : "Proporsjonal"},
+                    {"linear", en ? "Linear" : "Lineær"},
+                    {"quality_pricing", en ? "Pricing of quality" : "Prissetting av kvalitet"}});
+  body += "<table class=\"criteria-form\"><caption>" +
+          H(en ? "Criteria (leave unused rows empty)" : "Kriterier (la ubrukte rader stå tomme)") +
+          "</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Id</th><th "
+          "scope=\"col\">" +
+          H(en ? "Name" : "Navn") + "</th><th scope=\"col\">" + H(req.T("col.kind")) +
+          "</th><th scope=\"col\">" + H(req.T("col.weight")) + "</th></tr></thead><tbody>";
+  for (int k = 0; k < kCriterionRows; ++k) {
+    const std::string row = "criteria-" + std::to_string(k) + "-";
+    const std::string n = std::to_string(k + 1);
+    auto cell = [&](const std::string& id, const std::string& label) {
+      const std::string error = f.ErrorFor(id);
+      return "<td><input" + f.Attrs(id) + " value=\"" + H(Get(values, id)) + "\" aria-label=\"" +
+             H(label + " " + n) + "\">" +
+             (error.empty()
+                  ? ""
+                  : "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>") +
+             "</td>";
+    };
+    std::string kind = "<td><select" + f.Attrs(row + "kind") + " aria-label=\"" +
+                       H(std::string(req.T("col.kind")) + " " + n) + "\">";
+    for (const char* k2 : {"price", "quality", "social", "environment"}) {
+      kind += std::string("<option value=\"") + k2 + "\"" +
+              (Get(values, row + "kind") == k2 ? " selected" : "") + ">" +
+              H(req.T(std::string("kind.") + k2)) + "</option>";
+    }
+    kind += "</select></td>";
+    body += "<tr><td>" + n + "</td>" + cell(row + "id", "Id") +
+            cell(row + "name", en ? "Name" : "Navn") + kind +
+            cell(row + "weight", std::string(req.T("col.weight"))) + "</tr>";
+  }
+  body += "</tbody></table>";
+  body += f.Check("climate_weight_required",
+                  en ? "FOA § 7-9 applies: climate and environment weigh at least 30 %"
+                     : "FOA § 7-9 gjelder: klima og miljø vektes minst 30 %");
+  body += f.TextArea("climate_exception", en ? "Documented exception from the 30 % rule"
+                                             : "Dokumentert unntak fra 30 %-regelen");
+  body += "</fieldset><button type=\"submit\">" + H(en ? "Save the draft" : "Lagre utkastet") +
+          "</button></form>";
+  return body;
+}
+
+// Saves through the service; on errors re-renders the form with them beside the fields.
+Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optional<int64_t> id) {
+  const Values values = FromRequest(req);
+  Errors errors;
+  SAMSPILL_ASSIGN_OR_RETURN(json draft, ToDraft(values, errors));
+  const std::string action = id ? "/anbud/" + std::to_string(*id) + "/rediger" : "/anbud/ny";
+  const std::string heading =
+      std::string(id ? (req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet")
+                     : req.T("nav.new_tender"));
+  if (errors.empty()) {
+    const Actor actor = Actor::FromPrincipal(*req.principal);
+    Result<json> saved =
+        id ? tenders.Revise(actor, *id, draft.dump()) : tenders.Create(actor, draft.dump());
+    if (saved.ok()) return Redirect("/anbud/" + std::to_string((*saved)["id"].get<int64_t>()));
+    const Status& s = saved.status();
+    if (s.code() != StatusCode::kInvalidArgument) return s;
+    errors.push_back({FieldId(s.field()), s.message()});
+  }
+  return PageResponse{
+      400, RenderLayout(req, heading, RenderForm(req, values, errors, action, heading)), "", {}};
+}
+
+}  // namespace
+
+std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
+  const std::vector<Role> officer = {Role::kProcurementOfficer};
+  std::vector<PageRoute> routes;
+  routes.push_back(
+      {"GET", "/anbud/ny", false, officer, [](PageRequest& req) -> Result<PageResponse> {
+         Values defaults = {{"category", "ordinary"},        {"procedure", "open"},
+                            {"minimum_bids", "2"},           {"standstill_days", "10"},
+                            {"price_model", "proportional"}, {"criteria-0-id", "pris"},
+                            {"criteria-0-kind", "price"},    {"criteria-0-name", "Pris"},
+                            {"criteria-1-kind", "quality"},  {"criteria-2-kind", "environment"}};
+         const std::string heading(req.T("nav.new_tender"));
+         return PageResponse{
+             200,
+             RenderLayout(req, heading, RenderForm(req, defaults, {}, "/anbud/ny", heading)),
+             "",
+             {}};
+       }});
+  routes.push_back({"POST", "/anbud/ny", false, officer,
+                    [&tenders](PageRequest& req) { return Save(req, tenders, std::nullopt); }});
+  routes.push_back(
+      {"GET", R"(/anbud/(\d{1,18})/rediger)", false, officer,
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         const int64_t id = std::stoll(req.params[0]);
+         SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(Actor::FromPrincipal(*req.principal), id));
+         const std::string heading = req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet";
+         return PageResponse{
+             200,
+             RenderLayout(req, heading,
+                          RenderForm(req, FromDraft(t), {},
+                                     "/anbud/" + std::to_string(id) + "/rediger", heading)),
+             "",
+             {}};
+       }});
+  routes.push_back(
+      {"POST", R"(/anbud/(\d{1,18})/rediger)", false, officer,
+       [&tenders](PageRequest& req) { return Save(req, tenders, std::stoll(req.params[0])); }});
+  return routes;
+}
+
+}  // namespace samspill::web

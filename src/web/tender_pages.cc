@@ -1,0 +1,715 @@
+// The tender job's pages: login, the start page per role, the tender list and the tender page
+// (timeline, regime, criteria, Q&A, bids after opening, evaluation with charts, award, next
+// steps), the printable protocol and the audit trail. Every page reads through TenderService
+// or AuthService, exactly as the JSON API does.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "store/store.h"
+#include "web/page.h"
+#include "web/tender_charts.h"
+#include "web/tender_service.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kId[] = R"((\d{1,18}))";
+
+Actor Who(const PageRequest& req) { return Actor::FromPrincipal(*req.principal); }
+int64_t IdParam(const PageRequest& req, size_t i) { return std::stoll(req.params[i]); }
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Money MoneyFromJson(const json& amount) {
+  if (amount.is_number_integer()) return Money{amount.get<int64_t>() * 100, "NOK"};
+  if (amount.is_number()) return Money{std::llround(amount.get<double>() * 100), "NOK"};
+  return Money{0, "NOK"};
+}
+
+std::string StateBadge(const PageRequest& req, const std::string& state) {
+  return "<span class=\"badge state-" + H(state) + "\">" + H(req.T("state." + state)) + "</span>";
+}
+
+std::string DateText(const PageRequest& req, const std::string& iso_date) {
+  Result<Date> d = ParseIsoDate(iso_date);
+  return d.ok() ? FormatDate(req.lang, *d) : iso_date;
+}
+
+std::string TimeText(const PageRequest& req, const std::string& iso) {
+  Result<Timestamp> t = ParseIsoTimestamp(iso);
+  return t.ok() ? "<time datetime=\"" + H(iso) + "\">" + H(FormatDateTime(req.lang, *t)) + "</time>"
+                : H(iso);
+}
+
+std::string Section(const std::string& id, std::string_view heading, const std::string& body) {
+  return "<section aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\">" + H(heading) + "</h2>" +
+         body + "</section>";
+}
+
+std::string Row(std::initializer_list<std::string> cells) {
+  std::string out = "<tr>";
+  for (const std::string& c : cells) out += "<td>" + c + "</td>";
+  return out + "</tr>";
+}
+
+std::string Head(const PageRequest& req, std::initializer_list<const char*> keys) {
+  std::string out = "<thead><tr>";
+  for (const char* k : keys) out += "<th scope=\"col\">" + H(req.T(k)) + "</th>";
+  return out + "</tr></thead>";
+}
+
+// ---- login ----
+
+std::string LoginForm(const PageRequest& req, const std::string& username,
+                      const std::string& error) {
+  std::string body = "<h1>" + H(req.T("login.title")) + "</h1>";
+  if (!error.empty()) body += ErrorSummary(req, {{"username", error}});
+  body +=
+      "<form method=\"post\" action=\"/logg-inn\" class=\"stack narrow\">"
+      "<div class=\"field\"><label for=\"username\">" +
+      H(req.T("login.username")) +
+      "</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required "
+      "value=\"" +
+      H(username) + "\"" + (error.empty() ? "" : " aria-invalid=\"true\"") +
+      "></div><div class=\"field\"><label for=\"password\">" + H(req.T("login.password")) +
+      "</label><input id=\"password\" name=\"password\" type=\"password\" "
+      "autocomplete=\"current-password\" required></div><button type=\"submit\">" +
+      H(req.T("login.submit")) + "</button></form>";
+  return RenderLayout(req, req.T("login.title"), body);
+}
+
+std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
+  std::string cookie = std::string("samspill_session=") + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
+// ---- lists ----
+
+std::string TenderTable(const PageRequest& req, const json& tenders) {
+  if (tenders.empty()) return "<p>" + H(req.T("home.none")) + "</p>";
+  std::string rows;
+  for (const json& t : tenders) {
+    const std::string id = std::to_string(t["id"].get<int64_t>());
+    rows += Row({"<a href=\"/anbud/" + id + "\">" + H(Str(t, "title")) + "</a>",
+                 StateBadge(req, Str(t, "state")),
+                 t.contains("bid_deadline") ? TimeText(req, Str(t, "bid_deadline")) : "–",
+                 TimeText(req, Str(t, "updated_at"))});
+  }
+  return "<table>" + Head(req, {"col.title", "col.state", "col.deadline", "col.updated"}) +
+         "<tbody>" + rows + "</tbody></table>";
+}
+
+Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
+  const Actor actor = Who(req);
+  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));
+  std::string body =
+      "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
+  if (req.principal->user.role == Role::kSupplier) {
+    json open = json::array();
+    std::string bids;
+    for (const json& t : list["tenders"]) {
+      if (Str(t, "state") == "published") open.push_back(t);
+      const int64_t id = t["id"].get<int64_t>();
+      SAMSPILL_ASSIGN_OR_RETURN(json own, tenders.ListBids(actor, id));
+      for (const json& b : own["bids"]) {
+        bids += Row({"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(Str(t, "title")) + "</a>",
+                     H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
+                     TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
+                     H(req.T("bid." + Str(b, "status")))});
+      }
+    }
+    body += Section("open", req.T("home.open_competitions"), TenderTable(req, open));
+    body += Section("bids", req.T("home.my_bids"),
+                    bids.empty() ? "<p>" + H(req.T("home.none")) + "</p>"
+                                 : "<table>" +
+                                       Head(req, {"col.title", "col.price", "col.received",
+                                                  "col.version", "col.status"}) +
+                                       "<tbody>" + bids + "</tbody></table>");
+  } else {
+    json active = json::array();
+    for (const json& t : list["tenders"]) {
+      const std::string s = Str(t, "state");
+      if (s != "contract_signed" && s != "cancelled") active.push_back(t);
+    }
+    body += Section("active", req.T("home.my_tenders"), TenderTable(req, active));
+    body += "<p><a href=\"/anbud\">" + H(req.T("nav.tenders")) + " (" +
+            std::to_string(list["tenders"].size()) + ")</a></p>";
+  }
+  return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
+}
+
+Result<PageResponse> TenderListPage(PageRequest& req, TenderService& tenders) {
+  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(Who(req)));
+  const std::string state = req.Param("status");
+  const std::string query = req.Param("q");
+  std::string lowered_query = query;
+  std::transform(lowered_query.begin(), lowered_query.end(), lowered_query.begin(), ::tolower);
+  json shown = json::array();
+  std::set<std::string> states;
+  for (const json& t : list["tenders"]) {
+    states.insert(Str(t, "state"));
+    std::string title = Str(t, "title");
+    std::transform(title.begin(), title.end(), title.begin(), ::tolower);
+    if (!state.empty() && Str(t, "state") != state) continue;
+    if (!lowered_query.empty() && title.find(lowered_query) == std::string::npos) continue;
+    shown.push_back(t);
+  }
+  std::string options = "<option value=\"\">" + H(req.T("tenders.all_states")) + "</option>";
+  for (const std::string& s : states) {
+    options += "<option value=\"" + H(s) + "\"" + (s == state ? " selected" : "") + ">" +
+               H(req.T("state." + s)) + "</option>";
+  }
+  std::string body = "<h1>" + H(req.T("tenders.title")) + "</h1>";
+  body +=
+      "<form method=\"get\" action=\"/anbud\" class=\"filters\" role=\"search\">"
+      "<div class=\"field\"><label for=\"q\">" +
+      H(req.T("tenders.search")) + "</label><input id=\"q\" name=\"q\" value=\"" + H(query) +
+      "\"></div><div class=\"field\"><label for=\"status\">" + H(req.T("col.state")) +
+      "</label><select id=\"status\" name=\"status\">" + options +
+      "</select></div><button type=\"submit\">" + H(req.T("tenders.filter")) + "</button></form>";
+  body += "<p>" + std::to_string(shown.size()) + " " + H(req.T("tenders.count")) + "</p>";
+  body += TenderTable(req, shown);
+  return PageResponse{200, RenderLayout(req, req.T("tenders.title"), body), "", {}};
+}
+
+// ---- the tender page ----
+
+std::string FactsSection(const PageRequest& req, const json& t) {
+  std::string dl = "<dl class=\"facts\">";
+  auto item = [&](std::string_view key, const std::string& value_html) {
+    dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + value_html + "</dd></div>";
+  };
+  if (t.contains("buyer")) {
+    item("tender.buyer",
+         H(Str(t["buyer"], "name")) + " (" + H(Str(t["buyer"], "org_number")) + ")");
+  }
+  item("tender.value", H(FormatMoney(req.lang, MoneyFromJson(t["estimated_value"]))));
+  if (!Str(t, "cpv_code").empty()) item("tender.cpv", H(Str(t, "cpv_code")));
+  item("tender.procedure", H(req.T("procedure." + Str(t["profile"], "procedure"))));
+  if (t.contains("regime")) {
+    const json& r = t["regime"];
+    item("tender.regime",
+         "<strong>" + H(Str(r, "label_nb")) + "</strong> – " +
+             H(Str(r, req.lang == Lang::kEn ? "explanation_en" : "explanation_nb")));
+  } else {
+    item("tender.regime", H(req.T("tender.regime_pending")));
+  }
+  item("tender.minimum_bids", std::to_string(t.value("minimum_bids", 2)));
+  dl += "</dl>";
+  std::string body = dl;
+  if (!Str(t, "description").empty()) body = "<p>" + H(Str(t, "description")) + "</p>" + body;
+  if (t.contains("award_model_sha256")) {
+    body += "<p class=\"lock\"><strong>" + H(req.T("tender.lock")) + ".</strong> " +
+            H(req.T("tender.lock_text")) + " <code class=\"hash\">" +
+            H(Str(t, "award_model_sha256")) + "</code></p>";
+  }
+  return Section("facts", req.T("tender.facts"), body);
+}
+
+std::string TimelineSection(const PageRequest& req, const json& t) {
+  std::string rows;
+  for (const char* m :
+       {"political_decision", "market_dialogue", "documents_ready", "publication",
+        "questions_deadline", "bid_deadline", "evaluation_done", "political_approval",
+        "award_notice", "standstill_end", "contract_signed", "staff_transfer", "operation_start"}) {
+    const json& timeline = t["timeline"];
+    const bool deadline = std::string(m) == "bid_deadline" && t.contains("bid_deadline");
+    if (!timeline.contains(m) && !deadline) continue;
+    std::string when = DateText(req, Str(timeline, m));
+    if (std::string(m) == "bid_deadline" && t.contains("bid_deadline")) {
+      when = TimeText(req, Str(t, "bid_deadline"));
+    } else {
+      when = H(when);
+    }
+    rows += Row({H(req.T(std::string("milestone.") + m)), when});
+  }
+  return Section(
+      "timeline", req.T("tender.timeline"),
+      "<table>" + Head(req, {"col.milestone", "col.date"}) + "<tbody>" + rows + "</tbody></table>");
+}
+
+std::string CriteriaSection(const PageRequest& req, const json& t) {
+  const json& model = t["award_model"];
+  double total = 0;
+  for (const json& c : model["criteria"]) total += c.value("weight", 0.0);
+  std::string rows;
+  for (const json& c : model["criteria"]) {
+    std::string weight = "–";
+    if (c.contains("weight") && total > 0) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * c["weight"].get<double>() / total);
+      weight = buf;
+    } else if (c.contains("priority")) {
+      weight = "#" + std::to_string(c["priority"].get<int>());
+    }
+    rows += Row({H(Str(c, "name").empty() ? Str(c, "id") : Str(c, "name")),
+                 H(req.T("kind." + Str(c, "kind"))), weight});
+  }
+  return Section("criteria", req.T("tender.criteria"),
+                 "<p>" + H(req.T("tender.price_model")) + ": <strong>" +
+                     H(Str(model, "price_model")) + "</strong></p><table>" +
+                     Head(req, {"col.criterion", "col.kind", "col.weight"}) + "<tbody>" + rows +
+                     "</tbody></table>");
+}
+
+std::string ResponsibilitiesSection(const PageRequest& req, const json& t) {
+  if (!t.contains("responsibilities") || t["responsibilities"].empty()) return "";
+  std::string rows;
+  for (const json& r : t["responsibilities"]) {
+    rows +=
+        Row({H(Str(r, "area")), H(req.T("party." + Str(r, "party"))), H(Str(r, "description"))});
+  }
+  return Section("responsibilities", req.T("tender.responsibilities"),
+                 "<table>" + Head(req, {"col.area", "col.party", "col.description"}) + "<tbody>" +
+                     rows + "</tbody></table>");
+}
+
+std::string QuestionsSection(const PageRequest& req, const json& t, const json& questions,
+                             int64_t id) {
+  const Role role = req.principal->user.role;
+  const bool published = Str(t, "state") == "published";
+  std::string body;
+  if (questions["questions"].empty()) body += "<p>" + H(req.T("tender.no_questions")) + "</p>";
+  body += "<ol class=\"qa\">";
+  for (const json& q : questions["questions"]) {
+    const int64_t qid = q["id"].get<int64_t>();
+    body += "<li><p class=\"question\">" + H(Str(q, "question")) + "</p>";
+    if (q["answer"].is_string()) {
+      body += "<p class=\"answer\"><strong>" + H(req.T("tender.answer")) + ":</strong> " +
+              H(q["answer"].get<std::string>()) + "</p>";
+    } else {
+      body += "<p class=\"muted\">" + H(req.T("tender.unanswered")) + "</p>";
+      if (role == Role::kProcurementOfficer && published) {
+        const std::string field = "answer-" + std::to_string(qid);
+        body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) + "/sporsmal/" +
+                std::to_string(qid) + "/svar\" class=\"stack\">" + CsrfField(req) +
+                "<div class=\"field\"><label for=\"" + field + "\">" + H(req.T("tender.answer")) +
+                "</label><textarea id=\"" + field +
+                "\" name=\"answer\" rows=\"3\" required></textarea></div><button "
+                "type=\"submit\">" +
+                H(req.T("form.publish_answer")) + "</button></form>";
+      }
+    }
+    body += "</li>";
+  }
+  body += "</ol>";
+  if (role == Role::kSupplier && published) {
+    body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) +
+            "/sporsmal\" class=\"stack\">" + CsrfField(req) +
+            "<div class=\"field\"><label for=\"question\">" + H(req.T("form.ask")) +
+            "</label><p class=\"hint\" id=\"question-hint\">" + H(req.T("form.ask_hint")) +
+            "</p><textarea id=\"question\" name=\"question\" rows=\"3\" required "
+            "aria-describedby=\"question-hint\"></textarea></div><button type=\"submit\">" +
+            H(req.T("form.send_question")) + "</button></form>";
+  }
+  return Section("questions", req.T("tender.questions"), body);
+}
+
+std::string BidForm(const PageRequest& req, const json& t, int64_t id) {
+  std::string lots;
+  if (t.contains("lots") && !t["lots"].empty()) {
+    lots = "<div class=\"field\"><label for=\"lot_id\">" + H(req.T("col.lot")) +
+           "</label><select id=\"lot_id\" name=\"lot_id\">";
+    for (const json& lot : t["lots"]) {
+      lots += "<option value=\"" + H(Str(lot, "id")) + "\">" + H(Str(lot, "id")) + " – " +
+              H(Str(lot, "title")) + "</option>";
+    }
+    lots += "</select></div>";
+  }
+  return "<form method=\"post\" action=\"/anbud/" + std::to_string(id) +
+         "/bud\" class=\"stack\"><h3>" + H(req.T("form.submit_bid")) + "</h3>" + CsrfField(req) +
+         lots + "<div class=\"field\"><label for=\"price\">" + H(req.T("form.price")) +
+         "</label><p class=\"hint\" id=\"price-hint\">" + H(req.T("form.price_hint")) +
+         "</p><input id=\"price\" name=\"price\" inputmode=\"decimal\" required "
+         "aria-describedby=\"price-hint\"></div><div class=\"field\"><label for=\"summary\">" +
+         H(req.T("form.summary")) +
+         "</label><textarea id=\"summary\" name=\"summary\" rows=\"4\"></textarea></div>"
+         "<button type=\"submit\">" +
+         H(req.T("form.submit_bid")) + "</button></form>";
+}
+
+std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const json& bid) {
+  const int64_t bid_id = bid["id"].get<int64_t>();
+  std::string fields;
+  for (const json& c : t["award_model"]["criteria"]) {
+    if (Str(c, "kind") == "price") continue;
+    const std::string cid = Str(c, "id");
+    std::string current, why;
+    for (const json& s : bid.value("scores", json::array())) {
+      if (Str(s, "criterion_id") == cid) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%g", s["score"].get<double>());
+        current = buf;
+        why = Str(s, "justification");
+      }
+    }
+    const std::string base = "score-" + std::to_string(bid_id) + "-" + cid;
+    fields += "<fieldset><legend>" + H(Str(c, "name").empty() ? cid : Str(c, "name")) +
+              "</legend><div class=\"field\"><label for=\"" + H(base) + "\">" +
+              H(req.T("form.score")) + "</label><input id=\"" + H(base) + "\" name=\"score." +
+              H(cid) + "\" inputmode=\"decimal\" required value=\"" + H(current) +
+              "\"></div><div class=\"field\"><label for=\"" + H(base) + "-why\">" +
+              H(req.T("form.justification")) + "</label><textarea id=\"" + H(base) +
+              "-why\" name=\"why." + H(cid) + "\" rows=\"2\">" + H(why) +
+              "</textarea></div></fieldset>";
+  }
+  return "<details><summary>" + H(req.T("form.score_bid")) + " – " +
+         H(Str(bid["supplier"], "name")) + "</summary><form method=\"post\" action=\"/anbud/" +
+         std::to_string(id) + "/bud/" + std::to_string(bid_id) + "/poeng\" class=\"stack\">" +
+         CsrfField(req) + fields + "<button type=\"submit\">" + H(req.T("form.save_scores")) +
+         "</button></form></details>";
+}
+
+std::string BidsSection(const PageRequest& req, const json& t, const json& bids, int64_t id) {
+  const Role role = req.principal->user.role;
+  const std::string state = Str(t, "state");
+  std::string body;
+  if (role == Role::kSupplier) {
+    if (!bids["bids"].empty()) {
+      std::string rows;
+      for (const json& b : bids["bids"]) {
+        rows += Row({H(Str(b, "lot_id").empty() ? "–" : Str(b, "lot_id")),
+                     H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
+                     TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
+                     H(Str(b, "summary"))});
+      }
+      body +=
+          "<table><caption>" + H(req.T("home.my_bids")) + "</caption>" +
+          Head(req, {"col.lot", "col.price", "col.received", "col.version", "col.description"}) +
+          "<tbody>" + rows + "</tbody></table>";
+    }
+    if (state == "published") body += BidForm(req, t, id);
+    return Section("bids", req.T("home.my_bids"), body);
+  }
+  if (bids.value("sealed", false)) {
+    body += "<p class=\"sealed\">" + H(req.T("tender.sealed")) + "</p><p>" +
+            H(req.T("tender.received_count")) + ": <strong>" +
+            std::to_string(bids.value("count", 0)) + "</strong></p>";
+    return Section("bids", req.T("tender.bids"), body);
+  }
+  std::string rows;
+  for (const json& b : bids["bids"]) {
+    rows += Row(
+        {H(Str(b["supplier"], "name")),
+         b.contains("price") ? H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))) : "–",
+         TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
+         H(req.T("bid." + Str(b, "status"))) +
+             (b.contains("rejection_reason") ? ": " + H(Str(b, "rejection_reason")) : "")});
+  }
+  body += "<table>" +
+          Head(req, {"col.supplier", "col.price", "col.received", "col.version", "col.status"}) +
+          "<tbody>" + rows + "</tbody></table>";
+  if (state == "opened" && (role == Role::kEvaluator || role == Role::kProcurementOfficer)) {
+    for (const json& b : bids["bids"]) {
+      if (Str(b, "status") == "valid") body += ScoreForm(req, t, id, b);
+    }
+  }
+  return Section("bids", req.T("tender.bids"), body);
+}
+
+std::string AwardSection(const PageRequest& req, const json& t) {
+  if (!t.contains("awards") || t["awards"].empty()) return "";
+  std::string body;
+  for (const json& a : t["awards"]) {
+    body += "<p><strong>" + H(Str(a["supplier"], "name")) + "</strong> – " +
+            H(FormatMoney(req.lang, MoneyFromJson(a["contract_value"]["amount"]))) + "</p><p>" +
+            H(Str(a, "reasons")) + "</p>";
+  }
+  return Section("award", req.T("tender.award"), body);
+}
+
+// `cancel_error`: the message to show beside the reason field, with the dialog open.
+std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
+                           const std::string& cancel_error) {
+  if (req.principal->user.role != Role::kProcurementOfficer || !t.contains("allowed_actions")) {
+    return "";
+  }
+  std::string body = "<div class=\"actions\">";
+  if (Str(t, "state") == "draft") {
+    body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/rediger\">" +
+            H(req.T("tender.edit")) + "</a>";
+  }
+  bool cancel = false;
+  for (const json& a : t["allowed_actions"]) {
+    const std::string action = a.get<std::string>();
+    if (action == "cancel") {
+      cancel = true;
+      continue;
+    }
+    body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) + "/handling/" +
+            H(action) + "\">" + CsrfField(req) + "<button type=\"submit\">" +
+            H(req.T("action." + action)) + "</button></form>";
+  }
+  body += "</div>";
+  if (cancel) {
+    // The reason is required by the browser and by the server (FOA § 25-4).
+    const bool invalid = !cancel_error.empty();
+    body += std::string("<details class=\"danger\"") + (invalid ? " open" : "") + "><summary>" +
+            H(req.T("tender.cancel")) + "</summary><form method=\"post\" action=\"/anbud/" +
+            std::to_string(id) + "/handling/cancel\" class=\"stack\">" + CsrfField(req) +
+            "<div class=\"field\"><label for=\"reason\">" + H(req.T("tender.cancel_reason")) +
+            "</label>" +
+            (invalid ? "<p class=\"field-error\" id=\"reason-error\">" + H(cancel_error) + "</p>"
+                     : std::string()) +
+            "<textarea id=\"reason\" name=\"reason\" rows=\"4\" required" +
+            (invalid ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : "") +
+            "></textarea></div><button type=\"submit\" class=\"danger\">" +
+            H(req.T("action.cancel")) + "</button></form></details>";
+  }
+  if (t.contains("allowed_actions") && t["allowed_actions"].empty() && !cancel) return "";
+  return Section("actions", req.T("tender.actions"), body);
+}
+
+Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
+                                const std::vector<std::pair<std::string, std::string>>& errors,
+                                int status) {
+  const Actor actor = Who(req);
+  const int64_t id = IdParam(req, 0);
+  SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(json questions, tenders.ListQuestions(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(json bids, tenders.ListBids(actor, id));
+  const std::string state = Str(t, "state");
+  std::string body = "<h1>" + H(Str(t, "title")) + "</h1><p>" + StateBadge(req, state) + "</p>";
+  body += ErrorSummary(req, errors);
+  if (state == "cancelled") {
+    body += "<div class=\"notice\" role=\"status\"><h2>" + H(req.T("tender.cancelled")) +
+            "</h2><p>" + H(Str(t, "cancellation_reason")) + "</p></div>";
+  }
+  if (!t["unsuccessful_lots"].empty()) {
+    std::string lots;
+    for (const json& l : t["unsuccessful_lots"]) {
+      lots +=
+          (lots.empty() ? "" : ", ") + (l.get<std::string>().empty() ? "–" : l.get<std::string>());
+    }
+    body += "<p class=\"notice\">" + H(req.T("tender.unsuccessful_lots")) + ": " + H(lots) + "</p>";
+  }
+  std::string cancel_error;
+  for (const auto& [field, message] : errors) {
+    if (field == "reason") cancel_error = message;
+  }
+  body += ActionsSection(req, t, id, cancel_error);
+  body += FactsSection(req, t);
+  body += TimelineSection(req, t);
+  body += CriteriaSection(req, t);
+  body += ResponsibilitiesSection(req, t);
+  body += QuestionsSection(req, t, questions, id);
+  body += BidsSection(req, t, bids, id);
+  const Role role = req.principal->user.role;
+  if (role == Role::kProcurementOfficer || role == Role::kEvaluator || role == Role::kAuditor) {
+    SAMSPILL_ASSIGN_OR_RETURN(json evaluations, tenders.Evaluations(actor, id));
+    if (!evaluations.empty()) {
+      std::string charts;
+      for (auto& [lot, e] : evaluations.items()) {
+        if (!e.contains("report")) continue;
+        charts += EvaluationReportHtml(req, lot, e["report"]);
+      }
+      body += Section("evaluation", req.T("tender.evaluation"), charts);
+    }
+  }
+  body += AwardSection(req, t);
+  if (role != Role::kSupplier) {
+    body += "<p class=\"links\"><a href=\"/anbud/" + std::to_string(id) + "/protokoll\">" +
+            H(req.T("tender.protocol")) + "</a>";
+    if (state != "draft") {
+      body += " · <a href=\"/api/tenders/" + std::to_string(id) + "/ocds\">" +
+              H(req.T("tender.ocds")) + "</a>";
+    }
+    body += "</p>";
+  }
+  return PageResponse{status, RenderLayout(req, Str(t, "title"), body), "", {}};
+}
+
+// A failed form post re-renders the tender page with the problem in an error summary.
+// `field` is the form field the error belongs to; the service's own field name is used only
+// when `trust_status_field` (it matches the form's ids).
+Result<PageResponse> AfterPost(PageRequest& req, TenderService& tenders, const Status& status,
+                               const std::string& field, bool trust_status_field = false) {
+  const std::string back = "/anbud/" + req.params[0];
+  if (status.ok()) return Redirect(back);
+  if (status.code() == StatusCode::kPermissionDenied || status.code() == StatusCode::kNotFound ||
+      status.code() == StatusCode::kInternal) {
+    return status;
+  }
+  std::string target = trust_status_field && !status.field().empty() ? status.field() : field;
+  return TenderPage(req, tenders, {{target, status.message()}},
+                    status.code() == StatusCode::kInvalidArgument ? 400 : 409);
+}
+
+Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
+  int64_t after = 0;
+  const std::string from = req.Param("etter");
+  if (!from.empty() && from.size() < 19 &&
+      std::all_of(from.begin(), from.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    after = std::stoll(from);
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AuditEvent> events,
+                            store.ListAudit({"", "", after, 200}));
+  std::string rows;
+  for (const store::AuditEvent& e : events) {
+    rows += Row({TimeText(req, e.at.ToIso()), H(e.actor), "<code>" + H(e.action) + "</code>",
+                 H(e.entity_type + " " + e.entity_id)});
+  }
+  std::string body = "<h1>" + H(req.T("audit.title")) + "</h1><table>" +
+                     Head(req, {"col.time", "col.actor", "col.action", "col.description"}) +
+                     "<tbody>" + rows + "</tbody></table>";
+  if (events.size() == 200) {
+    body += "<p><a href=\"/revisjonslogg?etter=" + std::to_string(events.back().id) + "\">" +
+            H(req.T("audit.more")) + "</a></p>";
+  }
+  return PageResponse{200, RenderLayout(req, req.T("audit.title"), body), "", {}};
+}
+
+}  // namespace
+
+std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
+                                        store::Store& store, bool secure_cookies) {
+  const std::string tender = std::string("/anbud/") + kId;
+  std::vector<PageRoute> routes;
+
+  routes.push_back({"GET", "/logg-inn", true, {}, [](PageRequest& req) -> Result<PageResponse> {
+                      if (req.principal) return Redirect("/");
+                      return PageResponse{200, LoginForm(req, "", ""), "", {}};
+                    }});
+  routes.push_back(
+      {"POST",
+       "/logg-inn",
+       true,
+       {},
+       [&auth, secure_cookies](PageRequest& req) -> Result<PageResponse> {
+         const std::string username = req.Param("username");
+         Result<LoginResult> login = auth.Login(username, req.Param("password"));
+         if (!login.ok()) {
+           const bool throttled = login.status().code() == StatusCode::kResourceExhausted;
+           return PageResponse{
+               throttled ? 429 : 401,
+               LoginForm(req, username,
+                         std::string(req.T(throttled ? "login.throttled" : "login.wrong"))),
+               "",
+               {}};
+         }
+         const int64_t max_age =
+             login->principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
+         PageResponse r = Redirect("/");
+         r.headers.push_back({"Set-Cookie", SessionCookie(login->token, max_age, secure_cookies)});
+         return r;
+       }});
+  routes.push_back({"POST",
+                    "/logg-ut",
+                    false,
+                    {},
+                    [&auth, secure_cookies](PageRequest& req) -> Result<PageResponse> {
+                      SAMSPILL_RETURN_IF_ERROR(auth.Logout(*req.principal));
+                      PageResponse r = Redirect("/logg-inn");
+                      r.headers.push_back({"Set-Cookie", SessionCookie("", 0, secure_cookies)});
+                      return r;
+                    }});
+  routes.push_back(
+      {"GET", "/", false, {}, [&tenders](PageRequest& req) { return StartPage(req, tenders); }});
+  routes.push_back({"GET", "/anbud", false, {}, [&tenders](PageRequest& req) {
+                      return TenderListPage(req, tenders);
+                    }});
+  routes.push_back({"GET", tender, false, {}, [&tenders](PageRequest& req) {
+                      return TenderPage(req, tenders, {}, 200);
+                    }});
+  routes.push_back({"GET",
+                    tender + "/protokoll",
+                    false,
+                    {Role::kAdministrator, Role::kProcurementOfficer, Role::kEvaluator,
+                     Role::kServiceLeader, Role::kUnionRepresentative, Role::kAuditor},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(
+                          std::string html,
+                          tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false));
+                      return PageResponse{200, std::move(html), "", {}};
+                    }});
+  routes.push_back({"POST",
+                    tender + "/handling/([a-z_]{1,40})",
+                    false,
+                    {Role::kProcurementOfficer},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      Result<json> done = tenders.Act(Who(req), IdParam(req, 0), req.params[1],
+                                                      req.Param("reason"));
+                      const bool cancel = req.params[1] == "cancel";
+                      return AfterPost(req, tenders, done.status(), cancel ? "reason" : "actions");
+                    }});
+  routes.push_back({"POST",
+                    tender + "/bud",
+                    false,
+                    {Role::kSupplier},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      // The form's decimal comma is accepted: "1 250 000,50".
+                      Result<int64_t> minor = ParseMoneyMinor(req.Param("price"));
+                      if (!minor.ok()) {
+                        return AfterPost(req, tenders,
+                                         InvalidArgument(minor.status().message(), "price"),
+                                         "price");
+                      }
+                      json body = {{"price", static_cast<double>(*minor) / 100.0},
+                                   {"summary", req.Param("summary")}};
+                      if (!req.Param("lot_id").empty()) body["lot_id"] = req.Param("lot_id");
+                      Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), body);
+                      return AfterPost(req, tenders, done.status(), "price");
+                    }});
+  routes.push_back({"POST",
+                    tender + "/sporsmal",
+                    false,
+                    {Role::kSupplier},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      Result<json> done = tenders.AskQuestion(
+                          Who(req), IdParam(req, 0), json{{"question", req.Param("question")}});
+                      return AfterPost(req, tenders, done.status(), "question");
+                    }});
+  routes.push_back({"POST",
+                    tender + std::string("/sporsmal/") + kId + "/svar",
+                    false,
+                    {Role::kProcurementOfficer},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      Result<json> done = tenders.AnswerQuestion(
+                          Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("answer"));
+                      return AfterPost(req, tenders, done.status(), "answer-" + req.params[1]);
+                    }});
+  routes.push_back(
+      {"POST",
+       tender + std::string("/bud/") + kId + "/poeng",
+       false,
+       {Role::kProcurementOfficer, Role::kEvaluator},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         json scores = json::array();
+         for (const auto& [name, value] : req.http.params) {
+           if (name.rfind("score.", 0) != 0) continue;
+           const std::string cid = name.substr(6);
+           std::string text = value;
+           std::replace(text.begin(), text.end(), ',', '.');
+           char* end = nullptr;
+           const double score = std::strtod(text.c_str(), &end);
+           if (text.empty() || end == nullptr || *end != '\0') {
+             return AfterPost(req, tenders,
+                              InvalidArgument("the score for '" + cid + "' is not a number"),
+                              "score-" + req.params[1] + "-" + cid);
+           }
+           scores.push_back({{"criterion_id", cid},
+                             {"score", score},
+                             {"justification", req.Param("why." + cid)}});
+         }
+         Result<json> done =
+             tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), {{"scores", scores}});
+         return AfterPost(req, tenders, done.status(), "bids");
+       }});
+  routes.push_back({"GET",
+                    "/revisjonslogg",
+                    false,
+                    {Role::kAdministrator, Role::kAuditor},
+                    [&store](PageRequest& req) { return AuditPage(req, store); }});
+  return routes;
+}
+
+}  // namespace samspill::web
