@@ -2,6 +2,8 @@
 //
 //   node tests/browser/run.mjs SAMSPILL_BINARY ARTIFACTS_DIR [--only REGEX] [--jobs N]
 //
+// --only runs the tests whose names match; --jobs N lets N tests of one group run side by side
+// (on two cores one at a time is quicker: Chromium and the server already use both).
 // Starts `samspill serve --demo` with a fresh database and a tender clock file, runs every test
 // in tests/ (in file order), stops the server with SIGTERM and prints each failure with the test,
 // the page and what failed. Screenshots of every crawled page go to ARTIFACTS_DIR. Exits 1 on
@@ -33,7 +35,7 @@ const DEMO_USERS = [
 ].map(([username, role]) => ({ username, role, displayName: null }));
 
 function parseArgs(argv) {
-  const args = { positional: [], only: null, jobs: 2 };
+  const args = { positional: [], only: null, jobs: 1 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--only') args.only = new RegExp(argv[++i]);
     else if (argv[i] === '--jobs') args.jobs = Math.max(1, Number(argv[++i]) || 1);
@@ -121,6 +123,13 @@ async function main() {
         }
         return sessions.get(key);
       },
+      // Takes a context that a test logged in as `username`; false if one is there already.
+      adoptSession(username, session) {
+        const key = `${username}|false`;
+        if (sessions.has(key)) return false;
+        sessions.set(key, Promise.resolve(session));
+        return true;
+      },
     };
 
     const dir = path.join(HERE, 'tests');
@@ -129,7 +138,7 @@ async function main() {
     }
     let tests = registeredTests();
     if (args.only) tests = tests.filter((t) => args.only.test(t.name));
-    console.log(`${tests.length} tests, ${args.jobs} at a time where they may\n`);
+    console.log(`${tests.length} tests${args.jobs > 1 ? `, ${args.jobs} at a time where they may` : ''}\n`);
     results = await runAll(tests, env, { jobs: args.jobs });
   } catch (err) {
     extraFailures.push({ where: 'test run', what: err.stack ?? String(err) });

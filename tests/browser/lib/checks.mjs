@@ -72,7 +72,7 @@ export async function axeViolations(page) {
       help: v.help,
       count: v.nodes.length,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      summary: (v.nodes[0] && v.nodes[0].failureSummary ? v.nodes[0].failureSummary : '').split('\n').slice(0, 3).join(' '),
+      summary: (v.nodes[0] && v.nodes[0].failureSummary ? v.nodes[0].failureSummary : '').replace(/\s+/g, ' ').slice(0, 300),
     }));
   }, AXE_TAGS);
 }

@@ -1,6 +1,6 @@
 // Logging in and out through the form as every demo user; a wrong password; anonymous visitors
 // sent to the login page.
-import { openPage, pathOf, submitLogin, visit } from '../lib/browser.mjs';
+import { logInThroughForm, openPage, pathOf, submitLogin, visit } from '../lib/browser.mjs';
 import { test } from '../lib/harness.mjs';
 
 const USERNAMES = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor',
@@ -9,6 +9,7 @@ const USERNAMES = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsv
 for (const username of USERNAMES) {
   test(`login: ${username} logs in through the form, sees an h1 and its name, and logs out`, async (t, env) => {
     const context = await env.newContext();
+    let adopted = false;
     try {
       const page = await openPage(context);
       t.at('/logg-inn');
@@ -32,8 +33,14 @@ for (const username of USERNAMES) {
       const after = await visit(page, '/');
       t.check(after.finalPath.split('?')[0] === '/logg-inn', '/',
         `after logging out, / shows ${after.finalPath} (HTTP ${after.status}) instead of sending to /logg-inn`, 'session alive after logout');
+
+      // Logged in again, this context serves the later tests as this user.
+      if (!t.failures.length) {
+        await logInThroughForm(page, username, 'demo-passord');
+        adopted = env.adoptSession(username, { context, page });
+      }
     } finally {
-      await context.close();
+      if (!adopted) await context.close();
     }
   }, { group: 'login' });
 }
