@@ -21,6 +21,16 @@ struct PageSession {
   std::string csrf;
 };
 
+// A small part I draft awarded on price alone.
+json PriceOnlyDraft(const std::string& title) {
+  return {{"title", title},
+          {"estimated_value", 500000},
+          {"bid_deadline", "2026-03-01T11:00:00Z"},
+          {"award_model",
+           {{"price_model", "proportional"},
+            {"criteria", {{{"id", "pris"}, {"kind", "price"}, {"weight", 100}}}}}}};
+}
+
 class PageTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -170,13 +180,9 @@ TEST_F(PageTest, SuppliersSeeNoDraftsNoProtocolAndOnlyTheirOwnBids) {
 TEST_F(PageTest, NamesFromOutsideAreEscapedOnEveryPage) {
   ApiClient api(server_->port());
   Session officer = api.LoginAs("innkjoper");
-  json draft = {{"title", "\"><img src=x onerror=alert(1)> <script>alert(1)</script>"},
-                {"estimated_value", 500000},
-                {"bid_deadline", "2026-03-01T11:00:00Z"},
-                {"award_model",
-                 {{"price_model", "proportional"},
-                  {"criteria", {{{"id", "pris"}, {"kind", "price"}, {"weight", 100}}}}}}};
-  json created = api.Expect(201, "POST", "/api/tenders", officer, draft);
+  json created =
+      api.Expect(201, "POST", "/api/tenders", officer,
+                 PriceOnlyDraft("\"><img src=x onerror=alert(1)> <script>alert(1)</script>"));
   PageSession s = LogIn("innkjoper");
   for (const std::string& path : {std::string("/"), std::string("/anbud"),
                                   "/anbud/" + std::to_string(created["id"].get<int64_t>())}) {
@@ -192,13 +198,8 @@ TEST_F(PageTest, NamesFromOutsideAreEscapedOnEveryPage) {
 TEST_F(PageTest, ACancellationWithoutReasonIsRefusedBesideTheForm) {
   ApiClient api(server_->port());
   Session officer = api.LoginAs("innkjoper");
-  json draft = {{"title", "Avlysningsprøve"},
-                {"estimated_value", 500000},
-                {"bid_deadline", "2026-03-01T11:00:00Z"},
-                {"award_model",
-                 {{"price_model", "proportional"},
-                  {"criteria", {{{"id", "pris"}, {"kind", "price"}, {"weight", 100}}}}}}};
-  const int64_t id = api.Expect(201, "POST", "/api/tenders", officer, draft)["id"];
+  const int64_t id =
+      api.Expect(201, "POST", "/api/tenders", officer, PriceOnlyDraft("Avlysningsprøve"))["id"];
   PageSession s = LogIn("innkjoper");
   auto refused = Post("/anbud/" + std::to_string(id) + "/handling/cancel", s, "reason=+++");
   ASSERT_TRUE(refused);
