@@ -126,10 +126,10 @@ export async function logInThroughForm(page, username, password) {
 
 // Follows same-origin GET links breadth-first from `seeds`, at most `limit` pages, calling
 // `onPage(page, path, visitResult)` on each. Links to the API, the assets, logging out and
-// switching language are not followed, nor those `follow(path)` refuses.
-export async function crawl(page, { seeds = ['/'], limit = 60, onPage, follow = () => true }) {
+// switching language are not followed, nor those `follow(path)` refuses, nor those in `skip`.
+export async function crawl(page, { seeds = ['/'], limit = 60, onPage, follow = () => true, skip = [] }) {
   const queue = [];
-  const seen = new Set();
+  const seen = new Set(skip);
   const enqueue = (p) => {
     if (p && !seen.has(p)) {
       seen.add(p);

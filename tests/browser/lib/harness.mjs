@@ -123,15 +123,3 @@ export function report(results, { extraFailures = [] } = {}) {
 function indent(text) {
   return String(text).replace(/\n/g, '\n      ');
 }
-
-// Runs fn over items, `jobs` at a time; resolves when all are done (errors are fn's to catch).
-export async function eachParallel(items, jobs, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
-}

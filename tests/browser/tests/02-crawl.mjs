@@ -1,11 +1,14 @@
 // Every page each role can reach from its start page: HTTP status, one h1, the main landmark,
 // html[lang], the shared layout, CSRF tokens, no console errors, and no WCAG 2.1 A/AA violation
-// that axe-core finds. A full-page screenshot of each goes to the artifacts folder.
+// that axe-core finds. A full-page screenshot of each goes to the artifacts folder. Besides the
+// demo's cancelled and signed tenders, the crawl meets a tender open for bids with two sealed
+// bids; the HTML of every page is kept for the sealed-bid test.
 import path from 'node:path';
 
 import { crawl, openPage, slug, takeEvents, visit } from '../lib/browser.mjs';
 import { axeViolations, describeViolation, structureProblems } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
+import { pageSnapshots, sealedTender } from '../lib/scenario.mjs';
 
 const PAGE_LIMIT = 60;
 const AUDIT_ROLES = ['administrator', 'auditor'];
@@ -55,10 +58,19 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     t.at('/logg-inn');
     const { page } = await env.session(username);
     takeEvents(page);
+    try {
+      await sealedTender(env);
+    } catch (err) {
+      t.fail('/api/tenders', `could not make the tender with sealed bids: ${err.message}`);
+    }
+    const snapshots = pageSnapshots(env, username);
     const { visited, notVisited } = await crawl(page, {
       seeds: ['/'],
       limit: PAGE_LIMIT,
-      onPage: (p, requested, result) => checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true }),
+      onPage: async (p, requested, result) => {
+        if (!result.error) snapshots.set(requested, await p.content());
+        await checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true });
+      },
     });
     t.note(`${visited.length} pages: ${visited.join(' ')}`);
     if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
