@@ -1,93 +1,72 @@
 // Sealed bids and supplier isolation as the pages show them. Two suppliers bid with unique
 // markers and prices; before the deadline no page of any role shows a bid except its own
 // supplier's; after opening, no supplier's page shows the other's bid, not even at a guessed URL.
-import crypto from 'node:crypto';
-
 import { crawl, exceptOtherTenders, visit } from '../lib/browser.mjs';
 import { showsAmount } from '../lib/checks.mjs';
-import { draftTender } from '../lib/api.mjs';
-import { eachParallel, test } from '../lib/harness.mjs';
+import { test } from '../lib/harness.mjs';
+import { pageSnapshots, sealedTender } from '../lib/scenario.mjs';
 
 const ALL = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor',
   'leverandor', 'leverandor2', 'leverandor3', 'leverandor4'];
 const SUPPLIERS = ['leverandor', 'leverandor2', 'leverandor3', 'leverandor4'];
-
-function randomDigits(n) {
-  return Array.from({ length: n }, () => crypto.randomInt(10)).join('');
-}
 
 // What each user may see of the two bids: its own bid, and nothing of the other.
 function forbiddenFor(username, bids) {
   return bids.filter((b) => b.supplier !== username);
 }
 
-// Crawls everything `username` can reach (plus the tender's own pages and `extraPaths`), except
-// the pages of other tenders, and reports any page that shows one of `forbidden`'s markers or
-// prices.
-async function assertNoLeak(t, env, username, tenderId, forbidden, extraPaths = []) {
+// Reports whether `html` shows any of the other bids' markers or prices; returns whether it
+// shows `username`'s own bid.
+function checkHtml(t, username, path, html, bids) {
+  for (const b of forbiddenFor(username, bids)) {
+    t.check(!html.includes(b.marker), path, `${username} sees ${b.supplier}'s sealed bid text ${b.marker}`, `${username} sees another's bid text`);
+    t.check(!showsAmount(html, b.price), path, `${username} sees ${b.supplier}'s bid price ${b.price}`, `${username} sees another's bid price`);
+  }
+  return bids.some((b) => b.supplier === username && html.includes(b.marker));
+}
+
+// Everything `username` can reach, except other tenders' pages, plus the tender's own pages and
+// `extraPaths`: the pages in `known` (path -> HTML, seen earlier in the same state) are checked
+// as they were, the rest visited. Returns the paths that show the user's own bid.
+async function assertNoLeak(t, env, username, { id, bids }, extraPaths, known = new Map()) {
+  const seenOwn = [];
+  for (const [path, html] of known) if (checkHtml(t, username, path, html, bids)) seenOwn.push(path);
   t.at('/logg-inn');
   const { page } = await env.session(username);
-  const seenOwn = [];
-  const { visited } = await crawl(page, {
-    seeds: ['/', '/anbud', `/anbud/${tenderId}`, `/anbud/${tenderId}/protokoll`, ...extraPaths],
+  await crawl(page, {
+    seeds: ['/', '/anbud', `/anbud/${id}`, `/anbud/${id}/protokoll`, ...extraPaths],
+    skip: [...known.keys()],
     limit: 60,
-    follow: exceptOtherTenders(tenderId),
+    follow: exceptOtherTenders(id),
     onPage: async (p, path) => {
-      const html = await p.content();
-      for (const b of forbidden) {
-        t.check(!html.includes(b.marker), path, `${username} sees ${b.supplier}'s sealed bid text ${b.marker}`, `${username} sees another's bid text`);
-        t.check(!showsAmount(html, b.price), path, `${username} sees ${b.supplier}'s bid price ${b.price}`, `${username} sees another's bid price`);
-      }
-      if (env.shared.sealed.bids.some((b) => b.supplier === username && html.includes(b.marker))) seenOwn.push(path);
+      if (checkHtml(t, username, path, await p.content(), bids)) seenOwn.push(path);
     },
   });
-  return { visited, seenOwn };
+  return seenOwn;
 }
 
 test('sealed bids: before the deadline no page shows a bid to anyone but the supplier who sent it', async (t, env) => {
-  const { api, clock } = env;
-  const created = await api.expect(201, 'innkjoper', 'POST', '/api/tenders', draftTender(clock, 'Renhold av skoler (forseglet)'));
-  const id = created.id;
-  await api.expect(200, 'innkjoper', 'POST', `/api/tenders/${id}/actions/publish`);
-  const bids = [
-    { supplier: 'leverandor', marker: `SEGLA${randomDigits(8)}X`, price: Number(`73${randomDigits(5)}`) },
-    { supplier: 'leverandor2', marker: `SEGLB${randomDigits(8)}Y`, price: Number(`84${randomDigits(5)}`) },
-  ];
-  for (const b of bids) {
-    const made = await api.expect(201, b.supplier, 'POST', `/api/tenders/${id}/bids`, { price: b.price, summary: `Tilbud ${b.marker}` });
-    b.id = made?.id ?? made?.bid?.id ?? null;
-  }
-  env.shared.sealed = { id, bids };
-
-  // Besides the links, everyone tries the addresses a bid page would have.
-  const guesses = bids.map((b) => `/anbud/${id}/bud/${b.id}`);
-  await eachParallel(ALL, 2, async (username) => {
-    const { seenOwn } = await assertNoLeak(t, env, username, id, forbiddenFor(username, bids), guesses);
-    if (bids.some((b) => b.supplier === username) && !seenOwn.length) {
+  const sealed = await sealedTender(env);
+  // Besides the links, everyone tries the addresses a bid page would have. The pages that the
+  // crawl saw (before the deadline too) are checked as it saw them.
+  const guesses = sealed.bids.map((b) => `/anbud/${sealed.id}/bud/${b.id}`);
+  for (const username of ALL) {
+    const seenOwn = await assertNoLeak(t, env, username, sealed, guesses, pageSnapshots(env, username));
+    if (sealed.bids.some((b) => b.supplier === username) && !seenOwn.length) {
       t.note(`${username}'s own bid text appears on none of its pages`);
     }
-  });
+  }
 });
 
 test('sealed bids: after opening no supplier sees another\'s bid, not even at a guessed URL', async (t, env) => {
-  const sealed = env.shared.sealed;
-  if (!sealed) throw new Error('the tender of the previous test was not created');
+  const sealed = await sealedTender(env);
   const { api, clock } = env;
   const { id, bids } = sealed;
   clock.advanceDays(36);
   await api.expect(200, 'innkjoper', 'POST', `/api/tenders/${id}/actions/close_bidding`);
   await api.expect(200, 'innkjoper', 'POST', `/api/tenders/${id}/actions/open_bids`);
-  const opened = await api.expect(200, 'innkjoper', 'GET', `/api/tenders/${id}/bids`);
-  for (const b of bids) {
-    const found = (opened.bids ?? []).find((x) => JSON.stringify(x).includes(b.marker));
-    if (found) b.id = found.id;
-  }
-
-  if (bids.some((b) => !b.id)) throw new Error(`the bids' ids are unknown: ${JSON.stringify(bids)}`);
   const guesses = bids.map((b) => `/anbud/${id}/bud/${b.id}`);
-  await eachParallel(SUPPLIERS, 2, async (username) => {
-    await assertNoLeak(t, env, username, id, forbiddenFor(username, bids), guesses);
-  });
+  for (const username of SUPPLIERS) await assertNoLeak(t, env, username, sealed, guesses);
 
   // A supplier guessing the address of the other's bid.
   const { page } = await env.session('leverandor');
