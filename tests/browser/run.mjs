@@ -138,6 +138,7 @@ async function main() {
     }
     let tests = registeredTests();
     if (args.only) tests = tests.filter((t) => args.only.test(t.name));
+    if (!tests.length) throw new Error(`no test name matches ${args.only}`);
     console.log(`${tests.length} tests${args.jobs > 1 ? `, ${args.jobs} at a time where they may` : ''}\n`);
     results = await runAll(tests, env, { jobs: args.jobs });
   } catch (err) {
