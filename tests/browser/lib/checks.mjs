@@ -2,6 +2,9 @@
 // CSRF tokens in state-changing forms, and no WCAG 2.1 A/AA violation that axe-core finds.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { slug, takeEvents } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -107,4 +110,29 @@ export async function injectedElements(page) {
     }
     return found;
   });
+}
+
+// Every check of a crawled page, on the page now shown (reached at `path` with `result` from
+// visit()): status, structure, axe, console errors and dialogs; then a full-page screenshot
+// named after `role` and the path.
+export async function checkPage(t, env, page, { role, path: requested, result, loggedIn }) {
+  const where = result.finalPath && result.finalPath !== requested ? `${requested} -> ${result.finalPath}` : requested;
+  t.at(where);
+  if (result.error) {
+    t.fail(where, `could not load: ${result.error}`, 'page did not load');
+    takeEvents(page);
+    return;
+  }
+  t.check(result.status !== null && result.status < 400, where, `HTTP ${result.status}`, `HTTP ${result.status} from a link`);
+  if (loggedIn && result.finalPath.split('?')[0] === '/logg-inn') {
+    t.fail(where, 'a link sent a logged-in user to /logg-inn', 'logged-in link redirects to /logg-inn');
+  }
+  for (const p of await structureProblems(page, { loggedIn })) t.fail(where, p.what, p.kind);
+  for (const v of await axeViolations(page)) {
+    t.fail(where, describeViolation(v), `axe ${v.id} (${v.impact}) at ${v.targets[0]}`);
+  }
+  const events = takeEvents(page);
+  for (const e of events.errors) t.fail(where, e, e.replace(/\d+/g, 'N'));
+  for (const d of events.dialogs) t.fail(where, `unexpected ${d}`, 'unexpected dialog');
+  await page.screenshot({ path: path.join(env.artifacts, `${role}-${slug(requested)}.png`), fullPage: true });
 }

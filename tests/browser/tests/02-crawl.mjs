@@ -3,38 +3,13 @@
 // that axe-core finds. A full-page screenshot of each goes to the artifacts folder. Besides the
 // demo's cancelled and signed tenders, the crawl meets a tender open for bids with two sealed
 // bids; the HTML of every page is kept for the sealed-bid test.
-import path from 'node:path';
-
-import { crawl, openPage, slug, takeEvents, visit } from '../lib/browser.mjs';
-import { axeViolations, describeViolation, structureProblems } from '../lib/checks.mjs';
+import { crawl, openPage, takeEvents, visit } from '../lib/browser.mjs';
+import { checkPage } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
 import { pageSnapshots, sealedTender } from '../lib/scenario.mjs';
 
 const PAGE_LIMIT = 60;
 const AUDIT_ROLES = ['administrator', 'auditor'];
-
-// Checks the page now shown; `where` names it in the report.
-async function checkPage(t, env, page, { role, path: requested, result, loggedIn }) {
-  const where = result.finalPath && result.finalPath !== requested ? `${requested} -> ${result.finalPath}` : requested;
-  t.at(where);
-  if (result.error) {
-    t.fail(where, `could not load: ${result.error}`, 'page did not load');
-    takeEvents(page);
-    return;
-  }
-  t.check(result.status !== null && result.status < 400, where, `HTTP ${result.status}`, `HTTP ${result.status} from a link`);
-  if (loggedIn && result.finalPath.split('?')[0] === '/logg-inn') {
-    t.fail(where, 'a link sent a logged-in user to /logg-inn', 'logged-in link redirects to /logg-inn');
-  }
-  for (const p of await structureProblems(page, { loggedIn })) t.fail(where, p.what, p.kind);
-  for (const v of await axeViolations(page)) {
-    t.fail(where, describeViolation(v), `axe ${v.id} (${v.impact}) at ${v.targets[0]}`);
-  }
-  const events = takeEvents(page);
-  for (const e of events.errors) t.fail(where, e, e.replace(/\d+/g, 'N'));
-  for (const d of events.dialogs) t.fail(where, `unexpected ${d}`, 'unexpected dialog');
-  await page.screenshot({ path: path.join(env.artifacts, `${role}-${slug(requested)}.png`), fullPage: true });
-}
 
 test('crawl: anonymous — the login page', async (t, env) => {
   const context = await env.newContext();

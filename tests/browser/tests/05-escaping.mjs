@@ -2,9 +2,10 @@
 // user whose name is an <svg onload>, and a tender titled "><img src=x onerror=…>. Every page of
 // every buyer role that shows them must show them literally, run nothing and grow no element.
 // These contexts bypass the Content-Security-Policy: a script that the policy happens to block
-// is still an escaping defect, and the dialog check must be able to see it run.
+// is still an escaping defect, and the dialog check must be able to see it run. The opened
+// tender's pages also get the crawl's page checks for the roles that score and act on it.
 import { crawl, exceptOtherTenders, logInThroughForm, openPage, takeEvents, visit } from '../lib/browser.mjs';
-import { injectedElements, showsAmount } from '../lib/checks.mjs';
+import { checkPage, injectedElements, showsAmount } from '../lib/checks.mjs';
 import { Api, draftTender, randomOrgNumber } from '../lib/api.mjs';
 import { test } from '../lib/harness.mjs';
 
@@ -115,3 +116,18 @@ test('escaping: the supplier whose user and organisation names are markup sees t
     await context.close();
   }
 });
+
+// The same tender, opened, is where the score, rejection and award forms are: the page checks of
+// the crawl (axe included) on the pages of the two roles that use them.
+for (const username of ['innkjoper', 'evaluator']) {
+  test(`crawl: ${username} — an opened tender with its score and action forms`, async (t, env) => {
+    const { id } = await setUp(env);
+    t.at('/logg-inn');
+    const { page } = await env.session(username);
+    takeEvents(page);
+    for (const path of [`/anbud/${id}`, `/anbud/${id}/protokoll`]) {
+      const result = await visit(page, path);
+      await checkPage(t, env, page, { role: username, path, result, loggedIn: true });
+    }
+  });
+}
