@@ -113,8 +113,8 @@ export async function injectedElements(page) {
 }
 
 // Every check of a crawled page, on the page now shown (reached at `path` with `result` from
-// visit()): status, structure, axe, console errors and dialogs; then a full-page screenshot
-// named after `role` and the path.
+// visit()): status, structure, axe (with every <details> opened), console errors and dialogs;
+// then a full-page screenshot named after `role` and the path.
 export async function checkPage(t, env, page, { role, path: requested, result, loggedIn }) {
   const where = result.finalPath && result.finalPath !== requested ? `${requested} -> ${result.finalPath}` : requested;
   t.at(where);
@@ -128,6 +128,8 @@ export async function checkPage(t, env, page, { role, path: requested, result, l
     t.fail(where, 'a link sent a logged-in user to /logg-inn', 'logged-in link redirects to /logg-inn');
   }
   for (const p of await structureProblems(page, { loggedIn })) t.fail(where, p.what, p.kind);
+  // Forms folded into <details> (scoring, rejecting) are checked, and shown, unfolded.
+  await page.evaluate(() => document.querySelectorAll('details:not([open])').forEach((d) => (d.open = true)));
   for (const v of await axeViolations(page)) {
     t.fail(where, describeViolation(v), `axe ${v.id} (${v.impact}) at ${v.targets[0]}`);
   }
