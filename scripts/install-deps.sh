@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages samspill builds and tests with. Idempotent: asks apt
 # only for what is missing. Run as root (or with sudo available).
-# The full install (the default) also brings Node.js and npm, and the pinned npm packages of
-# the OCDS schema validation test (tests/ocds, `npm ci`); --runtime-only installs what
-# building the server needs and nothing else.
+# The full install (the default) also brings Node.js and npm, Debian's Chromium, and the pinned
+# npm packages of the OCDS schema validation test (tests/ocds) and of the browser tests
+# (tests/browser), with `npm ci`; --runtime-only installs what building the server needs and
+# nothing else.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runtime_only=false
@@ -19,6 +20,8 @@ if $runtime_only; then
   packages=(build-essential cmake pkg-config libsqlite3-dev libsodium-dev libcpp-httplib-dev
             nlohmann-json3-dev libcli11-dev)
 else
+  # The browser tests drive Debian's Chromium; playwright-core never downloads a browser.
+  packages+=(chromium)
   # Debian 12 ships Node.js 18. A node installed another way (with its own npm) is kept.
   if ! command -v node >/dev/null; then
     packages+=(nodejs npm)
@@ -39,12 +42,17 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The validator's packages, exactly as locked; again only when the lock file changed.
-if ! $runtime_only; then
-  ocds="$root/tests/ocds"
-  if [[ ! -f "$ocds/node_modules/.package-lock.json" ||
-        "$ocds/package-lock.json" -nt "$ocds/node_modules/.package-lock.json" ]]; then
-    echo "Installing the OCDS validator's npm packages (npm ci in tests/ocds)"
-    npm ci --prefix "$ocds" --no-audit --no-fund
+# A test's npm packages, exactly as locked: `npm ci` when node_modules is missing or older
+# than the lock file.
+npm_ci_when_stale() {
+  local dir="$1" what="$2"
+  if [[ ! -f "$dir/node_modules/.package-lock.json" ||
+        "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    echo "Installing the npm packages of $what (npm ci in ${dir#"$root"/})"
+    npm ci --prefix "$dir" --no-audit --no-fund
   fi
+}
+if ! $runtime_only; then
+  npm_ci_when_stale "$root/tests/ocds" "the OCDS validator"
+  npm_ci_when_stale "$root/tests/browser" "the browser tests"
 fi

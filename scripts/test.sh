@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs every test: unit tests, the store conformance
-# suite, the fuzz-corpus replays, and the CLI and API tests against a real server.
-# Also checks formatting and that the release build (with the benchmarks) compiles.
+# suite, the fuzz-corpus replays, the CLI and API tests against a real server, and the
+# web pages in Chromium (screenshots in build/debug/browser-artifacts). Also checks
+# formatting and that the release build (with the benchmarks) compiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)

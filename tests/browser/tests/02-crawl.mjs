@@ -1,0 +1,75 @@
+// Every page each role can reach from its start page: HTTP status, one h1, the main landmark,
+// html[lang], the shared layout, CSRF tokens, no console errors, and no WCAG 2.1 A/AA violation
+// that axe-core finds. A full-page screenshot of each goes to the artifacts folder. Besides the
+// demo's cancelled and signed tenders, the crawl meets a tender open for bids with two sealed
+// bids; the HTML of every page is kept for the sealed-bid test.
+import { crawl, openPage, takeEvents, visit } from '../lib/browser.mjs';
+import { checkPage } from '../lib/checks.mjs';
+import { test } from '../lib/harness.mjs';
+import { pageSnapshots, sealedTender } from '../lib/scenario.mjs';
+
+const PAGE_LIMIT = 60;
+const AUDIT_ROLES = ['administrator', 'auditor'];
+
+test('crawl: anonymous — the login page', async (t, env) => {
+  const context = await env.newContext();
+  try {
+    const page = await openPage(context);
+    const { visited } = await crawl(page, {
+      seeds: ['/logg-inn'],
+      limit: 5,
+      onPage: (p, requested, result) => checkPage(t, env, p, { role: 'anonym', path: requested, result, loggedIn: false }),
+    });
+    t.note(`visited ${visited.join(' ')}`);
+  } finally {
+    await context.close();
+  }
+}, { group: 'crawl' });
+
+for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor',
+  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4']) {
+  test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
+    const { role } = env.user(username);
+    t.at('/logg-inn');
+    const { page } = await env.session(username);
+    takeEvents(page);
+    try {
+      await sealedTender(env);
+    } catch (err) {
+      t.fail('/api/tenders', `could not make the tender with sealed bids: ${err.message}`);
+    }
+    const snapshots = pageSnapshots(env, username);
+    const { visited, notVisited } = await crawl(page, {
+      seeds: ['/'],
+      limit: PAGE_LIMIT,
+      onPage: async (p, requested, result) => {
+        if (!result.error) snapshots.set(requested, await p.content());
+        await checkPage(t, env, p, { role: username, path: requested, result, loggedIn: true });
+      },
+    });
+    t.note(`${visited.length} pages: ${visited.join(' ')}`);
+    if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
+
+    // The pages of the contract: linked where the role may use them, refused where not.
+    t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
+    const tenders = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
+    const demo = tenders.find((x) => x.state === 'contract_signed') ?? tenders[0];
+    if (AUDIT_ROLES.includes(role)) {
+      t.check(visited.includes('/revisjonslogg'), '/', 'the audit trail /revisjonslogg is not linked for this role');
+    } else {
+      const r = await visit(page, '/revisjonslogg');
+      t.check(r.status === 403 || r.status === 404, '/revisjonslogg',
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `audit trail not refused to ${role}`);
+    }
+    const protocol = `/anbud/${demo.id}/protokoll`;
+    const r = await visit(page, protocol);
+    if (role === 'supplier') {
+      t.check(r.status === 403 || r.status === 404, protocol,
+        `a supplier gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, 'protocol not refused to a supplier');
+    } else {
+      t.check(r.status !== null && r.status < 400 && r.finalPath === protocol, protocol,
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);
+    }
+    takeEvents(page);
+  }, { group: 'crawl' });
+}
