@@ -212,6 +212,9 @@ const std::map<std::string_view, Entry>& Table() {
         "places."}},
       {"eval.then_winner", {"da vinner", "then the winner is"}},
       {"eval.reversals", {"rangreverseringer", "rank reversals"}},
+      {"price_model.proportional", {"Proporsjonal", "Proportional"}},
+      {"price_model.linear", {"Lineær", "Linear"}},
+      {"price_model.quality_pricing", {"Prissetting av kvalitet", "Pricing of quality"}},
       {"bid.valid", {"Gyldig", "Valid"}},
       {"bid.rejected", {"Avvist", "Rejected"}},
   };

@@ -36,6 +36,21 @@ std::string Str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A chart label that fits its 220-unit column: long names are cut with an ellipsis (the full
+// name is in the table beside the chart).
+std::string ShortLabel(const std::string& text) {
+  constexpr size_t kMaxChars = 30;
+  size_t chars = 0, cut = text.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // UTF-8 continuation
+    if (chars++ == kMaxChars) {
+      cut = i;
+      break;
+    }
+  }
+  return cut == text.size() ? text : text.substr(0, cut) + "…";
+}
+
 std::map<std::string, std::string> BidNames(const json& report) {
   std::map<std::string, std::string> names;
   for (const json& b : report["ranking"]) {
@@ -97,8 +112,8 @@ std::string ContributionChart(const PageRequest& req, const json& report) {
   int y = top;
   for (const json& b : ranking) {
     const std::string name = Str(b, "name").empty() ? Str(b, "id") : Str(b, "name");
-    svg +=
-        "<text x=\"0\" y=\"" + std::to_string(y + 21) + "\" class=\"label\">" + H(name) + "</text>";
+    svg += "<text x=\"0\" y=\"" + std::to_string(y + 21) + "\" class=\"label\">" +
+           H(ShortLabel(name)) + "</text>";
     double x = label_w;
     size_t k = 0;
     for (const json& c : criteria) {
@@ -150,7 +165,7 @@ std::string WeightStability(const PageRequest& req, const json& report) {
     const double lo = has_interval ? w["min"].get<double>() : 0.0;
     const double hi = has_interval ? w["max"].get<double>() : 1.0;
     svg += "<text x=\"0\" y=\"" + std::to_string(y + 17) + "\" class=\"label\">" +
-           H(names[cid].empty() ? cid : names[cid]) + "</text>";
+           H(ShortLabel(names[cid].empty() ? cid : names[cid])) + "</text>";
     svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 8) +
            "\" width=\"" + std::to_string(bar_w) + "\" height=\"6\" fill=\"#d9dee3\"/>";
     svg += "<rect x=\"" + Num(label_w + lo * bar_w) + "\" y=\"" + std::to_string(y + 4) +

@@ -256,7 +256,7 @@ std::string CriteriaSection(const PageRequest& req, const json& t) {
   }
   return Section("criteria", req.T("tender.criteria"),
                  "<p>" + H(req.T("tender.price_model")) + ": <strong>" +
-                     H(Str(model, "price_model")) + "</strong></p><table>" +
+                     H(req.T("price_model." + Str(model, "price_model"))) + "</strong></p><table>" +
                      Head(req, {"col.criterion", "col.kind", "col.weight"}) + "<tbody>" + rows +
                      "</tbody></table>");
 }

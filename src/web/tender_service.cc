@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 #include "tendering/tender_json.h"
+#include "web/i18n.h"
 
 namespace samspill::web {
 namespace {
@@ -65,7 +67,17 @@ json MoneyJson(const Money& m) {
   return json{{"amount", m.major_as_double()}, {"currency", m.currency}};
 }
 
-std::string FormatNok(int64_t minor) { return FormatMoneyPlain(Money{minor, "NOK"}) + " NOK"; }
+// The award reasons are written in Norwegian, as the award notice is: "kr 11 850 000".
+std::string FormatNok(int64_t minor) { return FormatMoney(Lang::kNb, Money{minor, "NOK"}); }
+
+// "9,10": two decimals with a decimal comma.
+std::string ScoreNb(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string text = buf;
+  std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
 
 // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
 Result<Money> ReadPrice(const json& body) {
@@ -570,7 +582,7 @@ Status TenderService::ProposeAward(Loaded& loaded, json& details) {
     std::string reasons =
         "Tilbudet fra " + org.name + " (" + org.org_number + ") " +
         (by_price ? "hadde lavest evaluert pris (" + FormatNok(std::llround(total * 100)) + ")"
-                  : "fikk høyest samlet poengsum (" + std::to_string(total).substr(0, 5) + ")") +
+                  : "fikk høyest samlet poengsum (" + ScoreNb(total) + ")") +
         " etter de kunngjorte tildelingskriteriene. Tilbudt pris: " +
         FormatNok(content.price.minor) + " ekskl. mva.";
     awards.push_back({{"lot_id", lot},
