@@ -113,12 +113,7 @@ Timestamp T(const char* iso) { return *ParseIsoTimestamp(iso); }
 
 Result<web::Actor> ActorFor(store::Store& store, const char* username) {
   SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserByUsername(username));
-  web::Actor actor;
-  actor.user_id = user.id;
-  actor.username = user.username;
-  actor.role = user.role;
-  actor.organisation_id = user.organisation_id;
-  return actor;
+  return web::Actor::FromUser(user);
 }
 
 Result<int64_t> CreateTender(web::TenderService& service, const web::Actor& officer,

@@ -9,6 +9,8 @@
 #include <optional>
 #include <utility>
 
+#include "common/text.h"
+
 namespace samspill::tendering {
 namespace {
 
@@ -50,10 +52,6 @@ constexpr std::array<LetterHeading, kProtocolLetterCount> kHeadings = {{
     {'o', "Begrunnelse for avlysning", "Reasons for cancellation"},
     {'p', "Andre viktige forhold", "Other important matters"},
 }};
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 std::string GroupThousands(int64_t value) {
   const std::string digits = std::to_string(value < 0 ? -value : value);

@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "common/text.h"
+
 namespace samspill::tendering {
 namespace {
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 // "85000000" or "85000000-9": the CPV 2008 shape (the list itself is reference data).
 bool IsCpvShape(std::string_view code) {

@@ -1,11 +1,9 @@
 #include "tendering/tender_state.h"
 
+#include "common/text.h"
+
 namespace samspill::tendering {
 namespace {
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 std::string Verb(TenderAction action) {
   switch (action) {

@@ -10,13 +10,6 @@ using nlohmann::json;
 constexpr Role kBuyerRoles[] = {Role::kAdministrator, Role::kProcurementOfficer,  Role::kEvaluator,
                                 Role::kServiceLeader, Role::kUnionRepresentative, Role::kAuditor};
 
-std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
-  std::string cookie = std::string(kSessionCookie) + "=" + value +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
-  if (secure) cookie += "; Secure";
-  return cookie;
-}
-
 json SessionJson(const Principal& p) {
   return json{{"user", UserJson(p.user)},
               {"csrf_token", p.session.csrf_token},
@@ -49,6 +42,13 @@ Result<int64_t> PositiveId(const std::string& text) {
 }
 
 }  // namespace
+
+std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
 
 std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
                                  OrganisationService& organisations, bool secure_cookies) {

@@ -2,6 +2,8 @@
 // and bid evaluation. Later modules add their own tables.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "store/store.h"
@@ -12,6 +14,10 @@
 namespace samspill::web {
 
 inline constexpr char kSessionCookie[] = "samspill_session";
+
+// The Set-Cookie value of the session: HttpOnly, SameSite=Strict, Secure when asked; an empty
+// value with max_age 0 ends it. Used by the API's login and the login page alike.
+std::string SessionCookie(const std::string& value, int64_t max_age, bool secure);
 
 std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
                                  OrganisationService& organisations, bool secure_cookies);

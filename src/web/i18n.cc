@@ -1,6 +1,8 @@
 #include "web/i18n.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <vector>
 
@@ -295,6 +297,14 @@ std::string FormatDateTime(Lang lang, Timestamp at) {
   const std::string clock = TwoDigits(seconds / 3600) + ":" + TwoDigits(seconds % 3600 / 60);
   const std::string date = FormatDate(lang, Date::FromDaysSinceEpoch(days));
   return lang == Lang::kEn ? date + " " + clock : date + " kl. " + clock;
+}
+
+std::string FormatDecimal(Lang lang, double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  std::string text = buf;
+  if (lang == Lang::kNb) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
 }
 
 std::string FormatMoney(Lang lang, const Money& money) {

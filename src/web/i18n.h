@@ -35,6 +35,9 @@ std::string FormatDateTime(Lang lang, Timestamp at);
 // The UTC offset of Norwegian time at `at`, in seconds (3600 or 7200).
 int64_t OsloOffsetSeconds(Timestamp at);
 
+// "7,85" (nb) or "7.85" (en) with `decimals` digits after the mark.
+std::string FormatDecimal(Lang lang, double value, int decimals);
+
 // "kr 1 250 000" and "kr 1 250 000,50" (nb, no-break spaces); "NOK 1,250,000.50" (en).
 // Other currencies print their code first in both languages.
 std::string FormatMoney(Lang lang, const Money& money);

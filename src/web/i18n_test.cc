@@ -34,6 +34,12 @@ TEST(I18n, MoneyIsKronerWithSpacesInNorwegian) {
   EXPECT_EQ(FormatMoney(Lang::kNb, {100, "DKK"}), "DKK\u00a01");
 }
 
+TEST(I18n, DecimalsUseTheLanguagesMark) {
+  EXPECT_EQ(FormatDecimal(Lang::kNb, 9.096, 2), "9,10");
+  EXPECT_EQ(FormatDecimal(Lang::kEn, 9.096, 2), "9.10");
+  EXPECT_EQ(FormatDecimal(Lang::kNb, 40.0, 1), "40,0");
+}
+
 TEST(I18n, EveryTextHasBothLanguages) {
   for (std::string_view key : AllTextKeys()) {
     EXPECT_FALSE(Tr(Lang::kNb, key).empty()) << key;

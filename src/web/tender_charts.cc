@@ -20,11 +20,8 @@ std::string Num(double value, int decimals = 2) {
   return buf;
 }
 
-// "7,85" in Norwegian, "7.85" in English.
 std::string Decimal(const PageRequest& req, double value, int decimals = 2) {
-  std::string s = Num(value, decimals);
-  if (req.lang == Lang::kNb) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  return FormatDecimal(req.lang, value, decimals);
 }
 
 std::string Percent(const PageRequest& req, double fraction) {

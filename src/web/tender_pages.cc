@@ -8,6 +8,7 @@
 #include <set>
 
 #include "store/store.h"
+#include "web/api_routes.h"
 #include "web/page.h"
 #include "web/tender_charts.h"
 #include "web/tender_service.h"
@@ -83,13 +84,6 @@ std::string LoginForm(const PageRequest& req, const std::string& username,
       "autocomplete=\"current-password\" required></div><button type=\"submit\">" +
       H(req.T("login.submit")) + "</button></form>";
   return RenderLayout(req, req.T("login.title"), body);
-}
-
-std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
-  std::string cookie = std::string("samspill_session=") + value +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
-  if (secure) cookie += "; Secure";
-  return cookie;
 }
 
 // ---- lists ----
@@ -529,18 +523,16 @@ Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
 }
 
 // A failed form post re-renders the tender page with the problem in an error summary.
-// `field` is the form field the error belongs to; the service's own field name is used only
-// when `trust_status_field` (it matches the form's ids).
+// `field` is the id of the form field the error belongs to.
 Result<PageResponse> AfterPost(PageRequest& req, TenderService& tenders, const Status& status,
-                               const std::string& field, bool trust_status_field = false) {
+                               const std::string& field) {
   const std::string back = "/anbud/" + req.params[0];
   if (status.ok()) return Redirect(back);
   if (status.code() == StatusCode::kPermissionDenied || status.code() == StatusCode::kNotFound ||
       status.code() == StatusCode::kInternal) {
     return status;
   }
-  std::string target = trust_status_field && !status.field().empty() ? status.field() : field;
-  return TenderPage(req, tenders, {{target, status.message()}},
+  return TenderPage(req, tenders, {{field, status.message()}},
                     status.code() == StatusCode::kInvalidArgument ? 400 : 409);
 }
 

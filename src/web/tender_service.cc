@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "common/text.h"
 #include "evaluation/evaluate.h"
 #include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
@@ -14,6 +15,7 @@
 #include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 #include "tendering/tender_json.h"
+#include "web/api.h"
 #include "web/i18n.h"
 
 namespace samspill::web {
@@ -28,10 +30,6 @@ using tendering::TenderState;
 constexpr size_t kMaxSummaryChars = 20000;
 constexpr size_t kMaxQuestionChars = 10000;
 constexpr size_t kMaxReasonChars = 20000;
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 bool IsSupplier(const Actor& a) { return !a.is_system && a.role == Role::kSupplier; }
 bool IsBuyerSide(const Actor& a) { return a.is_system || a.role != Role::kSupplier; }
@@ -70,15 +68,6 @@ json MoneyJson(const Money& m) {
 // The award reasons are written in Norwegian, as the award notice is: "kr 11 850 000".
 std::string FormatNok(int64_t minor) { return FormatMoney(Lang::kNb, Money{minor, "NOK"}); }
 
-// "9,10": two decimals with a decimal comma.
-std::string ScoreNb(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  std::string text = buf;
-  std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
-
 // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
 Result<Money> ReadPrice(const json& body) {
   auto it = body.find("price");
@@ -100,14 +89,10 @@ Result<std::string> OptionalString(const json& body, const char* field, size_t m
   return value;
 }
 
+// The API's own check for unknown fields, after making sure the body is an object.
 Status CheckKeys(const json& body, std::initializer_list<std::string_view> allowed) {
   if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
-      return InvalidArgument("unknown field '" + it.key() + "'", it.key());
-    }
-  }
-  return Status::Ok();
+  return OnlyFields(body, allowed);
 }
 
 std::vector<std::string> LotIds(const Tender& tender) {
@@ -172,12 +157,12 @@ std::string_view BidStatusName(BidStatus status) {
   return status == BidStatus::kRejected ? "rejected" : "valid";
 }
 
-Actor Actor::FromPrincipal(const Principal& p) {
+Actor Actor::FromUser(const store::User& user) {
   Actor a;
-  a.user_id = p.user.id;
-  a.username = p.user.username;
-  a.role = p.user.role;
-  a.organisation_id = p.user.organisation_id;
+  a.user_id = user.id;
+  a.username = user.username;
+  a.role = user.role;
+  a.organisation_id = user.organisation_id;
   return a;
 }
 
@@ -582,7 +567,7 @@ Status TenderService::ProposeAward(Loaded& loaded, json& details) {
     std::string reasons =
         "Tilbudet fra " + org.name + " (" + org.org_number + ") " +
         (by_price ? "hadde lavest evaluert pris (" + FormatNok(std::llround(total * 100)) + ")"
-                  : "fikk høyest samlet poengsum (" + ScoreNb(total) + ")") +
+                  : "fikk høyest samlet poengsum (" + FormatDecimal(Lang::kNb, total, 2) + ")") +
         " etter de kunngjorte tildelingskriteriene. Tilbudt pris: " +
         FormatNok(content.price.minor) + " ekskl. mva.";
     awards.push_back({{"lot_id", lot},

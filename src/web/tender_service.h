@@ -45,7 +45,8 @@ struct Actor {
   std::optional<int64_t> organisation_id;
   bool is_system = false;
 
-  static Actor FromPrincipal(const Principal& p);
+  static Actor FromUser(const store::User& user);
+  static Actor FromPrincipal(const Principal& p) { return FromUser(p.user); }
   static Actor System();
 };
 
