@@ -14,6 +14,11 @@ const std::vector<DemoUser>& DemoUsers() {
       {"leverandor3", "Trine Leverandør", Role::kSupplier, "928765431"},
       {"leverandor4", "Sindre Leverandør", Role::kSupplier, "931112228"},
       {"revisor", "Randi Revisor", Role::kAuditor, ""},
+      {"politiker", "Per Politiker", Role::kPolitician, "942110464"},
+      {"koordinator", "Kari Koordinator", Role::kPartnershipCoordinator, "942110464"},
+      {"prosjektleder", "Pål Prosjektleder", Role::kProjectLeader, "942110464"},
+      {"prosjektleder2", "Hanne Prosjektleder", Role::kProjectLeader, "942110464"},
+      {"styringsgruppe", "Siri Styringsgruppe", Role::kSteeringGroup, "942110464"},
   };
   return kUsers;
 }

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   cli::AddEvaluateCommand(app, &action);
   cli::AddUserCommand(app, &action);
   cli::AddTenderCommand(app, &action);
+  cli::AddMarketCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

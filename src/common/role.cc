@@ -18,6 +18,14 @@ std::string_view RoleName(Role role) {
       return "supplier";
     case Role::kAuditor:
       return "auditor";
+    case Role::kPolitician:
+      return "politician";
+    case Role::kPartnershipCoordinator:
+      return "partnership_coordinator";
+    case Role::kProjectLeader:
+      return "project_leader";
+    case Role::kSteeringGroup:
+      return "steering_group";
   }
   return "unknown";
 }
@@ -45,6 +53,14 @@ std::string_view RoleLabelNb(Role role) {
       return "Leverandør";
     case Role::kAuditor:
       return "Revisor";
+    case Role::kPolitician:
+      return "Politiker";
+    case Role::kPartnershipCoordinator:
+      return "Partnerskapskoordinator";
+    case Role::kProjectLeader:
+      return "Prosjektleder";
+    case Role::kSteeringGroup:
+      return "Styringsgruppe";
   }
   return "Ukjent";
 }

@@ -6,22 +6,29 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace samspill {
 
 enum class Role {
-  kAdministrator = 1,        // manages users and settings
-  kProcurementOfficer = 2,   // innkjøper: plans and runs tenders
-  kEvaluator = 3,            // scores bids in an evaluation committee
-  kServiceLeader = 4,        // tjenesteleder / fagperson: requirements, follow-up
-  kUnionRepresentative = 5,  // tillitsvalgt: reads
-  kSupplier = 6,             // leverandør: own bids and reports only
-  kAuditor = 7,              // revisor: reads everything, changes nothing
+  kAdministrator = 1,           // manages users and settings
+  kProcurementOfficer = 2,      // innkjøper: plans and runs tenders
+  kEvaluator = 3,               // scores bids in an evaluation committee
+  kServiceLeader = 4,           // tjenesteleder / fagperson: requirements, follow-up
+  kUnionRepresentative = 5,     // tillitsvalgt: reads
+  kSupplier = 6,                // leverandør: own bids and reports only
+  kAuditor = 7,                 // revisor: reads everything, changes nothing
+  kPolitician = 8,              // politiker: reads tenders and protocols, changes nothing
+  kPartnershipCoordinator = 9,  // partnerskapskoordinator: the whole partnership portfolio
+  kProjectLeader = 10,          // prosjektleder: own area of the portfolio, reads all of it
+  kSteeringGroup = 11,          // styringsgruppe: reads the portfolio and its reports
 };
 
 inline constexpr Role kAllRoles[] = {
-    Role::kAdministrator,       Role::kProcurementOfficer, Role::kEvaluator, Role::kServiceLeader,
-    Role::kUnionRepresentative, Role::kSupplier,           Role::kAuditor};
+    Role::kAdministrator, Role::kProcurementOfficer,  Role::kEvaluator,
+    Role::kServiceLeader, Role::kUnionRepresentative, Role::kSupplier,
+    Role::kAuditor,       Role::kPolitician,          Role::kPartnershipCoordinator,
+    Role::kProjectLeader, Role::kSteeringGroup};
 
 // Stable API name: "administrator", "procurement_officer", …
 std::string_view RoleName(Role role);
@@ -31,7 +38,44 @@ std::string_view RoleLabelNb(Role role);
 
 // Read-only roles never change anything, whatever endpoint they call.
 inline bool IsReadOnlyRole(Role role) {
-  return role == Role::kUnionRepresentative || role == Role::kAuditor;
+  return role == Role::kUnionRepresentative || role == Role::kAuditor ||
+         role == Role::kPolitician || role == Role::kSteeringGroup;
+}
+
+// The municipality's side of a tender: everyone who reads tenders as the buyer (never a
+// supplier; the partnership roles work in the portfolio only).
+inline bool IsTenderBuyerRole(Role role) {
+  switch (role) {
+    case Role::kAdministrator:
+    case Role::kProcurementOfficer:
+    case Role::kEvaluator:
+    case Role::kServiceLeader:
+    case Role::kUnionRepresentative:
+    case Role::kAuditor:
+    case Role::kPolitician:
+      return true;
+    case Role::kSupplier:
+    case Role::kPartnershipCoordinator:
+    case Role::kProjectLeader:
+    case Role::kSteeringGroup:
+      return false;
+  }
+  return false;
+}
+
+// The tender buyer roles as a list, for route tables.
+inline std::vector<Role> TenderBuyerRoles() {
+  std::vector<Role> roles;
+  for (Role role : kAllRoles) {
+    if (IsTenderBuyerRole(role)) roles.push_back(role);
+  }
+  return roles;
+}
+
+// Roles that work in the partnership portfolio (the auditor and administrator read it too).
+inline bool IsPortfolioRole(Role role) {
+  return role == Role::kPartnershipCoordinator || role == Role::kProjectLeader ||
+         role == Role::kSteeringGroup;
 }
 
 }  // namespace samspill

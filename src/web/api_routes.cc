@@ -7,9 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr Role kBuyerRoles[] = {Role::kAdministrator, Role::kProcurementOfficer,  Role::kEvaluator,
-                                Role::kServiceLeader, Role::kUnionRepresentative, Role::kAuditor};
-
 json SessionJson(const Principal& p) {
   return json{{"user", UserJson(p.user)},
               {"csrf_token", p.session.csrf_token},
@@ -245,8 +242,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
 
   // Evaluate a bid table posted as JSON: the same function as `samspill evaluate`.
   routes.push_back(
-      {"POST", "/api/evaluate", false,
-       std::vector<Role>(std::begin(kBuyerRoles), std::end(kBuyerRoles)),
+      {"POST", "/api/evaluate", false, TenderBuyerRoles(),
        [](ApiRequest& req) -> Result<ApiResponse> {
          std::string type = req.http.get_header_value("Content-Type");
          if (type.rfind("application/json", 0) != 0) {

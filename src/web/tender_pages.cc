@@ -627,11 +627,7 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
   routes.push_back({"GET", tender, false, {}, [&tenders](PageRequest& req) {
                       return TenderPage(req, tenders, {}, 200);
                     }});
-  routes.push_back({"GET",
-                    tender + "/protokoll",
-                    false,
-                    {Role::kAdministrator, Role::kProcurementOfficer, Role::kEvaluator,
-                     Role::kServiceLeader, Role::kUnionRepresentative, Role::kAuditor},
+  routes.push_back({"GET", tender + "/protokoll", false, TenderBuyerRoles(),
                     [&tenders](PageRequest& req) -> Result<PageResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(
                           std::string html,

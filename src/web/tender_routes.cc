@@ -33,9 +33,7 @@ Result<std::string> TextField(const ApiRequest& req, const char* field) {
 
 std::vector<Route> TenderApiRoutes(TenderService& tenders) {
   const std::vector<Role> officer = {Role::kProcurementOfficer};
-  const std::vector<Role> buyer_side = {Role::kAdministrator,       Role::kProcurementOfficer,
-                                        Role::kEvaluator,           Role::kServiceLeader,
-                                        Role::kUnionRepresentative, Role::kAuditor};
+  const std::vector<Role> buyer_side = TenderBuyerRoles();
   std::vector<Route> routes;
 
   routes.push_back({"GET", "/api/tenders", false, {}, [&tenders](ApiRequest& req) {

@@ -32,7 +32,9 @@ constexpr size_t kMaxQuestionChars = 10000;
 constexpr size_t kMaxReasonChars = 20000;
 
 bool IsSupplier(const Actor& a) { return !a.is_system && a.role == Role::kSupplier; }
-bool IsBuyerSide(const Actor& a) { return a.is_system || a.role != Role::kSupplier; }
+bool IsBuyerSide(const Actor& a) { return a.is_system || IsTenderBuyerRole(a.role); }
+// The partnership roles work in the portfolio and read no tenders.
+bool ReadsTenders(const Actor& a) { return IsBuyerSide(a) || IsSupplier(a); }
 bool Runs(const Actor& a) { return a.is_system || a.role == Role::kProcurementOfficer; }
 bool Scores(const Actor& a) {
   return a.is_system || a.role == Role::kProcurementOfficer || a.role == Role::kEvaluator;
@@ -228,6 +230,7 @@ Result<TenderService::Loaded> TenderService::Load(int64_t id) {
 }
 
 Result<TenderService::Loaded> TenderService::LoadVisible(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   // Suppliers never see drafts: a draft is the buyer's working paper.
   if (IsSupplier(actor) && loaded.tender.state() == TenderState::kDraft) {
@@ -333,6 +336,7 @@ Result<json> TenderService::Get(const Actor& actor, int64_t id) {
 }
 
 Result<json> TenderService::List(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredTender> rows, store_.ListTenders());
   json out = json::array();
   for (const store::StoredTender& row : rows) {
