@@ -48,6 +48,16 @@ TEST_P(StoreConformanceTest, CreatesUserAndItsAuditEventTogether) {
   EXPECT_EQ(store().FindUserById(user->id)->display_name, "Kari Nordmann");
 }
 
+TEST_P(StoreConformanceTest, EveryRoleIsStoredAndReadBack) {
+  for (Role role : kAllRoles) {
+    const std::string name = "user_" + std::string(RoleName(role));
+    Result<User> user = store().CreateUser(NewUser{name, "N N", role, "$argon2id$fake"},
+                                           Event("user.create", "user"));
+    ASSERT_TRUE(user.ok()) << RoleName(role) << ": " << user.status().ToString();
+    EXPECT_EQ(store().FindUserByUsername(name)->role, role);
+  }
+}
+
 TEST_P(StoreConformanceTest, DuplicateUsernameIsConflictAndWritesNothing) {
   ASSERT_TRUE(store().CreateUser(Kari(), Event("user.create", "user")).ok());
   Result<User> again = store().CreateUser(Kari(), Event("user.create", "user"));

@@ -114,6 +114,7 @@ const std::map<std::string_view, Entry>& Table() {
        {"Samlet poengsum per tilbud, fordelt på kriterier", "Total score per bid, by criterion"}},
       {"tender.award", {"Tildeling", "Award"}},
       {"tender.cancelled", {"Konkurransen er avlyst", "The competition is cancelled"}},
+      {"tender.lots", {"Delkontrakter", "Lots"}},
       {"tender.unsuccessful_lots", {"Delkontrakter uten nok tilbud", "Lots without enough bids"}},
       {"tender.edit", {"Rediger utkastet", "Edit the draft"}},
       {"tender.actions", {"Neste steg", "Next steps"}},
@@ -324,6 +325,14 @@ std::string FormatMoney(Lang lang, const Money& money) {
   out = (nok ? std::string("kr") : money.currency) + nbsp + (negative ? "−" : "") +
         Digits(major, nbsp);
   if (minor != 0) out += "," + TwoDigits(minor);
+  return out;
+}
+
+std::string FormatMoneyInput(const Money& money) {
+  const bool negative = money.minor < 0;
+  const int64_t abs_minor = negative ? -money.minor : money.minor;
+  std::string out = (negative ? "-" : "") + Digits(abs_minor / 100, " ");
+  if (abs_minor % 100 != 0) out += "," + TwoDigits(abs_minor % 100);
   return out;
 }
 

@@ -41,5 +41,8 @@ std::string FormatDecimal(Lang lang, double value, int decimals);
 // "kr 1 250 000" and "kr 1 250 000,50" (nb, no-break spaces); "NOK 1,250,000.50" (en).
 // Other currencies print their code first in both languages.
 std::string FormatMoney(Lang lang, const Money& money);
+// An amount as a user types it in a form field, without the currency: "1 250 000,50"
+// (plain spaces, decimal comma), which ParseMoneyMinor reads back.
+std::string FormatMoneyInput(const Money& money);
 
 }  // namespace samspill::web

@@ -29,6 +29,10 @@ TEST(I18n, MoneyIsKronerWithSpacesInNorwegian) {
   EXPECT_EQ(FormatMoney(Lang::kNb, {125'000'000, "NOK"}), "kr\u00a01\u00a0250\u00a0000");
   EXPECT_EQ(FormatMoney(Lang::kNb, {125'000'050, "NOK"}), "kr\u00a01\u00a0250\u00a0000,50");
   EXPECT_EQ(FormatMoney(Lang::kEn, {125'000'050, "NOK"}), "NOK 1,250,000.50");
+  // What a form shows is what a user would type, and reads back to the same øre.
+  EXPECT_EQ(FormatMoneyInput({6'000'000'000, "NOK"}), "60 000 000");
+  EXPECT_EQ(FormatMoneyInput({125'000'050, "NOK"}), "1 250 000,50");
+  EXPECT_EQ(*ParseMoneyMinor(FormatMoneyInput({125'000'050, "NOK"})), 125'000'050);
   EXPECT_EQ(FormatMoney(Lang::kNb, {99'900, "NOK"}), "kr\u00a0999");
   EXPECT_EQ(FormatMoney(Lang::kNb, {-500, "NOK"}), "kr\u00a0−5");
   EXPECT_EQ(FormatMoney(Lang::kNb, {100, "DKK"}), "DKK\u00a01");

@@ -15,6 +15,8 @@ namespace {
 using nlohmann::json;
 
 constexpr int kCriterionRows = 6;
+constexpr int kLotRows = 4;
+constexpr int kResponsibilityRows = 5;
 
 using Values = std::map<std::string, std::string>;
 using Errors = std::vector<std::pair<std::string, std::string>>;
@@ -53,7 +55,7 @@ Values FromDraft(const json& t) {
   text("why_not_divided", t, "why_not_divided");
   if (t.contains("estimated_value") && t["estimated_value"].is_number()) {
     v["estimated_value"] =
-        FormatMoneyPlain(Money{std::llround(t["estimated_value"].get<double>() * 100), "NOK"});
+        FormatMoneyInput(Money{std::llround(t["estimated_value"].get<double>() * 100), "NOK"});
   }
   const json& p = t.value("profile", json::object());
   text("procedure", p, "procedure");
@@ -85,6 +87,23 @@ Values FromDraft(const json& t) {
       std::snprintf(buf, sizeof buf, "%g", c["weight"].get<double>());
       v[row + "weight"] = buf;
     }
+  }
+  k = 0;
+  for (const json& lot : t.value("lots", json::array())) {
+    const std::string row = "lots-" + std::to_string(k++) + "-";
+    text((row + "id").c_str(), lot, "id");
+    text((row + "title").c_str(), lot, "title");
+    if (lot.contains("estimated_value") && lot["estimated_value"].is_number()) {
+      v[row + "estimated_value"] =
+          FormatMoneyInput(Money{std::llround(lot["estimated_value"].get<double>() * 100), "NOK"});
+    }
+  }
+  k = 0;
+  for (const json& item : t.value("responsibilities", json::array())) {
+    const std::string row = "responsibilities-" + std::to_string(k++) + "-";
+    text((row + "area").c_str(), item, "area");
+    text((row + "party").c_str(), item, "party");
+    text((row + "description").c_str(), item, "description");
   }
   const json& r = t.value("award_rules", json::object());
   if (r.value("climate_weight_required", false)) v["climate_weight_required"] = "on";
@@ -184,6 +203,35 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   d["award_model"] = {
       {"price_model", Get(v, "price_model").empty() ? "proportional" : Get(v, "price_model")},
       {"criteria", criteria}};
+  // Lots and responsibilities: rows left empty are not part of the draft.
+  json lots = json::array();
+  for (int k = 0; k < kLotRows; ++k) {
+    const std::string row = "lots-" + std::to_string(k) + "-";
+    const std::string lot_id = Get(v, row + "id");
+    const std::string title = Get(v, row + "title");
+    const std::string amount = Get(v, row + "estimated_value");
+    if (lot_id.empty() && title.empty() && amount.empty()) continue;
+    json lot = {{"id", lot_id}, {"title", title}};
+    Result<int64_t> minor = ParseMoneyMinor(amount);
+    if (!minor.ok()) {
+      errors.push_back({row + "estimated_value",
+                        "Delkontrakt " + std::to_string(k + 1) + ": " + minor.status().message()});
+      continue;
+    }
+    lot["estimated_value"] = static_cast<double>(*minor) / 100.0;
+    lots.push_back(std::move(lot));
+  }
+  d["lots"] = lots;
+  json responsibilities = json::array();
+  for (int k = 0; k < kResponsibilityRows; ++k) {
+    const std::string row = "responsibilities-" + std::to_string(k) + "-";
+    if (Get(v, row + "area").empty() && Get(v, row + "description").empty()) continue;
+    responsibilities.push_back(
+        {{"area", Get(v, row + "area")},
+         {"party", Get(v, row + "party").empty() ? "supplier" : Get(v, row + "party")},
+         {"description", Get(v, row + "description")}});
+  }
+  d["responsibilities"] = responsibilities;
   json rules = {{"climate_weight_required", !Get(v, "climate_weight_required").empty()}};
   if (!Get(v, "climate_exception").empty())
     rules["climate_exception"] = Get(v, "climate_exception");
@@ -243,6 +291,25 @@ struct Form {
     }
     return out + "</select></div>";
   }
+  // A table cell's input, labelled for screen readers as "Name 2" (the column and the row).
+  std::string Cell(const std::string& id, const std::string& label) const {
+    const std::string error = ErrorFor(id);
+    return "<td><input" + Attrs(id) + " value=\"" + H(Get(values, id)) + "\" aria-label=\"" +
+           H(label) + "\">" +
+           (error.empty()
+                ? ""
+                : "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>") +
+           "</td>";
+  }
+  std::string SelectCell(const std::string& id, const std::string& label,
+                         const std::vector<std::pair<std::string, std::string>>& options) const {
+    std::string out = "<td><select" + Attrs(id) + " aria-label=\"" + H(label) + "\">";
+    for (const auto& [value, text] : options) {
+      out += "<option value=\"" + H(value) + "\"" + (Get(values, id) == value ? " selected" : "") +
+             ">" + H(text) + "</option>";
+    }
+    return out + "</select></td>";
+  }
   std::string Check(const std::string& id, std::string_view label) const {
     return "<div class=\"check\"><input type=\"checkbox\"" + Attrs(id) +
            (Get(values, id).empty() ? "" : " checked") + "><label for=\"" + id + "\">" + H(label) +
@@ -273,7 +340,31 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
                        "the legal regime"
                      : "Samlet for hele perioden, med opsjoner og forlengelser: avgjør regelverket",
                   "text", true);
-  body += f.TextArea("why_not_divided", en ? "Why not divided into lots" : "Hvorfor ikke delt opp");
+  body += f.TextArea("why_not_divided", en ? "Why not divided into lots" : "Hvorfor ikke delt opp",
+                     en ? "Goes into the procurement protocol (FOA § 25-5 c) when there are no lots"
+                        : "Føres i anskaffelsesprotokollen (FOA § 25-5 c) når kontrakten "
+                          "ikke deles opp");
+  body += "</fieldset><fieldset><legend>" + H(en ? "Lots" : "Delkontrakter") + "</legend>";
+  body += "<table class=\"criteria-form\"><caption>" +
+          H(en ? "Lots, if the contract is divided (leave unused rows empty). Suppliers bid "
+                 "per lot, and each lot is evaluated and awarded on its own."
+               : "Delkontrakter, hvis kontrakten deles opp (la ubrukte rader stå tomme). "
+                 "Leverandørene gir tilbud per delkontrakt, og hver evalueres og tildeles "
+                 "for seg.") +
+          "</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Id</th><th "
+          "scope=\"col\">" +
+          H(req.T("col.title")) + "</th><th scope=\"col\">" +
+          H(en ? "Estimated value (NOK)" : "Anslått verdi (kr)") + "</th></tr></thead><tbody>";
+  for (int k = 0; k < kLotRows; ++k) {
+    const std::string row = "lots-" + std::to_string(k) + "-";
+    const std::string n = " " + std::to_string(k + 1);
+    body += "<tr><td>" + std::to_string(k + 1) + "</td>" +
+            f.Cell(row + "id", (en ? "Lot id" : "Delkontrakt-id") + n) +
+            f.Cell(row + "title", std::string(req.T("col.title")) + n) +
+            f.Cell(row + "estimated_value", (en ? "Estimated value" : "Anslått verdi") + n) +
+            "</tr>";
+  }
+  body += "</tbody></table>";
   body += "</fieldset><fieldset><legend>" +
           H(en ? "Procedure and timeline" : "Prosedyre og frister") + "</legend>";
   body += f.Select("procedure", en ? "Procedure" : "Prosedyre",
@@ -312,29 +403,17 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
           "scope=\"col\">" +
           H(en ? "Name" : "Navn") + "</th><th scope=\"col\">" + H(req.T("col.kind")) +
           "</th><th scope=\"col\">" + H(req.T("col.weight")) + "</th></tr></thead><tbody>";
+  std::vector<std::pair<std::string, std::string>> kinds;
+  for (const char* kind : {"price", "quality", "social", "environment"}) {
+    kinds.push_back({kind, std::string(req.T(std::string("kind.") + kind))});
+  }
   for (int k = 0; k < kCriterionRows; ++k) {
     const std::string row = "criteria-" + std::to_string(k) + "-";
-    const std::string n = std::to_string(k + 1);
-    auto cell = [&](const std::string& id, const std::string& label) {
-      const std::string error = f.ErrorFor(id);
-      return "<td><input" + f.Attrs(id) + " value=\"" + H(Get(values, id)) + "\" aria-label=\"" +
-             H(label + " " + n) + "\">" +
-             (error.empty()
-                  ? ""
-                  : "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>") +
-             "</td>";
-    };
-    std::string kind = "<td><select" + f.Attrs(row + "kind") + " aria-label=\"" +
-                       H(std::string(req.T("col.kind")) + " " + n) + "\">";
-    for (const char* k2 : {"price", "quality", "social", "environment"}) {
-      kind += std::string("<option value=\"") + k2 + "\"" +
-              (Get(values, row + "kind") == k2 ? " selected" : "") + ">" +
-              H(req.T(std::string("kind.") + k2)) + "</option>";
-    }
-    kind += "</select></td>";
-    body += "<tr><td>" + n + "</td>" + cell(row + "id", "Id") +
-            cell(row + "name", en ? "Name" : "Navn") + kind +
-            cell(row + "weight", std::string(req.T("col.weight"))) + "</tr>";
+    const std::string n = " " + std::to_string(k + 1);
+    body += "<tr><td>" + std::to_string(k + 1) + "</td>" + f.Cell(row + "id", "Id" + n) +
+            f.Cell(row + "name", (en ? "Name" : "Navn") + n) +
+            f.SelectCell(row + "kind", std::string(req.T("col.kind")) + n, kinds) +
+            f.Cell(row + "weight", std::string(req.T("col.weight")) + n) + "</tr>";
   }
   body += "</tbody></table>";
   body += f.Check("climate_weight_required",
@@ -342,6 +421,28 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
                      : "FOA § 7-9 gjelder: klima og miljø vektes minst 30 %");
   body += f.TextArea("climate_exception", en ? "Documented exception from the 30 % rule"
                                              : "Dokumentert unntak fra 30 %-regelen");
+  body += "</fieldset><fieldset><legend>" + H(req.T("tender.responsibilities")) + "</legend>";
+  body += "<table class=\"criteria-form\"><caption>" +
+          H(en ? "Who carries what in the contract: the municipality, the supplier or both "
+                 "(leave unused rows empty)"
+               : "Hvem som har ansvaret for hva i kontrakten: kommunen, leverandøren eller "
+                 "begge (la ubrukte rader stå tomme)") +
+          "</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" + H(req.T("col.area")) +
+          "</th><th scope=\"col\">" + H(req.T("col.party")) + "</th><th scope=\"col\">" +
+          H(req.T("col.description")) + "</th></tr></thead><tbody>";
+  std::vector<std::pair<std::string, std::string>> parties;
+  for (const char* party : {"supplier", "municipality", "shared"}) {
+    parties.push_back({party, std::string(req.T(std::string("party.") + party))});
+  }
+  for (int k = 0; k < kResponsibilityRows; ++k) {
+    const std::string row = "responsibilities-" + std::to_string(k) + "-";
+    const std::string n = " " + std::to_string(k + 1);
+    body += "<tr><td>" + std::to_string(k + 1) + "</td>" +
+            f.Cell(row + "area", std::string(req.T("col.area")) + n) +
+            f.SelectCell(row + "party", std::string(req.T("col.party")) + n, parties) +
+            f.Cell(row + "description", std::string(req.T("col.description")) + n) + "</tr>";
+  }
+  body += "</tbody></table>";
   body += "</fieldset><button type=\"submit\">" + H(en ? "Save the draft" : "Lagre utkastet") +
           "</button></form>";
   return body;

@@ -104,9 +104,15 @@ std::string TenderTable(const PageRequest& req, const json& tenders) {
 
 Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
   const Actor actor = Who(req);
-  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));
   std::string body =
       "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
+  const Role role = req.principal->user.role;
+  if (!IsTenderBuyerRole(role) && role != Role::kSupplier) {
+    // The partnership roles have no tenders: their work starts in the portfolio.
+    body += "<p>" + H(req.T("home.none")) + "</p>";
+    return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));
   if (req.principal->user.role == Role::kSupplier) {
     json open = json::array();
     std::string bids;
@@ -200,6 +206,16 @@ std::string FactsSection(const PageRequest& req, const json& t) {
   item("tender.minimum_bids", std::to_string(t.value("minimum_bids", 2)));
   dl += "</dl>";
   std::string body = dl;
+  if (t.contains("lots") && !t["lots"].empty()) {
+    std::string rows;
+    for (const json& lot : t["lots"]) {
+      rows += Row({H(Str(lot, "id")), H(Str(lot, "title")),
+                   H(FormatMoney(req.lang, MoneyFromJson(lot["estimated_value"])))});
+    }
+    body += "<table><caption>" + H(req.T("tender.lots")) + "</caption>" +
+            Head(req, {"col.lot", "col.title", "tender.value"}) + "<tbody>" + rows +
+            "</tbody></table>";
+  }
   if (!Str(t, "description").empty()) body = "<p>" + H(Str(t, "description")) + "</p>" + body;
   if (t.contains("award_model_sha256")) {
     body += "<p class=\"lock\"><strong>" + H(req.T("tender.lock")) + ".</strong> " +

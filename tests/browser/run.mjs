@@ -28,6 +28,7 @@ const DEMO_USERS = [
   ['tjenesteleder', 'service_leader'],
   ['tillitsvalgt', 'union_representative'],
   ['revisor', 'auditor'],
+  ['politiker', 'politician'],
   ['leverandor', 'supplier'],
   ['leverandor2', 'supplier'],
   ['leverandor3', 'supplier'],

@@ -98,6 +98,27 @@ CREATE TABLE questions (
 );
 CREATE INDEX questions_by_tender ON questions(tender_id);
 )sql"},
+    {4, "roles 8-11: politician and the partnership roles (the users table rebuilt for its CHECK)",
+     R"sql(
+CREATE TABLE users_new (
+  id              INTEGER PRIMARY KEY,
+  username        TEXT    NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+  display_name    TEXT    NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  role            INTEGER NOT NULL CHECK (role BETWEEN 1 AND 11),
+  password_hash   TEXT    NOT NULL,
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at      TEXT    NOT NULL,
+  organisation_id INTEGER REFERENCES organisations(id)
+);
+INSERT INTO users_new (id, username, display_name, role, password_hash, active, created_at,
+                       organisation_id)
+  SELECT id, username, display_name, role, password_hash, active, created_at, organisation_id
+  FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE INDEX users_by_organisation ON users(organisation_id);
+)sql",
+     /*rebuilds_tables=*/true},
 };
 
 }  // namespace

@@ -12,6 +12,10 @@ struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;
+  // A migration that rebuilds a table other tables refer to (SQLite cannot change a CHECK
+  // constraint in place) runs with foreign keys off, as SQLite's documented procedure asks;
+  // the runner then checks every foreign key before it commits.
+  bool rebuilds_tables = false;
 };
 
 std::span<const Migration> SqliteMigrations();

@@ -22,8 +22,10 @@ Result<User> ReadUser(const SqliteStatement& stmt) {
   user.id = stmt.ColumnInt(0);
   user.username = stmt.ColumnText(1);
   user.display_name = stmt.ColumnText(2);
-  int64_t role = stmt.ColumnInt(3);
-  if (role < 1 || role > 7) return Internal("stored role is corrupt");
+  const int64_t role = stmt.ColumnInt(3);
+  bool known = false;
+  for (Role r : kAllRoles) known = known || static_cast<int64_t>(r) == role;
+  if (!known) return Internal("stored role " + std::to_string(role) + " is unknown");
   user.role = static_cast<Role>(role);
   user.password_hash = stmt.ColumnText(4);
   user.active = stmt.ColumnInt(5) != 0;
@@ -132,16 +134,40 @@ class SqliteStore final : public Store {
     }
     for (const Migration& m : SqliteMigrations()) {
       if (m.version <= current) continue;
-      SqliteTransaction tx(db_);
-      SAMSPILL_RETURN_IF_ERROR(tx.status());
-      Status applied = ExecSql(db_, std::string(m.sql));
-      if (!applied.ok()) {
-        return Internal("migration " + std::to_string(m.version) + " failed: " + applied.message());
+      if (!m.rebuilds_tables) {
+        SAMSPILL_RETURN_IF_ERROR(Apply(m));
+        continue;
       }
-      SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA user_version = " + std::to_string(m.version)));
-      SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+      // PRAGMA foreign_keys has no effect inside a transaction: switch it around one.
+      SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA foreign_keys = OFF"));
+      Status applied = Apply(m);
+      Status restored = ExecSql(db_, "PRAGMA foreign_keys = ON");
+      SAMSPILL_RETURN_IF_ERROR(applied);
+      SAMSPILL_RETURN_IF_ERROR(restored);
     }
     return Status::Ok();
+  }
+
+  // One migration in one transaction; a table rebuild must leave every foreign key intact.
+  Status Apply(const Migration& m) {
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    Status applied = ExecSql(db_, std::string(m.sql));
+    if (!applied.ok()) {
+      return Internal("migration " + std::to_string(m.version) + " failed: " + applied.message());
+    }
+    if (m.rebuilds_tables) {
+      SqliteStatement check(db_, "PRAGMA foreign_key_check");
+      Status step;
+      const bool broken = check.Step(&step);
+      SAMSPILL_RETURN_IF_ERROR(step);
+      if (broken) {
+        return Internal("migration " + std::to_string(m.version) +
+                        " would break a foreign key in table " + check.ColumnText(0));
+      }
+    }
+    SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA user_version = " + std::to_string(m.version)));
+    return tx.Commit();
   }
 
   int SchemaVersion() override {

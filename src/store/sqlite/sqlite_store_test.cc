@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/sqlite/sqlite_migrations.h"
 #include "store/store_conformance_test.h"
 
 namespace samspill::store {
@@ -65,6 +66,43 @@ TEST_F(SqliteFileTest, DataSurvivesReopen) {
   }
   auto store = std::move(OpenSqliteStore(path_)).value();
   EXPECT_EQ(store->FindUserByUsername("ola")->display_name, "Ola");
+}
+
+// A database written by the release before migration 4 (roles 1–7 only) keeps its users and
+// their sessions through the table rebuild, takes the new roles, and enforces foreign keys still.
+TEST_F(SqliteFileTest, MigratesAVersion3DatabaseWithItsUsersAndSessions) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version > 3) break;
+      ASSERT_EQ(sqlite3_exec(db, std::string(m.sql).c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+          << "migration " << m.version;
+    }
+    const char* rows =
+        "INSERT INTO users (id, username, display_name, role, password_hash, created_at) "
+        "VALUES (7, 'ola', 'Ola', 5, 'h', '2025-01-01T00:00:00Z');"
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+        "VALUES ('tok', 7, 'c', '2025-01-01T00:00:00Z', '2999-01-01T00:00:00Z');"
+        "PRAGMA user_version = 3;";
+    ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  Result<std::unique_ptr<Store>> opened = OpenSqliteStore(path_);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Store& store = **opened;
+  EXPECT_EQ(store.SchemaVersion(), SqliteLatestSchemaVersion());
+  Result<User> ola = store.FindUserByUsername("ola");
+  ASSERT_TRUE(ola.ok());
+  EXPECT_EQ(ola->id, 7);
+  EXPECT_EQ(ola->role, Role::kUnionRepresentative);
+  EXPECT_EQ(store.FindSession("tok")->user_id, 7);
+  AuditEvent e{.at = *ParseIsoTimestamp("2025-01-02T00:00:00Z"),
+               .action = "user.create",
+               .entity_type = "user"};
+  EXPECT_TRUE(store.CreateUser({"per", "Per", Role::kPolitician, "h"}, e).ok());
+  Session orphan{"x", 999, "c", e.at, e.at};
+  EXPECT_FALSE(store.CreateSession(orphan, e).ok()) << "foreign keys are off after the rebuild";
 }
 
 TEST_F(SqliteFileTest, RefusesDatabaseFromNewerVersion) {

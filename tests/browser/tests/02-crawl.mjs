@@ -26,7 +26,7 @@ test('crawl: anonymous — the login page', async (t, env) => {
   }
 }, { group: 'crawl' });
 
-for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor',
+for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker',
   'leverandor', 'leverandor2', 'leverandor3', 'leverandor4']) {
   test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
     const { role } = env.user(username);

@@ -1,0 +1,211 @@
+// The demo's cleaning tender (seed 004) run again from draft to signed contract through the
+// pages alone, as the people who do it would: the procurement officer fills in the form (and
+// first sends it half-filled, to see the error summary), publishes; a supplier asks and the
+// officer answers; three suppliers bid, one replaces its bid; after the deadline the officer
+// closes and opens; the evaluator scores with justifications; the officer completes the
+// evaluation, proposes the award, sends the notice and, after the standstill period, records the
+// signed contract. The API only reads, to check what the pages did. The award must be the one
+// the demo reached through the service with the same bids and scores. Every page on the way is
+// checked like the crawl's (structure, axe, console), with screenshots.
+import { takeEvents, visit } from '../lib/browser.mjs';
+import { checkPage, showsAmount } from '../lib/checks.mjs';
+import { test } from '../lib/harness.mjs';
+
+const TITLE = 'Renholdstjenester for kommunale bygg (hele løpet i nettleseren)';
+const DEMO_TITLE = 'Renholdstjenester for kommunale bygg 2025–2029';
+
+// The demo's bids and scores (src/cli/demo_tenders.cc), by supplier user.
+const BIDS = [
+  { user: 'leverandor2', price: '11 850 000', quality: '9', qualityWhy: 'Full bemanningsplan med vikarordning; dokumentert kvalitetssystem.', social: '9', socialWhy: 'To lærlinger, 90 % faste stillinger.', summary: 'Renhold med egen inkluderingsavdeling; mentor og språkopplæring for nyankomne.' },
+  { user: 'leverandor3', price: '12 400 000', quality: '8', qualityWhy: 'God renholdsplan; vikarordning uten reservepool.', social: '10', socialWhy: 'Tre lærlinger, alle ansatte i faste hele stillinger.', summary: 'Lokal leverandør med lang erfaring fra skoler og barnehager.' },
+  { user: 'leverandor4', price: '10 950 000', quality: '6', qualityWhy: 'Renholdsplan mangler frekvens for fellesarealer; svak vikarordning.', social: '10', socialWhy: 'Samarbeid med flyktningtjenesten om praksisplasser.', summary: 'Lav pris med sentral drift fra Tromsø og lokal arbeidsleder.' },
+];
+
+// Clicks what `selector` finds and waits for the page it leads to; returns the HTTP status.
+async function submit(page, selector) {
+  const target = page.locator(selector);
+  const count = await target.count();
+  if (count !== 1) throw new Error(`expected one ${selector} on ${page.url()}, found ${count}`);
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
+  return response ? response.status() : null;
+}
+
+// Runs the state action `action` through its button on the tender page.
+async function act(t, page, id, action) {
+  t.at(`/anbud/${id} (${action})`);
+  await visit(page, `/anbud/${id}`);
+  const status = await submit(page, `form[action="/anbud/${id}/handling/${action}"] button[type=submit]`);
+  t.check(status === 200, `/anbud/${id}`, `the ${action} button led to HTTP ${status}`);
+  const summary = await page.locator('.error-summary').count();
+  t.check(summary === 0, `/anbud/${id}`, `the ${action} button showed an error: ${summary ? await page.locator('.error-summary').innerText() : ''}`);
+}
+
+async function check(t, env, page, role, path, name) {
+  const result = await visit(page, path);
+  await checkPage(t, env, page, { role: `lifecycle-${role}`, path: name ?? path, result, loggedIn: true });
+}
+
+async function state(env, id) {
+  return (await env.api.expect(200, 'revisor', 'GET', `/api/tenders/${id}`)).state;
+}
+
+test('lifecycle: the cleaning tender from draft to signed contract through the pages', async (t, env) => {
+  const { clock } = env;
+  const officer = (await env.session('innkjoper')).page;
+  takeEvents(officer);
+
+  // 1. The form: sent without a title and deadline, it comes back with an error summary whose
+  //    links lead to the fields; then filled in as the demo's draft.
+  t.at('/anbud/ny');
+  await check(t, env, officer, 'innkjoper', '/anbud/ny');
+  await visit(officer, '/anbud/ny');
+  const badStatus = await submit(officer, 'main form button[type=submit]');
+  takeEvents(officer); // the console reports the 400 this step asks for
+  t.check(badStatus === 400, '/anbud/ny', `an empty draft answered HTTP ${badStatus}, expected 400`);
+  const links = await officer.locator('.error-summary a[href^="#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  t.check(links.length > 0, '/anbud/ny', 'the refused draft shows no error summary with links to the fields');
+  for (const href of links) {
+    t.check(await officer.locator(href).count() === 1, '/anbud/ny', `the error summary links to ${href}, which is not on the page`);
+  }
+
+  const deadlineDay = clock.date(40);
+  const fill = async (id, value) => officer.fill(`#${id}`, value);
+  await fill('title', TITLE);
+  await fill('description', 'Renhold av kommunale formålsbygg. Sosiale hensyn vektes 30 %.');
+  await fill('cpv_code', '90911200-8');
+  await fill('estimated_value', '60 000 000');
+  await fill('why_not_divided', 'Byggene ligger i samme driftsområde; én avtale gir felles vikarordning og kvalitetssystem.');
+  await fill('staff_years', '25');
+  await fill('questions_deadline', clock.date(20));
+  await fill('bid_deadline', `${deadlineDay}T12:00`);
+  await fill('criteria-0-weight', '40');
+  await fill('criteria-0-name', 'Pris (årlig kontraktsverdi)');
+  await fill('criteria-1-id', 'kvalitet');
+  await fill('criteria-1-name', 'Kvalitet: bemanning, renholdsplan og kvalitetssikring');
+  await fill('criteria-1-weight', '30');
+  await fill('criteria-2-id', 'sosialt');
+  await fill('criteria-2-name', 'Sosiale hensyn: lærlinger, faste stillinger');
+  await officer.selectOption('#criteria-2-kind', 'social');
+  await fill('criteria-2-weight', '30');
+  await officer.check('#climate_weight_required');
+  await fill('climate_exception', 'Miljø ivaretas som krav i kravspesifikasjonen, jf. FOA § 7-9 (2).');
+  await fill('responsibilities-0-area', 'Renhold');
+  await fill('responsibilities-0-description', 'Daglig og periodisk renhold etter renholdsplan (NS-INSTA 800).');
+  await fill('responsibilities-1-area', 'Tilgang og nøkler');
+  await officer.selectOption('#responsibilities-1-party', 'municipality');
+  await fill('responsibilities-1-description', 'Adgangskort og nøkkelforvaltning for byggene.');
+  const savedStatus = await submit(officer, 'main form button[type=submit]');
+  const match = officer.url().match(/\/anbud\/(\d+)$/);
+  if (!match) {
+    const errors = await officer.locator('.error-summary').allInnerTexts();
+    throw new Error(`saving the draft answered HTTP ${savedStatus} at ${officer.url()}: ${errors.join(' ')}`);
+  }
+  const id = Number(match[1]);
+  t.check(await state(env, id) === 'draft', `/anbud/${id}`, 'the saved tender is not a draft');
+  const draft = await env.api.expect(200, 'innkjoper', 'GET', `/api/tenders/${id}`);
+  t.check(draft.estimated_value === 60000000, `/anbud/${id}`, `estimated value ${draft.estimated_value}, expected 60000000 from "60 000 000"`);
+  t.check(draft.responsibilities?.[1]?.party === 'municipality', `/anbud/${id}`, `responsibilities ${JSON.stringify(draft.responsibilities)}: the second should be the municipality's`);
+  t.check(draft.award_model.criteria.map((c) => `${c.id}:${c.kind}:${c.weight}`).join(' ') === 'pris:price:40 kvalitet:quality:30 sosialt:social:30',
+    `/anbud/${id}`, `criteria ${JSON.stringify(draft.award_model.criteria)}`);
+  await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-draft');
+
+  // The edit form shows what was saved, and a change is kept.
+  await visit(officer, `/anbud/${id}/rediger`);
+  t.check(await officer.inputValue('#responsibilities-1-area') === 'Tilgang og nøkler', `/anbud/${id}/rediger`, 'the edit form lost the second responsibility');
+  t.check(await officer.inputValue('#estimated_value') === '60 000 000', `/anbud/${id}/rediger`, `the edit form shows the value as ${await officer.inputValue('#estimated_value')}`);
+  await officer.fill('#description', 'Renhold av kommunale formålsbygg. Pilot for sosiale, bærekraftige anskaffelser: sosiale hensyn vektes 30 %.');
+  await submit(officer, 'main form button[type=submit]');
+  t.check((await env.api.expect(200, 'innkjoper', 'GET', `/api/tenders/${id}`)).description.includes('Pilot for sosiale'), `/anbud/${id}/rediger`, 'the edited description was not saved');
+
+  // 2. Publication locks the award model.
+  await act(t, officer, id, 'publish');
+  t.check(await state(env, id) === 'published', `/anbud/${id}`, 'the tender was not published');
+
+  // 3. A question and its answer, visible to every supplier.
+  const asker = (await env.session('leverandor3')).page;
+  await visit(asker, `/anbud/${id}`);
+  await asker.fill('#question', 'Teller lærlinger som starter i kontraktsperioden?');
+  await submit(asker, `form[action="/anbud/${id}/sporsmal"] button[type=submit]`);
+  await visit(officer, `/anbud/${id}`);
+  const answerField = officer.locator('textarea[id^="answer-"]');
+  t.check(await answerField.count() === 1, `/anbud/${id}`, 'the officer sees no answer field for the new question');
+  if (await answerField.count() === 1) {
+    await answerField.fill('Ja, når tilbudet forplikter leverandøren til dem i kontraktsperioden.');
+    await submit(officer, 'form[action*="/svar"] button[type=submit]');
+  }
+
+  // 4. Three bids through the supplier's form; leverandor4 first sends a higher price and then
+  //    replaces it before the deadline.
+  for (const bid of BIDS) {
+    const { page } = await env.session(bid.user);
+    takeEvents(page);
+    const prices = bid.user === 'leverandor4' ? ['11 500 000', bid.price] : [bid.price];
+    for (const price of prices) {
+      await visit(page, `/anbud/${id}`);
+      await page.fill('#price', price);
+      await page.fill('#summary', bid.summary);
+      const status = await submit(page, `form[action="/anbud/${id}/bud"] button[type=submit]`);
+      t.check(status === 200 && !(await page.locator('.error-summary').count()), `/anbud/${id}`, `${bid.user}'s bid of ${price} was not received (HTTP ${status})`);
+    }
+    if (bid.user === 'leverandor4') {
+      await check(t, env, page, 'leverandor4', `/anbud/${id}`, '/anbud/N-own-bid');
+      const text = await page.locator('main').innerText();
+      t.check(showsAmount(text, 10950000) && !showsAmount(text, 11500000), `/anbud/${id}`, 'leverandor4 does not see its replaced price 10 950 000 (or still sees the first one)');
+    }
+  }
+  const answered = await env.api.expect(200, 'leverandor2', 'GET', `/api/tenders/${id}/questions`);
+  t.check(answered.questions.length === 1 && typeof answered.questions[0].answer === 'string', `/anbud/${id}`, 'another supplier does not see the answered question');
+
+  // 5. After the deadline: close and open.
+  clock.set(`${clock.date(41)}T09:00:00Z`);
+  await act(t, officer, id, 'close_bidding');
+  await act(t, officer, id, 'open_bids');
+  t.check(await state(env, id) === 'opened', `/anbud/${id}`, `state ${await state(env, id)} after opening, expected opened`);
+
+  // 6. The evaluator scores every bid with justifications.
+  const evaluator = (await env.session('evaluator')).page;
+  takeEvents(evaluator);
+  const names = Object.fromEntries(env.users.map((u) => [u.username, u]));
+  const orgs = await env.api.expect(200, 'admin', 'GET', '/api/organisations');
+  const users = (await env.api.expect(200, 'admin', 'GET', '/api/users')).users;
+  for (const bid of BIDS) {
+    const user = users.find((u) => u.username === bid.user);
+    const org = orgs.organisations.find((o) => o.id === user.organisation_id);
+    if (!t.check(org, `/anbud/${id}`, `no organisation for ${bid.user} (${names[bid.user]?.displayName})`)) continue;
+    await visit(evaluator, `/anbud/${id}`);
+    const form = evaluator.locator('details', { hasText: org.name }).locator('form');
+    if (!t.check(await form.count() === 1, `/anbud/${id}`, `the evaluator sees no score form for ${org.name}`)) continue;
+    await evaluator.locator('details', { hasText: org.name }).locator('summary').click();
+    await form.locator('input[name="score.kvalitet"]').fill(bid.quality);
+    await form.locator('textarea[name="why.kvalitet"]').fill(bid.qualityWhy);
+    await form.locator('input[name="score.sosialt"]').fill(bid.social);
+    await form.locator('textarea[name="why.sosialt"]').fill(bid.socialWhy);
+    const [response] = await Promise.all([evaluator.waitForNavigation({ waitUntil: 'load' }), form.locator('button[type=submit]').click()]);
+    t.check(response?.status() === 200 && !(await evaluator.locator('.error-summary').count()), `/anbud/${id}`, `scoring ${org.name} failed (HTTP ${response?.status()})`);
+  }
+  await check(t, env, evaluator, 'evaluator', `/anbud/${id}`, '/anbud/N-scored');
+
+  // 7. Evaluation, award, standstill, contract.
+  await act(t, officer, id, 'complete_evaluation');
+  await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-evaluated');
+  t.check(await officer.locator('section[aria-labelledby="evaluation"] svg').count() > 0, `/anbud/${id}`, 'the completed evaluation shows no chart');
+  await act(t, officer, id, 'propose_award');
+  await act(t, officer, id, 'send_award_notice');
+  clock.advanceDays(11);
+  await act(t, officer, id, 'sign_contract');
+  t.check(await state(env, id) === 'contract_signed', `/anbud/${id}`, `state ${await state(env, id)} at the end, expected contract_signed`);
+  await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-signed');
+  await check(t, env, officer, 'innkjoper', `/anbud/${id}/protokoll`, '/anbud/N/protokoll-signed');
+
+  // The same bids and scores give the demo's award: the same supplier, value and total.
+  const list = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
+  const demo = list.find((x) => x.title === DEMO_TITLE);
+  if (t.check(demo, '/api/tenders', `the demo tender "${DEMO_TITLE}" is missing`)) {
+    const [ours, theirs] = await Promise.all([id, demo.id].map((x) => env.api.expect(200, 'revisor', 'GET', `/api/tenders/${x}`)));
+    const award = (v) => (v.awards ?? []).map((a) => `${a.supplier.name} ${a.contract_value.amount} ${a.total_score.toFixed(6)}`).join('; ');
+    t.check(award(ours) && award(ours) === award(theirs), `/anbud/${id}`, `award through the pages: ${award(ours)}; the demo's: ${award(theirs)}`);
+    const pageText = await officer.locator('main').innerText();
+    const winner = ours.awards?.[0]?.supplier?.name;
+    t.check(winner && pageText.includes(winner), `/anbud/${id}/protokoll`, `the protocol does not name the chosen supplier ${winner}`);
+  }
+});
