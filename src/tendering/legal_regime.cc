@@ -2,24 +2,12 @@
 
 #include <utility>
 
+#include "common/format_nb.h"
+
 namespace samspill::tendering {
 namespace {
 
-// "2 300 000" (whole kroner) or "2 300 000,50": Norwegian grouping for explanations.
-std::string FormatNok(const Money& money) {
-  const int64_t minor = money.minor < 0 ? -money.minor : money.minor;
-  std::string digits = std::to_string(minor / 100);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
-    grouped += digits[i];
-  }
-  if (minor % 100 != 0) {
-    const int64_t ore = minor % 100;
-    grouped += (ore < 10 ? ",0" : ",") + std::to_string(ore);
-  }
-  return (money.minor < 0 ? "-" : "") + grouped + " kr";
-}
+std::string FormatNok(const Money& money) { return FormatMoneyNb(money); }
 
 std::string Describe(const ThresholdRow& row) {
   return std::string(ThresholdKindName(row.kind)) + " " + FormatNok(row.value) + " (from " +

@@ -89,7 +89,7 @@ TEST(LegalRegime, TrondheimCareHomeIsPartIv) {
   EXPECT_EQ(decision->thresholds_used[1].kind, ThresholdKind::kEeaHealthSocial);
   EXPECT_EQ(decision->thresholds_used[1].value.minor, 7'800'000'00);
   EXPECT_NE(decision->explanation_nb.find("FOA del IV"), std::string::npos);
-  EXPECT_NE(decision->explanation_nb.find("400 000 000 kr"), std::string::npos);
+  EXPECT_NE(decision->explanation_nb.find("kr 400 000 000"), std::string::npos);
   EXPECT_NE(decision->explanation_en.find("part IV"), std::string::npos);
 }
 
@@ -97,10 +97,10 @@ TEST(LegalRegime, ExplanationCitesThresholdsUsed) {
   Result<RegimeDecision> decision = Decide(Nok(2'000'000));
   ASSERT_TRUE(decision.ok());
   ASSERT_EQ(decision->thresholds_used.size(), 3u);
-  EXPECT_NE(decision->explanation_en.find("national 1 300 000 kr (from 2024-03-14)"),
+  EXPECT_NE(decision->explanation_en.find("national kr 1 300 000 (from 2024-03-14)"),
             std::string::npos)
       << decision->explanation_en;
-  EXPECT_NE(decision->explanation_nb.find("2 300 000 kr"), std::string::npos);
+  EXPECT_NE(decision->explanation_nb.find("kr 2 300 000"), std::string::npos);
 }
 
 TEST(LegalRegime, BeforePartIvChangeUsesOlderThreshold) {

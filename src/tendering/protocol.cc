@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "common/format_nb.h"
 #include "common/text.h"
 
 namespace samspill::tendering {
@@ -52,36 +53,6 @@ constexpr std::array<LetterHeading, kProtocolLetterCount> kHeadings = {{
     {'o', "Begrunnelse for avlysning", "Reasons for cancellation"},
     {'p', "Andre viktige forhold", "Other important matters"},
 }};
-
-std::string GroupThousands(int64_t value) {
-  const std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
-    grouped += digits[i];
-  }
-  return (value < 0 ? "-" : "") + grouped;
-}
-
-// "24 000 000 kr", "1 250,50 kr", "300 EUR": Norwegian grouping and decimal comma.
-std::string FormatMoneyNb(const Money& money) {
-  const int64_t minor = money.minor < 0 ? -money.minor : money.minor;
-  std::string text = (money.minor < 0 ? "-" : "") + GroupThousands(minor / 100);
-  if (minor % 100 != 0) {
-    const int64_t ore = minor % 100;
-    text += (ore < 10 ? ",0" : ",") + std::to_string(ore);
-  }
-  return text + (money.currency == "NOK" ? " kr" : " " + money.currency);
-}
-
-// "8,62": fixed decimals with a decimal comma.
-std::string FormatDecimalNb(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
-  std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
 
 // "30 %" or "33,3 %".
 std::string FormatPercentNb(double share) {

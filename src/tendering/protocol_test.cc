@@ -264,11 +264,11 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   EXPECT_EQ(FindEntry(b, "title")->value, "Drift av bo- og aktivitetstilbud (BoA)");
   EXPECT_EQ(FindEntry(b, "category")->value, "Helse- og sosialtjenester");
   EXPECT_EQ(FindEntry(b, "estimated_value")->value,
-            "400 000 000 kr ekskl. mva., medregnet opsjoner og forlengelser");
+            "kr 400 000 000 ekskl. mva., medregnet opsjoner og forlengelser");
   EXPECT_EQ(FindEntry(b, "staff_years")->value, "100 årsverk");
   EXPECT_EQ(FindEntry(b, "legal_regime")->value, "FOA del IV kapittel 30");
   EXPECT_EQ(FindEntry(b, "legal_regime")->source, ProtocolSource::kTenderTerms);
-  EXPECT_THAT(FindEntry(b, "legal_regime_explanation")->value, HasSubstr("7 800 000 kr"));
+  EXPECT_THAT(FindEntry(b, "legal_regime_explanation")->value, HasSubstr("kr 7 800 000"));
   EXPECT_THAT(FindEntry(b, "published")->value, HasSubstr("2025-08-21 09:00:00 UTC"));
 
   EXPECT_EQ(FindEntry(*p.Section('c'), "why_not_divided")->value,
@@ -392,10 +392,10 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
   EXPECT_EQ(m.status, SectionStatus::kRecorded);
   EXPECT_EQ(FindEntry(m, "chosen_supplier")->value,
             "ISS Facility Services AS (org.nr. 910 000 012)");
-  EXPECT_EQ(FindEntry(m, "bid_price")->value, "22 100 000 kr ekskl. mva.");
+  EXPECT_EQ(FindEntry(m, "bid_price")->value, "kr 22 100 000 ekskl. mva.");
   EXPECT_EQ(FindEntry(m, "total_score")->value, "8,62");
   EXPECT_THAT(FindEntry(m, "award_reasons")->value, HasSubstr("skilte ikke tilbudene"));
-  EXPECT_EQ(FindEntry(m, "contract_value")->value, "22 100 000 kr ekskl. mva.");
+  EXPECT_EQ(FindEntry(m, "contract_value")->value, "kr 22 100 000 ekskl. mva.");
   EXPECT_EQ(FindEntry(m, "award_notice")->value, "2025-03-05 09:00:00 UTC, innkjoper");
   EXPECT_EQ(FindEntry(m, "standstill_end")->value, "2025-03-15");
   EXPECT_EQ(FindEntry(m, "contract_signed")->value, "2025-03-16 08:00:00 UTC, innkjoper");
@@ -441,7 +441,7 @@ TEST(Protocol, LotsIdealReservationAndExceptionsAreListed) {
   const std::vector<const ProtocolEntry*> lots = Entries(c, "lot");
   ASSERT_EQ(lots.size(), 2u);
   EXPECT_EQ(lots[0]->label_nb, "Delkontrakt 1");
-  EXPECT_EQ(lots[0]->value, "Bofellesskap Øst, anslått verdi 200 000 000 kr");
+  EXPECT_EQ(lots[0]->value, "Bofellesskap Øst, anslått verdi kr 200 000 000");
 
   EXPECT_EQ(p.Section('f')->status, SectionStatus::kNotRecorded);
   EXPECT_EQ(FindEntry(*p.Section('f'), "electronic_submission_required")->value, "Nei");

@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include "common/format_nb.h"
+
 namespace samspill::web {
 namespace {
 
@@ -240,16 +242,6 @@ Date LastSunday(int year, int month) {
   return last.AddDays(-weekday);
 }
 
-std::string Digits(int64_t value, std::string_view separator) {
-  std::string raw = std::to_string(value);
-  std::string out;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    if (i > 0 && (raw.size() - i) % 3 == 0) out += separator;
-    out += raw[i];
-  }
-  return out;
-}
-
 std::string TwoDigits(int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 }  // namespace
@@ -301,37 +293,27 @@ std::string FormatDateTime(Lang lang, Timestamp at) {
 }
 
 std::string FormatDecimal(Lang lang, double value, int decimals) {
+  if (lang == Lang::kNb) return FormatDecimalNb(value, decimals);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  std::string text = buf;
-  if (lang == Lang::kNb) std::replace(text.begin(), text.end(), '.', ',');
-  return text;
+  return buf;
 }
 
 std::string FormatMoney(Lang lang, const Money& money) {
+  // U+00A0 no-break spaces keep "kr 1 250 000" on one line.
+  if (lang == Lang::kNb) return FormatMoneyNb(money, "\u00a0");
   const bool negative = money.minor < 0;
   const int64_t abs_minor = negative ? -money.minor : money.minor;
-  const int64_t major = abs_minor / 100;
-  const int64_t minor = abs_minor % 100;
-  const bool nok = money.currency == "NOK";
-  std::string out;
-  if (lang == Lang::kEn) {
-    out = std::string(money.currency) + " " + (negative ? "-" : "") + Digits(major, ",");
-    if (minor != 0) out += "." + TwoDigits(minor);
-    return out;
-  }
-  // U+00A0 no-break spaces keep "kr 1 250 000" on one line.
-  const std::string nbsp = "\u00a0";
-  out = (nok ? std::string("kr") : money.currency) + nbsp + (negative ? "−" : "") +
-        Digits(major, nbsp);
-  if (minor != 0) out += "," + TwoDigits(minor);
+  std::string out =
+      std::string(money.currency) + " " + (negative ? "-" : "") + GroupDigits(abs_minor / 100, ",");
+  if (abs_minor % 100 != 0) out += "." + TwoDigits(abs_minor % 100);
   return out;
 }
 
 std::string FormatMoneyInput(const Money& money) {
   const bool negative = money.minor < 0;
   const int64_t abs_minor = negative ? -money.minor : money.minor;
-  std::string out = (negative ? "-" : "") + Digits(abs_minor / 100, " ");
+  std::string out = (negative ? "-" : "") + GroupDigits(abs_minor / 100, " ");
   if (abs_minor % 100 != 0) out += "," + TwoDigits(abs_minor % 100);
   return out;
 }

@@ -10,13 +10,13 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
+#include "tendering/lot_evaluation.h"
 #include "tendering/ocds_export.h"
 #include "tendering/protocol.h"
 #include "tendering/protocol_html.h"
 #include "tendering/protocol_json.h"
 #include "tendering/tender_json.h"
 #include "web/api.h"
-#include "web/i18n.h"
 
 namespace samspill::web {
 namespace {
@@ -66,9 +66,6 @@ bool IsOpened(const json& outcome) { return outcome.contains("opening_record"); 
 json MoneyJson(const Money& m) {
   return json{{"amount", m.major_as_double()}, {"currency", m.currency}};
 }
-
-// The award reasons are written in Norwegian, as the award notice is: "kr 11 850 000".
-std::string FormatNok(int64_t minor) { return FormatMoney(Lang::kNb, Money{minor, "NOK"}); }
 
 // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
 Result<Money> ReadPrice(const json& body) {
@@ -480,12 +477,7 @@ Status TenderService::CompleteEvaluation(Loaded& loaded, json& details) {
   int evaluated_lots = 0;
   for (const std::string& lot : LotIds(loaded.tender)) {
     if (std::find(unsuccessful.begin(), unsuccessful.end(), lot) != unsuccessful.end()) continue;
-    evaluation::BidTable table;
-    table.title = loaded.tender.draft().title;
-    table.price_model = model.price_model;
-    table.weighting = model.weighting;
-    table.currency = model.currency;
-    table.criteria = model.criteria;
+    std::vector<tendering::LotBid> lot_bids;
     for (const auto& b : bids) {
       if (b.lot_id != lot || b.status != static_cast<int>(BidStatus::kValid)) continue;
       SAMSPILL_ASSIGN_OR_RETURN(BidContent content, ParseStoredContent(b.content_json));
@@ -493,29 +485,10 @@ Status TenderService::CompleteEvaluation(Loaded& loaded, json& details) {
                                 ParseStoredScores(b.scores_json));
       SAMSPILL_ASSIGN_OR_RETURN(tendering::OrganisationRef org,
                                 OrganisationRef(b.supplier_organisation_id));
-      evaluation::Bid bid;
-      bid.id = std::to_string(b.id);
-      bid.name = org.name;
-      bid.price_minor = content.price.minor;
-      for (const evaluation::Criterion& c : table.criteria) {
-        if (!evaluation::IsQualityLike(c.kind)) {
-          bid.scores.push_back(0);
-          bid.justifications.emplace_back();
-          continue;
-        }
-        auto it = std::find_if(scores.begin(), scores.end(), [&](const tendering::BidScore& s) {
-          return s.criterion_id == c.id;
-        });
-        if (it == scores.end()) {
-          return FailedPrecondition("bid " + bid.id + " from " + org.name +
-                                    " has no score on the criterion '" + c.id +
-                                    "'; score every valid bid before completing the evaluation");
-        }
-        bid.scores.push_back(it->score);
-        bid.justifications.push_back(it->justification);
-      }
-      table.bids.push_back(std::move(bid));
+      lot_bids.push_back({b.id, std::move(org), content.price, std::move(scores)});
     }
+    SAMSPILL_ASSIGN_OR_RETURN(evaluation::BidTable table,
+                              tendering::LotBidTable(model, loaded.tender.draft().title, lot_bids));
     if (table.bids.empty()) {
       evaluations[lot] = json{{"note", "no valid bids"}};
       continue;
@@ -566,14 +539,8 @@ Status TenderService::ProposeAward(Loaded& loaded, json& details) {
     SAMSPILL_ASSIGN_OR_RETURN(tendering::OrganisationRef org,
                               OrganisationRef(bid.supplier_organisation_id));
     const double total = e.value("winner_total", 0.0);
-    const bool by_price = loaded.tender.locked_award_model()->model.price_model ==
-                          evaluation::PriceModel::kQualityPricing;
-    std::string reasons =
-        "Tilbudet fra " + org.name + " (" + org.org_number + ") " +
-        (by_price ? "hadde lavest evaluert pris (" + FormatNok(std::llround(total * 100)) + ")"
-                  : "fikk høyest samlet poengsum (" + FormatDecimal(Lang::kNb, total, 2) + ")") +
-        " etter de kunngjorte tildelingskriteriene. Tilbudt pris: " +
-        FormatNok(content.price.minor) + " ekskl. mva.";
+    const std::string reasons = tendering::AwardReasonsNb(
+        org, loaded.tender.locked_award_model()->model, total, content.price);
     awards.push_back({{"lot_id", lot},
                       {"bid_id", bid_id},
                       {"supplier", OrgJson(org)},
