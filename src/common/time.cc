@@ -135,4 +135,34 @@ Result<Timestamp> ParseIsoTimestamp(std::string_view text) {
   return bad();
 }
 
+namespace {
+
+// The last Sunday of `month` in `year`.
+Date LastSunday(int year, int month) {
+  Date first_next{month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1};
+  Date last = first_next.AddDays(-1);
+  // 1970-01-01 was a Thursday: day 0 → weekday 4 (Sunday = 0).
+  int64_t weekday = ((last.DaysSinceEpoch() % 7) + 7 + 4) % 7;
+  return last.AddDays(-weekday);
+}
+
+}  // namespace
+
+int64_t OsloOffsetSeconds(Timestamp at) {
+  const Date day = at.UtcDate();
+  const int64_t start = LastSunday(day.year, 3).DaysSinceEpoch() * 86400 + 3600;
+  const int64_t end = LastSunday(day.year, 10).DaysSinceEpoch() * 86400 + 3600;
+  return at.unix_seconds >= start && at.unix_seconds < end ? 7200 : 3600;
+}
+
+std::string FormatOsloTimestamp(Timestamp at) {
+  std::string iso = Timestamp{at.unix_seconds + OsloOffsetSeconds(at)}.ToIso();
+  // "2025-09-19T12:00:00Z" read as local time: "2025-09-19 12:00:00".
+  if (iso.size() == 20 && iso[10] == 'T' && iso.back() == 'Z') {
+    iso[10] = ' ';
+    iso.pop_back();
+  }
+  return iso + " norsk tid";
+}
+
 }  // namespace samspill

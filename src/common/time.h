@@ -49,4 +49,12 @@ Result<Timestamp> ParseIsoTimestamp(std::string_view text);
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
 
+// Norwegian time (Europe/Oslo): UTC+1, and UTC+2 from the last Sunday of March to the last
+// Sunday of October, switching at 01:00 UTC (the EU rule in force since 1996).
+int64_t OsloOffsetSeconds(Timestamp at);
+
+// "2025-09-19 12:00:00 norsk tid": an instant as Norwegian local time, to the second, for
+// documents such as the procurement protocol.
+std::string FormatOsloTimestamp(Timestamp at);
+
 }  // namespace samspill

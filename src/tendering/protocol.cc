@@ -873,15 +873,7 @@ std::string_view EventActionLabelNb(std::string_view action) {
   return action;
 }
 
-std::string ProtocolTimeText(Timestamp at) {
-  std::string iso = at.ToIso();  // "2025-09-19T10:00:00Z"
-  if (iso.size() == 20 && iso[10] == 'T' && iso.back() == 'Z') {
-    iso[10] = ' ';
-    iso.pop_back();
-    iso += " UTC";
-  }
-  return iso;
-}
+std::string ProtocolTimeText(Timestamp at) { return FormatOsloTimestamp(at); }
 
 std::string_view TenderStateLabelNb(TenderState state) {
   switch (state) {

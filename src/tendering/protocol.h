@@ -115,7 +115,8 @@ std::string_view EventActionLabelNb(std::string_view action);
 // "Utkast", "Kunngjort", … "Avlyst".
 std::string_view TenderStateLabelNb(TenderState state);
 
-// How the protocol prints an instant: "2025-09-19 10:00:00 UTC".
+// How the protocol prints an instant: Norwegian local time to the second,
+// "2025-09-19 12:00:00 norsk tid" (the deadline 10:00 UTC in September).
 std::string ProtocolTimeText(Timestamp at);
 
 }  // namespace samspill::tendering

@@ -233,15 +233,6 @@ constexpr std::array<std::string_view, 12> kMonthsEn = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 
-// The last Sunday of `month` in `year`, as a date.
-Date LastSunday(int year, int month) {
-  Date first_next{month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1};
-  Date last = first_next.AddDays(-1);
-  // 1970-01-01 was a Thursday: day 0 → weekday 4 (Sunday = 0).
-  int64_t weekday = ((last.DaysSinceEpoch() % 7) + 7 + 4) % 7;
-  return last.AddDays(-weekday);
-}
-
 std::string TwoDigits(int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 }  // namespace
@@ -274,13 +265,6 @@ std::string FormatDate(Lang lang, const Date& date) {
   }
   return std::to_string(date.day) + ". " + std::string(kMonthsNb[m]) + " " +
          std::to_string(date.year);
-}
-
-int64_t OsloOffsetSeconds(Timestamp at) {
-  const Date day = at.UtcDate();
-  const int64_t start = LastSunday(day.year, 3).DaysSinceEpoch() * 86400 + 3600;
-  const int64_t end = LastSunday(day.year, 10).DaysSinceEpoch() * 86400 + 3600;
-  return at.unix_seconds >= start && at.unix_seconds < end ? 7200 : 3600;
 }
 
 std::string FormatDateTime(Lang lang, Timestamp at) {

@@ -32,8 +32,6 @@ std::string FormatDate(Lang lang, const Date& date);
 // (CET/CEST by the EU rule: summer time from the last Sunday of March to the last Sunday of
 // October, 01:00 UTC).
 std::string FormatDateTime(Lang lang, Timestamp at);
-// The UTC offset of Norwegian time at `at`, in seconds (3600 or 7200).
-int64_t OsloOffsetSeconds(Timestamp at);
 
 // "7,85" (nb) or "7.85" (en) with `decimals` digits after the mark.
 std::string FormatDecimal(Lang lang, double value, int decimals);

@@ -18,11 +18,6 @@ TEST(I18n, TimesAreInNorwegianSummerOrWinterTime) {
   EXPECT_EQ(FormatDateTime(Lang::kNb, T("2025-09-19T10:00:00Z")), "19. september 2025 kl. 12:00");
   EXPECT_EQ(FormatDateTime(Lang::kNb, T("2025-01-15T10:00:00Z")), "15. januar 2025 kl. 11:00");
   EXPECT_EQ(FormatDateTime(Lang::kEn, T("2025-12-31T23:30:00Z")), "1 January 2026 00:30");
-  // The switches: last Sunday of March (2025-03-30) and of October (2025-10-26), 01:00 UTC.
-  EXPECT_EQ(OsloOffsetSeconds(T("2025-03-30T00:59:59Z")), 3600);
-  EXPECT_EQ(OsloOffsetSeconds(T("2025-03-30T01:00:00Z")), 7200);
-  EXPECT_EQ(OsloOffsetSeconds(T("2025-10-26T00:59:59Z")), 7200);
-  EXPECT_EQ(OsloOffsetSeconds(T("2025-10-26T01:00:00Z")), 3600);
 }
 
 TEST(I18n, MoneyIsKronerWithSpacesInNorwegian) {
