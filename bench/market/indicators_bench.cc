@@ -34,6 +34,7 @@ struct Figures {
   uint64_t bytes = 0;
   uint64_t output_hash = 0;
   long max_rss_kib = 0;
+  double cpu_seconds = 0;  // user + system, all threads
 };
 
 std::string ReadFile(const std::string& path) {
@@ -114,6 +115,8 @@ Figures InChild(const std::function<Figures()>& fn) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     f.max_rss_kib = usage.ru_maxrss;
+    f.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+                    usage.ru_stime.tv_usec / 1e6;
     if (write(fds[1], &f, sizeof f) != sizeof f) _exit(1);
     _exit(0);
   }
@@ -127,9 +130,10 @@ Figures InChild(const std::function<Figures()>& fn) {
 }
 
 void Print(const char* what, int threads, const Figures& f) {
-  std::printf("%-22s threads=%d  %7.2f s  %9.0f releases/s  %7.1f MB/s  peak %6.1f MiB\n", what,
-              threads, f.seconds, f.lines / f.seconds, f.bytes / 1e6 / f.seconds,
-              f.max_rss_kib / 1024.0);
+  std::printf(
+      "%-20s threads=%d  %6.2f s  %8.0f releases/s  %6.1f MB/s  peak %6.1f MiB  cpu %6.2f s\n",
+      what, threads, f.seconds, f.lines / f.seconds, f.bytes / 1e6 / f.seconds,
+      f.max_rss_kib / 1024.0, f.cpu_seconds);
 }
 
 }  // namespace

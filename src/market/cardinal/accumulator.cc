@@ -132,7 +132,7 @@ bool Accumulator::PassesPriceComparison(const Release& r) const {
 }
 
 void Accumulator::Flag(std::string_view ocid, Indicator indicator, double value, uint64_t line) {
-  OcidResult& result = ocid_[std::string(ocid)];
+  OcidResult& result = Slot(ocid_, ocid);
   const auto bit = static_cast<uint16_t>(1u << indicator);
   if ((result.mask & bit) && result.line[indicator] > line) return;
   result.mask |= bit;
@@ -141,12 +141,12 @@ void Accumulator::Flag(std::string_view ocid, Indicator indicator, double value,
 }
 
 void Accumulator::FlagTenderer(std::string_view id, Indicator indicator) {
-  tenderer_flags_[std::string(id)] |= static_cast<uint16_t>(1u << indicator);
+  Slot(tenderer_flags_, id) |= static_cast<uint16_t>(1u << indicator);
 }
 
-void Accumulator::SetMap(std::unordered_map<std::string, TaggedIds>& map, std::string_view ocid,
-                         uint64_t line, std::vector<std::string> ids) {
-  TaggedIds& entry = map[std::string(ocid)];
+void Accumulator::SetMap(StringMap<TaggedIds>& map, std::string_view ocid, uint64_t line,
+                         std::vector<std::string> ids) {
+  TaggedIds& entry = Slot(map, ocid);
   if (entry.line > line) return;
   entry.line = line;
   entry.ids = std::move(ids);
@@ -249,7 +249,7 @@ void Accumulator::AddSecondLowestBidRatio(const Release& r, uint64_t line, const
   }
   // L < W: "the winning bid is not the lowest", excluded.
   if (!has_winner || !has_other || !(other >= winner)) return;
-  Ratio& entry = ratios_[std::string(r.ocid.value)];
+  Ratio& entry = Slot(ratios_, r.ocid.value);
   if (entry.line > line) return;
   entry.line = line;
   // W = 0 gives inf or NaN under IEEE rules, as in cardinal.
@@ -269,7 +269,7 @@ void Accumulator::AddR025(const Release& r, const Award& award) {
   }
   SortUnique(&tenderers);  // once per process
   for (std::string_view t : tenderers) {
-    Fraction& f = r025_[std::string(t)];
+    Fraction& f = Slot(r025_, t);
     ++f.denominator;
     if (t == supplier) ++f.numerator;
   }
@@ -411,14 +411,14 @@ void Accumulator::AddR038(const Release& r, uint64_t line) {
     const bool is_disqualified = bid.status.Is("disqualified");
     if (is_disqualified) ++disqualified;
     for (uint32_t i = bid.tenderer_ids.begin; i < bid.tenderer_ids.end; ++i) {
-      Fraction& f = r038_tenderer_[std::string(r.Id(i))];
+      Fraction& f = Slot(r038_tenderer_, r.Id(i));
       f.numerator += is_disqualified ? 1 : 0;
       ++f.denominator;
     }
   }
   if (submitted == 0) return;
   if (r.buyer_id.is_string) {
-    Fraction& f = r038_buyer_[std::string(r.buyer_id.value)];
+    Fraction& f = Slot(r038_buyer_, r.buyer_id.value);
     f.numerator += disqualified;
     f.denominator += submitted;
     if (maps_ && disqualified > 0) {
@@ -426,7 +426,7 @@ void Accumulator::AddR038(const Release& r, uint64_t line) {
     }
   }
   if (r.procuring_entity_id.is_string) {
-    Fraction& f = r038_procuring_entity_[std::string(r.procuring_entity_id.value)];
+    Fraction& f = Slot(r038_procuring_entity_, r.procuring_entity_id.value);
     f.numerator += disqualified;
     f.denominator += submitted;
     if (maps_ && disqualified > 0) {
@@ -442,7 +442,7 @@ void Accumulator::AddR048(const Release& r) {
   for (const Award& a : r.awards) {
     if (!a.status.Is("active") || !a.items_is_array || !a.SingleSupplier()) continue;
     const std::string_view supplier = r.Id(a.supplier_ids.begin);
-    Classifications& c = r048_[std::string(supplier)];
+    Classifications& c = Slot(r048_, supplier);
     for (uint32_t i = a.classification_ids.begin; i < a.classification_ids.end; ++i) {
       c.codes.emplace(FirstChars(r.Id(i), digits));  // the scheme is not checked
     }
@@ -477,8 +477,7 @@ void Accumulator::Merge(Accumulator&& other) {
     auto [it, inserted] = ratios_.try_emplace(ocid);
     if (inserted || theirs.line > it->second.line) it->second = std::move(theirs);
   }
-  auto sum = [](std::unordered_map<std::string, Fraction>& into,
-                const std::unordered_map<std::string, Fraction>& from) {
+  auto sum = [](StringMap<Fraction>& into, const StringMap<Fraction>& from) {
     for (const auto& [id, f] : from) {
       Fraction& mine = into[id];
       mine.numerator += f.numerator;
@@ -494,8 +493,7 @@ void Accumulator::Merge(Accumulator&& other) {
     mine.codes.merge(c.codes);
     mine.processes += c.processes;
   }
-  auto latest = [](std::unordered_map<std::string, TaggedIds>& into,
-                   std::unordered_map<std::string, TaggedIds>& from) {
+  auto latest = [](StringMap<TaggedIds>& into, StringMap<TaggedIds>& from) {
     for (auto& [ocid, theirs] : from) {
       auto [it, inserted] = into.try_emplace(ocid);
       if (inserted || theirs.line > it->second.line) it->second = std::move(theirs);
@@ -620,7 +618,7 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
   if (settings_.r038) {
     const R038Settings& s = *settings_.r038;
     struct Part {
-      const std::unordered_map<std::string, Fraction>* fractions;
+      const StringMap<Fraction>* fractions;
       uint64_t minimum;
       Group* group;
       const char* prefix;
@@ -715,7 +713,7 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
     WriteGroup(&out, rounded);
   }
   if (options.maps) {
-    auto copy = [&](const char* name, const std::unordered_map<std::string, TaggedIds>& from) {
+    auto copy = [&](const char* name, const StringMap<TaggedIds>& from) {
       auto& target = maps[name];
       for (const auto& [ocid, entry] : from) target[ocid] = entry.ids;
     };

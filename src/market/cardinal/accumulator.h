@@ -20,6 +20,22 @@
 
 namespace samspill::market::cardinal {
 
+// Hash maps keyed by std::string that are looked up with string_views from the parser,
+// without building a std::string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+template <typename V>
+V& Slot(StringMap<V>& map, std::string_view key) {
+  auto it = map.find(key);
+  if (it != map.end()) return it->second;
+  return map.emplace(std::string(key), V{}).first->second;
+}
+
 // Stored in this order in per-ocid arrays; the codes are what cardinal prints.
 enum Indicator : uint8_t {
   kR003,
@@ -86,7 +102,7 @@ class Accumulator {
 
   void Flag(std::string_view ocid, Indicator indicator, double value, uint64_t line);
   void FlagTenderer(std::string_view id, Indicator indicator);
-  void SetMap(std::unordered_map<std::string, TaggedIds>& map, std::string_view ocid, uint64_t line,
+  void SetMap(StringMap<TaggedIds>& map, std::string_view ocid, uint64_t line,
               std::vector<std::string> ids);
   // The main currency: the setting, or the first observed in this batch (cardinal's slot).
   bool IsMainCurrency(std::string_view currency);
@@ -115,19 +131,19 @@ class Accumulator {
   uint64_t first_currency_batch_ = UINT64_MAX;
   std::string first_currency_;
 
-  std::unordered_map<std::string, OcidResult> ocid_;
-  std::unordered_map<std::string, uint16_t> tenderer_flags_;  // constant-valued flags
-  std::unordered_map<std::string, Ratio> ratios_;
-  std::unordered_map<std::string, Fraction> r025_;
-  std::unordered_map<std::string, Fraction> r038_buyer_;
-  std::unordered_map<std::string, Fraction> r038_procuring_entity_;
-  std::unordered_map<std::string, Fraction> r038_tenderer_;
-  std::unordered_map<std::string, Classifications> r048_;
+  StringMap<OcidResult> ocid_;
+  StringMap<uint16_t> tenderer_flags_;  // constant-valued flags
+  StringMap<Ratio> ratios_;
+  StringMap<Fraction> r025_;
+  StringMap<Fraction> r038_buyer_;
+  StringMap<Fraction> r038_procuring_entity_;
+  StringMap<Fraction> r038_tenderer_;
+  StringMap<Classifications> r048_;
 
   // --map only.
-  std::unordered_map<std::string, TaggedIds> map_r028_, map_r030_, map_r035_;
-  std::unordered_map<std::string, TaggedIds> map_buyer_r038_, map_procuring_entity_r038_;
-  std::unordered_map<std::string, TaggedIds> map_ocid_tenderer_;
+  StringMap<TaggedIds> map_r028_, map_r030_, map_r035_;
+  StringMap<TaggedIds> map_buyer_r038_, map_procuring_entity_r038_;
+  StringMap<TaggedIds> map_ocid_tenderer_;
 };
 
 }  // namespace samspill::market::cardinal
