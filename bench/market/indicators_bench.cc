@@ -1,0 +1,188 @@
+// Whole-file benchmark of `market indicators`: all 11 indicators over a JSON Lines file,
+// beside a raw simdjson parse of the same bytes (DOM, every value, the same line batches and
+// threads) as the baseline of the same run. Each configuration runs in a child process so
+// that its peak memory (getrusage ru_maxrss) is its own. Checked answer: the indicators'
+// output must be identical for every thread count.
+//
+//   indicators_bench FILE [--settings INI] [--threads 1,2] [--repeat 3]
+#include <simdjson.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "market/cardinal/cardinal.h"
+#include "market/io/line_batcher.h"
+
+namespace {
+
+using namespace samspill::market;
+
+struct Figures {
+  double seconds = 0;
+  uint64_t lines = 0;
+  uint64_t bytes = 0;
+  uint64_t output_hash = 0;
+  long max_rss_kib = 0;
+  double cpu_seconds = 0;  // user + system, all threads
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string CpuModel() {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  }
+  return "unknown";
+}
+
+// Baseline: every line parsed completely with simdjson's DOM parser, one parser per thread.
+Figures RawParse(const std::string& path, int threads) {
+  Figures f;
+  auto source = OpenByteSource(path);
+  if (!source.ok()) std::exit(66);
+  LineBatcher batcher(std::move(*source));
+  std::mutex mutex;
+  std::vector<uint64_t> lines(threads, 0);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      simdjson::dom::parser parser;
+      LineBatch batch;
+      while (true) {
+        {
+          std::lock_guard lock(mutex);
+          auto more = batcher.Next(&batch);
+          if (!more.ok() || !*more) return;
+        }
+        ForEachLine(batch, [&](std::string_view line, uint64_t, uint64_t) {
+          simdjson::dom::element e;
+          if (!parser.parse(line.data(), line.size(), false).get(e)) ++lines[t];
+        });
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  for (uint64_t l : lines) f.lines += l;
+  f.bytes = batcher.bytes_read();
+  return f;
+}
+
+Figures Indicators(const std::string& path, const std::string& ini, int threads) {
+  Figures f;
+  auto settings = cardinal::ParseSettings(ini);
+  auto source = OpenByteSource(path);
+  if (!settings.ok() || !source.ok()) std::exit(65);
+  cardinal::IndicatorsOptions options;
+  options.threads = threads;
+  auto result = cardinal::RunIndicators(std::move(*source), *settings, options);
+  if (!result.ok()) {
+    std::fprintf(stderr, "%s\n", result.status().ToString().c_str());
+    std::exit(70);
+  }
+  f.lines = result->lines;
+  f.bytes = result->bytes;
+  f.output_hash = std::hash<std::string>{}(result->json);
+  return f;
+}
+
+// Runs `fn` in a child process and returns its figures, with the child's peak RSS.
+Figures InChild(const std::function<Figures()>& fn) {
+  int fds[2];
+  if (pipe(fds) != 0) std::exit(71);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    const auto start = std::chrono::steady_clock::now();
+    Figures f = fn();
+    f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    f.max_rss_kib = usage.ru_maxrss;
+    f.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+                    usage.ru_stime.tv_usec / 1e6;
+    if (write(fds[1], &f, sizeof f) != sizeof f) _exit(1);
+    _exit(0);
+  }
+  close(fds[1]);
+  Figures f;
+  if (read(fds[0], &f, sizeof f) != sizeof f) std::exit(70);
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return f;
+}
+
+void Print(const char* what, int threads, const Figures& f) {
+  std::printf(
+      "%-20s threads=%d  %6.2f s  %8.0f releases/s  %6.1f MB/s  peak %6.1f MiB  cpu %6.2f s\n",
+      what, threads, f.seconds, f.lines / f.seconds, f.bytes / 1e6 / f.seconds,
+      f.max_rss_kib / 1024.0, f.cpu_seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr,
+                 "usage: indicators_bench FILE [--settings INI] [--threads 1,2] "
+                 "[--repeat N]\n");
+    return 64;
+  }
+  const std::string path = argv[1];
+  std::string ini_path = std::string(SAMSPILL_SHARED_DIR) + "/data/ocds/cardinal/settings-all.ini";
+  std::vector<int> thread_counts = {1, 2};
+  int repeat = 3;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--settings") {
+      ini_path = value;
+    } else if (flag == "--threads") {
+      thread_counts.clear();
+      std::stringstream s(value);
+      for (std::string t; std::getline(s, t, ',');) thread_counts.push_back(std::stoi(t));
+    } else if (flag == "--repeat") {
+      repeat = std::stoi(value);
+    }
+  }
+  const std::string ini = ReadFile(ini_path);
+  std::printf("indicators_bench  commit %s  build %s  cpu %s  %u hardware threads\n",
+              SAMSPILL_BENCH_COMMIT, SAMSPILL_BENCH_BUILD_TYPE, CpuModel().c_str(),
+              std::thread::hardware_concurrency());
+  std::printf("input %s, settings %s; best of %d runs each\n", path.c_str(), ini_path.c_str(),
+              repeat);
+  uint64_t reference_hash = 0;
+  bool answers_agree = true;
+  for (int threads : thread_counts) {
+    Figures best_raw, best;
+    for (int r = 0; r < repeat; ++r) {
+      Figures raw = InChild([&] { return RawParse(path, threads); });
+      if (r == 0 || raw.seconds < best_raw.seconds) best_raw = raw;
+      Figures f = InChild([&] { return Indicators(path, ini, threads); });
+      if (r == 0 || f.seconds < best.seconds) best = f;
+      if (reference_hash == 0) reference_hash = f.output_hash;
+      answers_agree = answers_agree && f.output_hash == reference_hash;
+    }
+    Print("simdjson DOM parse", threads, best_raw);
+    Print("indicators (all 11)", threads, best);
+  }
+  std::printf("checked answer: output identical across thread counts: %s\n",
+              answers_agree ? "yes" : "NO");
+  return answers_agree ? 0 : 1;
+}
