@@ -18,6 +18,9 @@ void AddEvaluateCommand(CLI::App& app, CommandAction* action);
 void AddUserCommand(CLI::App& app, CommandAction* action);
 void AddTenderCommand(CLI::App& app, CommandAction* action);
 void AddMarketCommand(CLI::App& app, CommandAction* action);
+// Subcommands of `market`, registered by AddMarketCommand.
+void AddMarketImportCommand(CLI::App& market, CommandAction* action);
+void AddMarketReportCommand(CLI::App& market, CommandAction* action);
 
 // Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);

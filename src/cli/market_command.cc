@@ -8,7 +8,8 @@ void AddMarketCommand(CLI::App& app, CommandAction* action) {
   CLI::App* market = app.add_subcommand(
       "market", "Analyse public procurement data (OCDS, eForms): red flags and competition");
   market->require_subcommand(1);
-  (void)action;
+  AddMarketImportCommand(*market, action);
+  AddMarketReportCommand(*market, action);
 }
 
 }  // namespace samspill::cli
