@@ -9,6 +9,8 @@ void AddMarketCommand(CLI::App& app, CommandAction* action) {
       "market", "Analyse public procurement data (OCDS, eForms): red flags and competition");
   market->require_subcommand(1);
   AddMarketIndicatorsCommands(*market, action);
+  AddMarketImportCommand(*market, action);
+  AddMarketReportCommand(*market, action);
 }
 
 }  // namespace samspill::cli

@@ -356,5 +356,63 @@ TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
   EXPECT_EQ(store().ListAudit({.limit = 1000})->size(), size_t{kThreads * kPerThread});
 }
 
+StoredMarketProcess MarketProcess(const std::string& key, const std::string& cpv,
+                                  std::optional<int64_t> bidders) {
+  StoredMarketProcess p;
+  p.process_key = key;
+  p.source = "data.json:1";
+  p.buyer = "942110464";
+  p.region = "NO060";
+  p.published = "2024-01-01";
+  p.document_json = "{\"id\": \"" + key + "\"}";
+  p.lots.push_back({"LOT-1", cpv, bidders, 2});
+  p.lots.push_back({"LOT-2", "45000000", std::nullopt, 0});
+  return p;
+}
+
+TEST_P(StoreConformanceTest, ImportsMarketProcessesAndListsThemByCpvPrefix) {
+  Result<int64_t> n = store().ImportMarketProcesses(
+      {MarketProcess("ocds:A", "85311000", 1), MarketProcess("ocds:B", "72000000", 4)},
+      Event("market.import", "market_import"));
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 2);
+  auto health = *store().ListMarketProcesses("853");
+  ASSERT_EQ(health.size(), 1u);
+  EXPECT_EQ(health[0].process_key, "ocds:A");
+  EXPECT_EQ(health[0].document_json, "{\"id\": \"ocds:A\"}");
+  ASSERT_EQ(health[0].lots.size(), 2u);
+  EXPECT_EQ(health[0].lots[0].bidders, 1);
+  EXPECT_EQ(health[0].lots[0].bidder_source, 2);
+  EXPECT_FALSE(health[0].lots[1].bidders.has_value());
+  EXPECT_EQ(store().ListMarketProcesses("45")->size(), 2u);  // both have a works lot
+  EXPECT_EQ(store().ListMarketProcesses("")->size(), 2u);
+  EXPECT_TRUE(store().ListMarketProcesses("8%")->empty());  // not a pattern
+  EXPECT_EQ(store().ListAudit({})->back().action, "market.import");
+}
+
+TEST_P(StoreConformanceTest, ReimportReplacesAProcessAndItsLots) {
+  ASSERT_TRUE(store()
+                  .ImportMarketProcesses({MarketProcess("ocds:A", "85311000", 1)},
+                                         Event("market.import", "market_import"))
+                  .ok());
+  StoredMarketProcess again = MarketProcess("ocds:A", "85311000", 3);
+  again.lots.pop_back();
+  ASSERT_TRUE(store().ImportMarketProcesses({again}, Event("market.import", "market_import")).ok());
+  auto all = *store().ListMarketProcesses("");
+  ASSERT_EQ(all.size(), 1u);
+  ASSERT_EQ(all[0].lots.size(), 1u);
+  EXPECT_EQ(all[0].lots[0].bidders, 3);
+}
+
+TEST_P(StoreConformanceTest, FailedMarketImportWritesNothing) {
+  // The second process breaks a constraint (negative bidders): the first is not kept either.
+  Result<int64_t> n = store().ImportMarketProcesses(
+      {MarketProcess("ocds:A", "85311000", 1), MarketProcess("ocds:B", "85311000", -1)},
+      Event("market.import", "market_import"));
+  EXPECT_FALSE(n.ok());
+  EXPECT_TRUE(store().ListMarketProcesses("")->empty());
+  EXPECT_TRUE(store().ListAudit({})->empty());
+}
+
 }  // namespace
 }  // namespace samspill::store

@@ -33,6 +33,8 @@ class SqliteStatement {
   bool Step(Status* out);
   // Runs to completion (for statements that return no rows).
   Status Run();
+  // Makes the statement ready to bind and run again (bindings are replaced by the next Bind).
+  void Reset() { sqlite3_reset(stmt_); }
 
   int64_t ColumnInt(int col) const;
   std::string ColumnText(int col) const;

@@ -119,6 +119,28 @@ ALTER TABLE users_new RENAME TO users;
 CREATE INDEX users_by_organisation ON users(organisation_id);
 )sql",
      /*rebuilds_tables=*/true},
+    {5, "imported market processes (OCDS, eForms) and their lots, for market reports", R"sql(
+CREATE TABLE market_processes (
+  id            INTEGER PRIMARY KEY,
+  process_key   TEXT    NOT NULL UNIQUE CHECK (length(process_key) BETWEEN 1 AND 500),
+  source        TEXT    NOT NULL,
+  buyer         TEXT    NOT NULL,
+  region        TEXT    NOT NULL,
+  published     TEXT    NOT NULL,
+  document_json TEXT    NOT NULL,
+  imported_at   TEXT    NOT NULL
+);
+
+CREATE TABLE market_lots (
+  process_id    INTEGER NOT NULL REFERENCES market_processes(id) ON DELETE CASCADE,
+  lot_id        TEXT    NOT NULL,
+  cpv           TEXT    NOT NULL,
+  bidders       INTEGER CHECK (bidders IS NULL OR bidders >= 0),
+  bidder_source INTEGER NOT NULL CHECK (bidder_source BETWEEN 0 AND 5),
+  PRIMARY KEY (process_id, lot_id)
+);
+CREATE INDEX market_lots_by_cpv ON market_lots(cpv);
+)sql"},
 };
 
 }  // namespace

@@ -1,0 +1,47 @@
+// The market engine's front door for input: reads files (or "-" for stdin; plain or gzip) of
+// any supported format — OCDS in all its shapes, or eForms XML notices — and hands on one
+// normalised Process per contracting process. The format is recognised by content (a
+// leading '<' is XML), not by file name. Releases are merged across all the files of a call
+// (release_compiler.h explains the memory this costs). Not thread-safe.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "market/eforms/eforms_reader.h"
+#include "market/model/data_issue.h"
+#include "market/model/process.h"
+#include "market/ocds/ocds_reader.h"
+#include "market/ocds/release_compiler.h"
+
+namespace samspill::market {
+
+struct IngestOptions {
+  CompilerOptions compiler;
+  OcdsReadOptions ocds;
+  EformsOptions eforms;
+  // Called after each file: (index of the file, number of files, processes so far).
+  std::function<void(size_t, size_t, uint64_t)> progress;
+};
+
+struct FileSummary {
+  std::string path;
+  std::string format;  // as in OcdsFileStats, or "eforms"
+  uint64_t releases = 0;
+  uint64_t records = 0;
+};
+
+struct IngestSummary {
+  std::vector<FileSummary> files;
+  uint64_t processes = 0;
+};
+
+// An unreadable file (missing, corrupt gzip) stops the call with its Status (kNotFound,
+// kInvalidArgument); problems inside the data are issues and the run goes on.
+Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
+                                      const IngestOptions& options, IssueLog& issues,
+                                      const std::function<void(Process&&)>& sink);
+
+}  // namespace samspill::market

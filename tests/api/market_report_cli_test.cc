@@ -1,0 +1,83 @@
+// `samspill market import` and `market report` run as a user runs them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "api/process.h"
+
+namespace samspill::testing {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> DoffinFiles() {
+  std::vector<std::string> files;
+  std::string dir = std::string(SAMSPILL_SHARED_DIR) + "/data/ocds/norway-doffin/";
+  for (const char* sub : {"eforms-xml", "ocds-converted"}) {
+    for (const auto& e : std::filesystem::directory_iterator(dir + sub)) {
+      files.push_back(e.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> Args(std::vector<std::string> head, const std::vector<std::string>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
+TEST(MarketReportCli, ReportFromFilesAndFromTheDatabaseAgree) {
+  std::vector<std::string> report = {SAMSPILL_BINARY, "market", "report", "--cpv", "45",
+                                     "--region",      "NO",     "--json"};
+  ProcessResult from_files = RunProcess(Args(report, DoffinFiles()));
+  ASSERT_EQ(from_files.exit_code, 0) << from_files.err;
+  json a = json::parse(from_files.out);
+  EXPECT_GE(a["at_least_two_bids"]["comparable_lots"].get<int>(), 1);
+  EXPECT_EQ(a["at_least_two_bids"]["interval"]["method"], "wilson");
+  EXPECT_EQ(a["query"]["cpv_name"], "Bygge- og anleggsvirksomhet");
+
+  TempDir dir;
+  std::string db = dir.path() + "/market.db";
+  ProcessResult import =
+      RunProcess(Args({SAMSPILL_BINARY, "market", "import", "--db", db}, DoffinFiles()));
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_NE(import.out.find("importerte 187 prosesser"), std::string::npos) << import.out;
+
+  ProcessResult from_db = RunProcess(
+      {SAMSPILL_BINARY, "market", "report", "--cpv", "45", "--region", "NO", "--json", "--db", db});
+  ASSERT_EQ(from_db.exit_code, 0) << from_db.err;
+  json b = json::parse(from_db.out);
+  EXPECT_EQ(b["at_least_two_bids"], a["at_least_two_bids"]);
+  EXPECT_EQ(b["suppliers"], a["suppliers"]);
+}
+
+TEST(MarketReportCli, BadLinesOnStdinAreReportedAndTheRunGoesOn) {
+  ProcessResult r = RunProcess(
+      {SAMSPILL_BINARY, "market", "report", "--cpv", "85", "-"},
+      "{\"ocid\": \"A\", \"tender\": {\"procurementMethod\": \"open\", \"numberOfTenderers\": 1,"
+      " \"items\": [{\"id\": \"1\", \"classification\": {\"scheme\": \"CPV\", \"id\": "
+      "\"85000000\"}}]}}\n"
+      "{\"ocid\": \"B\", \n"
+      "{\"ocid\": \"C\", \"tender\": {\"procurementMethod\": \"open\", \"numberOfTenderers\": "
+      "-4}}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("basert på 1 sammenlignbare"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("-:2 (byte "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("tender.numberOfTenderers"), std::string::npos) << r.err;
+}
+
+TEST(MarketReportCli, ExitCodesMeanSomething) {
+  EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "report", "--help"}).exit_code, 0);
+  EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "import", "--help"}).exit_code, 0);
+  EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "report", "x.json"}).exit_code, 64);  // no --cpv
+  ProcessResult missing =
+      RunProcess({SAMSPILL_BINARY, "market", "report", "--cpv", "85", "/nonexistent.json"});
+  EXPECT_EQ(missing.exit_code, 66);
+  EXPECT_NE(missing.err.find("/nonexistent.json"), std::string::npos);
+  EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "report", "--cpv", "8", "-"}, "").exit_code, 65);
+}
+
+}  // namespace
+}  // namespace samspill::testing
