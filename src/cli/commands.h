@@ -23,6 +23,7 @@ void AddMarketIndicatorsCommands(CLI::App& market, CommandAction* action);
 // Subcommands of `market`, registered by AddMarketCommand.
 void AddMarketImportCommand(CLI::App& market, CommandAction* action);
 void AddMarketReportCommand(CLI::App& market, CommandAction* action);
+void AddMarketCompetitionCommand(CLI::App& market, CommandAction* action);
 
 // Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);

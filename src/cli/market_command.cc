@@ -11,6 +11,7 @@ void AddMarketCommand(CLI::App& app, CommandAction* action) {
   AddMarketIndicatorsCommands(*market, action);
   AddMarketImportCommand(*market, action);
   AddMarketReportCommand(*market, action);
+  AddMarketCompetitionCommand(*market, action);
 }
 
 }  // namespace samspill::cli

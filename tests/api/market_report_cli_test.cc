@@ -68,6 +68,30 @@ TEST(MarketReportCli, BadLinesOnStdinAreReportedAndTheRunGoesOn) {
   EXPECT_NE(r.err.find("tender.numberOfTenderers"), std::string::npos) << r.err;
 }
 
+// Three lots: division 85 has one single-bid lot of two, division 90 none of one.
+TEST(MarketReportCli, CompetitionIndicatorsOverStdin) {
+  ProcessResult r = RunProcess(
+      {SAMSPILL_BINARY, "market", "competition", "-"},
+      "{\"ocid\":\"A\",\"tender\":{\"procurementMethod\":\"open\",\"numberOfTenderers\":1,"
+      "\"items\":[{\"id\":\"1\",\"classification\":{\"scheme\":\"CPV\",\"id\":\"85000000\"}}]}}\n"
+      "{\"ocid\":\"B\",\"tender\":{\"procurementMethod\":\"open\",\"numberOfTenderers\":3,"
+      "\"items\":[{\"id\":\"1\",\"classification\":{\"scheme\":\"CPV\",\"id\":\"85100000\"}}]}}\n"
+      "{\"ocid\":\"C\",\"tender\":{\"procurementMethod\":\"selective\",\"numberOfTenderers\":2,"
+      "\"items\":[{\"id\":\"1\",\"classification\":{\"scheme\":\"CPV\",\"id\":\"90900000\"}}]}}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json out = json::parse(r.out);
+  EXPECT_EQ(out["bidder_coverage"]["lots"], 3);
+  EXPECT_EQ(out["bidder_coverage"]["numberOfTenderers"]["used"], 3);
+  EXPECT_EQ(out["by_cpv_division"]["85"]["lots"], 2);
+  EXPECT_EQ(out["by_cpv_division"]["85"]["single_bid"], 1);
+  EXPECT_DOUBLE_EQ(out["by_cpv_division"]["85"]["single_bid_rate"].get<double>(), 0.5);
+  EXPECT_EQ(out["by_cpv_division"]["90"]["single_bid"], 0);
+  EXPECT_DOUBLE_EQ(out["by_buyer"][""]["mean_bidders"].get<double>(), 2.0);
+  EXPECT_EQ(
+      RunProcess({SAMSPILL_BINARY, "market", "competition", "--currency", "kr", "-"}, "").exit_code,
+      65);
+}
+
 TEST(MarketReportCli, ExitCodesMeanSomething) {
   EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "report", "--help"}).exit_code, 0);
   EXPECT_EQ(RunProcess({SAMSPILL_BINARY, "market", "import", "--help"}).exit_code, 0);
