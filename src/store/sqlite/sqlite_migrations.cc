@@ -98,6 +98,79 @@ CREATE TABLE questions (
 );
 CREATE INDEX questions_by_tender ON questions(tender_id);
 )sql"},
+    {4,
+     "the partnership portfolio: projects with every revision, area assignments, indicators; users "
+     "may hold roles 8-11",
+     R"sql(
+-- Migration 1 allowed roles 1-7 only; the politician and partnership roles (8-11) need the
+-- users table rebuilt (SQLite cannot change a CHECK in place). Migrations run with foreign
+-- keys off and are checked with foreign_key_check before they commit.
+CREATE TABLE users_new (
+  id              INTEGER PRIMARY KEY,
+  username        TEXT    NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+  display_name    TEXT    NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  role            INTEGER NOT NULL CHECK (role BETWEEN 1 AND 11),
+  password_hash   TEXT    NOT NULL,
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at      TEXT    NOT NULL,
+  organisation_id INTEGER REFERENCES organisations(id)
+);
+INSERT INTO users_new (id, username, display_name, role, password_hash, active, created_at,
+                       organisation_id)
+  SELECT id, username, display_name, role, password_hash, active, created_at, organisation_id
+  FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE INDEX users_by_organisation ON users(organisation_id);
+
+CREATE TABLE portfolio_projects (
+  id                    INTEGER PRIMARY KEY,
+  name                  TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+  area                  TEXT    NOT NULL,
+  kind                  INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
+  status                INTEGER NOT NULL CHECK (status BETWEEN 1 AND 6),
+  registered_by_user_id INTEGER REFERENCES users(id),
+  merged_into           INTEGER REFERENCES portfolio_projects(id),
+  document_json         TEXT    NOT NULL,
+  version               INTEGER NOT NULL DEFAULT 1,
+  created_at            TEXT    NOT NULL,
+  updated_at            TEXT    NOT NULL
+);
+CREATE INDEX portfolio_projects_by_area ON portfolio_projects(area);
+
+-- Every revision of every project, append-only: who changed it, when, and the whole document.
+CREATE TABLE portfolio_project_revisions (
+  project_id    INTEGER NOT NULL REFERENCES portfolio_projects(id),
+  version       INTEGER NOT NULL,
+  at            TEXT    NOT NULL,
+  user_id       INTEGER REFERENCES users(id),
+  actor         TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  document_json TEXT    NOT NULL,
+  PRIMARY KEY (project_id, version)
+);
+CREATE TRIGGER portfolio_revisions_append_only_update BEFORE UPDATE ON portfolio_project_revisions
+BEGIN SELECT RAISE(ABORT, 'project revisions are append-only'); END;
+CREATE TRIGGER portfolio_revisions_append_only_delete BEFORE DELETE ON portfolio_project_revisions
+BEGIN SELECT RAISE(ABORT, 'project revisions are append-only'); END;
+
+-- A project leader's area (innsatsområde): the projects they may edit.
+CREATE TABLE portfolio_area_assignments (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  area    TEXT    NOT NULL CHECK (length(area) BETWEEN 1 AND 200)
+);
+
+CREATE TABLE portfolio_indicators (
+  id            INTEGER PRIMARY KEY,
+  category      TEXT    NOT NULL CHECK (length(category) BETWEEN 1 AND 200),
+  name          TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+  document_json TEXT    NOT NULL,
+  version       INTEGER NOT NULL DEFAULT 1,
+  created_at    TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  UNIQUE (category, name)
+);
+)sql"},
 };
 
 }  // namespace
