@@ -18,6 +18,7 @@ void AddEvaluateCommand(CLI::App& app, CommandAction* action);
 void AddUserCommand(CLI::App& app, CommandAction* action);
 void AddTenderCommand(CLI::App& app, CommandAction* action);
 void AddMarketCommand(CLI::App& app, CommandAction* action);
+void AddPortfolioCommand(CLI::App& app, CommandAction* action);
 
 // Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);

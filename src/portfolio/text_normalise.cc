@@ -183,6 +183,10 @@ std::vector<std::string> NameVariants(std::string_view name) {
   }
   if (depth > 0) outside += name.substr(open - 1);  // an unclosed parenthesis is just text
   variants.insert(variants.begin(), outside);
+  for (std::string& v : variants) {
+    const size_t b = v.find_first_not_of(" \t");
+    v = b == std::string::npos ? "" : v.substr(b, v.find_last_not_of(" \t") - b + 1);
+  }
   std::erase_if(variants, [](const std::string& v) { return FoldNorwegian(v).empty(); });
   return variants;
 }
