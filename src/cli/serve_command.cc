@@ -92,6 +92,7 @@ Status Serve(const ServeFlags& flags) {
   server.AddRoutes(web::PortfolioApiRoutes(portfolio));
   server.AddPages(web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies));
   server.AddPages(web::TenderFormRoutes(tenders));
+  server.AddPages(web::PortfolioPageRoutes(portfolio));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),

@@ -103,6 +103,8 @@ std::string TenderTable(const PageRequest& req, const json& tenders) {
 }
 
 Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
+  // The partnership roles read no tenders: their start page is the portfolio.
+  if (IsPortfolioRole(req.principal->user.role)) return Redirect("/portefolje");
   const Actor actor = Who(req);
   SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));
   std::string body =
