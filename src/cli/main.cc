@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   cli::AddUserCommand(app, &action);
   cli::AddTenderCommand(app, &action);
   cli::AddMarketCommand(app, &action);
+  cli::AddPortfolioCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

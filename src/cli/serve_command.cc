@@ -10,11 +10,14 @@
 
 #include "cli/commands.h"
 #include "cli/demo_data.h"
+#include "cli/demo_portfolio.h"
 #include "cli/demo_tenders.h"
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/auth_service.h"
 #include "web/organisation_service.h"
+#include "web/portfolio_routes.h"
+#include "web/portfolio_service.h"
 #include "web/server.h"
 #include "web/tender_routes.h"
 #include "web/tender_service.h"
@@ -73,9 +76,11 @@ Status Serve(const ServeFlags& flags) {
     tender_clock = std::make_unique<FileClock>(flags.clock_file);
   }
   web::TenderService tenders(*store, *tender_clock);
+  web::PortfolioService portfolio(*store, clock);
   if (flags.demo) {
     SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));
     SAMSPILL_RETURN_IF_ERROR(LoadDemoTenders(*store));
+    SAMSPILL_RETURN_IF_ERROR(LoadDemoPortfolio(portfolio, *store));
   }
 
   web::WebServer server(*store, auth, organisations,
@@ -84,8 +89,10 @@ Status Serve(const ServeFlags& flags) {
                          .secure_cookies = flags.secure_cookies,
                          .access_log = !flags.quiet});
   server.AddRoutes(web::TenderApiRoutes(tenders));
+  server.AddRoutes(web::PortfolioApiRoutes(portfolio));
   server.AddPages(web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies));
   server.AddPages(web::TenderFormRoutes(tenders));
+  server.AddPages(web::PortfolioPageRoutes(portfolio));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),

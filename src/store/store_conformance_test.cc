@@ -414,5 +414,154 @@ TEST_P(StoreConformanceTest, FailedMarketImportWritesNothing) {
   EXPECT_TRUE(store().ListAudit({})->empty());
 }
 
+// ---- the partnership portfolio ----
+
+TEST_P(StoreConformanceTest, StoresThePartnershipRoles) {
+  for (Role role : {Role::kPolitician, Role::kPartnershipCoordinator, Role::kProjectLeader,
+                    Role::kSteeringGroup}) {
+    NewUser u{"u" + std::to_string(static_cast<int>(role)), "User", role, "h"};
+    Result<User> created = store().CreateUser(u, Event("user.create", "user"));
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    EXPECT_EQ(store().FindUserById(created->id)->role, role);
+  }
+}
+
+StoredProject Project(const std::string& name, const std::string& area = "Helse og velferd") {
+  StoredProject p;
+  p.name = name;
+  p.area = area;
+  p.kind = 1;
+  p.status = 3;
+  p.document_json = "{\"name\":\"" + name + "\"}";
+  return p;
+}
+
+TEST_P(StoreConformanceTest, CreatesProjectsWithTheirFirstRevisionAndAuditEvents) {
+  Result<User> leader = store().CreateUser({"pl", "Pål Prosjektleder", Role::kProjectLeader, "h"},
+                                           Event("user.create", "user"));
+  ASSERT_TRUE(leader.ok());
+  StoredProject fif = Project("FIF");
+  fif.registered_by_user_id = leader->id;
+  AuditEvent audit = Event("portfolio.project.create", "portfolio_project");
+  audit.actor_user_id = leader->id;
+  audit.actor = "pl";
+  auto created =
+      store().CreateProjects({fif, Project("HARMONI", "Innovasjon og omstilling")}, audit);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  ASSERT_EQ(created->size(), 2u);
+  EXPECT_EQ((*created)[0].version, 1);
+  EXPECT_EQ((*created)[0].registered_by_user_id, leader->id);
+  EXPECT_EQ(store().ListProjects()->size(), 2u);
+  auto revisions = *store().ListProjectRevisions((*created)[0].id);
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].actor, "pl");
+  EXPECT_EQ(revisions[0].user_id, leader->id);
+  EXPECT_EQ(revisions[0].document_json, "{\"name\":\"FIF\"}");
+  auto events = *store().ListAudit({.entity_type = "portfolio_project"});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].entity_id, std::to_string((*created)[1].id));
+}
+
+TEST_P(StoreConformanceTest, AnImportWithOneBadProjectStoresNothing) {
+  StoredProject bad = Project("");  // names must not be empty
+  auto created = store().CreateProjects({Project("Prano"), bad},
+                                        Event("portfolio.project.import", "portfolio_project"));
+  ASSERT_FALSE(created.ok());
+  EXPECT_TRUE(store().ListProjects()->empty());
+  EXPECT_TRUE(store().ListAudit({})->empty());
+}
+
+TEST_P(StoreConformanceTest, ProjectUpdatesKeepEveryRevisionAndCheckTheVersion) {
+  auto created = *store().CreateProjects({Project("FIF")},
+                                         Event("portfolio.project.create", "portfolio_project"));
+  const int64_t id = created[0].id;
+  ProjectUpdate u{id,
+                  1,
+                  "FIF (Fasiliterende Interpersonale Ferdigheter)",
+                  "Helse og velferd",
+                  1,
+                  3,
+                  std::nullopt,
+                  "{\"v\":2}"};
+  auto updated =
+      store().UpdateProjects({u}, Event("portfolio.project.update", "portfolio_project"));
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ((*updated)[0].version, 2);
+  auto stale = store().UpdateProjects({u}, Event("portfolio.project.update", "portfolio_project"));
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  auto revisions = *store().ListProjectRevisions(id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].document_json, "{\"name\":\"FIF\"}");
+  EXPECT_EQ(revisions[1].document_json, "{\"v\":2}");
+  EXPECT_EQ(revisions[1].action, "portfolio.project.update");
+}
+
+TEST_P(StoreConformanceTest, AMergeChangesBothProjectsOrNeither) {
+  auto created = *store().CreateProjects({Project("FIF"), Project("Fasiliterende")},
+                                         Event("portfolio.project.create", "portfolio_project"));
+  const int64_t keep = created[0].id, dup = created[1].id;
+  ProjectUpdate kept{keep, 1, "FIF", "Helse og velferd", 1, 3, std::nullopt, "{\"merged\":1}"};
+  ProjectUpdate stale{dup, 7, "Fasiliterende", "Helse og velferd", 1, 6, keep, "{}"};
+  EXPECT_FALSE(
+      store()
+          .UpdateProjects({kept, stale}, Event("portfolio.project.merge", "portfolio_project"))
+          .ok());
+  EXPECT_EQ(store().FindProject(keep)->version, 1);  // rolled back
+  ProjectUpdate gone{dup, 1, "Fasiliterende", "Helse og velferd", 1, 6, keep, "{}"};
+  auto merged =
+      store().UpdateProjects({kept, gone}, Event("portfolio.project.merge", "portfolio_project"));
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(store().FindProject(dup)->merged_into, keep);
+  EXPECT_EQ(store().ListProjectRevisions(dup)->size(), 2u);
+  EXPECT_EQ(store().ListProjectRevisions(keep)->size(), 2u);
+}
+
+TEST_P(StoreConformanceTest, AssignsAreasToUsers) {
+  Result<User> leader =
+      store().CreateUser({"pl", "P", Role::kProjectLeader, "h"}, Event("user.create", "user"));
+  ASSERT_TRUE(leader.ok());
+  ASSERT_TRUE(
+      store()
+          .SetAreaAssignment(leader->id, "Helse og velferd", Event("portfolio.area.assign", "user"))
+          .ok());
+  ASSERT_TRUE(store()
+                  .SetAreaAssignment(leader->id, "Oppvekst og utdanning",
+                                     Event("portfolio.area.assign", "user"))
+                  .ok());
+  auto areas = *store().ListAreaAssignments();
+  ASSERT_EQ(areas.size(), 1u);
+  EXPECT_EQ(areas[0].area, "Oppvekst og utdanning");
+  EXPECT_EQ(
+      store().SetAreaAssignment(9999, "Unikom", Event("portfolio.area.assign", "user")).code(),
+      StatusCode::kConflict);
+  ASSERT_TRUE(
+      store().SetAreaAssignment(leader->id, "", Event("portfolio.area.assign", "user")).ok());
+  EXPECT_TRUE(store().ListAreaAssignments()->empty());
+}
+
+TEST_P(StoreConformanceTest, SavesIndicatorsByCategoryAndNameAndChecksVersions) {
+  StoredIndicator sent{0, "forskningssamarbeid", "Søknader sendt", "{\"v\":1}"};
+  auto saved =
+      store().SaveIndicators({sent}, Event("portfolio.indicator.import", "portfolio_indicator"));
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  sent.document_json = "{\"v\":2}";
+  auto again =
+      *store().SaveIndicators({sent}, Event("portfolio.indicator.import", "portfolio_indicator"));
+  EXPECT_EQ(again[0].id, (*saved)[0].id);
+  EXPECT_EQ(again[0].version, 2);
+  EXPECT_EQ(store().ListIndicators()->size(), 1u);
+  auto updated = store().UpdateIndicator(
+      {again[0].id, 2, "{\"v\":3}"}, Event("portfolio.indicator.figure", "portfolio_indicator"));
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(store().FindIndicator(again[0].id)->document_json, "{\"v\":3}");
+  EXPECT_EQ(store()
+                .UpdateIndicator({again[0].id, 2, "{}"},
+                                 Event("portfolio.indicator.figure", "portfolio_indicator"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+}
+
 }  // namespace
 }  // namespace samspill::store

@@ -77,5 +77,8 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                                         store::Store& store, bool secure_cookies);
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
 std::vector<PageRoute> TenderFormRoutes(TenderService& tenders);
+// The partnership portfolio's pages under /portefolje (web/portfolio_pages.cc).
+class PortfolioService;
+std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio);
 
 }  // namespace samspill::web

@@ -56,7 +56,11 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
              (current ? " aria-current=\"page\"" : "") + ">" + H(req.T(key)) + "</a></li>";
     };
     link("/", "nav.home");
+    // The partnership roles work in the portfolio only and read no tenders.
     if (IsTenderBuyerRole(role) || role == Role::kSupplier) link("/anbud", "nav.tenders");
+    if (IsPortfolioRole(role) || role == Role::kAdministrator || role == Role::kAuditor) {
+      link("/portefolje", "nav.portfolio");
+    }
     if (role == Role::kProcurementOfficer) link("/anbud/ny", "nav.new_tender");
     if (role == Role::kAdministrator || role == Role::kAuditor) link("/revisjonslogg", "nav.audit");
   }

@@ -108,8 +108,8 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
       "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
   const Role role = req.principal->user.role;
   if (!IsTenderBuyerRole(role) && role != Role::kSupplier) {
-    // The partnership roles have no tenders: their work starts in the portfolio.
-    body += "<p>" + H(req.T("home.none")) + "</p>";
+    // The partnership roles read no tenders: their work starts in the portfolio.
+    body += "<p><a href=\"/portefolje\">" + H(req.T("nav.portfolio")) + "</a></p>";
     return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
   }
   SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));

@@ -49,7 +49,8 @@ class PageTest : public ::testing::Test {
 
   httplib::Client Client() { return ApiClient(server_->port()).Client(); }
 
-  PageSession LogIn(const std::string& user) {
+  // `start` is the page the user lands on (the portfolio roles start in the portfolio).
+  PageSession LogIn(const std::string& user, const std::string& start = "/") {
     auto res = Client().Post("/logg-inn", "username=" + user + "&password=demo-passord",
                              "application/x-www-form-urlencoded");
     EXPECT_TRUE(res);
@@ -57,7 +58,7 @@ class PageTest : public ::testing::Test {
     PageSession s;
     std::string set_cookie = res->get_header_value("Set-Cookie");
     s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-    auto home = Get("/", s);
+    auto home = Get(start, s);
     std::smatch m;
     std::regex token(R"re(name="csrf_token" value="([0-9a-f]+)")re");
     if (std::regex_search(home->body, m, token)) s.csrf = m[1];
@@ -255,6 +256,47 @@ TEST_F(PageTest, AnOfficerCreatesAndPublishesATenderThroughTheForm) {
   auto edit = Post(location + "/rediger", s, form);
   ASSERT_TRUE(edit);
   EXPECT_EQ(edit->status, 409);
+}
+
+// The portfolio's register form: a likely duplicate is shown before saving, with links to the
+// registered project and its reasons; the project is saved only once the user confirms it is a
+// different project. Partnership roles are led to the portfolio and see no tender link.
+TEST_F(PageTest, PortfolioFormWarnsOfADuplicateBeforeSaving) {
+  PageSession s = LogIn("prosjektleder", "/portefolje");
+  auto start = Get("/", s);
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->status, 200);
+  EXPECT_NE(start->body.find("<a href=\"/portefolje\">Portefølje</a>"), std::string::npos);
+  EXPECT_EQ(start->body.find("href=\"/anbud\""), std::string::npos);
+  auto list = Get("/portefolje", s);
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find("href=\"/portefolje\" aria-current=\"page\""), std::string::npos);
+  EXPECT_EQ(list->body.find("href=\"/anbud\""), std::string::npos);
+
+  const std::string form =
+      "name=Fasiliterende+interpersonale+ferdigheter&area=Helse+og+velferd&kind=research"
+      "&status=active&partners=NTNU%2C+Institutt+for+psykologi&start=2023-09-01";
+  auto warned = Post("/portefolje/ny", s, form);
+  ASSERT_TRUE(warned);
+  EXPECT_EQ(warned->status, 409);
+  EXPECT_NE(warned->body.find("Dette kan være et prosjekt som allerede er registrert"),
+            std::string::npos);
+  EXPECT_NE(warned->body.find("FIF (Fasiliterende Interpersonale Ferdigheter)"), std::string::npos);
+  EXPECT_NE(warned->body.find("name=\"confirmed_distinct\""), std::string::npos);
+
+  auto saved = Post("/portefolje/ny", s, form + "&confirmed_distinct=ja");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->status, 303) << saved->body;
+  auto page = Get(saved->get_header_value("Location"), s);
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("portfolio.project.create"), std::string::npos);  // the history
+
+  auto targets = Get("/portefolje/maltall", s);
+  ASSERT_TRUE(targets);
+  EXPECT_NE(targets->body.find("<svg class=\"chart\""), std::string::npos);
+  EXPECT_NE(targets->body.find("13 søknader venter fortsatt på svar"), std::string::npos);
+  EXPECT_EQ(Get("/portefolje/import", s)->status, 403);  // the coordinator imports
 }
 
 }  // namespace

@@ -141,6 +141,56 @@ CREATE TABLE market_lots (
 );
 CREATE INDEX market_lots_by_cpv ON market_lots(cpv);
 )sql"},
+    {6, "the partnership portfolio: projects with every revision, area assignments, indicators",
+     R"sql(
+CREATE TABLE portfolio_projects (
+  id                    INTEGER PRIMARY KEY,
+  name                  TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+  area                  TEXT    NOT NULL,
+  kind                  INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
+  status                INTEGER NOT NULL CHECK (status BETWEEN 1 AND 6),
+  registered_by_user_id INTEGER REFERENCES users(id),
+  merged_into           INTEGER REFERENCES portfolio_projects(id),
+  document_json         TEXT    NOT NULL,
+  version               INTEGER NOT NULL DEFAULT 1,
+  created_at            TEXT    NOT NULL,
+  updated_at            TEXT    NOT NULL
+);
+CREATE INDEX portfolio_projects_by_area ON portfolio_projects(area);
+
+-- Every revision of every project, append-only: who changed it, when, and the whole document.
+CREATE TABLE portfolio_project_revisions (
+  project_id    INTEGER NOT NULL REFERENCES portfolio_projects(id),
+  version       INTEGER NOT NULL,
+  at            TEXT    NOT NULL,
+  user_id       INTEGER REFERENCES users(id),
+  actor         TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  document_json TEXT    NOT NULL,
+  PRIMARY KEY (project_id, version)
+);
+CREATE TRIGGER portfolio_revisions_append_only_update BEFORE UPDATE ON portfolio_project_revisions
+BEGIN SELECT RAISE(ABORT, 'project revisions are append-only'); END;
+CREATE TRIGGER portfolio_revisions_append_only_delete BEFORE DELETE ON portfolio_project_revisions
+BEGIN SELECT RAISE(ABORT, 'project revisions are append-only'); END;
+
+-- A project leader's area (innsatsområde): the projects they may edit.
+CREATE TABLE portfolio_area_assignments (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  area    TEXT    NOT NULL CHECK (length(area) BETWEEN 1 AND 200)
+);
+
+CREATE TABLE portfolio_indicators (
+  id            INTEGER PRIMARY KEY,
+  category      TEXT    NOT NULL CHECK (length(category) BETWEEN 1 AND 200),
+  name          TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+  document_json TEXT    NOT NULL,
+  version       INTEGER NOT NULL DEFAULT 1,
+  created_at    TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  UNIQUE (category, name)
+);
+)sql"},
 };
 
 }  // namespace

@@ -3,7 +3,7 @@
 import { logInThroughForm, openPage, pathOf, submitLogin, visit } from '../lib/browser.mjs';
 import { test } from '../lib/harness.mjs';
 
-const USERNAMES = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker',
+const USERNAMES = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker', 'koordinator', 'prosjektleder', 'styringsgruppe',
   'leverandor', 'leverandor2', 'leverandor3', 'leverandor4'];
 
 for (const username of USERNAMES) {

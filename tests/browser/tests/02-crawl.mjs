@@ -26,8 +26,10 @@ test('crawl: anonymous — the login page', async (t, env) => {
   }
 }, { group: 'crawl' });
 
+const PORTFOLIO_ROLES = ['partnership_coordinator', 'project_leader', 'steering_group'];
+
 for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker',
-  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4']) {
+  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4', 'koordinator', 'prosjektleder', 'styringsgruppe']) {
   test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
     const { role } = env.user(username);
     t.at('/logg-inn');
@@ -50,8 +52,19 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     t.note(`${visited.length} pages: ${visited.join(' ')}`);
     if (notVisited.length) t.note(`page limit ${PAGE_LIMIT} reached; not visited: ${notVisited.join(' ')}`);
 
-    // The pages of the contract: linked where the role may use them, refused where not.
-    t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
+    // The pages of the contract: linked where the role may use them, refused where not. The
+    // partnership roles work in the portfolio and read no tenders at all.
+    const partnership = PORTFOLIO_ROLES.includes(role);
+    if (partnership || AUDIT_ROLES.includes(role)) {
+      t.check(visited.includes('/portefolje'), '/', 'the portfolio /portefolje is not linked from any page reachable from /');
+    }
+    if (partnership) {
+      const r = await visit(page, '/anbud');
+      t.check(r.status === 403 || r.status === 404, '/anbud',
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `tender list not refused to ${role}`);
+    } else {
+      t.check(visited.includes('/anbud'), '/', 'the tender list /anbud is not linked from any page reachable from /');
+    }
     const tenders = (await env.api.expect(200, 'revisor', 'GET', '/api/tenders')).tenders;
     const demo = tenders.find((x) => x.state === 'contract_signed') ?? tenders[0];
     if (AUDIT_ROLES.includes(role)) {
@@ -63,9 +76,9 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     }
     const protocol = `/anbud/${demo.id}/protokoll`;
     const r = await visit(page, protocol);
-    if (role === 'supplier') {
+    if (role === 'supplier' || partnership) {
       t.check(r.status === 403 || r.status === 404, protocol,
-        `a supplier gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, 'protocol not refused to a supplier');
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, `protocol not refused to ${role}`);
     } else {
       t.check(r.status !== null && r.status < 400 && r.finalPath === protocol, protocol,
         `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);

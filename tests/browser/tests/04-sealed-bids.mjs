@@ -6,7 +6,7 @@ import { showsAmount } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
 import { pageSnapshots, sealedTender } from '../lib/scenario.mjs';
 
-const ALL = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker',
+const ALL = ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker', 'koordinator', 'prosjektleder', 'styringsgruppe',
   'leverandor', 'leverandor2', 'leverandor3', 'leverandor4'];
 const SUPPLIERS = ['leverandor', 'leverandor2', 'leverandor3', 'leverandor4'];
 

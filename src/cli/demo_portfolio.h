@@ -1,0 +1,23 @@
+// The demo partnership portfolio for `samspill serve --demo`: 42 of the projects named in seed
+// 004 (the Trondheim–NTNU partnership's final report) with their partners, areas and kinds —
+// including the FIF collaboration registered twice by two project leaders and Ungdomstorg
+// described under two areas — imported through the CSV importer, the report's indicator
+// figures and targets, and the project leaders' areas (prosjektleder: Helse og velferd,
+// prosjektleder2: Oppvekst og utdanning). Loaded only into a register without projects.
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+#include "store/store.h"
+#include "web/portfolio_service.h"
+
+namespace samspill::cli {
+
+std::string_view DemoPortfolioProjectsCsv();
+std::string_view DemoPortfolioIndicatorsCsv();
+
+// Requires the demo users (LoadDemoData) to exist.
+Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store);
+
+}  // namespace samspill::cli

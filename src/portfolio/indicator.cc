@@ -1,0 +1,247 @@
+#include "portfolio/indicator.h"
+
+#include <algorithm>
+
+#include "common/text.h"
+
+namespace samspill::portfolio {
+namespace {
+
+struct KindEntry {
+  TargetKind kind;
+  std::string_view name;
+  std::string_view label;
+};
+constexpr KindEntry kKinds[] = {
+    {TargetKind::kPerYear, "per_year", "Årlig måltall"},
+    {TargetKind::kPeriodTotal, "period_total", "Måltall for perioden"},
+    {TargetKind::kIncreaseOverPeriod, "increase_over_period", "Økning i perioden"},
+    {TargetKind::kIncreaseEachEdition, "increase_each_edition", "Økning for hvert arrangement"},
+    {TargetKind::kNone, "none", "Uten måltall"},
+};
+
+bool NeedsTarget(TargetKind k) {
+  return k == TargetKind::kPerYear || k == TargetKind::kPeriodTotal;
+}
+
+}  // namespace
+
+std::string_view TargetKindName(TargetKind kind) {
+  for (const auto& e : kKinds) {
+    if (e.kind == kind) return e.name;
+  }
+  return "unknown";
+}
+std::optional<TargetKind> TargetKindFromName(std::string_view name) {
+  for (const auto& e : kKinds) {
+    if (e.name == name) return e.kind;
+  }
+  return std::nullopt;
+}
+std::string_view TargetKindLabelNb(TargetKind kind) {
+  for (const auto& e : kKinds) {
+    if (e.kind == kind) return e.label;
+  }
+  return "?";
+}
+
+std::string_view AttainmentName(Attainment a) {
+  switch (a) {
+    case Attainment::kMet:
+      return "met";
+    case Attainment::kNotMet:
+      return "not_met";
+    case Attainment::kNoTarget:
+      return "no_target";
+    case Attainment::kNoFigure:
+      return "no_figure";
+  }
+  return "no_target";
+}
+
+const YearFigure* Indicator::Figure(int year) const {
+  for (const YearFigure& f : figures) {
+    if (f.year == year) return &f;
+  }
+  return nullptr;
+}
+
+void Indicator::SetFigure(YearFigure figure) {
+  auto it = std::find_if(figures.begin(), figures.end(),
+                         [&](const YearFigure& f) { return f.year >= figure.year; });
+  if (it != figures.end() && it->year == figure.year) {
+    *it = std::move(figure);
+  } else {
+    figures.insert(it, std::move(figure));
+  }
+}
+
+Status ValidateIndicator(const Indicator& ind) {
+  if (IsBlank(ind.category)) return InvalidArgument("the indicator needs a category", "category");
+  if (IsBlank(ind.name)) return InvalidArgument("the indicator needs a name", "name");
+  if (ind.category.size() > 200 || ind.name.size() > 300 || ind.note.size() > 2000) {
+    return InvalidArgument("category, name or note too long");
+  }
+  if (NeedsTarget(ind.target_kind) && !ind.target) {
+    return InvalidArgument(
+        "a " + std::string(TargetKindName(ind.target_kind)) + " indicator needs a target",
+        "target");
+  }
+  if (ind.target && *ind.target < 0) return InvalidArgument("the target is negative", "target");
+  int previous = 0;
+  for (const YearFigure& f : ind.figures) {
+    if (f.year < 1900 || f.year > 2200) {
+      return InvalidArgument("the year " + std::to_string(f.year) + " is out of range", "year");
+    }
+    if (f.year <= previous) return InvalidArgument("figures must have one entry per year", "year");
+    previous = f.year;
+    if (f.value && *f.value < 0) {
+      return InvalidArgument("the figure for " + std::to_string(f.year) + " is negative",
+                             std::to_string(f.year));
+    }
+  }
+  return Status::Ok();
+}
+
+IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period) {
+  IndicatorAttainment out;
+  auto figure_year = [&](int year) {
+    YearAttainment y;
+    y.year = year;
+    if (const YearFigure* f = ind.Figure(year)) {
+      y.value = f->value;
+      y.note = f->note;
+    }
+    return y;
+  };
+  int64_t sum = 0;
+  bool any_value = false;
+  for (int year = period.first_year; year <= period.last_year; ++year) {
+    if (const YearFigure* f = ind.Figure(year); f && f->value) {
+      sum += *f->value;
+      any_value = true;
+    }
+  }
+
+  // A kind that needs a target but has none is tracked like one without a target.
+  const TargetKind kind =
+      NeedsTarget(ind.target_kind) && !ind.target ? TargetKind::kNone : ind.target_kind;
+  switch (kind) {
+    case TargetKind::kPerYear: {
+      for (int year = period.first_year; year <= period.last_year; ++year) {
+        YearAttainment y = figure_year(year);
+        y.target = ind.target;
+        y.state = !y.value ? Attainment::kNoFigure
+                           : (*y.value >= *ind.target ? Attainment::kMet : Attainment::kNotMet);
+        ++out.years_with_target;
+        if (y.state == Attainment::kMet) ++out.years_met;
+        out.years.push_back(std::move(y));
+      }
+      out.period = out.years_met == out.years_with_target ? Attainment::kMet : Attainment::kNotMet;
+      if (any_value) out.period_value = sum;
+      out.summary_nb = "Nådd " + std::to_string(out.years_met) + " av " +
+                       std::to_string(out.years_with_target) + " år";
+      break;
+    }
+    case TargetKind::kPeriodTotal: {
+      for (int year = period.first_year; year <= period.last_year; ++year) {
+        if (ind.Figure(year)) out.years.push_back(figure_year(year));
+      }
+      if (ind.period_total) {
+        out.period_value = ind.period_total;
+      } else if (any_value) {
+        out.period_value = sum;
+      }
+      out.period = !out.period_value                  ? Attainment::kNoFigure
+                   : *out.period_value >= *ind.target ? Attainment::kMet
+                                                      : Attainment::kNotMet;
+      out.summary_nb = (out.period_value ? std::to_string(*out.period_value) : "–") + " av " +
+                       std::to_string(*ind.target) + " i perioden";
+      break;
+    }
+    case TargetKind::kIncreaseOverPeriod: {
+      for (int year = period.first_year; year <= period.last_year; ++year) {
+        if (ind.Figure(year)) out.years.push_back(figure_year(year));
+      }
+      if (ind.period_total) {
+        out.period_value = ind.period_total;
+        out.period = *ind.period_total > 0 ? Attainment::kMet : Attainment::kNotMet;
+        out.summary_nb = std::to_string(*ind.period_total) + " nye i perioden";
+      } else {
+        std::vector<const YearAttainment*> valued;
+        for (const YearAttainment& y : out.years) {
+          if (y.value) valued.push_back(&y);
+        }
+        if (valued.size() < 2) {
+          out.period = Attainment::kNoFigure;
+          out.summary_nb = "For få tall til å vurdere økning";
+        } else {
+          const bool grew = *valued.back()->value > *valued.front()->value;
+          out.period = grew ? Attainment::kMet : Attainment::kNotMet;
+          out.summary_nb = std::string(grew ? "Økt" : "Ikke økt") + " fra " +
+                           std::to_string(*valued.front()->value) + " til " +
+                           std::to_string(*valued.back()->value);
+        }
+      }
+      break;
+    }
+    case TargetKind::kIncreaseEachEdition: {
+      std::optional<int64_t> previous;
+      for (const YearFigure& f : ind.figures) {
+        if (!f.value || f.year > period.last_year) continue;
+        YearAttainment y = figure_year(f.year);
+        if (previous) {
+          y.target = *previous + 1;
+          y.state = *f.value > *previous ? Attainment::kMet : Attainment::kNotMet;
+          if (f.year >= period.first_year) {
+            ++out.years_with_target;
+            if (y.state == Attainment::kMet) ++out.years_met;
+          }
+        }
+        previous = f.value;
+        out.years.push_back(std::move(y));
+      }
+      out.period = out.years_with_target == 0               ? Attainment::kNoFigure
+                   : out.years_met == out.years_with_target ? Attainment::kMet
+                                                            : Attainment::kNotMet;
+      out.summary_nb = "Økning ved " + std::to_string(out.years_met) + " av " +
+                       std::to_string(out.years_with_target) + " arrangementer";
+      break;
+    }
+    case TargetKind::kNone: {
+      for (int year = period.first_year; year <= period.last_year; ++year) {
+        if (ind.Figure(year)) out.years.push_back(figure_year(year));
+      }
+      out.period_value = ind.period_total ? ind.period_total
+                         : any_value      ? std::optional<int64_t>(sum)
+                                          : std::nullopt;
+      out.period = Attainment::kNoTarget;
+      out.summary_nb = out.period_value
+                           ? std::to_string(*out.period_value) + " i perioden (uten måltall)"
+                           : "Uten måltall";
+      break;
+    }
+  }
+  return out;
+}
+
+int64_t CountFromRegister(const CountRule& rule, int year, const std::vector<Project>& projects) {
+  int64_t n = 0;
+  for (const Project& p : projects) {
+    if (p.merged_into || p.status == ProjectStatus::kMerged) continue;
+    if (!p.applied_on || p.applied_on->year != year) continue;
+    if (!rule.kinds.empty() &&
+        std::find(rule.kinds.begin(), rule.kinds.end(), p.kind) == rule.kinds.end()) {
+      continue;
+    }
+    if (rule.granted_only && p.status != ProjectStatus::kActive &&
+        p.status != ProjectStatus::kCompleted) {
+      continue;
+    }
+    if (rule.facilitated_only && !p.facilitated_by_partnership) continue;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace samspill::portfolio

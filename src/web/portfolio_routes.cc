@@ -1,0 +1,151 @@
+#include "web/portfolio_routes.h"
+
+#include <string>
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kId[] = R"((\d{1,18}))";
+
+int64_t IdParam(const ApiRequest& req, size_t i) { return std::stoll(req.params[i]); }
+Actor Who(const ApiRequest& req) { return Actor::FromPrincipal(*req.principal); }
+
+Result<ApiResponse> Ok(Result<json> body, int status = 200) {
+  if (!body.ok()) return body.status();
+  return ApiResponse{status, std::move(*body), {}};
+}
+
+ApiResponse Text(std::string text, std::string type, std::string filename = {}) {
+  ApiResponse r;
+  r.text = std::move(text);
+  r.content_type = std::move(type);
+  if (!filename.empty()) {
+    r.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
+  }
+  return r;
+}
+
+// An import's answer: 200 with the count, or 400 naming every row and column in error.
+Result<ApiResponse> ImportAnswer(Result<ImportOutcome> outcome) {
+  if (!outcome.ok()) return outcome.status();
+  if (outcome->errors.empty()) return ApiResponse{200, outcome->ToJson(), {}};
+  json body = ErrorJson(InvalidArgument(std::to_string(outcome->errors.size()) +
+                                        " rows have errors; nothing was imported"));
+  body["row_errors"] = outcome->ToJson()["errors"];
+  return ApiResponse{400, std::move(body), {}};
+}
+
+std::vector<Role> Writers() { return {Role::kPartnershipCoordinator, Role::kProjectLeader}; }
+std::vector<Role> Readers() {
+  return {Role::kPartnershipCoordinator, Role::kProjectLeader, Role::kSteeringGroup,
+          Role::kAdministrator, Role::kAuditor};
+}
+
+}  // namespace
+
+std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
+  const std::vector<Role> coordinator = {Role::kPartnershipCoordinator};
+  const std::string project = std::string("/api/portfolio/projects/") + kId;
+  std::vector<Route> routes;
+  routes.push_back(
+      {"GET", "/api/portfolio/projects", false, Readers(), [&portfolio](ApiRequest& req) {
+         ProjectFilter f{req.http.get_param_value("area"), req.http.get_param_value("kind"),
+                         req.http.get_param_value("status"), req.http.get_param_value("q")};
+         return Ok(portfolio.ListProjects(Who(req), f));
+       }});
+  routes.push_back({"POST", "/api/portfolio/projects", false, Writers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_ASSIGN_OR_RETURN(json view, portfolio.CreateProject(Who(req), body));
+                      std::string location =
+                          "/api/portfolio/projects/" + std::to_string(view["id"].get<int64_t>());
+                      return ApiResponse{201, std::move(view), {{"Location", location}}};
+                    }});
+  routes.push_back({"POST", "/api/portfolio/projects/check", false, Readers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      return Ok(portfolio.CheckDuplicates(Who(req), body));
+                    }});
+  routes.push_back({"GET", project, false, Readers(), [&portfolio](ApiRequest& req) {
+                      return Ok(portfolio.GetProject(Who(req), IdParam(req, 0)));
+                    }});
+  routes.push_back(
+      {"PUT", project, false, Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         return Ok(portfolio.UpdateProject(Who(req), IdParam(req, 0), body));
+       }});
+  // POST /api/portfolio/projects/{keep}/merge {"duplicate_id": 12}
+  routes.push_back({"POST", project + "/merge", false, coordinator,
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"duplicate_id"}));
+                      auto it = body.find("duplicate_id");
+                      if (it == body.end() || !it->is_number_integer()) {
+                        return InvalidArgument("duplicate_id is required", "duplicate_id");
+                      }
+                      return Ok(portfolio.Merge(Who(req), IdParam(req, 0), it->get<int64_t>()));
+                    }});
+  routes.push_back(
+      {"GET", "/api/portfolio/duplicates", false, Readers(),
+       [&portfolio](ApiRequest& req) { return Ok(portfolio.DuplicateReport(Who(req))); }});
+  routes.push_back(
+      {"POST", "/api/portfolio/projects/import", false, coordinator, [&portfolio](ApiRequest& req) {
+         return ImportAnswer(portfolio.ImportProjectsCsv(Who(req), req.http.body));
+       }});
+  routes.push_back({"GET", "/api/portfolio/projects.csv", false, Readers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string csv,
+                                                portfolio.ExportProjectsCsv(Who(req)));
+                      return Text(std::move(csv), "text/csv; charset=utf-8", "prosjekter.csv");
+                    }});
+  routes.push_back({"GET", "/api/portfolio/portfolio.xlsx", false, Readers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string bytes, portfolio.ExportXlsx(Who(req)));
+                      return Text(
+                          std::move(bytes),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          "portefolje.xlsx");
+                    }});
+  routes.push_back({"GET", "/api/portfolio/areas", false, Readers(),
+                    [&portfolio](ApiRequest& req) { return Ok(portfolio.Areas(Who(req))); }});
+  // PUT /api/portfolio/areas/{user id} {"area": "Helse og velferd"} ("" removes it)
+  routes.push_back({"PUT", std::string("/api/portfolio/areas/") + kId, false, coordinator,
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"area"}));
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string area, RequiredString(body, "area"));
+                      SAMSPILL_RETURN_IF_ERROR(
+                          portfolio.AssignArea(Who(req), IdParam(req, 0), area));
+                      return Ok(portfolio.Areas(Who(req)));
+                    }});
+  routes.push_back(
+      {"GET", "/api/portfolio/indicators", false, Readers(),
+       [&portfolio](ApiRequest& req) { return Ok(portfolio.ListIndicators(Who(req))); }});
+  routes.push_back({"PUT", std::string("/api/portfolio/indicators/") + kId + "/figures", false,
+                    Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      return Ok(portfolio.SetFigure(Who(req), IdParam(req, 0), body));
+                    }});
+  routes.push_back({"POST", "/api/portfolio/indicators/import", false, coordinator,
+                    [&portfolio](ApiRequest& req) {
+                      return ImportAnswer(portfolio.ImportIndicatorsCsv(Who(req), req.http.body));
+                    }});
+  routes.push_back({"GET", "/api/portfolio/attainment.csv", false, Readers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string csv, portfolio.AttainmentCsv(Who(req)));
+                      return Text(std::move(csv), "text/csv; charset=utf-8", "maltall.csv");
+                    }});
+  // GET /api/portfolio/charts/{category}.svg
+  routes.push_back({"GET", R"(/api/portfolio/charts/([^/]{1,200})\.svg)", false, Readers(),
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string svg,
+                                                portfolio.CategorySvg(Who(req), req.params[0],
+                                                                      /*standalone=*/true));
+                      return Text(std::move(svg), "image/svg+xml; charset=utf-8");
+                    }});
+  return routes;
+}
+
+}  // namespace samspill::web

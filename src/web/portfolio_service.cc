@@ -1,0 +1,544 @@
+#include "web/portfolio_service.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "portfolio/xlsx/portfolio_xlsx.h"
+#include "web/api.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+using portfolio::Project;
+
+bool Reads(const Actor& a) {
+  return a.is_system || IsPortfolioRole(a.role) || a.role == Role::kAdministrator ||
+         a.role == Role::kAuditor;
+}
+bool Coordinates(const Actor& a) { return a.is_system || a.role == Role::kPartnershipCoordinator; }
+bool EntersFigures(const Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
+
+Status NeedRole(bool allowed, const Actor& a, std::string_view what) {
+  if (allowed) return Status::Ok();
+  return PermissionDenied("the role " + std::string(RoleName(a.role)) + " may not " +
+                          std::string(what));
+}
+
+Result<Project> ParseStoredProject(const store::StoredProject& s) {
+  json doc = json::parse(s.document_json, nullptr, /*allow_exceptions=*/false);
+  Result<Project> p = portfolio::ProjectFromJson(doc);
+  if (!p.ok()) return Internal("stored project " + std::to_string(s.id) + " is corrupt");
+  p->id = s.id;
+  return p;
+}
+
+json MatchJson(const portfolio::DuplicateMatch& m) {
+  return {{"project_id", m.project_id},
+          {"other_id", m.other_id},
+          {"project_name", m.project_name},
+          {"other_name", m.other_name},
+          {"score", std::round(m.score * 100) / 100},
+          {"reasons", m.reasons}};
+}
+
+store::ProjectUpdate UpdateFor(const store::StoredProject& stored, const Project& p) {
+  return {stored.id,
+          stored.version,
+          p.name,
+          p.area,
+          static_cast<int>(p.kind),
+          static_cast<int>(p.status),
+          p.merged_into,
+          portfolio::ProjectToJson(p).dump()};
+}
+
+store::StoredProject NewStored(const Project& p) {
+  store::StoredProject s;
+  s.name = p.name;
+  s.area = p.area;
+  s.kind = static_cast<int>(p.kind);
+  s.status = static_cast<int>(p.status);
+  if (p.registered_by_user_id > 0) s.registered_by_user_id = p.registered_by_user_id;
+  s.document_json = portfolio::ProjectToJson(p).dump();
+  return s;
+}
+
+bool Matches(const Project& p, const ProjectFilter& f) {
+  if (!f.area.empty() && p.area != f.area) return false;
+  if (!f.kind.empty() && portfolio::ProjectKindName(p.kind) != f.kind) return false;
+  if (f.status.empty()) {
+    if (p.status == portfolio::ProjectStatus::kMerged) return false;
+  } else if (portfolio::ProjectStatusName(p.status) != f.status) {
+    return false;
+  }
+  if (!f.query.empty()) {
+    const std::string name = portfolio::FoldNorwegian(p.name + " " + p.short_name);
+    for (const std::string& w : portfolio::FoldedWords(f.query)) {
+      if (name.find(w) == std::string::npos) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+json ImportOutcome::ToJson() const {
+  json errs = json::array(), dups = json::array();
+  for (const auto& e : errors) {
+    errs.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+  }
+  for (const auto& d : duplicates) dups.push_back(MatchJson(d));
+  return {{"imported", imported}, {"errors", errs}, {"duplicates", dups}};
+}
+
+PortfolioService::PortfolioService(store::Store& store, const Clock& clock,
+                                   PortfolioSettings settings)
+    : store_(store), clock_(clock), settings_(std::move(settings)) {}
+
+store::AuditEvent PortfolioService::Event(const Actor& actor, std::string action,
+                                          std::string entity_type, json details) const {
+  store::AuditEvent e;
+  e.at = clock_.Now();
+  e.actor_user_id = actor.user_id;
+  e.actor = actor.username;
+  e.action = std::move(action);
+  e.entity_type = std::move(entity_type);
+  e.after_json = details.is_null() ? "{}" : details.dump();
+  return e;
+}
+
+Result<PortfolioService::Loaded> PortfolioService::Load(int64_t id) {
+  SAMSPILL_ASSIGN_OR_RETURN(store::StoredProject stored, store_.FindProject(id));
+  SAMSPILL_ASSIGN_OR_RETURN(Project p, ParseStoredProject(stored));
+  return Loaded{std::move(stored), std::move(p)};
+}
+
+Result<std::vector<PortfolioService::Loaded>> PortfolioService::LoadAll() {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredProject> rows, store_.ListProjects());
+  std::vector<Loaded> out;
+  out.reserve(rows.size());
+  for (store::StoredProject& s : rows) {
+    SAMSPILL_ASSIGN_OR_RETURN(Project p, ParseStoredProject(s));
+    out.push_back({std::move(s), std::move(p)});
+  }
+  return out;
+}
+
+Result<std::string> PortfolioService::AreaOf(const Actor& actor) {
+  if (!actor.user_id) return std::string();
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
+  for (const auto& a : all) {
+    if (a.user_id == *actor.user_id) return a.area;
+  }
+  return std::string();
+}
+
+Status PortfolioService::CheckMayEdit(const Actor& actor, const std::string& area) {
+  if (Coordinates(actor)) return Status::Ok();
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::string own, AreaOf(actor));
+  if (own.empty()) {
+    return PermissionDenied("you have no area yet; the partnership coordinator assigns one");
+  }
+  if (own != area) {
+    return PermissionDenied("project leaders edit projects in their own area (" + own +
+                            "), not in " + area);
+  }
+  return Status::Ok();
+}
+
+json PortfolioService::ProjectView(const Loaded& l) const {
+  json view = portfolio::ProjectToJson(l.project);
+  view["version"] = l.stored.version;
+  view["created_at"] = l.stored.created_at.ToIso();
+  view["updated_at"] = l.stored.updated_at.ToIso();
+  view["total_funding_nok"] = static_cast<double>(portfolio::TotalFundingNok(l.project)) / 100.0;
+  return view;
+}
+
+Result<std::vector<Project>> PortfolioService::Projects(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
+  std::vector<Project> out;
+  for (Loaded& l : all) out.push_back(std::move(l.project));
+  return out;
+}
+
+Result<json> PortfolioService::ListProjects(const Actor& actor, const ProjectFilter& filter) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
+  json out = json::array();
+  for (const Loaded& l : all) {
+    if (Matches(l.project, filter)) out.push_back(ProjectView(l));
+  }
+  json areas = settings_.areas.areas;
+  return json{{"projects", out}, {"areas", areas}};
+}
+
+Result<json> PortfolioService::GetProject(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
+  json view = ProjectView(l);
+  // The history of this project and of every registration merged into it.
+  std::vector<int64_t> ids = {id};
+  ids.insert(ids.end(), l.project.merged_from.begin(), l.project.merged_from.end());
+  json history = json::array();
+  for (int64_t pid : ids) {
+    SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::ProjectRevision> revisions,
+                              store_.ListProjectRevisions(pid));
+    for (const auto& r : revisions) {
+      json doc = json::parse(r.document_json, nullptr, false);
+      history.push_back({{"project_id", r.project_id},
+                         {"version", r.version},
+                         {"at", r.at.ToIso()},
+                         {"actor", r.actor},
+                         {"action", r.action},
+                         {"name", doc.is_object() ? doc.value("name", "") : ""}});
+    }
+  }
+  std::stable_sort(history.begin(), history.end(), [](const json& a, const json& b) {
+    return a["at"].get<std::string>() < b["at"].get<std::string>();
+  });
+  view["history"] = history;
+  return view;
+}
+
+Result<json> PortfolioService::CheckDuplicates(const Actor& actor, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(Project candidate, portfolio::ProjectFromJson(body));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
+  portfolio::DuplicateIndex index(settings_.duplicates);
+  for (const Loaded& l : all) index.Add(l.project);
+  json out = json::array();
+  for (const auto& m : index.FindDuplicatesOf(candidate)) out.push_back(MatchJson(m));
+  return json{{"duplicates", out}};
+}
+
+Result<json> PortfolioService::CreateProject(const Actor& actor, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader, actor,
+                                    "register projects"));
+  SAMSPILL_ASSIGN_OR_RETURN(Project p, portfolio::ProjectFromJson(body));
+  p.id = 0;
+  p.merged_into.reset();
+  p.merged_from.clear();
+  if (p.status == portfolio::ProjectStatus::kMerged) {
+    return InvalidArgument("a new project cannot be registered as merged", "status");
+  }
+  if (auto area = settings_.areas.Canonical(p.area)) p.area = *area;
+  p.registered_by_user_id = actor.user_id.value_or(0);
+  p.registered_by = actor.username;
+  SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateProject(p, settings_.areas));
+  SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, p.area));
+  auto confirmed = body.find("confirmed_distinct");
+  const bool distinct =
+      confirmed != body.end() && confirmed->is_boolean() && confirmed->get<bool>();
+  if (!distinct) {
+    SAMSPILL_ASSIGN_OR_RETURN(json check, CheckDuplicates(actor, body));
+    if (!check["duplicates"].empty()) {
+      const json& best = check["duplicates"][0];
+      return Conflict(
+          "likely a duplicate of project " + std::to_string(best["other_id"].get<int64_t>()) +
+          " «" + best["other_name"].get<std::string>() +
+          "»; check it, or send confirmed_distinct: true if this is a different project");
+    }
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredProject> created,
+      store_.CreateProjects({NewStored(p)}, Event(actor, "portfolio.project.create",
+                                                  "portfolio_project", {{"name", p.name}})));
+  p.id = created[0].id;
+  return ProjectView({created[0], p});
+}
+
+Result<json> PortfolioService::UpdateProject(const Actor& actor, int64_t id, const json& body) {
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
+  SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, l.project.area));
+  auto version = body.find("version");
+  if (version == body.end() || !version->is_number_integer()) {
+    return InvalidArgument("the version the change was made from is required", "version");
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(Project p, portfolio::ProjectFromJson(body));
+  if (l.project.status == portfolio::ProjectStatus::kMerged) {
+    return Conflict("project " + std::to_string(id) + " is merged into project " +
+                    std::to_string(l.project.merged_into.value_or(0)) + "; edit that one");
+  }
+  if (p.status == portfolio::ProjectStatus::kMerged) {
+    return InvalidArgument("use the merge action to merge projects", "status");
+  }
+  if (auto area = settings_.areas.Canonical(p.area)) p.area = *area;
+  // Who registered it and what was merged stay as they were.
+  p.id = id;
+  p.registered_by_user_id = l.project.registered_by_user_id;
+  p.registered_by = l.project.registered_by;
+  p.merged_into = l.project.merged_into;
+  p.merged_from = l.project.merged_from;
+  SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateProject(p, settings_.areas));
+  SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, p.area));  // moving it to another area too
+  store::ProjectUpdate u = UpdateFor(l.stored, p);
+  u.expected_version = version->get<int64_t>();
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredProject> updated,
+      store_.UpdateProjects(
+          {u}, Event(actor, "portfolio.project.update", "portfolio_project", {{"name", p.name}})));
+  return ProjectView({updated[0], p});
+}
+
+Result<json> PortfolioService::Merge(const Actor& actor, int64_t keep, int64_t duplicate) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "merge projects"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded k, Load(keep));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded d, Load(duplicate));
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::MergedPair merged,
+                            portfolio::MergeProjects(k.project, d.project));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredProject> stored,
+      store_.UpdateProjects(
+          {UpdateFor(k.stored, merged.kept), UpdateFor(d.stored, merged.duplicate)},
+          Event(actor, "portfolio.project.merge", "portfolio_project",
+                {{"kept", keep}, {"merged", duplicate}})));
+  return ProjectView({stored[0], merged.kept});
+}
+
+Result<json> PortfolioService::DuplicateReport(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
+  portfolio::DuplicateIndex index(settings_.duplicates);
+  std::map<int64_t, std::string> registered_by;
+  for (const Loaded& l : all) {
+    index.Add(l.project);
+    registered_by[l.project.id] = l.project.registered_by;
+  }
+  json out = json::array();
+  for (const auto& m : index.Scan()) {
+    json item = MatchJson(m);
+    item["project_registered_by"] = registered_by[m.project_id];
+    item["other_registered_by"] = registered_by[m.other_id];
+    out.push_back(std::move(item));
+  }
+  return json{{"pairs", out}, {"projects_checked", index.size()}};
+}
+
+Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const Actor& actor,
+                                                          std::string_view csv) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import projects"));
+  portfolio::ProjectImport parsed = portfolio::ParseProjectsCsv(csv, {.areas = settings_.areas});
+  ImportOutcome out;
+  out.errors = std::move(parsed.errors);
+  // Who registered each project: a known user, or whoever imports.
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::User> users, store_.ListUsers());
+  for (size_t i = 0; i < parsed.projects.size(); ++i) {
+    Project& p = parsed.projects[i];
+    if (p.registered_by.empty()) {
+      p.registered_by = actor.username;
+      p.registered_by_user_id = actor.user_id.value_or(0);
+      continue;
+    }
+    auto it = std::find_if(users.begin(), users.end(),
+                           [&](const store::User& u) { return u.username == p.registered_by; });
+    if (it == users.end()) {
+      out.errors.push_back({parsed.rows[i], "registrert av", "no user '" + p.registered_by + "'"});
+    } else {
+      p.registered_by_user_id = it->id;
+    }
+  }
+  if (!out.errors.empty()) return out;
+  // Probable duplicates, against the register and within the file, are reported (not
+  // refused: the coordinator reviews them in the duplicate report and merges).
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> existing, LoadAll());
+  portfolio::DuplicateIndex index(settings_.duplicates);
+  for (const Loaded& l : existing) index.Add(l.project);
+  std::vector<store::StoredProject> rows;
+  for (const Project& p : parsed.projects) rows.push_back(NewStored(p));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredProject> created,
+      store_.CreateProjects(rows, Event(actor, "portfolio.project.import", "portfolio_project",
+                                        {{"rows", rows.size()}})));
+  for (size_t i = 0; i < created.size(); ++i) {
+    Project p = parsed.projects[i];
+    p.id = created[i].id;
+    for (auto& m : index.FindDuplicatesOf(p)) out.duplicates.push_back(std::move(m));
+    index.Add(p);
+  }
+  out.imported = static_cast<int>(created.size());
+  return out;
+}
+
+Result<std::string> PortfolioService::ExportProjectsCsv(const Actor& actor) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
+  return portfolio::ProjectsToCsv(all);
+}
+
+Result<std::string> PortfolioService::ExportXlsx(const Actor& actor) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> indicators, Indicators(actor));
+  return portfolio::PortfolioXlsxBytes(all, indicators, settings_.period);
+}
+
+Result<json> PortfolioService::Areas(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
+  json out = json::array();
+  for (const auto& a : all) {
+    SAMSPILL_ASSIGN_OR_RETURN(store::User u, store_.FindUserById(a.user_id));
+    out.push_back({{"user_id", a.user_id}, {"username", u.username}, {"area", a.area}});
+  }
+  return json{{"assignments", out}, {"areas", settings_.areas.areas}};
+}
+
+Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id, std::string_view area) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "assign areas"));
+  std::string canonical;
+  if (!area.empty()) {
+    auto c = settings_.areas.Canonical(area);
+    if (!c) return InvalidArgument("unknown area '" + std::string(area) + "'", "area");
+    canonical = *c;
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(store::User u, store_.FindUserById(user_id));
+  if (u.role != Role::kProjectLeader) {
+    return InvalidArgument("areas are assigned to project leaders", "user_id");
+  }
+  store::AuditEvent e = Event(actor, "portfolio.area.assign", "user", {{"area", canonical}});
+  e.entity_id = std::to_string(user_id);
+  return store_.SetAreaAssignment(user_id, canonical, e);
+}
+
+Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>>
+PortfolioService::LoadIndicators() {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> projects, LoadAll());
+  std::vector<Project> register_projects;
+  for (Loaded& l : projects) register_projects.push_back(std::move(l.project));
+  std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>> out;
+  for (store::StoredIndicator& row : rows) {
+    json doc = json::parse(row.document_json, nullptr, false);
+    Result<portfolio::Indicator> ind = portfolio::IndicatorFromJson(doc);
+    if (!ind.ok()) return Internal("stored indicator " + std::to_string(row.id) + " is corrupt");
+    ind->id = row.id;
+    // Figures counted from the register fill years nobody entered a figure for.
+    if (ind->count_rule) {
+      for (int y = settings_.period.first_year; y <= settings_.period.last_year; ++y) {
+        const portfolio::YearFigure* f = ind->Figure(y);
+        if (f && f->value && !f->counted) continue;
+        ind->SetFigure({y, portfolio::CountFromRegister(*ind->count_rule, y, register_projects),
+                        f ? f->note : "", true});
+      }
+    }
+    out.push_back({std::move(row), std::move(*ind)});
+  }
+  return out;
+}
+
+Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
+  std::vector<portfolio::Indicator> out;
+  for (auto& [row, ind] : loaded) out.push_back(std::move(ind));
+  return out;
+}
+
+Result<json> PortfolioService::ListIndicators(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
+  json out = json::array();
+  for (const auto& [row, ind] : loaded) {
+    json item = portfolio::IndicatorToJson(ind);
+    item["version"] = row.version;
+    item["attainment"] =
+        portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
+    out.push_back(std::move(item));
+  }
+  return json{
+      {"indicators", out},
+      {"period",
+       {{"first_year", settings_.period.first_year}, {"last_year", settings_.period.last_year}}}};
+}
+
+Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_id,
+                                         const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(EntersFigures(actor), actor, "enter figures"));
+  if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
+  SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"year", "value", "note", "version"}));
+  auto year = body.find("year");
+  auto version = body.find("version");
+  if (year == body.end() || !year->is_number_integer())
+    return InvalidArgument("year is required", "year");
+  if (version == body.end() || !version->is_number_integer()) {
+    return InvalidArgument("the version the change was made from is required", "version");
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
+  json doc = json::parse(row.document_json, nullptr, false);
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, portfolio::IndicatorFromJson(doc));
+  portfolio::YearFigure f{year->get<int>(), std::nullopt, "", false};
+  auto value = body.find("value");
+  if (value != body.end() && !value->is_null()) {
+    if (!value->is_number_integer())
+      return InvalidArgument("value must be a whole number", "value");
+    f.value = value->get<int64_t>();
+  }
+  auto note = body.find("note");
+  if (note != body.end() && !note->is_null()) {
+    if (!note->is_string()) return InvalidArgument("note must be a string", "note");
+    f.note = note->get<std::string>();
+    if (f.note.size() > 2000) return InvalidArgument("the note is too long", "note");
+  }
+  ind.SetFigure(f);
+  SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateIndicator(ind));
+  store::AuditEvent e =
+      Event(actor, "portfolio.indicator.figure", "portfolio_indicator",
+            {{"year", f.year}, {"value", f.value ? json(*f.value) : json()}, {"note", f.note}});
+  e.entity_id = std::to_string(indicator_id);
+  SAMSPILL_ASSIGN_OR_RETURN(
+      store::StoredIndicator updated,
+      store_.UpdateIndicator(
+          {indicator_id, version->get<int64_t>(), portfolio::IndicatorToJson(ind).dump()}, e));
+  json item = portfolio::IndicatorToJson(ind);
+  item["id"] = indicator_id;
+  item["version"] = updated.version;
+  item["attainment"] =
+      portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
+  return item;
+}
+
+Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
+                                                            std::string_view csv) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import indicators"));
+  portfolio::IndicatorImport parsed = portfolio::ParseIndicatorsCsv(csv);
+  ImportOutcome out;
+  out.errors = std::move(parsed.errors);
+  if (!out.errors.empty()) return out;
+  std::vector<store::StoredIndicator> rows;
+  for (const portfolio::Indicator& ind : parsed.indicators) {
+    rows.push_back({0, ind.category, ind.name, portfolio::IndicatorToJson(ind).dump()});
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredIndicator> saved,
+      store_.SaveIndicators(rows, Event(actor, "portfolio.indicator.import", "portfolio_indicator",
+                                        {{"rows", rows.size()}})));
+  out.imported = static_cast<int>(saved.size());
+  return out;
+}
+
+Result<std::string> PortfolioService::AttainmentCsv(const Actor& actor) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
+  return portfolio::AttainmentToCsv(all, settings_.period);
+}
+
+Result<std::vector<std::string>> PortfolioService::Categories(const Actor& actor) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
+  return portfolio::Categories(all);
+}
+
+Result<std::string> PortfolioService::CategorySvg(const Actor& actor, std::string_view category,
+                                                  bool standalone) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
+  const std::vector<std::string> categories = portfolio::Categories(all);
+  if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
+    return NotFound("no indicator category '" + std::string(category) + "'");
+  }
+  return portfolio::CategoryChartSvg(
+      category, all, settings_.period,
+      {.standalone = standalone, .title = "Måltall: " + std::string(category)});
+}
+
+}  // namespace samspill::web

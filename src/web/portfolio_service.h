@@ -1,0 +1,112 @@
+// PortfolioService: the partnership portfolio on top of the Store — the one place the API, the
+// pages and the CLI go through for collaboration projects (with duplicate checks before
+// saving, merges and full history), project leaders' areas, indicator targets with yearly
+// figures and attainment, CSV/xlsx import and export and the attainment charts.
+//
+// Who may do what (routes check the role first; these checks hold for the CLI too):
+// - the partnership coordinator does everything: registers and edits any project, merges
+//   duplicates, imports and exports, assigns areas, enters figures;
+// - a project leader registers and edits projects in their own area (assigned by the
+//   coordinator) and enters yearly figures, and reads the whole register — seeing all projects
+//   is what lets them avoid registering one twice;
+// - the steering group, administrators and auditors read everything and change nothing.
+// Every change is stored with its audit event and a kept revision in one transaction;
+// concurrent edits are caught by the version check. Thread-safe: state lives in the Store.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "portfolio/portfolio.h"
+#include "store/store.h"
+#include "web/tender_service.h"
+
+namespace samspill::web {
+
+struct PortfolioSettings {
+  portfolio::AreaList areas;
+  portfolio::Period period;
+  portfolio::DuplicateOptions duplicates;
+};
+
+struct ProjectFilter {
+  std::string area;    // "" any
+  std::string kind;    // API name, "" any
+  std::string status;  // API name, "" any (merged projects only when asked for)
+  std::string query;   // words of the name, folded
+};
+
+// An import's result: either everything stored (`imported`) or nothing and the row errors.
+struct ImportOutcome {
+  int imported = 0;
+  std::vector<portfolio::RowError> errors;
+  std::vector<portfolio::DuplicateMatch> duplicates;  // probable duplicates among the imported
+  nlohmann::json ToJson() const;
+};
+
+class PortfolioService {
+ public:
+  PortfolioService(store::Store& store, const Clock& clock, PortfolioSettings settings = {});
+  const PortfolioSettings& settings() const { return settings_; }
+
+  // Projects.
+  Result<nlohmann::json> ListProjects(const Actor& actor, const ProjectFilter& filter);
+  Result<nlohmann::json> GetProject(const Actor& actor, int64_t id);  // with its history
+  // Likely duplicates of a project body (not saved), best first.
+  Result<nlohmann::json> CheckDuplicates(const Actor& actor, const nlohmann::json& body);
+  // Registers a project. Likely duplicates are kConflict naming them, unless the body says
+  // "confirmed_distinct": true (the user saw them and says this is a different project).
+  Result<nlohmann::json> CreateProject(const Actor& actor, const nlohmann::json& body);
+  // Replaces the editable fields; the body carries the "version" it was edited from.
+  Result<nlohmann::json> UpdateProject(const Actor& actor, int64_t id, const nlohmann::json& body);
+  // Merges `duplicate` into `keep`; both histories are kept (coordinator).
+  Result<nlohmann::json> Merge(const Actor& actor, int64_t keep, int64_t duplicate);
+  // Probable duplicates over the whole register.
+  Result<nlohmann::json> DuplicateReport(const Actor& actor);
+  Result<ImportOutcome> ImportProjectsCsv(const Actor& actor, std::string_view csv);
+  Result<std::string> ExportProjectsCsv(const Actor& actor);
+  Result<std::string> ExportXlsx(const Actor& actor);
+
+  // Areas of project leaders.
+  Result<nlohmann::json> Areas(const Actor& actor);
+  Status AssignArea(const Actor& actor, int64_t user_id, std::string_view area);
+
+  // Indicators and attainment.
+  Result<nlohmann::json> ListIndicators(const Actor& actor);
+  // {"year": 2025, "value": 1, "note": "…", "version": 3}; a null value clears the figure.
+  Result<nlohmann::json> SetFigure(const Actor& actor, int64_t indicator_id,
+                                   const nlohmann::json& body);
+  Result<ImportOutcome> ImportIndicatorsCsv(const Actor& actor, std::string_view csv);
+  Result<std::string> AttainmentCsv(const Actor& actor);
+  Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone);
+  Result<std::vector<std::string>> Categories(const Actor& actor);
+
+  // The typed register and indicators (counted figures filled in), for pages and the CLI.
+  Result<std::vector<portfolio::Project>> Projects(const Actor& actor);
+  Result<std::vector<portfolio::Indicator>> Indicators(const Actor& actor);
+
+ private:
+  struct Loaded {
+    store::StoredProject stored;
+    portfolio::Project project;
+  };
+  Result<Loaded> Load(int64_t id);
+  Result<std::vector<Loaded>> LoadAll();
+  Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>> LoadIndicators();
+  Result<std::string> AreaOf(const Actor& actor);
+  Status CheckMayEdit(const Actor& actor, const std::string& area);
+  nlohmann::json ProjectView(const Loaded& loaded) const;
+  store::AuditEvent Event(const Actor& actor, std::string action, std::string entity_type,
+                          nlohmann::json details) const;
+
+  store::Store& store_;
+  const Clock& clock_;
+  PortfolioSettings settings_;
+};
+
+}  // namespace samspill::web

@@ -1,0 +1,129 @@
+// The portfolio's JSON API over HTTP against a real `samspill serve --demo`: the demo register
+// from seed 004 with its double-registered FIF project, duplicate refusal and confirmation,
+// roles, an import that fails as a whole with row and column errors, figures and the exports.
+#include <gtest/gtest.h>
+
+#include "api/api_client.h"
+#include "api/process.h"
+
+namespace samspill::testing {
+namespace {
+
+using nlohmann::json;
+
+class PortfolioApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    server_ = new ServeProcess({"--demo", "--db", dir_->path() + "/portfolio.db"});
+    ASSERT_GT(server_->port(), 0) << server_->startup_output();
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    delete dir_;
+  }
+  ApiClient api() { return ApiClient(server_->port()); }
+  size_t ProjectCount(const Session& s) {
+    return api().Expect(200, "GET", "/api/portfolio/projects", s)["projects"].size();
+  }
+
+  static TempDir* dir_;
+  static ServeProcess* server_;
+};
+TempDir* PortfolioApiTest::dir_ = nullptr;
+ServeProcess* PortfolioApiTest::server_ = nullptr;
+
+TEST_F(PortfolioApiTest, DemoRegisterShowsTheDoubleCountedFifCollaboration) {
+  Session steering = api().LoginAs("styringsgruppe");
+  EXPECT_GE(ProjectCount(steering), 30u);
+  json report = api().Expect(200, "GET", "/api/portfolio/duplicates", steering);
+  ASSERT_FALSE(report["pairs"].empty());
+  const json& top = report["pairs"][0];
+  EXPECT_EQ(top["project_registered_by"], "prosjektleder");
+  EXPECT_EQ(top["other_registered_by"], "prosjektleder2");
+  EXPECT_NE(top["project_name"].get<std::string>().find("FIF"), std::string::npos);
+}
+
+TEST_F(PortfolioApiTest, RegisteringADuplicateNeedsConfirmation) {
+  Session leader = api().LoginAs("prosjektleder");
+  json body = {
+      {"name", "Medisinfri søvnbehandling"},
+      {"area", "Helse og velferd"},
+      {"kind", "research"},
+      {"partners",
+       {{{"organisation", "NTNU"}, {"unit", "Institutt for samfunnsmedisin og sykepleie"}}}}};
+  json check = api().Expect(200, "POST", "/api/portfolio/projects/check", leader, body);
+  ASSERT_EQ(check["duplicates"].size(), 1u);
+  json refused = api().Expect(409, "POST", "/api/portfolio/projects", leader, body);
+  EXPECT_EQ(refused["error"]["code"], "conflict");
+  body["confirmed_distinct"] = true;
+  body["name"] = "Medisinfri søvnbehandling – oppfølgingsstudie";
+  json created = api().Expect(201, "POST", "/api/portfolio/projects", leader, body);
+  EXPECT_EQ(created["registered_by"], "prosjektleder");
+  json page = api().Expect(
+      200, "GET", "/api/portfolio/projects/" + std::to_string(created["id"].get<int64_t>()),
+      leader);
+  EXPECT_EQ(page["history"].size(), 1u);
+}
+
+TEST_F(PortfolioApiTest, RolesDecideWhoWrites) {
+  Session steering = api().LoginAs("styringsgruppe");
+  api().Expect(403, "POST", "/api/portfolio/projects", steering,
+               {{"name", "X"}, {"area", "Unikom"}, {"kind", "outreach"}});
+  Session officer = api().LoginAs("innkjoper");
+  api().Expect(403, "GET", "/api/portfolio/projects", officer);
+  Session leader2 = api().LoginAs("prosjektleder2");
+  api().Expect(403, "POST", "/api/portfolio/projects", leader2,
+               {{"name", "Ny helsestudie"}, {"area", "Helse og velferd"}, {"kind", "research"}});
+}
+
+TEST_F(PortfolioApiTest, ABadCsvImportIsRejectedWholeWithRowAndColumn) {
+  Session coordinator = api().LoginAs("koordinator");
+  const size_t before = ProjectCount(coordinator);
+  auto res = api().Send("POST", "/api/portfolio/projects/import", coordinator,
+                        "navn;innsatsområde;type\r\nNytt prosjekt;Unikom;formidling\r\n"
+                        "Feil;Månen;forskning\r\n",
+                        true, "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400) << res->body;
+  json body = json::parse(res->body);
+  ASSERT_EQ(body["row_errors"].size(), 1u);
+  EXPECT_EQ(body["row_errors"][0]["row"], 3);
+  EXPECT_EQ(body["row_errors"][0]["column"], "innsatsområde");
+  EXPECT_EQ(ProjectCount(coordinator), before);
+}
+
+TEST_F(PortfolioApiTest, TargetsFiguresChartsAndExports) {
+  Session leader = api().LoginAs("prosjektleder");
+  json list = api().Expect(200, "GET", "/api/portfolio/indicators", leader);
+  json bachelor;
+  for (const json& i : list["indicators"]) {
+    if (i["name"] == "Bacheloroppgaver med kommunen som problemeier") bachelor = i;
+  }
+  ASSERT_TRUE(bachelor.is_object());
+  EXPECT_EQ(bachelor["attainment"]["years"][3]["state"], "not_met");  // 26 against 50 in 2025
+  json set = api().Expect(
+      200, "PUT",
+      "/api/portfolio/indicators/" + std::to_string(bachelor["id"].get<int64_t>()) + "/figures",
+      leader,
+      {{"year", 2025},
+       {"value", 51},
+       {"note", "etterregistrert"},
+       {"version", bachelor["version"]}});
+  EXPECT_EQ(set["attainment"]["years"][3]["state"], "met");
+  auto svg = api().Send("GET", "/api/portfolio/charts/utdanningssamarbeid.svg", leader);
+  ASSERT_TRUE(svg);
+  EXPECT_EQ(svg->status, 200);
+  EXPECT_NE(svg->body.find("<svg xmlns"), std::string::npos);
+  auto xlsx = api().Send("GET", "/api/portfolio/portfolio.xlsx", leader);
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  auto csv = api().Send("GET", "/api/portfolio/projects.csv", leader);
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find("Fasiliterende"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samspill::testing
