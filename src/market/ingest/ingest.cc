@@ -1,37 +1,9 @@
 #include "market/ingest/ingest.h"
 
-#include <cstring>
-
 #include "market/ocds/ocds_normalise.h"
 
 namespace samspill::market {
-namespace {
-
-// Bytes already read to recognise the format, then the rest of the source.
-class PrefixedSource : public ByteSource {
- public:
-  PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> inner)
-      : prefix_(std::move(prefix)), inner_(std::move(inner)) {}
-  Result<size_t> Read(char* out, size_t n) override {
-    if (pos_ < prefix_.size()) {
-      size_t k = std::min(n, prefix_.size() - pos_);
-      std::memcpy(out, prefix_.data() + pos_, k);
-      pos_ += k;
-      return k;
-    }
-    return inner_->Read(out, n);
-  }
-  const std::string& name() const override { return inner_->name(); }
-  uint64_t raw_bytes_read() const override { return inner_->raw_bytes_read(); }
-  uint64_t raw_size() const override { return inner_->raw_size(); }
-
- private:
-  std::string prefix_;
-  size_t pos_ = 0;
-  std::unique_ptr<ByteSource> inner_;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
                                       const IngestOptions& options, IssueLog& issues,
@@ -57,7 +29,8 @@ Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
       size_t at = prefix.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
       if (at != std::string::npos) first = static_cast<unsigned char>(prefix[at]);
     }
-    PrefixedSource input(std::move(prefix), std::move(source));
+    std::unique_ptr<ByteSource> prefixed = PrefixedByteSource(std::move(prefix), std::move(source));
+    ByteSource& input = *prefixed;
     FileSummary file{paths[i], "", 0, 0};
     if (first == '<') {
       file.format = "eforms";

@@ -202,6 +202,11 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   return Detect(std::make_unique<FdSource>(fd, true, path, size));
 }
 
+std::unique_ptr<ByteSource> PrefixedByteSource(std::string prefix,
+                                               std::unique_ptr<ByteSource> inner) {
+  return std::make_unique<PrefixedSource>(std::move(prefix), std::move(inner));
+}
+
 std::unique_ptr<ByteSource> MemoryByteSource(std::string data, std::string name) {
   // Reading from memory cannot fail, and Detect only reads.
   return std::move(Detect(std::make_unique<MemorySource>(std::move(data), std::move(name))))

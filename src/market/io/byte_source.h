@@ -34,6 +34,11 @@ class ByteSource {
 // Opens `path` ("-" for stdin). Gzip input is decompressed transparently.
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
 
+// `prefix` (bytes already taken from `inner`, e.g. to recognise a format) followed by the rest
+// of `inner`; name, position and size are `inner`'s.
+std::unique_ptr<ByteSource> PrefixedByteSource(std::string prefix,
+                                               std::unique_ptr<ByteSource> inner);
+
 // A source over bytes in memory (tests, fuzz targets, HTTP uploads); gzip is detected too.
 std::unique_ptr<ByteSource> MemoryByteSource(std::string data, std::string name);
 
