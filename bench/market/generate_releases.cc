@@ -15,33 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "common/time.h"
 #include "market/io/byte_source.h"
 #include "market/io/line_batcher.h"
 
 namespace {
 
 using nlohmann::json;
-
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
-}
 
 // Shifts a value starting with YYYY-MM-DD by `days`; anything else is left alone.
 void ShiftDate(std::string* s, int days) {
@@ -51,11 +31,7 @@ void ShiftDate(std::string* s, int days) {
   }
   const int y = std::stoi(s->substr(0, 4)), m = std::stoi(s->substr(5, 2)),
             d = std::stoi(s->substr(8, 2));
-  int ny, nm, nd;
-  CivilFromDays(DaysFromCivil(y, m, d) + days, &ny, &nm, &nd);
-  char buf[11];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ny, nm, nd);
-  s->replace(0, 10, buf);
+  s->replace(0, 10, samspill::Date{y, m, d}.AddDays(days).ToIso());
 }
 
 struct Copy {

@@ -37,6 +37,12 @@ struct ApiResponse {
 
 using ApiHandler = std::function<Result<ApiResponse>(ApiRequest&)>;
 
+// A service's JSON answer as a response with `status`, or its error.
+inline Result<ApiResponse> Ok(Result<nlohmann::json> body, int status = 200) {
+  if (!body.ok()) return body.status();
+  return ApiResponse{status, std::move(*body), {}};
+}
+
 struct Route {
   std::string method;   // "GET", "POST", "PATCH", "DELETE"
   std::string pattern;  // full-match regex on the path, e.g. R"(/api/users/(\d+))"

@@ -11,6 +11,8 @@
 #include <httplib.h>
 
 #include <functional>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +72,16 @@ std::string ErrorSummary(const PageRequest& req,
                          const std::vector<std::pair<std::string, std::string>>& errors);
 
 PageResponse Redirect(std::string path);
+
+// Small pieces of page markup shared by every page.
+// The string at `key` of a JSON object, or "" (missing or not a string).
+std::string JsonText(const nlohmann::json& object, const char* key);
+// <section> labelled by its <h2 id="id">.
+std::string Section(const std::string& id, std::string_view heading, const std::string& body);
+// A table row of already escaped cells.
+std::string Row(std::initializer_list<std::string> cells);
+// A <thead> of column headers, each the translation of a text key.
+std::string Head(const PageRequest& req, std::initializer_list<const char*> keys);
 
 // The page route table of the tender job (login, start page, tenders, protocol, audit).
 class TenderService;

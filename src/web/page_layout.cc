@@ -102,4 +102,26 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
   return html;
 }
 
+std::string JsonText(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string Section(const std::string& id, std::string_view heading, const std::string& body) {
+  return "<section aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\">" + H(heading) + "</h2>" +
+         body + "</section>";
+}
+
+std::string Row(std::initializer_list<std::string> cells) {
+  std::string out = "<tr>";
+  for (const std::string& c : cells) out += "<td>" + c + "</td>";
+  return out + "</tr>";
+}
+
+std::string Head(const PageRequest& req, std::initializer_list<const char*> keys) {
+  std::string out = "<thead><tr>";
+  for (const char* k : keys) out += "<th scope=\"col\">" + H(req.T(k)) + "</th>";
+  return out + "</tr></thead>";
+}
+
 }  // namespace samspill::web

@@ -17,11 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kId[] = R"((\d{1,18}))";
-
-Actor Who(const PageRequest& req) { return Actor::FromPrincipal(*req.principal); }
-int64_t IdParam(const PageRequest& req, size_t i) { return std::stoll(req.params[i]); }
-
 std::vector<Role> Readers() {
   return {Role::kPartnershipCoordinator, Role::kProjectLeader, Role::kSteeringGroup,
           Role::kAdministrator, Role::kAuditor};
@@ -33,26 +28,6 @@ bool IsWriter(const PageRequest& req) {
 }
 bool IsCoordinator(const PageRequest& req) {
   return req.principal->user.role == Role::kPartnershipCoordinator;
-}
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string Page(const PageRequest& req, std::string_view title, const std::string& body) {
-  return RenderLayout(req, title, body);
-}
-
-std::string Section(const std::string& id, std::string_view heading, const std::string& body) {
-  return "<section aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\">" + H(heading) + "</h2>" +
-         body + "</section>";
-}
-
-std::string Head(const PageRequest& req, std::initializer_list<const char*> keys) {
-  std::string out = "<thead><tr>";
-  for (const char* k : keys) out += "<th scope=\"col\">" + H(req.T(k)) + "</th>";
-  return out + "</tr></thead>";
 }
 
 std::string KindLabel(const PageRequest& req, const std::string& kind) {
@@ -146,13 +121,13 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
   for (const json& p : list["projects"]) {
     std::string partners;
     for (const json& x : p["partners"]) {
-      partners += (partners.empty() ? "" : "; ") + Str(x, "organisation") +
-                  (Str(x, "unit").empty() ? "" : ", " + Str(x, "unit"));
+      partners += (partners.empty() ? "" : "; ") + JsonText(x, "organisation") +
+                  (JsonText(x, "unit").empty() ? "" : ", " + JsonText(x, "unit"));
     }
-    rows += "<tr><td>" + ProjectLink(p["id"].get<int64_t>(), Str(p, "name")) + "</td><td>" +
-            H(Str(p, "area")) + "</td><td>" + H(KindLabel(req, Str(p, "kind"))) + "</td><td>" +
-            H(StatusLabel(req, Str(p, "status"))) + "</td><td>" + H(partners) + "</td><td>" +
-            H(Str(p, "registered_by")) + "</td></tr>";
+    rows += "<tr><td>" + ProjectLink(p["id"].get<int64_t>(), JsonText(p, "name")) + "</td><td>" +
+            H(JsonText(p, "area")) + "</td><td>" + H(KindLabel(req, JsonText(p, "kind"))) +
+            "</td><td>" + H(StatusLabel(req, JsonText(p, "status"))) + "</td><td>" + H(partners) +
+            "</td><td>" + H(JsonText(p, "registered_by")) + "</td></tr>";
   }
   body += "<p>" + std::to_string(list["projects"].size()) + " " + H(req.T("pf.count")) + "</p>";
   body += rows.empty() ? "<p>" + H(req.T("home.none")) + "</p>"
@@ -161,7 +136,7 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
                                         "pf.registered_by"}) +
                              "<tbody>" + rows + "</tbody></table>";
   body += Section("downloads", req.T("pf.downloads"), Downloads(req));
-  return PageResponse{200, Page(req, req.T("pf.title"), body), "", {}};
+  return PageResponse{200, RenderLayout(req, req.T("pf.title"), body), "", {}};
 }
 
 // ---- the project page ----
@@ -171,7 +146,7 @@ Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
                                  int status_code) {
   SAMSPILL_ASSIGN_OR_RETURN(json p, portfolio.GetProject(Who(req), IdParam(req, 0)));
   const std::string id = std::to_string(p["id"].get<int64_t>());
-  std::string body = "<h1>" + H(Str(p, "name")) + "</h1>" + ErrorSummary(req, errors);
+  std::string body = "<h1>" + H(JsonText(p, "name")) + "</h1>" + ErrorSummary(req, errors);
   if (!p["merged_into"].is_null()) {
     body += "<p class=\"notice\">" + H(req.T("pf.merged_into")) + " " +
             ProjectLink(p["merged_into"].get<int64_t>(),
@@ -182,38 +157,38 @@ Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
   auto item = [&](const char* key, const std::string& html) {
     if (!html.empty()) dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + html + "</dd></div>";
   };
-  item("pf.short_name", H(Str(p, "short_name")));
-  item("pf.area", H(Str(p, "area")));
-  item("pf.kind", H(KindLabel(req, Str(p, "kind"))));
-  item("pf.status", H(StatusLabel(req, Str(p, "status"))));
-  item("pf.description", H(Str(p, "description")));
+  item("pf.short_name", H(JsonText(p, "short_name")));
+  item("pf.area", H(JsonText(p, "area")));
+  item("pf.kind", H(KindLabel(req, JsonText(p, "kind"))));
+  item("pf.status", H(StatusLabel(req, JsonText(p, "status"))));
+  item("pf.description", H(JsonText(p, "description")));
   std::string partners, contacts, funding;
   for (const json& x : p["partners"]) {
-    partners += "<li>" + H(Str(x, "organisation")) +
-                (Str(x, "unit").empty() ? "" : ", " + H(Str(x, "unit"))) + "</li>";
+    partners += "<li>" + H(JsonText(x, "organisation")) +
+                (JsonText(x, "unit").empty() ? "" : ", " + H(JsonText(x, "unit"))) + "</li>";
   }
   for (const json& c : p["contacts"]) {
-    contacts += "<li>" + H(Str(c, "name")) +
-                (Str(c, "role").empty() ? "" : " (" + H(Str(c, "role")) + ")") + "</li>";
+    contacts += "<li>" + H(JsonText(c, "name")) +
+                (JsonText(c, "role").empty() ? "" : " (" + H(JsonText(c, "role")) + ")") + "</li>";
   }
   for (const json& f : p["funding"]) {
     const double amount = f.value("amount", 0.0);
-    funding += "<li>" + H(Str(f, "source")) +
+    funding += "<li>" + H(JsonText(f, "source")) +
                (amount > 0 ? ": " + H(FormatMoney(req.lang, Money{std::llround(amount * 100),
-                                                                  Str(f, "currency")}))
+                                                                  JsonText(f, "currency")}))
                            : "") +
                "</li>";
   }
   item("pf.partners", partners.empty() ? "" : "<ul>" + partners + "</ul>");
   item("pf.contacts", contacts.empty() ? "" : "<ul>" + contacts + "</ul>");
   item("pf.funding", funding.empty() ? "" : "<ul>" + funding + "</ul>");
-  item("pf.start", H(Str(p, "start")));
-  item("pf.end", H(Str(p, "end")));
-  item("pf.registered_by", H(Str(p, "registered_by")));
+  item("pf.start", H(JsonText(p, "start")));
+  item("pf.end", H(JsonText(p, "end")));
+  item("pf.registered_by", H(JsonText(p, "registered_by")));
   item("pf.facilitated",
        H(req.T(p.value("facilitated_by_partnership", false) ? "pf.yes" : "pf.no")));
-  item("pf.value_municipality", H(Str(p, "value_for_municipality")));
-  item("pf.value_university", H(Str(p, "value_for_university")));
+  item("pf.value_municipality", H(JsonText(p, "value_for_municipality")));
+  item("pf.value_university", H(JsonText(p, "value_for_university")));
   body += dl + "</dl>";
   if (IsWriter(req) && p["merged_into"].is_null()) {
     body += "<p><a href=\"/portefolje/prosjekt/" + id + "/rediger\">" + H(req.T("pf.edit")) +
@@ -221,9 +196,9 @@ Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
   }
   std::string history;
   for (const json& h : p["history"]) {
-    history += "<tr><td>" + H(Str(h, "at")) + "</td><td>" + H(Str(h, "actor")) + "</td><td><code>" +
-               H(Str(h, "action")) + "</code></td><td>" +
-               ProjectLink(h["project_id"].get<int64_t>(), Str(h, "name")) + " (v" +
+    history += "<tr><td>" + H(JsonText(h, "at")) + "</td><td>" + H(JsonText(h, "actor")) +
+               "</td><td><code>" + H(JsonText(h, "action")) + "</code></td><td>" +
+               ProjectLink(h["project_id"].get<int64_t>(), JsonText(h, "name")) + " (v" +
                std::to_string(h["version"].get<int64_t>()) + ")</td></tr>";
   }
   body += Section("history", req.T("pf.history"),
@@ -239,7 +214,7 @@ Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
                     "inputmode=\"numeric\" required></div><button type=\"submit\">" +
                     H(req.T("pf.merge")) + "</button></form>");
   }
-  return PageResponse{status_code, Page(req, Str(p, "name"), body), "", {}};
+  return PageResponse{status_code, RenderLayout(req, JsonText(p, "name"), body), "", {}};
 }
 
 // ---- the register/edit form ----
@@ -326,8 +301,8 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
     for (const json& d : duplicates) {
       std::string reasons;
       for (const json& r : d["reasons"]) reasons += "<li>" + H(r.get<std::string>()) + "</li>";
-      items += "<li>" + ProjectLink(d["other_id"].get<int64_t>(), Str(d, "other_name")) + " (" +
-               H(FormatDecimal(req.lang, d["score"].get<double>(), 2)) + ")<ul>" + reasons +
+      items += "<li>" + ProjectLink(d["other_id"].get<int64_t>(), JsonText(d, "other_name")) +
+               " (" + H(FormatDecimal(req.lang, d["score"].get<double>(), 2)) + ")<ul>" + reasons +
                "</ul></li>";
     }
     out +=
@@ -350,38 +325,39 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
   auto date = [&](const char* id, const char* key) {
     return "<div class=\"field\"><label for=\"" + std::string(id) + "\">" + H(req.T(key)) +
            "</label><input id=\"" + id + "\" name=\"" + id + "\" type=\"date\" value=\"" +
-           H(Str(p, id)) + "\"></div>";
+           H(JsonText(p, id)) + "\"></div>";
   };
   out += "<form method=\"post\" action=\"" + H(action) + "\" class=\"stack\">" + CsrfField(req);
   if (p.contains("version")) {
     out += "<input type=\"hidden\" name=\"version\" value=\"" +
            std::to_string(p["version"].get<int64_t>()) + "\">";
   }
-  out += text("name", "pf.name", Str(p, "name"), true);
-  out += text("short_name", "pf.short_name", Str(p, "short_name"));
-  out += area("description", "pf.description", Str(p, "description"));
+  out += text("name", "pf.name", JsonText(p, "name"), true);
+  out += text("short_name", "pf.short_name", JsonText(p, "short_name"));
+  out += area("description", "pf.description", JsonText(p, "description"));
   out += "<div class=\"field\"><label for=\"area\">" + H(req.T("pf.area")) +
          "</label><select id=\"area\" name=\"area\">" +
-         Options(AreaOptions(portfolio), Str(p, "area"), "") + "</select></div>";
+         Options(AreaOptions(portfolio), JsonText(p, "area"), "") + "</select></div>";
   out += "<div class=\"field\"><label for=\"kind\">" + H(req.T("pf.kind")) +
          "</label><select id=\"kind\" name=\"kind\">" +
-         Options(KindOptions(req), Str(p, "kind"), "") + "</select></div>";
+         Options(KindOptions(req), JsonText(p, "kind"), "") + "</select></div>";
   out += "<div class=\"field\"><label for=\"status\">" + H(req.T("pf.status")) +
          "</label><select id=\"status\" name=\"status\">" +
-         Options(StatusOptions(req, false), Str(p, "status").empty() ? "active" : Str(p, "status"),
-                 "") +
+         Options(StatusOptions(req, false),
+                 JsonText(p, "status").empty() ? "active" : JsonText(p, "status"), "") +
          "</select></div>";
+  out += area("partners", "pf.partners_help",
+              Lines(p.value("partners", json::array()), [](const json& x) {
+                return JsonText(x, "organisation") +
+                       (JsonText(x, "unit").empty() ? "" : ", " + JsonText(x, "unit"));
+              }));
   out += area(
-      "partners", "pf.partners_help", Lines(p.value("partners", json::array()), [](const json& x) {
-        return Str(x, "organisation") + (Str(x, "unit").empty() ? "" : ", " + Str(x, "unit"));
-      }));
-  out +=
-      area("contacts", "pf.contacts_help",
-           Lines(p.value("contacts", json::array()), [](const json& x) { return Str(x, "name"); }));
+      "contacts", "pf.contacts_help",
+      Lines(p.value("contacts", json::array()), [](const json& x) { return JsonText(x, "name"); }));
   out += area("funding", "pf.funding_help",
               Lines(p.value("funding", json::array()), [](const json& x) {
                 const double a = x.value("amount", 0.0);
-                return Str(x, "source") +
+                return JsonText(x, "source") +
                        (a > 0 ? ": " + FormatMoneyPlain({std::llround(a * 100), "NOK"}) : "");
               }));
   out += date("start", "pf.start") + date("end", "pf.end") + date("applied_on", "pf.applied_on");
@@ -390,8 +366,9 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
       "value=\"ja\"" +
       std::string(p.value("facilitated_by_partnership", false) ? " checked" : "") +
       "> <label for=\"facilitated\">" + H(req.T("pf.facilitated")) + "</label></div>";
-  out += area("value_for_municipality", "pf.value_municipality", Str(p, "value_for_municipality"));
-  out += area("value_for_university", "pf.value_university", Str(p, "value_for_university"));
+  out += area("value_for_municipality", "pf.value_municipality",
+              JsonText(p, "value_for_municipality"));
+  out += area("value_for_university", "pf.value_university", JsonText(p, "value_for_university"));
   if (!duplicates.empty()) {
     out +=
         "<div class=\"field\"><input type=\"checkbox\" id=\"confirmed_distinct\" "
@@ -410,12 +387,13 @@ Result<PageResponse> SubmitForm(PageRequest& req, PortfolioService& portfolio,
   json shown = body.ok() ? *body : json::object();
   auto render = [&](int code, const std::vector<std::pair<std::string, std::string>>& errors,
                     const json& duplicates) -> Result<PageResponse> {
-    return PageResponse{code,
-                        Page(req, title,
-                             "<h1>" + H(title) + "</h1>" +
-                                 FormHtml(req, portfolio, shown, action, errors, duplicates)),
-                        "",
-                        {}};
+    return PageResponse{
+        code,
+        RenderLayout(req, title,
+                     "<h1>" + H(title) + "</h1>" +
+                         FormHtml(req, portfolio, shown, action, errors, duplicates)),
+        "",
+        {}};
   };
   if (!body.ok()) return render(400, {{"funding", body.status().message()}}, json::array());
   if (!id && !body->value("confirmed_distinct", false)) {
@@ -442,10 +420,10 @@ Result<PageResponse> DuplicatesPage(PageRequest& req, PortfolioService& portfoli
   for (const json& d : report["pairs"]) {
     std::string reasons;
     for (const json& r : d["reasons"]) reasons += "<li>" + H(r.get<std::string>()) + "</li>";
-    rows += "<tr><td>" + ProjectLink(d["project_id"].get<int64_t>(), Str(d, "project_name")) +
-            " (" + H(Str(d, "project_registered_by")) + ")</td><td>" +
-            ProjectLink(d["other_id"].get<int64_t>(), Str(d, "other_name")) + " (" +
-            H(Str(d, "other_registered_by")) + ")</td><td>" +
+    rows += "<tr><td>" + ProjectLink(d["project_id"].get<int64_t>(), JsonText(d, "project_name")) +
+            " (" + H(JsonText(d, "project_registered_by")) + ")</td><td>" +
+            ProjectLink(d["other_id"].get<int64_t>(), JsonText(d, "other_name")) + " (" +
+            H(JsonText(d, "other_registered_by")) + ")</td><td>" +
             H(FormatDecimal(req.lang, d["score"].get<double>(), 2)) + "</td><td><ul>" + reasons +
             "</ul></td></tr>";
   }
@@ -456,7 +434,7 @@ Result<PageResponse> DuplicatesPage(PageRequest& req, PortfolioService& portfoli
               ? "<p>" + H(req.T("home.none")) + "</p>"
               : "<table>" + Head(req, {"pf.project", "pf.other", "pf.score", "pf.reasons"}) +
                     "<tbody>" + rows + "</tbody></table>";
-  return PageResponse{200, Page(req, req.T("pf.duplicates"), body), "", {}};
+  return PageResponse{200, RenderLayout(req, req.T("pf.duplicates"), body), "", {}};
 }
 
 Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) {
@@ -473,24 +451,24 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
     head += "<th scope=\"col\">" + H(req.T("pf.attainment")) + "</th></tr></thead>";
     std::string rows;
     for (const json& ind : list["indicators"]) {
-      if (Str(ind, "category") != category) continue;
+      if (JsonText(ind, "category") != category) continue;
       std::string row =
-          "<tr><th scope=\"row\">" + H(Str(ind, "name")) + "</th><td>" +
+          "<tr><th scope=\"row\">" + H(JsonText(ind, "name")) + "</th><td>" +
           (ind["target"].is_null() ? "–" : std::to_string(ind["target"].get<int64_t>())) + "</td>";
       for (int y = first; y <= last; ++y) {
         std::string cell = "–";
         for (const json& ya : ind["attainment"]["years"]) {
           if (ya["year"] != y) continue;
           cell = ya["value"].is_null() ? "–" : std::to_string(ya["value"].get<int64_t>());
-          const std::string state = Str(ya, "state");
+          const std::string state = JsonText(ya, "state");
           if (state == "met" || state == "not_met")
             cell += " (" + std::string(req.T("pf." + state)) + ")";
-          if (!Str(ya, "note").empty())
-            cell += "<br><span class=\"why\">" + H(Str(ya, "note")) + "</span>";
+          if (!JsonText(ya, "note").empty())
+            cell += "<br><span class=\"why\">" + H(JsonText(ya, "note")) + "</span>";
         }
         row += "<td>" + cell + "</td>";
       }
-      rows += row + "<td>" + H(Str(ind["attainment"], "summary")) + "</td></tr>";
+      rows += row + "<td>" + H(JsonText(ind["attainment"], "summary")) + "</td></tr>";
     }
     const std::string id = "category-" + std::to_string(n++);
     body += Section(id, category,
@@ -498,7 +476,7 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
                         "</caption>" + head + "<tbody>" + rows + "</tbody></table>");
   }
   body += Section("downloads", req.T("pf.downloads"), Downloads(req));
-  return PageResponse{200, Page(req, req.T("pf.targets"), body), "", {}};
+  return PageResponse{200, RenderLayout(req, req.T("pf.targets"), body), "", {}};
 }
 
 std::string ImportForm(const PageRequest& req, const std::string& csv) {
@@ -529,13 +507,13 @@ Result<PageResponse> ImportPage(PageRequest& req, PortfolioService& portfolio, b
     }
   }
   body += ImportForm(req, post && code != 200 ? req.Param("csv") : "");
-  return PageResponse{code, Page(req, req.T("pf.import"), body), "", {}};
+  return PageResponse{code, RenderLayout(req, req.T("pf.import"), body), "", {}};
 }
 
 }  // namespace
 
 std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
-  const std::string project = std::string("/portefolje/prosjekt/") + kId;
+  const std::string project = std::string("/portefolje/prosjekt/") + kIdPattern;
   std::vector<PageRoute> routes;
   routes.push_back({"GET", "/portefolje", false, Readers(),
                     [&portfolio](PageRequest& req) { return ListPage(req, portfolio); }});
@@ -545,13 +523,14 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
   routes.push_back({"GET", "/portefolje/ny", false, Writers(),
                     [&portfolio](PageRequest& req) -> Result<PageResponse> {
                       const std::string title(req.T("pf.new"));
-                      return PageResponse{200,
-                                          Page(req, title,
-                                               "<h1>" + H(title) + "</h1>" +
-                                                   FormHtml(req, portfolio, json::object(),
-                                                            "/portefolje/ny", {}, json::array())),
-                                          "",
-                                          {}};
+                      return PageResponse{
+                          200,
+                          RenderLayout(req, title,
+                                       "<h1>" + H(title) + "</h1>" +
+                                           FormHtml(req, portfolio, json::object(),
+                                                    "/portefolje/ny", {}, json::array())),
+                          "",
+                          {}};
                     }});
   routes.push_back({"POST", "/portefolje/ny", false, Writers(), [&portfolio](PageRequest& req) {
                       return SubmitForm(req, portfolio, std::nullopt);
@@ -561,14 +540,15 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
        [&portfolio](PageRequest& req) -> Result<PageResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json p, portfolio.GetProject(Who(req), IdParam(req, 0)));
          const std::string title(req.T("pf.edit"));
-         return PageResponse{200,
-                             Page(req, title,
-                                  "<h1>" + H(title) + ": " + H(Str(p, "name")) + "</h1>" +
-                                      FormHtml(req, portfolio, p,
-                                               "/portefolje/prosjekt/" + req.params[0] + "/rediger",
-                                               {}, json::array())),
-                             "",
-                             {}};
+         return PageResponse{
+             200,
+             RenderLayout(req, title,
+                          "<h1>" + H(title) + ": " + H(JsonText(p, "name")) + "</h1>" +
+                              FormHtml(req, portfolio, p,
+                                       "/portefolje/prosjekt/" + req.params[0] + "/rediger", {},
+                                       json::array())),
+             "",
+             {}};
        }});
   routes.push_back({"POST", project + "/rediger", false, Writers(), [&portfolio](PageRequest& req) {
                       return SubmitForm(req, portfolio, IdParam(req, 0));

@@ -7,16 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kId[] = R"((\d{1,18}))";
-
-int64_t IdParam(const ApiRequest& req, size_t i) { return std::stoll(req.params[i]); }
-Actor Who(const ApiRequest& req) { return Actor::FromPrincipal(*req.principal); }
-
-Result<ApiResponse> Ok(Result<json> body, int status = 200) {
-  if (!body.ok()) return body.status();
-  return ApiResponse{status, std::move(*body), {}};
-}
-
 ApiResponse Text(std::string text, std::string type, std::string filename = {}) {
   ApiResponse r;
   r.text = std::move(text);
@@ -47,7 +37,7 @@ std::vector<Role> Readers() {
 
 std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   const std::vector<Role> coordinator = {Role::kPartnershipCoordinator};
-  const std::string project = std::string("/api/portfolio/projects/") + kId;
+  const std::string project = std::string("/api/portfolio/projects/") + kIdPattern;
   std::vector<Route> routes;
   routes.push_back(
       {"GET", "/api/portfolio/projects", false, Readers(), [&portfolio](ApiRequest& req) {
@@ -111,7 +101,7 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   routes.push_back({"GET", "/api/portfolio/areas", false, Readers(),
                     [&portfolio](ApiRequest& req) { return Ok(portfolio.Areas(Who(req))); }});
   // PUT /api/portfolio/areas/{user id} {"area": "Helse og velferd"} ("" removes it)
-  routes.push_back({"PUT", std::string("/api/portfolio/areas/") + kId, false, coordinator,
+  routes.push_back({"PUT", std::string("/api/portfolio/areas/") + kIdPattern, false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
                       SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"area"}));
@@ -123,8 +113,8 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   routes.push_back(
       {"GET", "/api/portfolio/indicators", false, Readers(),
        [&portfolio](ApiRequest& req) { return Ok(portfolio.ListIndicators(Who(req))); }});
-  routes.push_back({"PUT", std::string("/api/portfolio/indicators/") + kId + "/figures", false,
-                    Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+  routes.push_back({"PUT", std::string("/api/portfolio/indicators/") + kIdPattern + "/figures",
+                    false, Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
                       return Ok(portfolio.SetFigure(Who(req), IdParam(req, 0), body));
                     }});

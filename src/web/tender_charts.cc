@@ -28,11 +28,6 @@ std::string Percent(const PageRequest& req, double fraction) {
   return Decimal(req, 100.0 * fraction, 1) + " %";
 }
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // A chart label that fits its 220-unit column: long names are cut with an ellipsis (the full
 // name is in the table beside the chart).
 std::string ShortLabel(const std::string& text) {
@@ -51,17 +46,19 @@ std::string ShortLabel(const std::string& text) {
 std::map<std::string, std::string> BidNames(const json& report) {
   std::map<std::string, std::string> names;
   for (const json& b : report["ranking"]) {
-    names[Str(b, "id")] = Str(b, "name").empty() ? Str(b, "id") : Str(b, "name");
+    names[JsonText(b, "id")] =
+        JsonText(b, "name").empty() ? JsonText(b, "id") : JsonText(b, "name");
   }
   return names;
 }
 
 std::string CriterionName(const json& c) {
-  return Str(c, "name").empty() ? Str(c, "id") : Str(c, "name");
+  return JsonText(c, "name").empty() ? JsonText(c, "id") : JsonText(c, "name");
 }
 
 std::string ScoreTable(const PageRequest& req, const json& report) {
-  const bool lowest_price_wins = Str(report, "total_meaning").find("price") != std::string::npos;
+  const bool lowest_price_wins =
+      JsonText(report, "total_meaning").find("price") != std::string::npos;
   std::string head = "<thead><tr><th scope=\"col\">" + H(req.T("col.rank")) +
                      "</th><th scope=\"col\">" + H(req.T("col.supplier")) +
                      "</th><th scope=\"col\">" + H(req.T("col.price")) + "</th>";
@@ -73,15 +70,16 @@ std::string ScoreTable(const PageRequest& req, const json& report) {
   std::string rows;
   for (const json& b : report["ranking"]) {
     std::string row = "<tr><td>" + std::to_string(b.value("rank", 0)) + "</td><th scope=\"row\">" +
-                      H(Str(b, "name").empty() ? Str(b, "id") : Str(b, "name")) + "</th><td>" +
+                      H(JsonText(b, "name").empty() ? JsonText(b, "id") : JsonText(b, "name")) +
+                      "</th><td>" +
                       H(FormatMoney(req.lang, Money{std::llround(b.value("price", 0.0) * 100),
-                                                    Str(report, "currency")})) +
+                                                    JsonText(report, "currency")})) +
                       "</td>";
     for (const json& c : report["criteria"]) {
-      const std::string cid = Str(c, "id");
+      const std::string cid = JsonText(c, "id");
       std::string cell = Decimal(req, b["scores"].value(cid, 0.0));
       const std::string why =
-          b.contains("justifications") ? Str(b["justifications"], cid.c_str()) : std::string();
+          b.contains("justifications") ? JsonText(b["justifications"], cid.c_str()) : std::string();
       if (!why.empty()) cell += "<br><span class=\"why\">" + H(why) + "</span>";
       row += "<td>" + cell + "</td>";
     }
@@ -108,13 +106,13 @@ std::string ContributionChart(const PageRequest& req, const json& report) {
                     H(req.T("tender.evaluation_chart")) + "\">";
   int y = top;
   for (const json& b : ranking) {
-    const std::string name = Str(b, "name").empty() ? Str(b, "id") : Str(b, "name");
+    const std::string name = JsonText(b, "name").empty() ? JsonText(b, "id") : JsonText(b, "name");
     svg += "<text x=\"0\" y=\"" + std::to_string(y + 21) + "\" class=\"label\">" +
            H(ShortLabel(name)) + "</text>";
     double x = label_w;
     size_t k = 0;
     for (const json& c : criteria) {
-      const double v = b["contributions"].value(Str(c, "id"), 0.0);
+      const double v = b["contributions"].value(JsonText(c, "id"), 0.0);
       const double w = std::max(0.0, v) / max_total * bar_w;
       svg += "<rect x=\"" + Num(x) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" + Num(w) +
              "\" height=\"24\" fill=\"" + kPalette[k % 6] + "\"><title>" + H(CriterionName(c)) +
@@ -133,8 +131,8 @@ std::string ContributionChart(const PageRequest& req, const json& report) {
     svg += "<rect x=\"" + Num(lx) + "\" y=\"" + std::to_string(y + 10) +
            "\" width=\"14\" height=\"14\" fill=\"" + kPalette[k % 6] + "\"/><text x=\"" +
            Num(lx + 18) + "\" y=\"" + std::to_string(y + 22) + "\" class=\"legend\">" +
-           H(Str(c, "id")) + "</text>";
-    lx += 30 + 8.0 * static_cast<double>(Str(c, "id").size());
+           H(JsonText(c, "id")) + "</text>";
+    lx += 30 + 8.0 * static_cast<double>(JsonText(c, "id").size());
     ++k;
   }
   svg += "</svg>";
@@ -148,7 +146,7 @@ std::string WeightStability(const PageRequest& req, const json& report) {
   const json& ws = report["sensitivity"]["weight_stability"];
   if (ws.empty()) return "";
   std::map<std::string, std::string> names;
-  for (const json& c : report["criteria"]) names[Str(c, "id")] = CriterionName(c);
+  for (const json& c : report["criteria"]) names[JsonText(c, "id")] = CriterionName(c);
   const int label_w = 220, bar_w = 440, row_h = 30;
   std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(label_w + bar_w + 20) +
                     " " + std::to_string(row_h * static_cast<int>(ws.size()) + 10) +
@@ -156,7 +154,7 @@ std::string WeightStability(const PageRequest& req, const json& report) {
   std::string rows;
   int y = 4;
   for (const json& w : ws) {
-    const std::string cid = Str(w, "criterion");
+    const std::string cid = JsonText(w, "criterion");
     const double weight = w.value("weight", 0.0);
     const bool has_interval = w.contains("min") && w["min"].is_number();
     const double lo = has_interval ? w["min"].get<double>() : 0.0;
@@ -171,10 +169,11 @@ std::string WeightStability(const PageRequest& req, const json& report) {
     svg += "<rect x=\"" + Num(label_w + weight * bar_w - 1.5) + "\" y=\"" + std::to_string(y) +
            "\" width=\"3\" height=\"22\" fill=\"#1b1b1b\"/>";
     y += row_h;
-    rows += "<tr><th scope=\"row\">" + H(names[cid].empty() ? cid : names[cid]) + "</th><td>" +
-            Percent(req, weight) + "</td><td>" +
-            (has_interval ? Percent(req, lo) + " – " + Percent(req, hi) : H(Str(w, "status"))) +
-            "</td></tr>";
+    rows +=
+        "<tr><th scope=\"row\">" + H(names[cid].empty() ? cid : names[cid]) + "</th><td>" +
+        Percent(req, weight) + "</td><td>" +
+        (has_interval ? Percent(req, lo) + " – " + Percent(req, hi) : H(JsonText(w, "status"))) +
+        "</td></tr>";
   }
   svg += "</svg>";
   return "<h3>" + H(req.T("eval.stability")) + "</h3><p>" + H(req.T("eval.stability_help")) +
@@ -191,7 +190,7 @@ std::string RankAcceptability(const PageRequest& req, const json& report) {
   std::string rows;
   for (const json& b : ra["bids"]) {
     const double first = b.value("first_rank", 0.0);
-    const std::string id = Str(b, "id");
+    const std::string id = JsonText(b, "id");
     rows += "<tr><th scope=\"row\">" + H(names.count(id) ? names.at(id) : id) +
             "</th><td><span class=\"meter\"><span class=\"fill w" +
             std::to_string(static_cast<int>(std::lround(first * 20)) * 5) + "\"></span></span> " +
@@ -214,7 +213,7 @@ std::string Withdrawal(const PageRequest& req, const json& report) {
   std::string items;
   for (const json& w : wd) {
     const std::string winner = w["winner"].is_string() ? w["winner"].get<std::string>() : "–";
-    items += "<li><strong>" + H(name(Str(w, "withdrawn"))) +
+    items += "<li><strong>" + H(name(JsonText(w, "withdrawn"))) +
              "</strong>: " + H(req.T("eval.then_winner")) + " " + H(name(winner));
     const int reversals = w.value("rank_reversal_count", 0);
     if (reversals > 0) {

@@ -18,16 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kId[] = R"((\d{1,18}))";
-
-Actor Who(const PageRequest& req) { return Actor::FromPrincipal(*req.principal); }
-int64_t IdParam(const PageRequest& req, size_t i) { return std::stoll(req.params[i]); }
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Money MoneyFromJson(const json& amount) {
   if (amount.is_number_integer()) return Money{amount.get<int64_t>() * 100, "NOK"};
   if (amount.is_number()) return Money{std::llround(amount.get<double>() * 100), "NOK"};
@@ -47,23 +37,6 @@ std::string TimeText(const PageRequest& req, const std::string& iso) {
   Result<Timestamp> t = ParseIsoTimestamp(iso);
   return t.ok() ? "<time datetime=\"" + H(iso) + "\">" + H(FormatDateTime(req.lang, *t)) + "</time>"
                 : H(iso);
-}
-
-std::string Section(const std::string& id, std::string_view heading, const std::string& body) {
-  return "<section aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\">" + H(heading) + "</h2>" +
-         body + "</section>";
-}
-
-std::string Row(std::initializer_list<std::string> cells) {
-  std::string out = "<tr>";
-  for (const std::string& c : cells) out += "<td>" + c + "</td>";
-  return out + "</tr>";
-}
-
-std::string Head(const PageRequest& req, std::initializer_list<const char*> keys) {
-  std::string out = "<thead><tr>";
-  for (const char* k : keys) out += "<th scope=\"col\">" + H(req.T(k)) + "</th>";
-  return out + "</tr></thead>";
 }
 
 // ---- login ----
@@ -93,10 +66,10 @@ std::string TenderTable(const PageRequest& req, const json& tenders) {
   std::string rows;
   for (const json& t : tenders) {
     const std::string id = std::to_string(t["id"].get<int64_t>());
-    rows += Row({"<a href=\"/anbud/" + id + "\">" + H(Str(t, "title")) + "</a>",
-                 StateBadge(req, Str(t, "state")),
-                 t.contains("bid_deadline") ? TimeText(req, Str(t, "bid_deadline")) : "–",
-                 TimeText(req, Str(t, "updated_at"))});
+    rows += Row({"<a href=\"/anbud/" + id + "\">" + H(JsonText(t, "title")) + "</a>",
+                 StateBadge(req, JsonText(t, "state")),
+                 t.contains("bid_deadline") ? TimeText(req, JsonText(t, "bid_deadline")) : "–",
+                 TimeText(req, JsonText(t, "updated_at"))});
   }
   return "<table>" + Head(req, {"col.title", "col.state", "col.deadline", "col.updated"}) +
          "<tbody>" + rows + "</tbody></table>";
@@ -117,14 +90,15 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
     json open = json::array();
     std::string bids;
     for (const json& t : list["tenders"]) {
-      if (Str(t, "state") == "published") open.push_back(t);
+      if (JsonText(t, "state") == "published") open.push_back(t);
       const int64_t id = t["id"].get<int64_t>();
       SAMSPILL_ASSIGN_OR_RETURN(json own, tenders.ListBids(actor, id));
       for (const json& b : own["bids"]) {
-        bids += Row({"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(Str(t, "title")) + "</a>",
-                     H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
-                     TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
-                     H(req.T("bid." + Str(b, "status")))});
+        bids += Row(
+            {"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(JsonText(t, "title")) + "</a>",
+             H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
+             TimeText(req, JsonText(b, "received_at")), std::to_string(b.value("version", 1)),
+             H(req.T("bid." + JsonText(b, "status")))});
       }
     }
     body += Section("open", req.T("home.open_competitions"), TenderTable(req, open));
@@ -137,7 +111,7 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
   } else {
     json active = json::array();
     for (const json& t : list["tenders"]) {
-      const std::string s = Str(t, "state");
+      const std::string s = JsonText(t, "state");
       if (s != "contract_signed" && s != "cancelled") active.push_back(t);
     }
     body += Section("active", req.T("home.my_tenders"), TenderTable(req, active));
@@ -156,10 +130,10 @@ Result<PageResponse> TenderListPage(PageRequest& req, TenderService& tenders) {
   json shown = json::array();
   std::set<std::string> states;
   for (const json& t : list["tenders"]) {
-    states.insert(Str(t, "state"));
-    std::string title = Str(t, "title");
+    states.insert(JsonText(t, "state"));
+    std::string title = JsonText(t, "title");
     std::transform(title.begin(), title.end(), title.begin(), ::tolower);
-    if (!state.empty() && Str(t, "state") != state) continue;
+    if (!state.empty() && JsonText(t, "state") != state) continue;
     if (!lowered_query.empty() && title.find(lowered_query) == std::string::npos) continue;
     shown.push_back(t);
   }
@@ -190,16 +164,16 @@ std::string FactsSection(const PageRequest& req, const json& t) {
   };
   if (t.contains("buyer")) {
     item("tender.buyer",
-         H(Str(t["buyer"], "name")) + " (" + H(Str(t["buyer"], "org_number")) + ")");
+         H(JsonText(t["buyer"], "name")) + " (" + H(JsonText(t["buyer"], "org_number")) + ")");
   }
   item("tender.value", H(FormatMoney(req.lang, MoneyFromJson(t["estimated_value"]))));
-  if (!Str(t, "cpv_code").empty()) item("tender.cpv", H(Str(t, "cpv_code")));
-  item("tender.procedure", H(req.T("procedure." + Str(t["profile"], "procedure"))));
+  if (!JsonText(t, "cpv_code").empty()) item("tender.cpv", H(JsonText(t, "cpv_code")));
+  item("tender.procedure", H(req.T("procedure." + JsonText(t["profile"], "procedure"))));
   if (t.contains("regime")) {
     const json& r = t["regime"];
     item("tender.regime",
-         "<strong>" + H(Str(r, "label_nb")) + "</strong> – " +
-             H(Str(r, req.lang == Lang::kEn ? "explanation_en" : "explanation_nb")));
+         "<strong>" + H(JsonText(r, "label_nb")) + "</strong> – " +
+             H(JsonText(r, req.lang == Lang::kEn ? "explanation_en" : "explanation_nb")));
   } else {
     item("tender.regime", H(req.T("tender.regime_pending")));
   }
@@ -209,18 +183,19 @@ std::string FactsSection(const PageRequest& req, const json& t) {
   if (t.contains("lots") && !t["lots"].empty()) {
     std::string rows;
     for (const json& lot : t["lots"]) {
-      rows += Row({H(Str(lot, "id")), H(Str(lot, "title")),
+      rows += Row({H(JsonText(lot, "id")), H(JsonText(lot, "title")),
                    H(FormatMoney(req.lang, MoneyFromJson(lot["estimated_value"])))});
     }
     body += "<table><caption>" + H(req.T("tender.lots")) + "</caption>" +
             Head(req, {"col.lot", "col.title", "tender.value"}) + "<tbody>" + rows +
             "</tbody></table>";
   }
-  if (!Str(t, "description").empty()) body = "<p>" + H(Str(t, "description")) + "</p>" + body;
+  if (!JsonText(t, "description").empty())
+    body = "<p>" + H(JsonText(t, "description")) + "</p>" + body;
   if (t.contains("award_model_sha256")) {
     body += "<p class=\"lock\"><strong>" + H(req.T("tender.lock")) + ".</strong> " +
             H(req.T("tender.lock_text")) + " <code class=\"hash\">" +
-            H(Str(t, "award_model_sha256")) + "</code></p>";
+            H(JsonText(t, "award_model_sha256")) + "</code></p>";
   }
   return Section("facts", req.T("tender.facts"), body);
 }
@@ -234,9 +209,9 @@ std::string TimelineSection(const PageRequest& req, const json& t) {
     const json& timeline = t["timeline"];
     const bool deadline = std::string(m) == "bid_deadline" && t.contains("bid_deadline");
     if (!timeline.contains(m) && !deadline) continue;
-    std::string when = DateText(req, Str(timeline, m));
+    std::string when = DateText(req, JsonText(timeline, m));
     if (std::string(m) == "bid_deadline" && t.contains("bid_deadline")) {
-      when = TimeText(req, Str(t, "bid_deadline"));
+      when = TimeText(req, JsonText(t, "bid_deadline"));
     } else {
       when = H(when);
     }
@@ -261,12 +236,13 @@ std::string CriteriaSection(const PageRequest& req, const json& t) {
     } else if (c.contains("priority")) {
       weight = "#" + std::to_string(c["priority"].get<int>());
     }
-    rows += Row({H(Str(c, "name").empty() ? Str(c, "id") : Str(c, "name")),
-                 H(req.T("kind." + Str(c, "kind"))), weight});
+    rows += Row({H(JsonText(c, "name").empty() ? JsonText(c, "id") : JsonText(c, "name")),
+                 H(req.T("kind." + JsonText(c, "kind"))), weight});
   }
   return Section("criteria", req.T("tender.criteria"),
                  "<p>" + H(req.T("tender.price_model")) + ": <strong>" +
-                     H(req.T("price_model." + Str(model, "price_model"))) + "</strong></p><table>" +
+                     H(req.T("price_model." + JsonText(model, "price_model"))) +
+                     "</strong></p><table>" +
                      Head(req, {"col.criterion", "col.kind", "col.weight"}) + "<tbody>" + rows +
                      "</tbody></table>");
 }
@@ -275,8 +251,8 @@ std::string ResponsibilitiesSection(const PageRequest& req, const json& t) {
   if (!t.contains("responsibilities") || t["responsibilities"].empty()) return "";
   std::string rows;
   for (const json& r : t["responsibilities"]) {
-    rows +=
-        Row({H(Str(r, "area")), H(req.T("party." + Str(r, "party"))), H(Str(r, "description"))});
+    rows += Row({H(JsonText(r, "area")), H(req.T("party." + JsonText(r, "party"))),
+                 H(JsonText(r, "description"))});
   }
   return Section("responsibilities", req.T("tender.responsibilities"),
                  "<table>" + Head(req, {"col.area", "col.party", "col.description"}) + "<tbody>" +
@@ -286,13 +262,13 @@ std::string ResponsibilitiesSection(const PageRequest& req, const json& t) {
 std::string QuestionsSection(const PageRequest& req, const json& t, const json& questions,
                              int64_t id) {
   const Role role = req.principal->user.role;
-  const bool published = Str(t, "state") == "published";
+  const bool published = JsonText(t, "state") == "published";
   std::string body;
   if (questions["questions"].empty()) body += "<p>" + H(req.T("tender.no_questions")) + "</p>";
   body += "<ol class=\"qa\">";
   for (const json& q : questions["questions"]) {
     const int64_t qid = q["id"].get<int64_t>();
-    body += "<li><p class=\"question\">" + H(Str(q, "question")) + "</p>";
+    body += "<li><p class=\"question\">" + H(JsonText(q, "question")) + "</p>";
     if (q["answer"].is_string()) {
       body += "<p class=\"answer\"><strong>" + H(req.T("tender.answer")) + ":</strong> " +
               H(q["answer"].get<std::string>()) + "</p>";
@@ -330,8 +306,8 @@ std::string BidForm(const PageRequest& req, const json& t, int64_t id) {
     lots = "<div class=\"field\"><label for=\"lot_id\">" + H(req.T("col.lot")) +
            "</label><select id=\"lot_id\" name=\"lot_id\">";
     for (const json& lot : t["lots"]) {
-      lots += "<option value=\"" + H(Str(lot, "id")) + "\">" + H(Str(lot, "id")) + " – " +
-              H(Str(lot, "title")) + "</option>";
+      lots += "<option value=\"" + H(JsonText(lot, "id")) + "\">" + H(JsonText(lot, "id")) + " – " +
+              H(JsonText(lot, "title")) + "</option>";
     }
     lots += "</select></div>";
   }
@@ -351,19 +327,19 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const j
   const int64_t bid_id = bid["id"].get<int64_t>();
   std::string fields;
   for (const json& c : t["award_model"]["criteria"]) {
-    if (Str(c, "kind") == "price") continue;
-    const std::string cid = Str(c, "id");
+    if (JsonText(c, "kind") == "price") continue;
+    const std::string cid = JsonText(c, "id");
     std::string current, why;
     for (const json& s : bid.value("scores", json::array())) {
-      if (Str(s, "criterion_id") == cid) {
+      if (JsonText(s, "criterion_id") == cid) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%g", s["score"].get<double>());
         current = buf;
-        why = Str(s, "justification");
+        why = JsonText(s, "justification");
       }
     }
     const std::string base = "score-" + std::to_string(bid_id) + "-" + cid;
-    fields += "<fieldset><legend>" + H(Str(c, "name").empty() ? cid : Str(c, "name")) +
+    fields += "<fieldset><legend>" + H(JsonText(c, "name").empty() ? cid : JsonText(c, "name")) +
               "</legend><div class=\"field\"><label for=\"" + H(base) + "\">" +
               H(req.T("form.score")) + "</label><input id=\"" + H(base) + "\" name=\"score." +
               H(cid) + "\" inputmode=\"decimal\" required value=\"" + H(current) +
@@ -373,7 +349,7 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const j
               "</textarea></div></fieldset>";
   }
   return "<details><summary>" + H(req.T("form.score_bid")) + " – " +
-         H(Str(bid["supplier"], "name")) + "</summary><form method=\"post\" action=\"/anbud/" +
+         H(JsonText(bid["supplier"], "name")) + "</summary><form method=\"post\" action=\"/anbud/" +
          std::to_string(id) + "/bud/" + std::to_string(bid_id) + "/poeng\" class=\"stack\">" +
          CsrfField(req) + fields + "<button type=\"submit\">" + H(req.T("form.save_scores")) +
          "</button></form></details>";
@@ -381,16 +357,16 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const j
 
 std::string BidsSection(const PageRequest& req, const json& t, const json& bids, int64_t id) {
   const Role role = req.principal->user.role;
-  const std::string state = Str(t, "state");
+  const std::string state = JsonText(t, "state");
   std::string body;
   if (role == Role::kSupplier) {
     if (!bids["bids"].empty()) {
       std::string rows;
       for (const json& b : bids["bids"]) {
-        rows += Row({H(Str(b, "lot_id").empty() ? "–" : Str(b, "lot_id")),
+        rows += Row({H(JsonText(b, "lot_id").empty() ? "–" : JsonText(b, "lot_id")),
                      H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
-                     TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
-                     H(Str(b, "summary"))});
+                     TimeText(req, JsonText(b, "received_at")),
+                     std::to_string(b.value("version", 1)), H(JsonText(b, "summary"))});
       }
       body +=
           "<table><caption>" + H(req.T("home.my_bids")) + "</caption>" +
@@ -409,18 +385,18 @@ std::string BidsSection(const PageRequest& req, const json& t, const json& bids,
   std::string rows;
   for (const json& b : bids["bids"]) {
     rows += Row(
-        {H(Str(b["supplier"], "name")),
+        {H(JsonText(b["supplier"], "name")),
          b.contains("price") ? H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))) : "–",
-         TimeText(req, Str(b, "received_at")), std::to_string(b.value("version", 1)),
-         H(req.T("bid." + Str(b, "status"))) +
-             (b.contains("rejection_reason") ? ": " + H(Str(b, "rejection_reason")) : "")});
+         TimeText(req, JsonText(b, "received_at")), std::to_string(b.value("version", 1)),
+         H(req.T("bid." + JsonText(b, "status"))) +
+             (b.contains("rejection_reason") ? ": " + H(JsonText(b, "rejection_reason")) : "")});
   }
   body += "<table>" +
           Head(req, {"col.supplier", "col.price", "col.received", "col.version", "col.status"}) +
           "<tbody>" + rows + "</tbody></table>";
   if (state == "opened" && (role == Role::kEvaluator || role == Role::kProcurementOfficer)) {
     for (const json& b : bids["bids"]) {
-      if (Str(b, "status") == "valid") body += ScoreForm(req, t, id, b);
+      if (JsonText(b, "status") == "valid") body += ScoreForm(req, t, id, b);
     }
   }
   return Section("bids", req.T("tender.bids"), body);
@@ -430,9 +406,9 @@ std::string AwardSection(const PageRequest& req, const json& t) {
   if (!t.contains("awards") || t["awards"].empty()) return "";
   std::string body;
   for (const json& a : t["awards"]) {
-    body += "<p><strong>" + H(Str(a["supplier"], "name")) + "</strong> – " +
+    body += "<p><strong>" + H(JsonText(a["supplier"], "name")) + "</strong> – " +
             H(FormatMoney(req.lang, MoneyFromJson(a["contract_value"]["amount"]))) + "</p><p>" +
-            H(Str(a, "reasons")) + "</p>";
+            H(JsonText(a, "reasons")) + "</p>";
   }
   return Section("award", req.T("tender.award"), body);
 }
@@ -444,7 +420,7 @@ std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
     return "";
   }
   std::string body = "<div class=\"actions\">";
-  if (Str(t, "state") == "draft") {
+  if (JsonText(t, "state") == "draft") {
     body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/rediger\">" +
             H(req.T("tender.edit")) + "</a>";
   }
@@ -487,12 +463,13 @@ Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
   SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(actor, id));
   SAMSPILL_ASSIGN_OR_RETURN(json questions, tenders.ListQuestions(actor, id));
   SAMSPILL_ASSIGN_OR_RETURN(json bids, tenders.ListBids(actor, id));
-  const std::string state = Str(t, "state");
-  std::string body = "<h1>" + H(Str(t, "title")) + "</h1><p>" + StateBadge(req, state) + "</p>";
+  const std::string state = JsonText(t, "state");
+  std::string body =
+      "<h1>" + H(JsonText(t, "title")) + "</h1><p>" + StateBadge(req, state) + "</p>";
   body += ErrorSummary(req, errors);
   if (state == "cancelled") {
     body += "<div class=\"notice\" role=\"status\"><h2>" + H(req.T("tender.cancelled")) +
-            "</h2><p>" + H(Str(t, "cancellation_reason")) + "</p></div>";
+            "</h2><p>" + H(JsonText(t, "cancellation_reason")) + "</p></div>";
   }
   if (!t["unsuccessful_lots"].empty()) {
     std::string lots;
@@ -535,7 +512,7 @@ Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
     }
     body += "</p>";
   }
-  return PageResponse{status, RenderLayout(req, Str(t, "title"), body), "", {}};
+  return PageResponse{status, RenderLayout(req, JsonText(t, "title"), body), "", {}};
 }
 
 // A failed form post re-renders the tender page with the problem in an error summary.
@@ -595,7 +572,7 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
 
 std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
                                         store::Store& store, bool secure_cookies) {
-  const std::string tender = std::string("/anbud/") + kId;
+  const std::string tender = std::string("/anbud/") + kIdPattern;
   std::vector<PageRoute> routes;
 
   routes.push_back({"GET", "/logg-inn", true, {}, [](PageRequest& req) -> Result<PageResponse> {
@@ -692,7 +669,7 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                       return AfterPost(req, tenders, done.status(), "question");
                     }});
   routes.push_back({"POST",
-                    tender + std::string("/sporsmal/") + kId + "/svar",
+                    tender + std::string("/sporsmal/") + kIdPattern + "/svar",
                     false,
                     {Role::kProcurementOfficer},
                     [&tenders](PageRequest& req) -> Result<PageResponse> {
@@ -702,7 +679,7 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                     }});
   routes.push_back(
       {"POST",
-       tender + std::string("/bud/") + kId + "/poeng",
+       tender + std::string("/bud/") + kIdPattern + "/poeng",
        false,
        {Role::kProcurementOfficer, Role::kEvaluator},
        [&tenders](PageRequest& req) -> Result<PageResponse> {

@@ -7,19 +7,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kId[] = R"((\d{1,18}))";
-
 std::string TenderPath(const std::string& rest = "") {
-  return std::string("/api/tenders/") + kId + rest;
-}
-
-int64_t IdParam(const ApiRequest& req, size_t i) { return std::stoll(req.params[i]); }
-
-Actor Who(const ApiRequest& req) { return Actor::FromPrincipal(*req.principal); }
-
-Result<ApiResponse> Ok(Result<json> body, int status = 200) {
-  if (!body.ok()) return body.status();
-  return ApiResponse{status, std::move(*body), {}};
+  return std::string("/api/tenders/") + kIdPattern + rest;
 }
 
 // {"reason": "..."} or {"answer": "..."}: one required text field.
@@ -77,15 +66,15 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                       return Ok(tenders.SubmitBid(Who(req), IdParam(req, 0), body), 201);
                     }});
   routes.push_back({"PUT",
-                    TenderPath(std::string("/bids/") + kId + "/scores"),
+                    TenderPath(std::string("/bids/") + kIdPattern + "/scores"),
                     false,
                     {Role::kProcurementOfficer, Role::kEvaluator},
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
                       return Ok(tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), body));
                     }});
-  routes.push_back({"POST", TenderPath(std::string("/bids/") + kId + "/reject"), false, officer,
-                    [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+  routes.push_back({"POST", TenderPath(std::string("/bids/") + kIdPattern + "/reject"), false,
+                    officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(std::string reason, TextField(req, "reason"));
                       return Ok(
                           tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), reason));
@@ -103,7 +92,7 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                       return Ok(tenders.AskQuestion(Who(req), IdParam(req, 0), body), 201);
                     }});
   routes.push_back(
-      {"POST", TenderPath(std::string("/questions/") + kId + "/answer"), false, officer,
+      {"POST", TenderPath(std::string("/questions/") + kIdPattern + "/answer"), false, officer,
        [&tenders](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(std::string answer, TextField(req, "answer"));
          return Ok(tenders.AnswerQuestion(Who(req), IdParam(req, 0), IdParam(req, 1), answer));

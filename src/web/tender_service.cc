@@ -156,21 +156,6 @@ std::string_view BidStatusName(BidStatus status) {
   return status == BidStatus::kRejected ? "rejected" : "valid";
 }
 
-Actor Actor::FromUser(const store::User& user) {
-  Actor a;
-  a.user_id = user.id;
-  a.username = user.username;
-  a.role = user.role;
-  a.organisation_id = user.organisation_id;
-  return a;
-}
-
-Actor Actor::System() {
-  Actor a;
-  a.is_system = true;
-  return a;
-}
-
 TenderService::TenderService(store::Store& store, const Clock& clock,
                              tendering::ThresholdTable thresholds, OcdsSettings ocds)
     : store_(store), clock_(clock), thresholds_(std::move(thresholds)), ocds_(std::move(ocds)) {}

@@ -33,22 +33,10 @@
 #include "tendering/tender.h"
 #include "tendering/tender_record.h"
 #include "tendering/threshold_table.h"
+#include "web/actor.h"
 #include "web/auth_service.h"
 
 namespace samspill::web {
-
-// Who acts: a logged-in user, or the system itself (demo data, scheduled jobs).
-struct Actor {
-  std::optional<int64_t> user_id;
-  std::string username = "system";
-  Role role = Role::kAdministrator;
-  std::optional<int64_t> organisation_id;
-  bool is_system = false;
-
-  static Actor FromUser(const store::User& user);
-  static Actor FromPrincipal(const Principal& p) { return FromUser(p.user); }
-  static Actor System();
-};
 
 // How tenders are published as open data. The prefix must be the publisher's own, registered
 // with the Open Contracting Partnership; the default is a placeholder for demos and tests.

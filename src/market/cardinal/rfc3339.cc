@@ -1,5 +1,7 @@
 #include "market/cardinal/rfc3339.h"
 
+#include "common/time.h"
+
 namespace samspill::market::cardinal {
 namespace {
 
@@ -12,23 +14,6 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
   }
   *out = v;
   return true;
-}
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 }  // namespace
@@ -44,7 +29,7 @@ std::optional<Instant> ParseRfc3339(std::string_view s) {
       !Digits(s, 17, 2, &second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 ||
+  if (month < 1 || month > 12 || day < 1 || day > samspill::DaysInMonth(year, month) || hour > 23 ||
       minute > 59 || second > 60) {
     return std::nullopt;
   }
@@ -85,8 +70,8 @@ std::optional<Instant> ParseRfc3339(std::string_view s) {
     second = 59;
     nanos += 1000000000;
   }
-  const int64_t seconds =
-      DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
+  const int64_t seconds = Date{year, month, day}.DaysSinceEpoch() * 86400 + hour * 3600 +
+                          minute * 60 + second - offset_seconds;
   return static_cast<Instant>(seconds) * 1000000000 + nanos;
 }
 

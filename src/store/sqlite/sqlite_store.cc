@@ -154,6 +154,20 @@ std::optional<std::string> IsoOrNull(const std::optional<Timestamp>& t) {
   return t->ToIso();
 }
 
+// Every remaining row of `stmt`, each read with `read`; the first unreadable row or step
+// error stops it.
+template <typename T>
+Result<std::vector<T>> ReadRows(SqliteStatement& stmt, Result<T> (*read)(const SqliteStatement&)) {
+  std::vector<T> out;
+  Status status;
+  while (stmt.Step(&status)) {
+    SAMSPILL_ASSIGN_OR_RETURN(T row, read(stmt));
+    out.push_back(std::move(row));
+  }
+  SAMSPILL_RETURN_IF_ERROR(status);
+  return out;
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -253,14 +267,7 @@ class SqliteStore final : public Store {
   Result<std::vector<User>> ListUsers() override {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(db_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
-    std::vector<User> users;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(User user, ReadUser(stmt));
-      users.push_back(std::move(user));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return users;
+    return ReadRows<User>(stmt, &ReadUser);
   }
 
   Result<int64_t> CountUsers() override {
@@ -331,14 +338,7 @@ class SqliteStore final : public Store {
     SqliteStatement stmt(db_,
                          "SELECT id, org_number, name, kind, created_at FROM organisations "
                          "ORDER BY name, id");
-    std::vector<Organisation> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(Organisation org, ReadOrganisation(stmt));
-      out.push_back(std::move(org));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<Organisation>(stmt, &ReadOrganisation);
   }
 
   Status CreateSession(const Session& session, AuditEvent audit) override {
@@ -437,14 +437,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(
         db_, "SELECT " + std::string(kTenderColumns) + " FROM tenders ORDER BY id DESC");
-    std::vector<StoredTender> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredTender t, ReadTender(stmt));
-      out.push_back(std::move(t));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<StoredTender>(stmt, &ReadTender);
   }
 
   Result<StoredTender> UpdateTender(const TenderUpdate& u, AuditEvent audit) override {
@@ -610,14 +603,7 @@ class SqliteStore final : public Store {
     SqliteStatement stmt(db_, "SELECT " + std::string(kQuestionColumns) +
                                   " FROM questions WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
-    std::vector<StoredQuestion> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredQuestion q, ReadQuestion(stmt));
-      out.push_back(std::move(q));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<StoredQuestion>(stmt, &ReadQuestion);
   }
 
   Status AppendAudit(AuditEvent event) override {
@@ -804,14 +790,7 @@ class SqliteStore final : public Store {
     SqliteStatement stmt(
         db_, "SELECT " + BidColumns(with_content) + " FROM bids WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
-    std::vector<StoredBid> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredBid b, ReadBid(stmt));
-      out.push_back(std::move(b));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<StoredBid>(stmt, &ReadBid);
   }
 
   static void BindOptionalText(SqliteStatement& stmt, int index,
@@ -872,14 +851,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(
         db_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects ORDER BY id");
-    std::vector<StoredProject> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredProject p, ReadProject(stmt));
-      out.push_back(std::move(p));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<StoredProject>(stmt, &ReadProject);
   }
 
   Result<std::vector<StoredProject>> UpdateProjects(const std::vector<ProjectUpdate>& updates,
@@ -1021,14 +993,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(
         db_, "SELECT " + std::string(kIndicatorColumns) + " FROM portfolio_indicators ORDER BY id");
-    std::vector<StoredIndicator> out;
-    Status status;
-    while (stmt.Step(&status)) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredIndicator ind, ReadIndicator(stmt));
-      out.push_back(std::move(ind));
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return out;
+    return ReadRows<StoredIndicator>(stmt, &ReadIndicator);
   }
 
   Result<StoredIndicator> UpdateIndicator(const IndicatorUpdate& u, AuditEvent audit) override {
