@@ -131,17 +131,29 @@ bool Accumulator::PassesPriceComparison(const Release& r) const {
   return true;
 }
 
-void Accumulator::Flag(std::string_view ocid, Indicator indicator, double value, uint64_t line) {
-  OcidResult& result = Slot(ocid_, ocid);
-  const auto bit = static_cast<uint16_t>(1u << indicator);
-  if ((result.mask & bit) && result.line[indicator] > line) return;
-  result.mask |= bit;
-  result.line[indicator] = line;
-  result.value[indicator] = value;
+Accumulator::Process& Accumulator::Current(const Release& r, uint64_t line) {
+  if (current_process_ == SIZE_MAX) {
+    current_process_ = processes_.size();
+    Process& p = processes_.emplace_back();
+    p.ocid = ocids_.Store(r.ocid.value);
+    p.line = line;
+  }
+  return processes_[current_process_];
 }
 
-void Accumulator::FlagTenderer(std::string_view id, Indicator indicator) {
-  Slot(tenderer_flags_, id) |= static_cast<uint16_t>(1u << indicator);
+void Accumulator::Flag(const Release& r, Indicator indicator, uint64_t line) {
+  Current(r, line).mask |= static_cast<uint16_t>(1u << indicator);
+}
+
+Accumulator::Org& Accumulator::OrgAt(uint32_t id) {
+  if (id >= org_data_.size()) org_data_.resize(orgs_.size());
+  return org_data_[id];
+}
+
+uint32_t Accumulator::OrgOf(const Release& r, uint32_t i) {
+  uint32_t& id = org_of_id_[i];
+  if (id == StringTable::kNone) id = orgs_.Intern(r.Id(i));
+  return id;
 }
 
 void Accumulator::SetMap(StringMap<TaggedIds>& map, std::string_view ocid, uint64_t line,
@@ -161,6 +173,9 @@ void Accumulator::Add(const Release& r, uint64_t line) {
     return;
   }
   ++releases_;
+  current_line_ = line;
+  current_process_ = SIZE_MAX;
+  org_of_id_.assign(r.ids.size(), StringTable::kNone);
   if (settings_.r003) AddR003(r, line);
   if (settings_.r018) AddR018(r, line);
 
@@ -215,7 +230,7 @@ void Accumulator::AddR003(const Release& r, uint64_t line) {
     if (it != s.procurement_method_details.end()) threshold = it->second;
   }
   // A negative period (end before start) is below any positive threshold: flagged.
-  if (WholeDaysBetween(*start, *end) < threshold) Flag(r.ocid.value, kR003, 1.0, line);
+  if (WholeDaysBetween(*start, *end) < threshold) Flag(r, kR003, line);
 }
 
 void Accumulator::AddR018(const Release& r, uint64_t line) {
@@ -223,7 +238,7 @@ void Accumulator::AddR018(const Release& r, uint64_t line) {
   const StringList& methods = settings_.r018->procurement_methods.value_or(kDefault);
   if (r.procurement_method.is_string && Contains(methods, r.procurement_method.value) &&
       r.number_of_tenderers_is_one) {
-    Flag(r.ocid.value, kR018, 1.0, line);
+    Flag(r, kR018, line);
   }
 }
 
@@ -231,7 +246,7 @@ void Accumulator::AddSecondLowestBidRatio(const Release& r, uint64_t line, const
   const std::string_view supplier = r.Id(award.supplier_ids.begin);
   bool has_winner = false, has_other = false;
   double winner = 0, other = 0;
-  std::string_view other_id;
+  uint32_t other_index = 0;
   for (const Bid& bid : r.bids) {
     if (!bid.status.Is("valid") || !bid.has_amount || !bid.currency.is_string) continue;
     if (!IsMainCurrency(bid.currency.value)) continue;
@@ -243,25 +258,25 @@ void Accumulator::AddSecondLowestBidRatio(const Release& r, uint64_t line, const
       has_winner = true;
     } else if (!has_other || bid.amount < other) {
       other = bid.amount;
-      other_id = id;
+      other_index = bid.tenderer_ids.begin;
       has_other = true;
     }
   }
   // L < W: "the winning bid is not the lowest", excluded.
   if (!has_winner || !has_other || !(other >= winner)) return;
-  Ratio& entry = Slot(ratios_, r.ocid.value);
-  if (entry.line > line) return;
-  entry.line = line;
+  Process& p = Current(r, line);
+  p.has_ratio = true;
   // W = 0 gives inf or NaN under IEEE rules, as in cardinal.
-  entry.ratio = (other - winner) / winner;
-  entry.winner.assign(supplier);
-  entry.second.assign(other_id);
-  if (!settings_.currency) entry.currency = batch_currency_;
+  p.ratio = (other - winner) / winner;
+  p.winner = OrgOf(r, award.supplier_ids.begin);
+  p.second = OrgOf(r, other_index);
+  if (!settings_.currency) p.currency = currencies_.Intern(batch_currency_);
 }
 
 void Accumulator::AddR025(const Release& r, const Award& award) {
-  const std::string_view supplier = r.Id(award.supplier_ids.begin);
-  std::vector<std::string_view> tenderers;
+  const uint32_t supplier = OrgOf(r, award.supplier_ids.begin);
+  std::vector<std::string_view>& tenderers = ids_a_;
+  tenderers.clear();
   for (const Bid& bid : r.bids) {
     if (bid.status.Is("valid") && bid.SingleTenderer()) {
       tenderers.push_back(r.Id(bid.tenderer_ids.begin));
@@ -269,9 +284,10 @@ void Accumulator::AddR025(const Release& r, const Award& award) {
   }
   SortUnique(&tenderers);  // once per process
   for (std::string_view t : tenderers) {
-    Fraction& f = Slot(r025_, t);
+    const uint32_t id = orgs_.Intern(t);
+    Fraction& f = OrgAt(id).r025;
     ++f.denominator;
-    if (t == supplier) ++f.numerator;
+    if (id == supplier) ++f.numerator;
   }
 }
 
@@ -280,29 +296,42 @@ void Accumulator::AddR028(const Release& r, uint64_t line) {
   struct Price {
     double amount;
     std::string_view currency;
-    std::vector<std::string_view> ids;
+    uint32_t begin, end;  // a sorted, unique id set in ids_a_
   };
+  std::vector<std::string_view>& ids = ids_a_;
+  ids.clear();
   std::vector<Price> prices;
   for (const Bid& bid : r.bids) {
     if (!IsSubmitted(bid) || !bid.tenderers_is_array || !bid.has_amount ||
         !bid.currency.is_string) {
       continue;
     }
-    Price p{bid.amount, bid.currency.value, {}};
+    const auto begin = static_cast<uint32_t>(ids.size());
     for (uint32_t i = bid.tenderer_ids.begin; i < bid.tenderer_ids.end; ++i) {
-      p.ids.push_back(r.Id(i));
+      ids.push_back(r.Id(i));
     }
-    SortUnique(&p.ids);
-    if (!p.ids.empty()) prices.push_back(std::move(p));
+    std::sort(ids.begin() + begin, ids.end());
+    ids.erase(std::unique(ids.begin() + begin, ids.end()), ids.end());
+    const auto end = static_cast<uint32_t>(ids.size());
+    if (end > begin) prices.push_back({bid.amount, bid.currency.value, begin, end});
   }
   if (prices.size() < 2) return;
+  auto set_less = [&ids](const Price& a, const Price& b) {
+    return std::lexicographical_compare(ids.begin() + a.begin, ids.begin() + a.end,
+                                        ids.begin() + b.begin, ids.begin() + b.end);
+  };
+  auto set_equal = [&ids](const Price& a, const Price& b) {
+    return std::equal(ids.begin() + a.begin, ids.begin() + a.end, ids.begin() + b.begin,
+                      ids.begin() + b.end);
+  };
   // Amounts compare as f64 (1000 == 1000.0); NaN cannot come from JSON.
-  std::sort(prices.begin(), prices.end(), [](const Price& a, const Price& b) {
+  std::sort(prices.begin(), prices.end(), [&](const Price& a, const Price& b) {
     if (a.amount != b.amount) return a.amount < b.amount;
     if (a.currency != b.currency) return a.currency < b.currency;
-    return a.ids < b.ids;
+    return set_less(a, b);
   });
-  std::vector<std::string_view> flagged;
+  std::vector<std::string_view>& flagged = ids_b_;
+  flagged.clear();
   for (size_t i = 0; i < prices.size();) {
     size_t j = i + 1;
     while (j < prices.size() && prices[j].amount == prices[i].amount &&
@@ -310,23 +339,24 @@ void Accumulator::AddR028(const Release& r, uint64_t line) {
       ++j;
     }
     // Sorted by id set within the price: two or more different sets iff first != last.
-    if (prices[i].ids != prices[j - 1].ids) {
+    if (!set_equal(prices[i], prices[j - 1])) {
       for (size_t k = i; k < j; ++k) {
-        flagged.insert(flagged.end(), prices[k].ids.begin(), prices[k].ids.end());
+        flagged.insert(flagged.end(), ids.begin() + prices[k].begin, ids.begin() + prices[k].end);
       }
     }
     i = j;
   }
   if (flagged.empty()) return;
   SortUnique(&flagged);
-  Flag(r.ocid.value, kR028, 1.0, line);
-  for (std::string_view t : flagged) FlagTenderer(t, kR028);
+  Flag(r, kR028, line);
+  for (std::string_view t : flagged) OrgAt(orgs_.Intern(t)).flags |= 1u << kR028;
   if (maps_) SetMap(map_r028_, r.ocid.value, line, ToStrings(flagged));
 }
 
 void Accumulator::AddR030(const Release& r, uint64_t line) {
   if (!r.tender_end_date.is_string || !r.awards_is_array || !r.bids_details_is_array) return;
-  std::vector<std::string_view> suppliers;
+  std::vector<std::string_view>& suppliers = ids_a_;
+  suppliers.clear();
   for (const Award& a : r.awards) {
     if (!a.status.Is("active")) continue;
     for (uint32_t i = a.supplier_ids.begin; i < a.supplier_ids.end; ++i) {
@@ -334,7 +364,8 @@ void Accumulator::AddR030(const Release& r, uint64_t line) {
     }
   }
   SortUnique(&suppliers);
-  std::vector<std::string_view> flagged;
+  std::vector<std::string_view>& flagged = ids_b_;
+  flagged.clear();
   for (const Bid& bid : r.bids) {
     // Quirk (cardinal): dates compare as strings, byte by byte, so different time-zone
     // offsets compare wrongly.
@@ -350,13 +381,16 @@ void Accumulator::AddR030(const Release& r, uint64_t line) {
   }
   if (flagged.empty()) return;
   SortUnique(&flagged);
-  Flag(r.ocid.value, kR030, 1.0, line);
-  for (std::string_view t : flagged) FlagTenderer(t, kR030);
+  Flag(r, kR030, line);
+  for (std::string_view t : flagged) OrgAt(orgs_.Intern(t)).flags |= 1u << kR030;
   if (maps_) SetMap(map_r030_, r.ocid.value, line, ToStrings(flagged));
 }
 
 void Accumulator::AddR035(const Release& r, uint64_t line) {
-  std::vector<std::string_view> suppliers, valid, disqualified;
+  std::vector<std::string_view>&suppliers = ids_a_, &valid = ids_b_, &disqualified = ids_c_;
+  suppliers.clear();
+  valid.clear();
+  disqualified.clear();
   for (const Award& a : r.awards) {
     if (!a.status.Is("active")) continue;
     for (uint32_t i = a.supplier_ids.begin; i < a.supplier_ids.end; ++i) {
@@ -381,8 +415,9 @@ void Accumulator::AddR035(const Release& r, uint64_t line) {
       (std::binary_search(disqualified.begin(), disqualified.end(), valid[0]) ? 1 : 0));
   const int64_t threshold = std::max<int64_t>(settings_.r035->threshold.value_or(1), 1);
   if (others < threshold) return;
-  Flag(r.ocid.value, kR035, static_cast<double>(others), line);
-  FlagTenderer(valid[0], kR035);
+  Flag(r, kR035, line);
+  Current(r, line).r035 = static_cast<double>(others);
+  OrgAt(orgs_.Intern(valid[0])).flags |= 1u << kR035;
   if (maps_) SetMap(map_r035_, r.ocid.value, line, {std::string(valid[0])});
 }
 
@@ -398,9 +433,7 @@ void Accumulator::AddR036(const Release& r, uint64_t line) {
     any_valid = any_valid || bid.status.Is("valid");
     if (!lowest || bid.amount < lowest->amount) lowest = &bid;  // first of equals stays
   }
-  if (lowest && lowest->status.Is("disqualified") && any_valid) {
-    Flag(r.ocid.value, kR036, 1.0, line);
-  }
+  if (lowest && lowest->status.Is("disqualified") && any_valid) Flag(r, kR036, line);
 }
 
 void Accumulator::AddR038(const Release& r, uint64_t line) {
@@ -411,14 +444,14 @@ void Accumulator::AddR038(const Release& r, uint64_t line) {
     const bool is_disqualified = bid.status.Is("disqualified");
     if (is_disqualified) ++disqualified;
     for (uint32_t i = bid.tenderer_ids.begin; i < bid.tenderer_ids.end; ++i) {
-      Fraction& f = Slot(r038_tenderer_, r.Id(i));
+      Fraction& f = OrgAt(OrgOf(r, i)).r038_tenderer;
       f.numerator += is_disqualified ? 1 : 0;
       ++f.denominator;
     }
   }
   if (submitted == 0) return;
   if (r.buyer_id.is_string) {
-    Fraction& f = Slot(r038_buyer_, r.buyer_id.value);
+    Fraction& f = OrgAt(orgs_.Intern(r.buyer_id.value)).r038_buyer;
     f.numerator += disqualified;
     f.denominator += submitted;
     if (maps_ && disqualified > 0) {
@@ -426,7 +459,7 @@ void Accumulator::AddR038(const Release& r, uint64_t line) {
     }
   }
   if (r.procuring_entity_id.is_string) {
-    Fraction& f = Slot(r038_procuring_entity_, r.procuring_entity_id.value);
+    Fraction& f = OrgAt(orgs_.Intern(r.procuring_entity_id.value)).r038_procuring_entity;
     f.numerator += disqualified;
     f.denominator += submitted;
     if (maps_ && disqualified > 0) {
@@ -438,17 +471,21 @@ void Accumulator::AddR038(const Release& r, uint64_t line) {
 
 void Accumulator::AddR048(const Release& r) {
   const uint64_t digits = settings_.r048->digits.value_or(2);
-  std::vector<std::string_view> counted;
+  std::vector<uint32_t>& counted = counted_;  // suppliers already counted for this process
+  counted.clear();
   for (const Award& a : r.awards) {
     if (!a.status.Is("active") || !a.items_is_array || !a.SingleSupplier()) continue;
-    const std::string_view supplier = r.Id(a.supplier_ids.begin);
-    Classifications& c = Slot(r048_, supplier);
+    const uint32_t supplier = OrgOf(r, a.supplier_ids.begin);
     for (uint32_t i = a.classification_ids.begin; i < a.classification_ids.end; ++i) {
-      c.codes.emplace(FirstChars(r.Id(i), digits));  // the scheme is not checked
+      // The scheme is not checked.
+      const uint32_t code = codes_.Intern(FirstChars(r.Id(i), digits));
+      if (r048_pairs_.Insert((static_cast<uint64_t>(supplier) << 32) | code)) {
+        ++OrgAt(supplier).r048_codes;
+      }
     }
     if (std::find(counted.begin(), counted.end(), supplier) == counted.end()) {
       counted.push_back(supplier);  // at most once per process
-      ++c.processes;
+      ++OrgAt(supplier).r048_processes;
     }
   }
 }
@@ -460,39 +497,47 @@ void Accumulator::Merge(Accumulator&& other) {
     first_currency_batch_ = other.first_currency_batch_;
     first_currency_ = std::move(other.first_currency_);
   }
-  for (auto& [ocid, theirs] : other.ocid_) {
-    OcidResult& mine = ocid_[ocid];
-    for (int i = 0; i < kIndicatorCount; ++i) {
-      const auto bit = static_cast<uint16_t>(1u << i);
-      if (!(theirs.mask & bit)) continue;
-      if (!(mine.mask & bit) || theirs.line[i] > mine.line[i]) {
-        mine.mask |= bit;
-        mine.line[i] = theirs.line[i];
-        mine.value[i] = theirs.value[i];
-      }
+  // Their organisation ids in ours.
+  std::vector<uint32_t> org(other.orgs_.size());
+  for (uint32_t id = 0; id < other.orgs_.size(); ++id) org[id] = orgs_.Intern(other.orgs_.Get(id));
+  org_data_.resize(orgs_.size());
+  for (uint32_t id = 0; id < other.org_data_.size(); ++id) {
+    const Org& theirs = other.org_data_[id];
+    Org& mine = org_data_[org[id]];
+    mine.flags |= theirs.flags;
+    auto add = [](Fraction& into, const Fraction& from) {
+      into.numerator += from.numerator;
+      into.denominator += from.denominator;
+    };
+    add(mine.r025, theirs.r025);
+    add(mine.r038_tenderer, theirs.r038_tenderer);
+    add(mine.r038_buyer, theirs.r038_buyer);
+    add(mine.r038_procuring_entity, theirs.r038_procuring_entity);
+    mine.r048_processes += theirs.r048_processes;
+  }
+  other.r048_pairs_.ForEach([&](uint64_t key) {
+    const uint32_t supplier = org[key >> 32];
+    const uint32_t code = codes_.Intern(other.codes_.Get(static_cast<uint32_t>(key)));
+    if (r048_pairs_.Insert((static_cast<uint64_t>(supplier) << 32) | code)) {
+      ++org_data_[supplier].r048_codes;
     }
+  });
+  std::vector<uint32_t> currency(other.currencies_.size());
+  for (uint32_t id = 0; id < other.currencies_.size(); ++id) {
+    currency[id] = currencies_.Intern(other.currencies_.Get(id));
   }
-  for (auto& [id, mask] : other.tenderer_flags_) tenderer_flags_[id] |= mask;
-  for (auto& [ocid, theirs] : other.ratios_) {
-    auto [it, inserted] = ratios_.try_emplace(ocid);
-    if (inserted || theirs.line > it->second.line) it->second = std::move(theirs);
-  }
-  auto sum = [](StringMap<Fraction>& into, const StringMap<Fraction>& from) {
-    for (const auto& [id, f] : from) {
-      Fraction& mine = into[id];
-      mine.numerator += f.numerator;
-      mine.denominator += f.denominator;
+  processes_.reserve(processes_.size() + other.processes_.size());
+  for (Process p : other.processes_) {
+    if (p.has_ratio) {
+      p.winner = org[p.winner];
+      p.second = org[p.second];
+      if (!settings_.currency) p.currency = currency[p.currency];
     }
-  };
-  sum(r025_, other.r025_);
-  sum(r038_buyer_, other.r038_buyer_);
-  sum(r038_procuring_entity_, other.r038_procuring_entity_);
-  sum(r038_tenderer_, other.r038_tenderer_);
-  for (auto& [id, c] : other.r048_) {
-    Classifications& mine = r048_[id];
-    mine.codes.merge(c.codes);
-    mine.processes += c.processes;
+    processes_.push_back(p);
   }
+  ocids_.Adopt(std::move(other.ocids_));  // their Process::ocid views now live here
+  other.processes_.clear();
+
   auto latest = [](StringMap<TaggedIds>& into, StringMap<TaggedIds>& from) {
     for (auto& [ocid, theirs] : from) {
       auto [it, inserted] = into.try_emplace(ocid);
@@ -508,21 +553,38 @@ void Accumulator::Merge(Accumulator&& other) {
 }
 
 std::string Accumulator::Finish(const OutputOptions& options) const {
-  Group ocid_group, tenderer_group, buyer_group, procuring_entity_group;
+  Group tenderer_group, buyer_group, procuring_entity_group;
   std::map<std::string, std::map<std::string, double>> meta;
   std::map<std::string, std::map<std::string, std::vector<std::string>>> maps;
 
-  for (const auto& [ocid, result] : ocid_) {
-    for (int i = 0; i < kIndicatorCount; ++i) {
-      if (result.mask & (1u << i)) {
-        ocid_group[ocid][IndicatorCode(static_cast<Indicator>(i))] = result.value[i];
-      }
-    }
+  // One entry per ocid: per indicator the latest line that flagged it, and the latest ratio.
+  struct Resolved {
+    std::string_view ocid;
+    uint16_t mask = 0;
+    double r035 = 0;
+    const Process* ratio = nullptr;
+    double r024 = 0, r058 = 0;
+  };
+  std::vector<const Process*> order(processes_.size());
+  for (size_t i = 0; i < processes_.size(); ++i) order[i] = &processes_[i];
+  std::sort(order.begin(), order.end(), [](const Process* a, const Process* b) {
+    if (a->ocid != b->ocid) return a->ocid < b->ocid;
+    return a->line < b->line;
+  });
+  std::vector<Resolved> resolved;
+  for (const Process* p : order) {
+    if (resolved.empty() || resolved.back().ocid != p->ocid) resolved.push_back({p->ocid});
+    Resolved& r = resolved.back();
+    r.mask |= p->mask;  // lines ascend: a later line's value overwrites
+    if (p->mask & (1u << kR035)) r.r035 = p->r035;
+    if (p->has_ratio) r.ratio = p;
   }
-  for (const auto& [id, mask] : tenderer_flags_) {
+
+  for (uint32_t id = 0; id < org_data_.size(); ++id) {
+    const uint16_t mask = org_data_[id].flags;
     for (int i = 0; i < kIndicatorCount; ++i) {
       if (mask & (1u << i)) {
-        tenderer_group[id][IndicatorCode(static_cast<Indicator>(i))] =
+        tenderer_group[std::string(orgs_.Get(id))][IndicatorCode(static_cast<Indicator>(i))] =
             ConstantTendererValue(static_cast<Indicator>(i));
       }
     }
@@ -530,14 +592,16 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
 
   // R024 and R058 share the second-lowest bid ratios.
   if (settings_.r024 || settings_.r058) {
-    std::vector<std::pair<const std::string*, const Ratio*>> ratios;
+    std::vector<Resolved*> ratios;
     std::vector<double> values;
-    for (const auto& [ocid, ratio] : ratios_) {
+    const uint32_t first_currency = settings_.currency ? 0 : currencies_.Find(first_currency_);
+    for (Resolved& r : resolved) {
+      if (!r.ratio) continue;
       // Without a configured currency, cardinal's reduce step throws away the ratios of a
       // partition whose first-observed currency differs from the one kept.
-      if (!settings_.currency && ratio.currency != first_currency_) continue;
-      ratios.emplace_back(&ocid, &ratio);
-      values.push_back(ratio.ratio);
+      if (!settings_.currency && r.ratio->currency != first_currency) continue;
+      ratios.push_back(&r);
+      values.push_back(r.ratio->ratio);
     }
     const OrderStatistics stats(values);
     if (settings_.r024) {
@@ -553,12 +617,15 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
         guard = q1 > 0 && fence > 0;  // stops degenerate data flagging a quarter of cases
       }
       if (guard) {
-        for (const auto& [ocid, ratio] : ratios) {
-          if (!(ratio->ratio <= fence)) continue;
-          ocid_group[*ocid]["R024"] = ratio->ratio;
-          tenderer_group[ratio->winner]["R024"] = 0.0;
-          tenderer_group[ratio->second]["R024"] = 0.0;
-          if (options.maps) maps["ocid_tenderer_r024"][*ocid] = {ratio->winner, ratio->second};
+        for (Resolved* r : ratios) {
+          const Process& p = *r->ratio;
+          if (!(p.ratio <= fence)) continue;
+          r->mask |= 1u << kR024;
+          r->r024 = p.ratio;
+          const std::string winner(orgs_.Get(p.winner)), second(orgs_.Get(p.second));
+          tenderer_group[winner]["R024"] = 0.0;
+          tenderer_group[second]["R024"] = 0.0;
+          if (options.maps) maps["ocid_tenderer_r024"][std::string(r->ocid)] = {winner, second};
         }
       }
     }
@@ -572,11 +639,14 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
         meta["R058"] = {{"q1", q1}, {"q3", q3}, {"upper_fence", fence}};
       }
       if (fence > 0) {
-        for (const auto& [ocid, ratio] : ratios) {
-          if (!(ratio->ratio >= fence)) continue;
-          ocid_group[*ocid]["R058"] = ratio->ratio;
-          tenderer_group[ratio->winner]["R058"] = 0.0;
-          if (options.maps) maps["ocid_tenderer_r058"][*ocid] = {ratio->winner};
+        for (Resolved* r : ratios) {
+          const Process& p = *r->ratio;
+          if (!(p.ratio >= fence)) continue;
+          r->mask |= 1u << kR058;
+          r->r058 = p.ratio;
+          const std::string winner(orgs_.Get(p.winner));
+          tenderer_group[winner]["R058"] = 0.0;
+          if (options.maps) maps["ocid_tenderer_r058"][std::string(r->ocid)] = {winner};
         }
       }
     }
@@ -585,9 +655,11 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
   if (settings_.r025) {
     const double p = static_cast<double>(settings_.r025->percentile.value_or(75)) / 100.0;
     std::vector<double> denominators, ratios;
-    for (const auto& [id, f] : r025_) {
-      denominators.push_back(static_cast<double>(f.denominator));
-      ratios.push_back(static_cast<double>(f.numerator) / static_cast<double>(f.denominator));
+    for (const Org& o : org_data_) {
+      if (o.r025.denominator == 0) continue;
+      denominators.push_back(static_cast<double>(o.r025.denominator));
+      ratios.push_back(static_cast<double>(o.r025.numerator) /
+                       static_cast<double>(o.r025.denominator));
     }
     const double upper = Type8Quantile(std::move(denominators), p);
     meta["R025"]["upper_fence"] = upper;
@@ -606,10 +678,12 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
       guard = q1 > 0 && lower > 0;
     }
     if (guard) {
-      for (const auto& [id, f] : r025_) {
+      for (uint32_t id = 0; id < org_data_.size(); ++id) {
+        const Fraction& f = org_data_[id].r025;
+        if (f.denominator == 0) continue;
         const double ratio = static_cast<double>(f.numerator) / static_cast<double>(f.denominator);
         if (static_cast<double>(f.denominator) >= upper && ratio <= lower) {
-          tenderer_group[id]["R025"] = ratio;
+          tenderer_group[std::string(orgs_.Get(id))]["R025"] = ratio;
         }
       }
     }
@@ -618,7 +692,7 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
   if (settings_.r038) {
     const R038Settings& s = *settings_.r038;
     struct Part {
-      const StringMap<Fraction>* fractions;
+      Fraction Org::*fraction;
       uint64_t minimum;
       Group* group;
       const char* prefix;
@@ -626,18 +700,20 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
     // Quirk (cardinal): for buyers and procuring entities the minimum number of contracting
     // processes is compared with the number of submitted bids.
     const Part parts[] = {
-        {&r038_buyer_, s.minimum_contracting_processes.value_or(2), &buyer_group, "Buyer_"},
-        {&r038_procuring_entity_, s.minimum_contracting_processes.value_or(2),
+        {&Org::r038_buyer, s.minimum_contracting_processes.value_or(2), &buyer_group, "Buyer_"},
+        {&Org::r038_procuring_entity, s.minimum_contracting_processes.value_or(2),
          &procuring_entity_group, "ProcuringEntity_"},
-        {&r038_tenderer_, s.minimum_submitted_bids.value_or(2), &tenderer_group, "Tenderer_"},
+        {&Org::r038_tenderer, s.minimum_submitted_bids.value_or(2), &tenderer_group, "Tenderer_"},
     };
     for (const Part& part : parts) {
-      std::vector<std::pair<const std::string*, double>> kept;
+      std::vector<std::pair<uint32_t, double>> kept;
       std::vector<double> values;
-      for (const auto& [id, f] : *part.fractions) {
-        if (f.denominator < part.minimum) continue;
+      for (uint32_t id = 0; id < org_data_.size(); ++id) {
+        const Fraction& f = org_data_[id].*part.fraction;
+        // A present entry has a non-zero denominator, so a minimum of 0 changes nothing.
+        if (f.denominator == 0 || f.denominator < part.minimum) continue;
         const double ratio = static_cast<double>(f.numerator) / static_cast<double>(f.denominator);
-        kept.emplace_back(&id, ratio);
+        kept.emplace_back(id, ratio);
         values.push_back(ratio);
       }
       if (kept.empty()) continue;  // a group's Meta keys appear only if it has ratios
@@ -655,7 +731,7 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
       }
       if (!(fence > 0)) continue;
       for (const auto& [id, ratio] : kept) {
-        if (ratio >= fence) (*part.group)[*id]["R038"] = ratio;
+        if (ratio >= fence) (*part.group)[std::string(orgs_.Get(id))]["R038"] = ratio;
       }
     }
   }
@@ -663,12 +739,13 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
   if (settings_.r048) {
     const R048Settings& s = *settings_.r048;
     const uint64_t minimum = s.minimum_contracting_processes.value_or(20);
-    std::vector<std::pair<const std::string*, double>> kept;
+    std::vector<std::pair<uint32_t, double>> kept;
     std::vector<double> values;
-    for (const auto& [id, c] : r048_) {
-      if (c.processes < minimum) continue;
-      kept.emplace_back(&id, static_cast<double>(c.codes.size()));
-      values.push_back(static_cast<double>(c.codes.size()));
+    for (uint32_t id = 0; id < org_data_.size(); ++id) {
+      const Org& o = org_data_[id];
+      if (o.r048_processes == 0 || o.r048_processes < minimum) continue;
+      kept.emplace_back(id, static_cast<double>(o.r048_codes));
+      values.push_back(static_cast<double>(o.r048_codes));
     }
     double fence;
     if (s.threshold) {
@@ -680,7 +757,7 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
       meta["R048"] = {{"q1", q1}, {"q3", q3}, {"upper_fence", fence}};
     }
     for (const auto& [id, variety] : kept) {  // no guard
-      if (variety >= fence) tenderer_group[*id]["R048"] = variety;
+      if (variety >= fence) tenderer_group[std::string(orgs_.Get(id))]["R048"] = variety;
     }
   }
 
@@ -692,9 +769,35 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
     AppendJsonString(&out, name);
     out.push_back(':');
   };
-  // Empty groups are removed, as cardinal does.
+  // Empty groups are removed, as cardinal does. The OCID group is written straight from
+  // the sorted list: codes in enum order are in string order.
+  bool any_ocid = false;
+  for (const Resolved& r : resolved) any_ocid = any_ocid || r.mask != 0;
+  if (any_ocid) {
+    key("OCID");
+    out.push_back('{');
+    bool first_ocid = true;
+    for (const Resolved& r : resolved) {
+      if (r.mask == 0) continue;
+      if (!first_ocid) out.push_back(',');
+      first_ocid = false;
+      AppendJsonString(&out, r.ocid);
+      out.append(":{");
+      bool first_code = true;
+      for (int i = 0; i < kIndicatorCount; ++i) {
+        if (!(r.mask & (1u << i))) continue;
+        if (!first_code) out.push_back(',');
+        first_code = false;
+        AppendJsonString(&out, IndicatorCode(static_cast<Indicator>(i)));
+        out.push_back(':');
+        const double value = i == kR035 ? r.r035 : i == kR024 ? r.r024 : i == kR058 ? r.r058 : 1.0;
+        AppendJsonDouble(&out, value);
+      }
+      out.push_back('}');
+    }
+    out.push_back('}');
+  }
   const std::pair<const char*, const Group*> groups[] = {
-      {"OCID", &ocid_group},
       {"Tenderer", &tenderer_group},
       {"Buyer", &buyer_group},
       {"ProcuringEntity", &procuring_entity_group}};

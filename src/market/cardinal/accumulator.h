@@ -3,20 +3,25 @@
 // cardinal's JSON. One Accumulator per worker thread; not thread-safe.
 //
 // Determinism: results that cardinal keys by ocid (where a duplicate ocid replaces an
-// earlier one) carry the line number they came from, and Merge() keeps the later line, so
+// earlier one) carry the line number they came from, and Finish() keeps the later line, so
 // the output equals a sequential run over the file whatever the thread count and in
 // whatever order batches were processed. Sums and sets merge exactly.
+//
+// Speed: organisation ids are interned once per release occurrence into dense ids
+// (StringTable), so the per-organisation figures are vector slots; per-ocid results are
+// appended to a flat list and grouped once at the end, so the hot loop does no per-ocid
+// hashing or string allocation (docs/decisions/0015).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "market/cardinal/release.h"
 #include "market/cardinal/settings.h"
+#include "market/cardinal/string_table.h"
 
 namespace samspill::market::cardinal {
 
@@ -75,33 +80,44 @@ class Accumulator {
   uint64_t currency_mismatches() const { return currency_mismatches_; }
 
  private:
-  struct OcidResult {
-    uint16_t mask = 0;
-    std::array<uint64_t, kIndicatorCount> line{};
-    std::array<double, kIndicatorCount> value{};
-  };
-  struct Ratio {  // R024 and R058: the second-lowest bid ratio of one process
-    uint64_t line = 0;
-    double ratio = 0;
-    std::string winner;
-    std::string second;
-    std::string currency;  // the main currency it was computed under (when not configured)
-  };
   struct Fraction {
     uint64_t numerator = 0;
     uint64_t denominator = 0;
   };
-  struct Classifications {  // R048
-    std::unordered_set<std::string> codes;
-    uint64_t processes = 0;
+  // Everything kept per organisation id, indexed by its id in orgs_. An organisation takes
+  // part in an indicator's group when its denominator (or mask) is non-zero.
+  struct Org {
+    uint16_t flags = 0;  // constant-valued tenderer flags (R028 R030 R035)
+    Fraction r025;
+    Fraction r038_tenderer;
+    Fraction r038_buyer;
+    Fraction r038_procuring_entity;
+    uint64_t r048_processes = 0;
+    uint32_t r048_codes = 0;  // distinct classification prefixes (pairs in r048_pairs_)
+  };
+  // What one release line contributed per ocid: appended once per line that flags
+  // something or has a second-lowest bid ratio. Finish() groups them by ocid and, per
+  // indicator, keeps the latest line, as cardinal's map insert does for a repeated ocid.
+  struct Process {
+    std::string_view ocid;  // in ocids_
+    uint64_t line = 0;
+    uint16_t mask = 0;  // the flags of R003 R018 R028 R030 R035 R036 from this line
+    bool has_ratio = false;
+    double r035 = 0;                  // R035's value (the number of other disqualified bidders)
+    double ratio = 0;                 // R024/R058: (second lowest - winning) / winning
+    uint32_t winner = 0, second = 0;  // org ids
+    uint32_t currency = 0;  // id in currencies_ of the main currency it was computed under
   };
   struct TaggedIds {  // a Maps entry: last line wins, like cardinal's insert
     uint64_t line = 0;
     std::vector<std::string> ids;
   };
 
-  void Flag(std::string_view ocid, Indicator indicator, double value, uint64_t line);
-  void FlagTenderer(std::string_view id, Indicator indicator);
+  Process& Current(const Release& r, uint64_t line);
+  void Flag(const Release& r, Indicator indicator, uint64_t line);
+  Org& OrgAt(uint32_t id);
+  // The org id of r.ids[i], interned once per release.
+  uint32_t OrgOf(const Release& r, uint32_t i);
   void SetMap(StringMap<TaggedIds>& map, std::string_view ocid, uint64_t line,
               std::vector<std::string> ids);
   // The main currency: the setting, or the first observed in this batch (cardinal's slot).
@@ -131,14 +147,21 @@ class Accumulator {
   uint64_t first_currency_batch_ = UINT64_MAX;
   std::string first_currency_;
 
-  StringMap<OcidResult> ocid_;
-  StringMap<uint16_t> tenderer_flags_;  // constant-valued flags
-  StringMap<Ratio> ratios_;
-  StringMap<Fraction> r025_;
-  StringMap<Fraction> r038_buyer_;
-  StringMap<Fraction> r038_procuring_entity_;
-  StringMap<Fraction> r038_tenderer_;
-  StringMap<Classifications> r048_;
+  StringTable orgs_;
+  std::vector<Org> org_data_;
+  StringTable codes_;  // R048's classification prefixes
+  U64Set r048_pairs_;  // (org id << 32 | code id)
+  StringTable currencies_;
+  StringArena ocids_;
+  std::vector<Process> processes_;
+
+  // Per release: the line being added, its Process (or none yet), and interned org ids.
+  uint64_t current_line_ = 0;
+  size_t current_process_ = SIZE_MAX;
+  std::vector<uint32_t> org_of_id_;
+  // Scratch space reused across releases.
+  std::vector<std::string_view> ids_a_, ids_b_, ids_c_;
+  std::vector<uint32_t> counted_;
 
   // --map only.
   StringMap<TaggedIds> map_r028_, map_r030_, map_r035_;
