@@ -55,11 +55,17 @@ Status RunImport(const ImportArgs& args) {
   audit.after_json = nlohmann::json{
       {"files", args.files.size()},
       {"processes", rows.size()},
+      {"cross_format_duplicates", summary.cross_format_duplicates},
       {"data_issues",
        issues.total()}}.dump();
   SAMSPILL_ASSIGN_OR_RETURN(int64_t written, db->ImportMarketProcesses(rows, audit));
   std::printf("importerte %lld prosesser fra %zu filer til %s\n", static_cast<long long>(written),
               summary.files.size(), args.db.c_str());
+  if (summary.cross_format_duplicates > 0) {
+    std::printf(
+        "%llu prosesser fantes både som eForms-kunngjøring og som OCDS og er telt én gang\n",
+        static_cast<unsigned long long>(summary.cross_format_duplicates));
+  }
   PrintIssueSummary(issues, args.show_issues);
   return Status::Ok();
 }

@@ -43,7 +43,12 @@ TEST(MarketReportCli, ReportFromFilesAndFromTheDatabaseAgree) {
   ProcessResult import =
       RunProcess(Args({SAMSPILL_BINARY, "market", "import", "--db", db}, DoffinFiles()));
   ASSERT_EQ(import.exit_code, 0) << import.err;
-  EXPECT_NE(import.out.find("importerte 187 prosesser"), std::string::npos) << import.out;
+  // 89 eForms notices; all 98 OCDS releases converted from them are the same processes.
+  EXPECT_NE(import.out.find("importerte 89 prosesser fra 187 filer"), std::string::npos)
+      << import.out;
+  EXPECT_NE(import.out.find("98 prosesser fantes både som eForms-kunngjøring og som OCDS"),
+            std::string::npos)
+      << import.out;
 
   ProcessResult from_db = RunProcess(
       {SAMSPILL_BINARY, "market", "report", "--cpv", "45", "--region", "NO", "--json", "--db", db});
@@ -51,6 +56,32 @@ TEST(MarketReportCli, ReportFromFilesAndFromTheDatabaseAgree) {
   json b = json::parse(from_db.out);
   EXPECT_EQ(b["at_least_two_bids"], a["at_least_two_bids"]);
   EXPECT_EQ(b["suppliers"], a["suppliers"]);
+}
+
+// The same notices read once as eForms and once as eForms plus their OCDS conversion, in
+// either order, give the same competition figures: no process counts twice.
+TEST(MarketReportCli, ANoticeAndItsOcdsConversionCountOnce) {
+  std::vector<std::string> eforms, ocds;
+  for (const std::string& f : DoffinFiles()) {
+    (f.find("/eforms-xml/") != std::string::npos ? eforms : ocds).push_back(f);
+  }
+  ASSERT_EQ(eforms.size(), 89u);
+  ASSERT_EQ(ocds.size(), 98u);
+  const std::vector<std::string> command = {SAMSPILL_BINARY, "market", "competition"};
+  ProcessResult alone = RunProcess(Args(command, eforms));
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  std::vector<std::string> ocds_first = ocds;
+  ocds_first.insert(ocds_first.end(), eforms.begin(), eforms.end());
+  for (const auto& files : {DoffinFiles(), ocds_first}) {
+    ProcessResult both = RunProcess(Args(command, files));
+    ASSERT_EQ(both.exit_code, 0) << both.err;
+    EXPECT_EQ(json::parse(both.out), json::parse(alone.out));
+    EXPECT_NE(both.err.find("duplicate_across_formats 98"), std::string::npos) << both.err;
+  }
+  // Without the eForms notices the OCDS conversion is counted on its own.
+  ProcessResult only_ocds = RunProcess(Args(command, ocds));
+  ASSERT_EQ(only_ocds.exit_code, 0) << only_ocds.err;
+  EXPECT_EQ(only_ocds.err.find("duplicate_across_formats"), std::string::npos) << only_ocds.err;
 }
 
 TEST(MarketReportCli, BadLinesOnStdinAreReportedAndTheRunGoesOn) {

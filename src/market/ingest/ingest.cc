@@ -3,18 +3,29 @@
 #include "market/ocds/ocds_normalise.h"
 
 namespace samspill::market {
-namespace {}  // namespace
-
 Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
                                       const IngestOptions& options, IssueLog& issues,
                                       const std::function<void(Process&&)>& sink) {
   IngestSummary summary;
+  CrossFormatDuplicates duplicates;
+  auto emit = [&](Process&& p) {
+    if (options.deduplicate_across_formats) {
+      if (auto earlier = duplicates.Check(p)) {
+        ++summary.cross_format_duplicates;
+        issues.Add({"duplicate_across_formats", p.source, 0, 0, "",
+                    std::string("the same process as the earlier ") +
+                        (earlier->format == SourceFormat::kEforms ? "eForms notice " : "OCDS ") +
+                        earlier->id + " (buyer, title, CPV and date agree): counted once"});
+        return;
+      }
+    }
+    ++summary.processes;
+    sink(std::move(p));
+  };
   ReleaseCompiler compiler(options.compiler, &issues, [&](CompiledRelease&& c) {
     std::optional<Process> p =
         ProcessFromCompiledRelease(c.release, c.location, &issues, options.eforms.limits);
-    if (!p) return;
-    ++summary.processes;
-    sink(std::move(*p));
+    if (p) emit(std::move(*p));
   });
   for (size_t i = 0; i < paths.size(); ++i) {
     SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source, OpenByteSource(paths[i]));
@@ -36,10 +47,7 @@ Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
       file.format = "eforms";
       SAMSPILL_ASSIGN_OR_RETURN(std::optional<Process> p,
                                 ReadEformsNotice(input, issues, options.eforms));
-      if (p) {
-        ++summary.processes;
-        sink(std::move(*p));
-      }
+      if (p) emit(std::move(*p));
     } else if (first < 0) {
       file.format = "empty";
       issues.Add({"empty_input", paths[i], 0, 0, "", "the input is empty"});

@@ -12,6 +12,7 @@
 #include "common/status.h"
 #include "market/eforms/eforms_reader.h"
 #include "market/model/data_issue.h"
+#include "market/model/duplicates.h"
 #include "market/model/process.h"
 #include "market/ocds/ocds_reader.h"
 #include "market/ocds/release_compiler.h"
@@ -22,6 +23,9 @@ struct IngestOptions {
   CompilerOptions compiler;
   OcdsReadOptions ocds;
   EformsOptions eforms;
+  // Count a process published both as an eForms notice and as OCDS once: the later one is
+  // skipped with a "duplicate_across_formats" issue (model/duplicates.h).
+  bool deduplicate_across_formats = true;
   // Called after each file: (index of the file, number of files, processes so far).
   std::function<void(size_t, size_t, uint64_t)> progress;
 };
@@ -36,6 +40,7 @@ struct FileSummary {
 struct IngestSummary {
   std::vector<FileSummary> files;
   uint64_t processes = 0;
+  uint64_t cross_format_duplicates = 0;  // skipped, not in `processes`
 };
 
 // An unreadable file (missing, corrupt gzip) stops the call with its Status (kNotFound,
