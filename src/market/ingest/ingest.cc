@@ -54,6 +54,7 @@ Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
     } else {
       SAMSPILL_ASSIGN_OR_RETURN(OcdsFileStats stats,
                                 ReadOcds(input, compiler, issues, options.ocds));
+      SAMSPILL_RETURN_IF_ERROR(compiler.status());  // e.g. the disk filled while spilling
       file.format = stats.format;
       file.releases = stats.releases;
       file.records = stats.records;
@@ -62,6 +63,7 @@ Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
     if (options.progress) options.progress(i + 1, paths.size(), summary.processes);
   }
   compiler.Flush();
+  SAMSPILL_RETURN_IF_ERROR(compiler.status());
   return summary;
 }
 

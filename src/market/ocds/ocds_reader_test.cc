@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <map>
+
 #include "market/ocds/ocds_normalise.h"
 
 namespace samspill::market {
@@ -190,6 +192,61 @@ TEST(OcdsReader, IsoLatin1PackageReadsNamesCorrectly) {
   EXPECT_EQ(p->buyer.name,
             "SECRETAR\xC3\x8D"
             "A DE FINANZAS");
+}
+
+// 400 processes whose 2 000 releases arrive shuffled, some with a publisher's compiled
+// release (one of them twice): compiled in memory and with a budget that spills after a few
+// releases into two buckets split three levels deep, the results are identical.
+TEST(ReleaseCompiler, SpillingGivesTheSameCompiledReleasesAsHolding) {
+  std::string lines;
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return state >> 33;
+  };
+  std::vector<std::string> docs;
+  for (int i = 0; i < 2000; ++i) {
+    const int ocid = i % 400, n = i / 400;
+    json r = {{"ocid", "ocds-t-" + std::to_string(ocid)},
+              {"id", std::to_string(n)},
+              {"date", "2024-01-0" + std::to_string(n + 1) + "T00:00:00Z"},
+              {"tender", {{"title", "t" + std::to_string(n)}, {"numberOfTenderers", n}}},
+              {"awards", json::array({{{"id", std::to_string(n % 2)}, {"status", "active"}}})}};
+    if (ocid % 37 == 0 && n == 4) r["tag"] = json::array({"compiled"});
+    docs.push_back(r.dump());
+  }
+  docs.push_back(
+      json({{"ocid", "ocds-t-0"}, {"id", "x"}, {"tag", json::array({"compiled"})}}).dump());
+  for (size_t i = docs.size() - 1; i > 0; --i) std::swap(docs[i], docs[next() % (i + 1)]);
+  for (const std::string& d : docs) lines += d + "\n";
+
+  auto compile = [&](CompilerOptions options, IssueLog* issues, uint64_t* spilled) {
+    std::map<std::string, std::pair<std::string, size_t>> out;
+    ReleaseCompiler compiler(options, issues, [&](CompiledRelease&& c) {
+      out[c.release["ocid"].get<std::string>()] = {c.release.dump(), c.release_count};
+    });
+    auto source = MemoryByteSource(lines, "shuffled.jsonl");
+    EXPECT_TRUE(ReadOcds(*source, compiler, *issues).ok());
+    compiler.Flush();
+    EXPECT_TRUE(compiler.status().ok()) << compiler.status().ToString();
+    *spilled = compiler.spilled_releases();
+    return out;
+  };
+  IssueLog held_issues, spilled_issues;
+  uint64_t held_spilled = 0, spilled = 0;
+  const auto held = compile({}, &held_issues, &held_spilled);
+  CompilerOptions tiny;
+  tiny.max_pending_bytes = 2000;
+  tiny.spill_buckets = 2;
+  const auto on_disk = compile(tiny, &spilled_issues, &spilled);
+  EXPECT_EQ(held_spilled, 0u);
+  EXPECT_GT(spilled, 1900u);
+  ASSERT_EQ(held.size(), 400u);
+  EXPECT_EQ(on_disk, held);
+  EXPECT_EQ(held.at("ocds-t-1").second, 5u);   // five releases merged
+  EXPECT_EQ(held.at("ocds-t-37").second, 0u);  // the publisher's compiled release
+  EXPECT_EQ(held_issues.Count("duplicate_compiled_release"), 1u);
+  EXPECT_EQ(spilled_issues.Count("duplicate_compiled_release"), 1u);
 }
 
 }  // namespace
