@@ -6,6 +6,8 @@
 //
 //   generate_releases --count 200000 --seed 1 --out /tmp/releases-200k.jsonl
 //     [--shared ../shared] [--real-every 50]
+#include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -98,29 +100,28 @@ std::vector<json> Load(const std::string& path) {
 int main(int argc, char** argv) {
   uint64_t count = 200000, seed = 1, real_every = 50;
   std::string out_path = "-", shared = SAMSPILL_SHARED_DIR;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--count")
-      count = std::stoull(value);
-    else if (flag == "--seed")
-      seed = std::stoull(value);
-    else if (flag == "--out")
-      out_path = value;
-    else if (flag == "--shared")
-      shared = value;
-    else if (flag == "--real-every")
-      real_every = std::stoull(value);
-    else {
-      std::fprintf(stderr, "unknown option %s\n", flag.c_str());
-      return 64;
-    }
-  }
+  CLI::App app(
+      "Writes a large file of compiled OCDS releases (JSON Lines) for the indicators benchmark, "
+      "by replaying the project's synthetic and real releases with new ocids and ids, shifted "
+      "dates, scaled amounts and organisation id variants. The same seed gives the same bytes.");
+  app.add_option("--count", count, "Number of releases")->check(CLI::Range(1ull, 100000000ull));
+  app.add_option("--seed", seed, "Random seed");
+  app.add_option("--out", out_path, "Output file, - for standard output");
+  app.add_option("--shared", shared, "The shared data folder");
+  app.add_option("--real-every", real_every, "Every Nth release is a real one (0: none)");
+  CLI11_PARSE(app, argc, argv);
   const std::string dir = shared + "/data/ocds/cardinal/";
   const std::vector<json> synthetic = Load(dir + "synthetic-5k.jsonl.gz");
   const std::vector<json> real = Load(dir + "real-compiled.jsonl");
-  if (synthetic.empty() || real.empty()) return 66;
+  if (synthetic.empty() || real.empty()) {
+    std::fprintf(stderr, "no releases to replay under %s\n", dir.c_str());
+    return 66;
+  }
   std::FILE* out = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
-  if (!out) return 73;
+  if (!out) {
+    std::fprintf(stderr, "cannot write %s: %s\n", out_path.c_str(), std::strerror(errno));
+    return 73;
+  }
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<int> shift(-730, 730);
   std::uniform_real_distribution<double> scale(0.5, 2.0);
