@@ -128,6 +128,15 @@ const std::map<std::string_view, Entry>& Table() {
        {"Du har ikke tilgang til denne siden.", "You do not have access to this page."}},
       {"error.not_found", {"Fant ikke siden.", "Page not found."}},
       {"error.back", {"Til startsiden", "Back to the start page"}},
+      {"error.too_large", {"For stort til å sendes", "Too large to send"}},
+      {"error.too_large_file",
+       {"Filen er større enn serveren tar imot. Største størrelse er",
+        "The file is larger than the server accepts. The largest size is"}},
+      {"error.too_large_form",
+       {"Skjemaet har mer tekst enn serveren tar imot (høyst 8 kB). Last opp lange CSV-tekster "
+        "som fil.",
+        "The form holds more text than the server accepts (at most 8 kB). Upload long CSV texts "
+        "as a file."}},
       {"home.title", {"Startside", "Start page"}},
       {"home.welcome", {"Velkommen", "Welcome"}},
       {"home.my_tenders", {"Konkurranser", "Competitions"}},
