@@ -123,6 +123,7 @@ const std::map<std::string_view, Entry>& Table() {
         "column per year (2022, 2023, …), period_total and note may be there. An indicator that "
         "exists (same category and name) is updated."}},
       {"pf.import_file", {"CSV-fil", "CSV file"}},
+      {"pf.import_submit", {"Importer", "Import"}},
       {"pf.import_file_hint",
        {"Fra Airtable eller et regneark, lagret som CSV (UTF-8, komma eller semikolon). Velger du "
         "en fil, brukes den i stedet for teksten under. Største størrelse er",

@@ -106,7 +106,7 @@ std::string ImportForm(const PageRequest& req, const PortfolioService& portfolio
          Described("file", true, file_error) + "></div>" +
          FieldStart("csv", req.T("pf.import_label"), req.T("pf.import_paste_hint"), csv_error) +
          "<textarea id=\"csv\" name=\"csv\" rows=\"10\"" + Described("csv", true, csv_error) + ">" +
-         H(pasted) + "</textarea></div><button type=\"submit\">" + H(req.T(kind.title_key)) +
+         H(pasted) + "</textarea></div><button type=\"submit\">" + H(req.T("pf.import_submit")) +
          "</button></form>";
 }
 
