@@ -14,6 +14,21 @@ Status Outcome(const Result<web::ImportOutcome>& outcome, const char* what) {
 
 }  // namespace
 
+portfolio::Indicator DemoCountedIndicator() {
+  portfolio::Indicator ind;
+  ind.category = "forskningssamarbeid";
+  ind.name = "Forsknings- og innovasjonssøknader i registeret";
+  ind.target_kind = portfolio::TargetKind::kNone;
+  ind.note =
+      "Telles fra porteføljeregisteret: prosjekter partnerskapet har tilrettelagt, etter året "
+      "søknaden ble sendt. Sammenlign med rapportens tall for sendte søknader.";
+  ind.count_rule = portfolio::CountRule{
+      .kinds = {portfolio::ProjectKind::kResearch, portfolio::ProjectKind::kInnovation},
+      .granted_only = false,
+      .facilitated_only = true};
+  return ind;
+}
+
 Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredProject> existing, store.ListProjects());
   if (!existing.empty()) return Status::Ok();
@@ -25,7 +40,9 @@ Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store) 
   }
   SAMSPILL_RETURN_IF_ERROR(
       Outcome(portfolio.ImportProjectsCsv(system, DemoPortfolioProjectsCsv()), "projects"));
-  return Outcome(portfolio.ImportIndicatorsCsv(system, DemoPortfolioIndicatorsCsv()), "indicators");
+  SAMSPILL_RETURN_IF_ERROR(
+      Outcome(portfolio.ImportIndicatorsCsv(system, DemoPortfolioIndicatorsCsv()), "indicators"));
+  return portfolio.DefineIndicator(system, DemoCountedIndicator()).status();
 }
 
 }  // namespace samspill::cli

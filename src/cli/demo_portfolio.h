@@ -2,8 +2,9 @@
 // 004 (the Trondheim–NTNU partnership's final report) with their partners, areas and kinds —
 // including the FIF collaboration registered twice by two project leaders and Ungdomstorg
 // described under two areas — imported through the CSV importer, the report's indicator
-// figures and targets, and the project leaders' areas (prosjektleder: Helse og velferd,
-// prosjektleder2: Oppvekst og utdanning). Loaded only into a register without projects.
+// figures and targets, one indicator counted from the register (DemoCountedIndicator), and the
+// project leaders' areas (prosjektleder: Helse og velferd, prosjektleder2: Oppvekst og
+// utdanning). Loaded only into a register without projects.
 #pragma once
 
 #include <string_view>
@@ -16,6 +17,11 @@ namespace samspill::cli {
 
 std::string_view DemoPortfolioProjectsCsv();
 std::string_view DemoPortfolioIndicatorsCsv();
+
+// Research and innovation applications sent in each year by projects the partnership
+// facilitated, counted from the register (the report counts its 18, 10, 16, 14 by hand; the demo
+// register dates only two applications, both in 2025).
+portfolio::Indicator DemoCountedIndicator();
 
 // Requires the demo users (LoadDemoData) to exist.
 Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store);

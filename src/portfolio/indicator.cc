@@ -20,11 +20,11 @@ constexpr KindEntry kKinds[] = {
     {TargetKind::kNone, "none", "Uten måltall"},
 };
 
-bool NeedsTarget(TargetKind k) {
+}  // namespace
+
+bool TargetIsRequired(TargetKind k) {
   return k == TargetKind::kPerYear || k == TargetKind::kPeriodTotal;
 }
-
-}  // namespace
 
 std::string_view TargetKindName(TargetKind kind) {
   for (const auto& e : kKinds) {
@@ -82,7 +82,7 @@ Status ValidateIndicator(const Indicator& ind) {
   if (ind.category.size() > 200 || ind.name.size() > 300 || ind.note.size() > 2000) {
     return InvalidArgument("category, name or note too long");
   }
-  if (NeedsTarget(ind.target_kind) && !ind.target) {
+  if (TargetIsRequired(ind.target_kind) && !ind.target) {
     return InvalidArgument(
         "a " + std::string(TargetKindName(ind.target_kind)) + " indicator needs a target",
         "target");
@@ -125,7 +125,7 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
 
   // A kind that needs a target but has none is tracked like one without a target.
   const TargetKind kind =
-      NeedsTarget(ind.target_kind) && !ind.target ? TargetKind::kNone : ind.target_kind;
+      TargetIsRequired(ind.target_kind) && !ind.target ? TargetKind::kNone : ind.target_kind;
   switch (kind) {
     case TargetKind::kPerYear: {
       for (int year = period.first_year; year <= period.last_year; ++year) {

@@ -35,6 +35,8 @@ enum class TargetKind {
 std::string_view TargetKindName(TargetKind kind);  // "per_year", …
 std::optional<TargetKind> TargetKindFromName(std::string_view name);
 std::string_view TargetKindLabelNb(TargetKind kind);  // "Årlig måltall", …
+// Whether an indicator of this kind needs a target number (per_year and period_total).
+bool TargetIsRequired(TargetKind kind);
 
 struct YearFigure {
   int year = 0;

@@ -144,9 +144,15 @@ IndicatorImport ParseIndicatorsCsv(std::string_view text) {
       Status valid = ValidateIndicator(ind);
       if (!valid.ok()) out.errors.push_back({row.line, valid.field(), valid.message()});
     }
-    if (out.errors.size() == before) out.indicators.push_back(std::move(ind));
+    if (out.errors.size() == before) {
+      out.indicators.push_back(std::move(ind));
+      out.rows.push_back(row.line);
+    }
   }
-  if (!out.errors.empty()) out.indicators.clear();
+  if (!out.errors.empty()) {
+    out.indicators.clear();
+    out.rows.clear();
+  }
   return out;
 }
 

@@ -17,6 +17,7 @@ namespace samspill::portfolio {
 
 struct IndicatorImport {
   std::vector<Indicator> indicators;
+  std::vector<int> rows;         // the CSV line of each indicator
   std::vector<RowError> errors;  // when not empty, import nothing
 };
 

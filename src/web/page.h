@@ -5,7 +5,8 @@
 // Pages call the same services as the JSON API (TenderService, AuthService) and only render:
 // no business rule lives in a page. Everything written into HTML goes through H() (escaping)
 // unless it is markup built here. Forms that change state carry the session's CSRF token in a
-// hidden field `csrf_token`, which the dispatcher checks together with the Origin header.
+// hidden field `csrf_token`, which the dispatcher checks together with the Origin header — in a
+// url-encoded form or as a text part of a multipart/form-data form (file uploads).
 #pragma once
 
 #include <httplib.h>
@@ -26,14 +27,28 @@
 
 namespace samspill::web {
 
+// A file sent with a multipart/form-data form (<input type="file">).
+struct Upload {
+  std::string filename;      // as the browser names it, without a folder
+  std::string content_type;  // as the browser says; not trusted
+  std::string content;
+};
+
+// A form field or query parameter, or a text part (one without a file name) of a
+// multipart/form-data body; "" when absent.
+std::string FormValue(const httplib::Request& http, const std::string& name);
+
 struct PageRequest {
   const httplib::Request& http;
   std::optional<Principal> principal;  // set on every non-public page
   std::vector<std::string> params;     // regex captures from the route pattern
   Lang lang = Lang::kNb;
 
-  // A form field or query parameter ("" when absent).
-  std::string Param(const std::string& name) const;
+  // A form field or query parameter ("" when absent), url-encoded or multipart (FormValue).
+  std::string Param(const std::string& name) const { return FormValue(http, name); }
+  // The file chosen in the multipart field `name`; nullopt when none was chosen (browsers send
+  // an empty part without a file name then).
+  std::optional<Upload> File(const std::string& name) const;
   std::string_view T(std::string_view key) const { return Tr(lang, key); }
 };
 

@@ -1,8 +1,11 @@
 // The portfolio's pages: the project list with filters, the project page with its history (and
 // the merge form for the coordinator), the register/edit form that shows likely duplicates
-// before saving, the duplicate report, the targets page with the charts and the attainment
-// table, and the CSV import with its row and column errors. Every page reads and writes
-// through PortfolioService, exactly as the JSON API does.
+// before saving, the duplicate report, and the targets page with the charts and the attainment
+// table. The imports, an indicator's figures and the areas are in their own files
+// (web/portfolio_pages.h). Every page reads and writes through PortfolioService, exactly as the
+// JSON API does.
+#include "web/portfolio_pages.h"
+
 #include <cmath>
 #include <functional>
 #include <map>
@@ -13,32 +16,18 @@
 #include "web/portfolio_service.h"
 
 namespace samspill::web {
-namespace {
 
-using nlohmann::json;
-
-std::vector<Role> Readers() {
+std::vector<Role> PortfolioReaders() {
   return {Role::kPartnershipCoordinator, Role::kProjectLeader, Role::kSteeringGroup,
           Role::kAdministrator, Role::kAuditor};
 }
-std::vector<Role> Writers() { return {Role::kPartnershipCoordinator, Role::kProjectLeader}; }
-bool IsWriter(const PageRequest& req) {
-  const Role r = req.principal->user.role;
-  return r == Role::kPartnershipCoordinator || r == Role::kProjectLeader;
-}
+
 bool IsCoordinator(const PageRequest& req) {
   return req.principal->user.role == Role::kPartnershipCoordinator;
 }
 
-std::string KindLabel(const PageRequest& req, const std::string& kind) {
-  return std::string(req.T("pf.kind." + kind));
-}
-std::string StatusLabel(const PageRequest& req, const std::string& status) {
-  return std::string(req.T("pf.status." + status));
-}
-
-std::string Options(const std::vector<std::pair<std::string, std::string>>& values,
-                    const std::string& selected, const std::string& empty_label) {
+std::string SelectOptions(const std::vector<std::pair<std::string, std::string>>& values,
+                          const std::string& selected, const std::string& empty_label) {
   std::string out;
   if (!empty_label.empty()) out += "<option value=\"\">" + H(empty_label) + "</option>";
   for (const auto& [value, label] : values) {
@@ -46,6 +35,32 @@ std::string Options(const std::vector<std::pair<std::string, std::string>>& valu
            H(label) + "</option>";
   }
   return out;
+}
+
+std::string RowErrorText(const PageRequest& req, const portfolio::RowError& error) {
+  std::string out;
+  if (error.row > 0) out = std::string(req.T("pf.row")) + " " + std::to_string(error.row);
+  if (!error.column.empty()) {
+    out += (out.empty() ? "" : ", ") + std::string(req.T("pf.column")) + " «" + error.column + "»";
+  }
+  return out + (out.empty() ? "" : ": ") + error.message;
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<Role> Writers() { return {Role::kPartnershipCoordinator, Role::kProjectLeader}; }
+bool IsWriter(const PageRequest& req) {
+  const Role r = req.principal->user.role;
+  return r == Role::kPartnershipCoordinator || r == Role::kProjectLeader;
+}
+
+std::string KindLabel(const PageRequest& req, const std::string& kind) {
+  return std::string(req.T("pf.kind." + kind));
+}
+std::string StatusLabel(const PageRequest& req, const std::string& status) {
+  return std::string(req.T("pf.status." + status));
 }
 
 std::vector<std::pair<std::string, std::string>> AreaOptions(const PortfolioService& p) {
@@ -98,8 +113,11 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
     actions += "<li><a href=\"/portefolje/ny\">" + H(req.T("pf.new")) + "</a></li>";
   actions += "<li><a href=\"/portefolje/duplikater\">" + H(req.T("pf.duplicates")) + "</a></li>";
   actions += "<li><a href=\"/portefolje/maltall\">" + H(req.T("pf.targets")) + "</a></li>";
+  actions += "<li><a href=\"/portefolje/omrader\">" + H(req.T("pf.areas")) + "</a></li>";
   if (IsCoordinator(req)) {
     actions += "<li><a href=\"/portefolje/import\">" + H(req.T("pf.import")) + "</a></li>";
+    actions += "<li><a href=\"/portefolje/maltall/import\">" + H(req.T("pf.import_indicators")) +
+               "</a></li>";
   }
   body += actions + "</ul>";
   body +=
@@ -109,13 +127,13 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
       "\"></div>"
       "<div class=\"field\"><label for=\"area\">" +
       H(req.T("pf.area")) + "</label><select id=\"area\" name=\"area\">" +
-      Options(AreaOptions(portfolio), f.area, std::string(req.T("pf.all"))) +
+      SelectOptions(AreaOptions(portfolio), f.area, std::string(req.T("pf.all"))) +
       "</select></div><div class=\"field\"><label for=\"kind\">" + H(req.T("pf.kind")) +
       "</label><select id=\"kind\" name=\"kind\">" +
-      Options(KindOptions(req), f.kind, std::string(req.T("pf.all"))) +
+      SelectOptions(KindOptions(req), f.kind, std::string(req.T("pf.all"))) +
       "</select></div><div class=\"field\"><label for=\"status\">" + H(req.T("pf.status")) +
       "</label><select id=\"status\" name=\"status\">" +
-      Options(StatusOptions(req, true), f.status, std::string(req.T("pf.all"))) +
+      SelectOptions(StatusOptions(req, true), f.status, std::string(req.T("pf.all"))) +
       "</select></div><button type=\"submit\">" + H(req.T("tenders.filter")) + "</button></form>";
   std::string rows;
   for (const json& p : list["projects"]) {
@@ -337,14 +355,14 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
   out += area("description", "pf.description", JsonText(p, "description"));
   out += "<div class=\"field\"><label for=\"area\">" + H(req.T("pf.area")) +
          "</label><select id=\"area\" name=\"area\">" +
-         Options(AreaOptions(portfolio), JsonText(p, "area"), "") + "</select></div>";
+         SelectOptions(AreaOptions(portfolio), JsonText(p, "area"), "") + "</select></div>";
   out += "<div class=\"field\"><label for=\"kind\">" + H(req.T("pf.kind")) +
          "</label><select id=\"kind\" name=\"kind\">" +
-         Options(KindOptions(req), JsonText(p, "kind"), "") + "</select></div>";
+         SelectOptions(KindOptions(req), JsonText(p, "kind"), "") + "</select></div>";
   out += "<div class=\"field\"><label for=\"status\">" + H(req.T("pf.status")) +
          "</label><select id=\"status\" name=\"status\">" +
-         Options(StatusOptions(req, false),
-                 JsonText(p, "status").empty() ? "active" : JsonText(p, "status"), "") +
+         SelectOptions(StatusOptions(req, false),
+                       JsonText(p, "status").empty() ? "active" : JsonText(p, "status"), "") +
          "</select></div>";
   out += area("partners", "pf.partners_help",
               Lines(p.value("partners", json::array()), [](const json& x) {
@@ -442,6 +460,11 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<std::string> categories, portfolio.Categories(Who(req)));
   const int first = list["period"]["first_year"], last = list["period"]["last_year"];
   std::string body = "<h1>" + H(req.T("pf.targets")) + "</h1>";
+  if (IsCoordinator(req)) {
+    body += "<p>" + H(req.T("pf.targets_help")) + "</p><ul class=\"links\"><li><a " +
+            "href=\"/portefolje/maltall/import\">" + H(req.T("pf.import_indicators")) +
+            "</a></li></ul>";
+  }
   int n = 0;
   for (const std::string& category : categories) {
     SAMSPILL_ASSIGN_OR_RETURN(std::string svg, portfolio.CategorySvg(Who(req), category, false));
@@ -452,8 +475,16 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
     std::string rows;
     for (const json& ind : list["indicators"]) {
       if (JsonText(ind, "category") != category) continue;
+      const std::string id = std::to_string(ind["id"].get<int64_t>());
+      // The coordinator enters figures on the indicator's own page.
+      std::string name = IsCoordinator(req) ? "<a href=\"/portefolje/maltall/" + id + "\">" +
+                                                  H(JsonText(ind, "name")) + "</a>"
+                                            : H(JsonText(ind, "name"));
+      if (!ind["count_rule"].is_null()) {
+        name += "<br><span class=\"why\">" + H(req.T("pf.counted_marker")) + "</span>";
+      }
       std::string row =
-          "<tr><th scope=\"row\">" + H(JsonText(ind, "name")) + "</th><td>" +
+          "<tr id=\"indicator-" + id + "\"><th scope=\"row\">" + name + "</th><td>" +
           (ind["target"].is_null() ? "–" : std::to_string(ind["target"].get<int64_t>())) + "</td>";
       for (int y = first; y <= last; ++y) {
         std::string cell = "–";
@@ -479,45 +510,14 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
   return PageResponse{200, RenderLayout(req, req.T("pf.targets"), body), "", {}};
 }
 
-std::string ImportForm(const PageRequest& req, const std::string& csv) {
-  return "<form method=\"post\" action=\"/portefolje/import\" class=\"stack\">" + CsrfField(req) +
-         "<div class=\"field\"><label for=\"csv\">" + H(req.T("pf.import_label")) +
-         "</label><textarea id=\"csv\" name=\"csv\" rows=\"12\" required>" + H(csv) +
-         "</textarea></div><button type=\"submit\">" + H(req.T("pf.import")) + "</button></form>";
-}
-
-Result<PageResponse> ImportPage(PageRequest& req, PortfolioService& portfolio, bool post) {
-  std::string body = "<h1>" + H(req.T("pf.import")) + "</h1>";
-  int code = 200;
-  if (post) {
-    SAMSPILL_ASSIGN_OR_RETURN(ImportOutcome outcome,
-                              portfolio.ImportProjectsCsv(Who(req), req.Param("csv")));
-    if (!outcome.errors.empty()) {
-      code = 400;
-      std::vector<std::pair<std::string, std::string>> errors;
-      for (const auto& e : outcome.errors) errors.push_back({"csv", e.ToString()});
-      body += ErrorSummary(req, errors) + "<p>" + H(req.T("pf.import_nothing")) + "</p>";
-    } else {
-      body += "<p role=\"status\">" + std::to_string(outcome.imported) + " " +
-              H(req.T("pf.imported")) + "</p>";
-      if (!outcome.duplicates.empty()) {
-        body += "<p><a href=\"/portefolje/duplikater\">" + H(req.T("pf.duplicates")) + " (" +
-                std::to_string(outcome.duplicates.size()) + ")</a></p>";
-      }
-    }
-  }
-  body += ImportForm(req, post && code != 200 ? req.Param("csv") : "");
-  return PageResponse{code, RenderLayout(req, req.T("pf.import"), body), "", {}};
-}
-
 }  // namespace
 
 std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
   const std::string project = std::string("/portefolje/prosjekt/") + kIdPattern;
   std::vector<PageRoute> routes;
-  routes.push_back({"GET", "/portefolje", false, Readers(),
+  routes.push_back({"GET", "/portefolje", false, PortfolioReaders(),
                     [&portfolio](PageRequest& req) { return ListPage(req, portfolio); }});
-  routes.push_back({"GET", project, false, Readers(), [&portfolio](PageRequest& req) {
+  routes.push_back({"GET", project, false, PortfolioReaders(), [&portfolio](PageRequest& req) {
                       return ProjectPage(req, portfolio, {}, 200);
                     }});
   routes.push_back({"GET", "/portefolje/ny", false, Writers(),
@@ -572,20 +572,13 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
          }
          return Redirect("/portefolje/prosjekt/" + req.params[0]);
        }});
-  routes.push_back({"GET", "/portefolje/duplikater", false, Readers(),
+  routes.push_back({"GET", "/portefolje/duplikater", false, PortfolioReaders(),
                     [&portfolio](PageRequest& req) { return DuplicatesPage(req, portfolio); }});
-  routes.push_back({"GET", "/portefolje/maltall", false, Readers(),
+  routes.push_back({"GET", "/portefolje/maltall", false, PortfolioReaders(),
                     [&portfolio](PageRequest& req) { return TargetsPage(req, portfolio); }});
-  routes.push_back({"GET",
-                    "/portefolje/import",
-                    false,
-                    {Role::kPartnershipCoordinator},
-                    [&portfolio](PageRequest& req) { return ImportPage(req, portfolio, false); }});
-  routes.push_back({"POST",
-                    "/portefolje/import",
-                    false,
-                    {Role::kPartnershipCoordinator},
-                    [&portfolio](PageRequest& req) { return ImportPage(req, portfolio, true); }});
+  for (auto part : {PortfolioImportRoutes, PortfolioFigureRoutes, PortfolioAreaRoutes}) {
+    for (PageRoute& route : part(portfolio)) routes.push_back(std::move(route));
+  }
   return routes;
 }
 

@@ -80,10 +80,11 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   routes.push_back(
       {"GET", "/api/portfolio/duplicates", false, Readers(),
        [&portfolio](ApiRequest& req) { return Ok(portfolio.DuplicateReport(Who(req))); }});
-  routes.push_back(
-      {"POST", "/api/portfolio/projects/import", false, coordinator, [&portfolio](ApiRequest& req) {
-         return ImportAnswer(portfolio.ImportProjectsCsv(Who(req), req.http.body));
-       }});
+  routes.push_back({"POST", "/api/portfolio/projects/import", false, coordinator,
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_RETURN_IF_ERROR(portfolio.CheckImportSize(req.http.body));
+                      return ImportAnswer(portfolio.ImportProjectsCsv(Who(req), req.http.body));
+                    }});
   routes.push_back({"GET", "/api/portfolio/projects.csv", false, Readers(),
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(std::string csv,
@@ -119,7 +120,8 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
                       return Ok(portfolio.SetFigure(Who(req), IdParam(req, 0), body));
                     }});
   routes.push_back({"POST", "/api/portfolio/indicators/import", false, coordinator,
-                    [&portfolio](ApiRequest& req) {
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_RETURN_IF_ERROR(portfolio.CheckImportSize(req.http.body));
                       return ImportAnswer(portfolio.ImportIndicatorsCsv(Who(req), req.http.body));
                     }});
   routes.push_back({"GET", "/api/portfolio/attainment.csv", false, Readers(),

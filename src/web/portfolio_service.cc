@@ -65,6 +65,20 @@ store::StoredProject NewStored(const Project& p) {
   return s;
 }
 
+Result<portfolio::Indicator> ParseStoredIndicator(const store::StoredIndicator& row) {
+  json doc = json::parse(row.document_json, nullptr, /*allow_exceptions=*/false);
+  Result<portfolio::Indicator> ind = portfolio::IndicatorFromJson(doc);
+  if (!ind.ok()) return Internal("stored indicator " + std::to_string(row.id) + " is corrupt");
+  ind->id = row.id;
+  return ind;
+}
+
+Status CountedHasNoValues(const portfolio::Indicator& ind, int year, std::string field) {
+  return InvalidArgument("«" + ind.name + "» is counted from the register; its figure for " +
+                             std::to_string(year) + " cannot be entered by hand",
+                         std::move(field));
+}
+
 bool Matches(const Project& p, const ProjectFilter& f) {
   if (!f.area.empty() && p.area != f.area) return false;
   if (!f.kind.empty() && portfolio::ProjectKindName(p.kind) != f.kind) return false;
@@ -379,11 +393,23 @@ Result<json> PortfolioService::Areas(const Actor& actor) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
   json out = json::array();
+  std::map<int64_t, std::string> area_of;
   for (const auto& a : all) {
     SAMSPILL_ASSIGN_OR_RETURN(store::User u, store_.FindUserById(a.user_id));
     out.push_back({{"user_id", a.user_id}, {"username", u.username}, {"area", a.area}});
+    area_of[a.user_id] = a.area;
   }
-  return json{{"assignments", out}, {"areas", settings_.areas.areas}};
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::User> users, store_.ListUsers());
+  json leaders = json::array();
+  for (const store::User& u : users) {
+    if (u.role != Role::kProjectLeader) continue;
+    leaders.push_back({{"user_id", u.id},
+                       {"username", u.username},
+                       {"display_name", u.display_name},
+                       {"active", u.active},
+                       {"area", area_of.contains(u.id) ? area_of[u.id] : ""}});
+  }
+  return json{{"assignments", out}, {"areas", settings_.areas.areas}, {"project_leaders", leaders}};
 }
 
 Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id, std::string_view area) {
@@ -403,30 +429,50 @@ Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id, std::st
   return store_.SetAreaAssignment(user_id, canonical, e);
 }
 
+void PortfolioService::FillCounted(portfolio::Indicator& ind,
+                                   const std::vector<Project>& register_projects) const {
+  if (!ind.count_rule) return;
+  for (int y = settings_.period.first_year; y <= settings_.period.last_year; ++y) {
+    const portfolio::YearFigure* f = ind.Figure(y);
+    if (f && f->value && !f->counted) continue;
+    ind.SetFigure({y, portfolio::CountFromRegister(*ind.count_rule, y, register_projects),
+                   f ? f->note : "", true});
+  }
+}
+
 Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>>
 PortfolioService::LoadIndicators() {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> projects, LoadAll());
-  std::vector<Project> register_projects;
-  for (Loaded& l : projects) register_projects.push_back(std::move(l.project));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
   std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>> out;
   for (store::StoredIndicator& row : rows) {
-    json doc = json::parse(row.document_json, nullptr, false);
-    Result<portfolio::Indicator> ind = portfolio::IndicatorFromJson(doc);
-    if (!ind.ok()) return Internal("stored indicator " + std::to_string(row.id) + " is corrupt");
-    ind->id = row.id;
+    SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
     // Figures counted from the register fill years nobody entered a figure for.
-    if (ind->count_rule) {
-      for (int y = settings_.period.first_year; y <= settings_.period.last_year; ++y) {
-        const portfolio::YearFigure* f = ind->Figure(y);
-        if (f && f->value && !f->counted) continue;
-        ind->SetFigure({y, portfolio::CountFromRegister(*ind->count_rule, y, register_projects),
-                        f ? f->note : "", true});
-      }
-    }
-    out.push_back({std::move(row), std::move(*ind)});
+    FillCounted(ind, register_projects);
+    out.push_back({std::move(row), std::move(ind)});
   }
   return out;
+}
+
+Result<json> PortfolioService::IndicatorView(const store::StoredIndicator& row,
+                                             portfolio::Indicator ind) {
+  if (ind.count_rule) {
+    SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
+    FillCounted(ind, register_projects);
+  }
+  json item = portfolio::IndicatorToJson(ind);
+  item["id"] = row.id;
+  item["version"] = row.version;
+  item["attainment"] =
+      portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
+  return item;
+}
+
+Status PortfolioService::CheckImportSize(std::string_view csv) const {
+  if (csv.size() <= settings_.max_import_bytes) return Status::Ok();
+  return ResourceExhausted("the CSV is " + std::to_string(csv.size()) +
+                           " bytes; an import takes at most " +
+                           std::to_string(settings_.max_import_bytes) + " bytes");
 }
 
 Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const Actor& actor) {
@@ -454,6 +500,16 @@ Result<json> PortfolioService::ListIndicators(const Actor& actor) {
        {{"first_year", settings_.period.first_year}, {"last_year", settings_.period.last_year}}}};
 }
 
+Result<json> PortfolioService::GetIndicator(const Actor& actor, int64_t indicator_id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
+  SAMSPILL_ASSIGN_OR_RETURN(json view, IndicatorView(row, std::move(ind)));
+  view["period"] = {{"first_year", settings_.period.first_year},
+                    {"last_year", settings_.period.last_year}};
+  return view;
+}
+
 Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_id,
                                          const json& body) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(EntersFigures(actor), actor, "enter figures"));
@@ -467,14 +523,14 @@ Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_i
     return InvalidArgument("the version the change was made from is required", "version");
   }
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
-  json doc = json::parse(row.document_json, nullptr, false);
-  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, portfolio::IndicatorFromJson(doc));
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
   portfolio::YearFigure f{year->get<int>(), std::nullopt, "", false};
   auto value = body.find("value");
   if (value != body.end() && !value->is_null()) {
     if (!value->is_number_integer())
       return InvalidArgument("value must be a whole number", "value");
     f.value = value->get<int64_t>();
+    if (ind.count_rule) return CountedHasNoValues(ind, f.year, "value");
   }
   auto note = body.find("note");
   if (note != body.end() && !note->is_null()) {
@@ -492,12 +548,82 @@ Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_i
       store::StoredIndicator updated,
       store_.UpdateIndicator(
           {indicator_id, version->get<int64_t>(), portfolio::IndicatorToJson(ind).dump()}, e));
-  json item = portfolio::IndicatorToJson(ind);
-  item["id"] = indicator_id;
-  item["version"] = updated.version;
-  item["attainment"] =
-      portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
-  return item;
+  return IndicatorView(updated, std::move(ind));
+}
+
+Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicator_id,
+                                             const IndicatorEdit& edit) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "edit indicators"));
+  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
+  if (edit.target && *edit.target < 0) return InvalidArgument("the target is negative", "target");
+  ind.target = edit.target;
+  json changed = json::array();
+  for (const portfolio::YearFigure& given : edit.figures) {
+    const std::string field = "figures." + std::to_string(given.year);
+    if (given.year < 1900 || given.year > 2200) {
+      return InvalidArgument("the year " + std::to_string(given.year) + " is out of range",
+                             field + ".value");
+    }
+    if (given.value && *given.value < 0) {
+      return InvalidArgument("the figure for " + std::to_string(given.year) + " is negative",
+                             field + ".value");
+    }
+    if (given.value && ind.count_rule) return CountedHasNoValues(ind, given.year, field + ".value");
+    if (given.note.size() > 2000) return InvalidArgument("the note is too long", field + ".note");
+    std::erase_if(ind.figures,
+                  [&](const portfolio::YearFigure& f) { return f.year == given.year; });
+    if (given.value || !given.note.empty()) ind.SetFigure({given.year, given.value, given.note});
+    changed.push_back({{"year", given.year},
+                       {"value", given.value ? json(*given.value) : json()},
+                       {"note", given.note}});
+  }
+  if (Status valid = portfolio::ValidateIndicator(ind); !valid.ok()) {
+    // ValidateIndicator names a negative year's figure by the year alone.
+    std::string field = valid.field();
+    if (!field.empty() && field.find_first_not_of("0123456789") == std::string::npos) {
+      field = "figures." + field + ".value";
+    }
+    return InvalidArgument(valid.message(), field);
+  }
+  store::AuditEvent e =
+      Event(actor, "portfolio.indicator.edit", "portfolio_indicator",
+            {{"target", ind.target ? json(*ind.target) : json()}, {"figures", changed}});
+  e.entity_id = std::to_string(indicator_id);
+  SAMSPILL_ASSIGN_OR_RETURN(
+      store::StoredIndicator updated,
+      store_.UpdateIndicator({indicator_id, edit.version, portfolio::IndicatorToJson(ind).dump()},
+                             e));
+  return IndicatorView(updated, std::move(ind));
+}
+
+Result<json> PortfolioService::DefineIndicator(const Actor& actor,
+                                               const portfolio::Indicator& indicator) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "define indicators"));
+  portfolio::Indicator ind = indicator;
+  ind.figures.clear();
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
+  for (const store::StoredIndicator& row : rows) {
+    if (row.category != ind.category || row.name != ind.name) continue;
+    SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator existing, ParseStoredIndicator(row));
+    ind.figures = std::move(existing.figures);
+  }
+  if (ind.count_rule) {
+    // Entered figures would hide the counted ones; they are cleared by hand, never silently.
+    for (const portfolio::YearFigure& f : ind.figures) {
+      if (f.value && !f.counted) {
+        return Conflict("«" + ind.name + "» has an entered figure for " + std::to_string(f.year) +
+                        "; clear its figures before counting it from the register");
+      }
+    }
+  }
+  SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateIndicator(ind));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::vector<store::StoredIndicator> saved,
+      store_.SaveIndicators({{0, ind.category, ind.name, portfolio::IndicatorToJson(ind).dump()}},
+                            Event(actor, "portfolio.indicator.define", "portfolio_indicator",
+                                  {{"category", ind.category}, {"name", ind.name}})));
+  return IndicatorView(saved[0], std::move(ind));
 }
 
 Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
@@ -506,6 +632,27 @@ Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
   portfolio::IndicatorImport parsed = portfolio::ParseIndicatorsCsv(csv);
   ImportOutcome out;
   out.errors = std::move(parsed.errors);
+  if (!out.errors.empty()) return out;
+  // The CSV has no column for a count rule: an indicator it updates keeps its rule, and the
+  // figures of a counted indicator are not taken from a file.
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> stored, store_.ListIndicators());
+  std::map<std::pair<std::string, std::string>, portfolio::CountRule> rules;
+  for (const store::StoredIndicator& row : stored) {
+    SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator existing, ParseStoredIndicator(row));
+    if (existing.count_rule) rules[{row.category, row.name}] = *existing.count_rule;
+  }
+  for (size_t i = 0; i < parsed.indicators.size(); ++i) {
+    portfolio::Indicator& ind = parsed.indicators[i];
+    auto rule = rules.find({ind.category, ind.name});
+    if (rule == rules.end()) continue;
+    ind.count_rule = rule->second;
+    for (const portfolio::YearFigure& f : ind.figures) {
+      if (!f.value) continue;
+      out.errors.push_back(
+          {parsed.rows[i], std::to_string(f.year),
+           "«" + ind.name + "» is counted from the register; leave its year columns empty"});
+    }
+  }
   if (!out.errors.empty()) return out;
   std::vector<store::StoredIndicator> rows;
   for (const portfolio::Indicator& ind : parsed.indicators) {

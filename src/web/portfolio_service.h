@@ -7,8 +7,8 @@
 // - the partnership coordinator does everything: registers and edits any project, merges
 //   duplicates, imports and exports, assigns areas, enters figures;
 // - a project leader registers and edits projects in their own area (assigned by the
-//   coordinator) and enters yearly figures, and reads the whole register — seeing all projects
-//   is what lets them avoid registering one twice;
+//   coordinator) and enters single yearly figures (SetFigure), and reads the whole register —
+//   seeing all projects is what lets them avoid registering one twice;
 // - the steering group, administrators and auditors read everything and change nothing.
 // Every change is stored with its audit event and a kept revision in one transaction;
 // concurrent edits are caught by the version check. Thread-safe: state lives in the Store.
@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ struct PortfolioSettings {
   portfolio::AreaList areas;
   portfolio::Period period;
   portfolio::DuplicateOptions duplicates;
+  // The largest CSV an import takes (uploaded, pasted or sent to the API), well below the
+  // server's request limit so the pages can say what went wrong (docs/decisions/0014).
+  size_t max_import_bytes = 2 << 20;
 };
 
 struct ProjectFilter {
@@ -47,6 +51,16 @@ struct ImportOutcome {
   std::vector<portfolio::RowError> errors;
   std::vector<portfolio::DuplicateMatch> duplicates;  // probable duplicates among the imported
   nlohmann::json ToJson() const;
+};
+
+// The coordinator's edit of one indicator on its figures page: the target and the yearly
+// figures shown there, saved together or not at all.
+struct IndicatorEdit {
+  int64_t version = 0;  // the version the edit was made from
+  std::optional<int64_t> target;
+  // One entry per year shown; a year with neither value nor note is cleared. Years not listed
+  // keep their figures. `counted` is ignored: counted figures are never stored.
+  std::vector<portfolio::YearFigure> figures;
 };
 
 class PortfolioService {
@@ -68,19 +82,33 @@ class PortfolioService {
   Result<nlohmann::json> Merge(const Actor& actor, int64_t keep, int64_t duplicate);
   // Probable duplicates over the whole register.
   Result<nlohmann::json> DuplicateReport(const Actor& actor);
+  // kResourceExhausted for a CSV above settings().max_import_bytes. The web edge calls it before
+  // importing (the command line imports files of any size).
+  Status CheckImportSize(std::string_view csv) const;
   Result<ImportOutcome> ImportProjectsCsv(const Actor& actor, std::string_view csv);
   Result<std::string> ExportProjectsCsv(const Actor& actor);
   Result<std::string> ExportXlsx(const Actor& actor);
 
-  // Areas of project leaders.
+  // Areas of project leaders: the configured areas, the assignments, and every project leader
+  // with their area ("" when none yet).
   Result<nlohmann::json> Areas(const Actor& actor);
   Status AssignArea(const Actor& actor, int64_t user_id, std::string_view area);
 
   // Indicators and attainment.
   Result<nlohmann::json> ListIndicators(const Actor& actor);
+  // One indicator with its attainment and counted figures filled in.
+  Result<nlohmann::json> GetIndicator(const Actor& actor, int64_t indicator_id);
   // {"year": 2025, "value": 1, "note": "…", "version": 3}; a null value clears the figure.
+  // An indicator counted from the register takes notes but no values.
   Result<nlohmann::json> SetFigure(const Actor& actor, int64_t indicator_id,
                                    const nlohmann::json& body);
+  // The target and several years' figures at once, checked whole before anything is stored
+  // (coordinator). Errors name the field: "target", "figures.2024.value", "figures.2024.note".
+  Result<nlohmann::json> EditIndicator(const Actor& actor, int64_t indicator_id,
+                                       const IndicatorEdit& edit);
+  // Adds an indicator, or replaces the definition (unit, target kind, target, note, count rule)
+  // of the one with the same category and name, keeping its figures (coordinator).
+  Result<nlohmann::json> DefineIndicator(const Actor& actor, const portfolio::Indicator& indicator);
   Result<ImportOutcome> ImportIndicatorsCsv(const Actor& actor, std::string_view csv);
   Result<std::string> AttainmentCsv(const Actor& actor);
   Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone);
@@ -98,6 +126,11 @@ class PortfolioService {
   Result<Loaded> Load(int64_t id);
   Result<std::vector<Loaded>> LoadAll();
   Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>> LoadIndicators();
+  // Fills the years nobody entered a figure for from the register (indicators with a count rule).
+  void FillCounted(portfolio::Indicator& indicator,
+                   const std::vector<portfolio::Project>& register_projects) const;
+  Result<nlohmann::json> IndicatorView(const store::StoredIndicator& row,
+                                       portfolio::Indicator indicator);
   Result<std::string> AreaOf(const Actor& actor);
   Status CheckMayEdit(const Actor& actor, const std::string& area);
   nlohmann::json ProjectView(const Loaded& loaded) const;

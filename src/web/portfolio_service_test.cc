@@ -173,6 +173,185 @@ TEST_F(PortfolioServiceTest, FiguresAreEnteredWithNotesAndCountedFromTheRegister
             StatusCode::kNotFound);
 }
 
+// The report's figures for one per-year indicator (seed 004), as the coordinator imports them.
+constexpr char kAppliedCsv[] =
+    "category,indicator,unit,target_kind,target,2022,2023,2024,2025,note\n"
+    "forskningssamarbeid,Søknader innvilget,antall,per_year,7,9,9,13,1,\n";
+
+TEST_F(PortfolioServiceTest, TheCoordinatorEditsTargetAndFiguresTogether) {
+  ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
+  const int64_t id = (*service_->ListIndicators(steering_))["indicators"][0]["id"];
+  IndicatorEdit edit{
+      .version = 1,
+      .target = 8,
+      .figures = {{2024, 13, "", false}, {2025, 2, "13 søknader venter fortsatt på svar", false}}};
+  // Project leaders enter single figures through the API, but the target is the coordinator's.
+  for (const Actor& refused : {leader_, steering_, officer_}) {
+    EXPECT_EQ(service_->EditIndicator(refused, id, edit).status().code(),
+              StatusCode::kPermissionDenied)
+        << refused.username;
+  }
+  auto saved = service_->EditIndicator(coordinator_, id, edit);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ((*saved)["target"], 8);
+  EXPECT_EQ((*saved)["version"], 2);
+  const json& y2025 = (*saved)["attainment"]["years"][3];
+  EXPECT_EQ(y2025["value"], 2);
+  EXPECT_EQ(y2025["note"], "13 søknader venter fortsatt på svar");
+  EXPECT_EQ(y2025["state"], "not_met");                       // 2 against 8
+  EXPECT_EQ((*saved)["attainment"]["years"][0]["value"], 9);  // years not in the edit stay
+
+  // A year with neither value nor note is cleared.
+  auto cleared = service_->EditIndicator(
+      coordinator_, id, {.version = 2, .target = 8, .figures = {{2022, std::nullopt, "", false}}});
+  ASSERT_TRUE(cleared.ok()) << cleared.status().ToString();
+  EXPECT_TRUE((*cleared)["attainment"]["years"][0]["value"].is_null());
+  EXPECT_EQ((*cleared)["attainment"]["years"][0]["state"], "no_figure");
+}
+
+TEST_F(PortfolioServiceTest, ABadEditNamesTheFieldAndStoresNothing) {
+  ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
+  const int64_t id = (*service_->ListIndicators(steering_))["indicators"][0]["id"];
+  const std::string before = store_->FindIndicator(id)->document_json;
+  auto negative = service_->EditIndicator(
+      coordinator_, id,
+      {.version = 1, .target = 7, .figures = {{2023, 10, "ok", false}, {2024, -3, "", false}}});
+  EXPECT_EQ(negative.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(negative.status().field(), "figures.2024.value");
+  // A yearly target cannot be removed.
+  auto no_target =
+      service_->EditIndicator(coordinator_, id, {.version = 1, .figures = {{2023, 10, "", false}}});
+  EXPECT_EQ(no_target.status().field(), "target");
+  auto long_note = service_->EditIndicator(
+      coordinator_, id,
+      {.version = 1, .target = 7, .figures = {{2023, 10, std::string(2001, 'x'), false}}});
+  EXPECT_EQ(long_note.status().field(), "figures.2023.note");
+  // An edit made from an old version is refused whole too.
+  auto stale = service_->EditIndicator(
+      coordinator_, id, {.version = 7, .target = 7, .figures = {{2023, 10, "", false}}});
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->FindIndicator(id)->document_json, before);
+  EXPECT_EQ(store_->FindIndicator(id)->version, 1);
+}
+
+TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
+  json applied = Fif();
+  applied["kind"] = "innovation";
+  applied["status"] = "applied";
+  applied["applied_on"] = "2025-09-24";
+  applied["facilitated_by_partnership"] = true;
+  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
+  applied["name"] = "Håndtering av tekstiler";
+  applied["partners"] = json::array();
+  applied["confirmed_distinct"] = true;
+  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
+  applied["name"] = "Ikke tilrettelagt";
+  applied["facilitated_by_partnership"] = false;
+  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
+
+  portfolio::Indicator counted;
+  counted.category = "forskningssamarbeid";
+  counted.name = "Søknader i registeret";
+  counted.target_kind = portfolio::TargetKind::kNone;
+  counted.count_rule = portfolio::CountRule{
+      .kinds = {portfolio::ProjectKind::kResearch, portfolio::ProjectKind::kInnovation},
+      .facilitated_only = true};
+  EXPECT_EQ(service_->DefineIndicator(leader_, counted).status().code(),
+            StatusCode::kPermissionDenied);
+  auto defined = service_->DefineIndicator(coordinator_, counted);
+  ASSERT_TRUE(defined.ok()) << defined.status().ToString();
+  const int64_t id = (*defined)["id"];
+  json shown = *service_->GetIndicator(steering_, id);
+  ASSERT_EQ(shown["figures"].size(), 4u);  // 2022–2025, each counted
+  EXPECT_EQ(shown["figures"][3]["value"], 2);
+  EXPECT_TRUE(shown["figures"][3]["counted"].get<bool>());
+  EXPECT_EQ(shown["figures"][0]["value"], 0);
+
+  auto by_api =
+      service_->SetFigure(coordinator_, id, {{"year", 2025}, {"value", 5}, {"version", 1}});
+  EXPECT_EQ(by_api.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(by_api.status().field(), "value");
+  auto by_page =
+      service_->EditIndicator(coordinator_, id, {.version = 1, .figures = {{2025, 5, "", false}}});
+  EXPECT_EQ(by_page.status().field(), "figures.2025.value");
+  auto note = service_->EditIndicator(
+      coordinator_, id,
+      {.version = 1, .figures = {{2025, std::nullopt, "to venter på svar", false}}});
+  ASSERT_TRUE(note.ok()) << note.status().ToString();
+  EXPECT_EQ((*note)["attainment"]["years"][3]["value"], 2);
+  EXPECT_EQ((*note)["attainment"]["years"][3]["note"], "to venter på svar");
+  // What the register counts is never stored as if entered.
+  EXPECT_EQ(store_->FindIndicator(id)->document_json.find("\"counted\":true"), std::string::npos);
+
+  // The CSV has no column for the rule: re-importing the indicator keeps it, and figures for it
+  // in the file are refused naming row and column.
+  auto reimport = service_->ImportIndicatorsCsv(
+      coordinator_,
+      "category,indicator,target_kind,2024\nforskningssamarbeid,Søknader i registeret,none,\n");
+  ASSERT_TRUE(reimport.ok());
+  EXPECT_TRUE(reimport->errors.empty());
+  EXPECT_FALSE((*service_->GetIndicator(steering_, id))["count_rule"].is_null());
+  auto with_figures = service_->ImportIndicatorsCsv(
+      coordinator_,
+      "category,indicator,target_kind,2024\nforskningssamarbeid,Søknader i registeret,none,4\n");
+  ASSERT_EQ(with_figures->errors.size(), 1u);
+  EXPECT_EQ(with_figures->errors[0].row, 2);
+  EXPECT_EQ(with_figures->errors[0].column, "2024");
+  EXPECT_EQ((*service_->GetIndicator(steering_, id))["figures"][2]["value"], 0);
+
+  // An indicator with entered figures is not turned into a counted one behind their back.
+  ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
+  portfolio::Indicator entered = counted;
+  entered.name = "Søknader innvilget";
+  entered.target_kind = portfolio::TargetKind::kPerYear;
+  entered.target = 7;
+  EXPECT_EQ(service_->DefineIndicator(coordinator_, entered).status().code(),
+            StatusCode::kConflict);
+}
+
+TEST_F(PortfolioServiceTest, AreasListEveryProjectLeaderAndOnlyTheCoordinatorAssigns) {
+  json areas = *service_->Areas(steering_);
+  ASSERT_EQ(areas["project_leaders"].size(), 2u);
+  EXPECT_EQ(areas["project_leaders"][0]["username"], "prosjektleder");
+  EXPECT_EQ(areas["project_leaders"][0]["area"], "Helse og velferd");
+  EXPECT_EQ(areas["project_leaders"][1]["area"], "");  // not assigned yet
+  EXPECT_EQ(areas["areas"].size(), 5u);
+  for (const Actor& refused : {leader_, steering_}) {
+    EXPECT_EQ(service_->AssignArea(refused, *leader2_.user_id, "Unikom").code(),
+              StatusCode::kPermissionDenied);
+  }
+  EXPECT_EQ(service_->AssignArea(coordinator_, *leader2_.user_id, "Månen").field(), "area");
+  EXPECT_EQ(service_->AssignArea(coordinator_, *steering_.user_id, "Unikom").field(), "user_id");
+  ASSERT_TRUE(service_->AssignArea(coordinator_, *leader2_.user_id, "unikom").ok());
+  EXPECT_EQ((*service_->Areas(leader_))["project_leaders"][1]["area"], "Unikom");
+}
+
+TEST_F(PortfolioServiceTest, ImportsReadExcelExportsAndRefuseTooLargeFiles) {
+  // Byte-order mark, semicolons and CRLF, as Excel saves "CSV UTF-8".
+  auto projects = service_->ImportProjectsCsv(
+      coordinator_,
+      "\xEF\xBB\xBFnavn;innsatsområde;type\r\nPrano;Oppvekst og utdanning;utdanning\r\n"
+      "Lab-ted;Oppvekst og utdanning;utdanning\r\n");
+  ASSERT_TRUE(projects.ok());
+  EXPECT_TRUE(projects->errors.empty()) << projects->errors[0].ToString();
+  EXPECT_EQ(projects->imported, 2);
+  EXPECT_EQ((*service_->ListProjects(steering_, {}))["projects"][0]["name"], "Prano");
+  auto indicators = service_->ImportIndicatorsCsv(
+      coordinator_,
+      "\xEF\xBB\xBF"
+      "kategori;indikator;måltype;måltall;2025\r\nutdanningssamarbeid;Bacheloroppgaver;"
+      "per_year;50;26\r\n");
+  ASSERT_TRUE(indicators.ok());
+  EXPECT_EQ(indicators->imported, 1);
+  EXPECT_EQ(
+      (*service_->ListIndicators(steering_))["indicators"][0]["attainment"]["years"][3]["value"],
+      26);
+
+  PortfolioService small(*store_, clock_, {.max_import_bytes = 10});
+  EXPECT_TRUE(small.CheckImportSize("0123456789").ok());
+  EXPECT_EQ(small.CheckImportSize("0123456789a").code(), StatusCode::kResourceExhausted);
+}
+
 TEST_F(PortfolioServiceTest, ExportsCsvAndXlsx) {
   ASSERT_TRUE(service_->CreateProject(leader_, Fif()).ok());
   auto csv = service_->ExportProjectsCsv(steering_);

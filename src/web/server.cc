@@ -53,6 +53,24 @@ void WriteError(httplib::Response& res, const Status& status) {
   WriteJson(res, HttpStatusFor(status.code()), ErrorJson(status));
 }
 
+// A page's form refused by cpp-httplib before any handler ran, because the body is above the
+// server's limit (a file) or a url-encoded form is above cpp-httplib's own 8 KiB limit
+// (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH): an HTML page that says which, in the
+// visitor's language, instead of the API's JSON.
+void WriteTooLargePage(const httplib::Request& req, httplib::Response& res, size_t max_body_bytes) {
+  PageRequest page{req, std::nullopt, {}, Lang::kNb};
+  if (auto lang = LangFromCode(CookieValue(req, "samspill_lang"))) page.lang = *lang;
+  const bool file = req.get_header_value("Content-Type").rfind("multipart/form-data", 0) == 0;
+  std::string message = file ? std::string(page.T("error.too_large_file")) + " " +
+                                   std::to_string(max_body_bytes >> 20) + " MB."
+                             : std::string(page.T("error.too_large_form"));
+  res.status = 413;
+  res.set_content(RenderLayout(page, page.T("error.too_large"),
+                               "<h1>" + H(page.T("error.too_large")) + "</h1><p>" + H(message) +
+                                   "</p><p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>"),
+                  "text/html; charset=utf-8");
+}
+
 }  // namespace
 
 struct WebServer::Impl {
@@ -166,9 +184,9 @@ struct WebServer::Impl {
     }
     if (route.is_public) return Status::Ok();
     if (!page.principal) return Unauthenticated("log in first");
+    // FormValue reads a url-encoded form and a multipart one (an upload) alike.
     if (req.method == "POST" &&
-        !ConstantTimeEquals(req.has_param("csrf_token") ? req.get_param_value("csrf_token") : "",
-                            page.principal->session.csrf_token)) {
+        !ConstantTimeEquals(FormValue(req, "csrf_token"), page.principal->session.csrf_token)) {
       return PermissionDenied("the form has expired or did not come from this site; reload it");
     }
     if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
@@ -234,8 +252,12 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(std::string(tendering::ProtocolCss()), "text/css; charset=utf-8");
   });
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  const size_t max_body_bytes = options.max_body_bytes;
+  http.set_error_handler([max_body_bytes](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 413 && req.path.rfind("/api/", 0) != 0) {
+      return WriteTooLargePage(req, res, max_body_bytes);
+    }
     if (res.status == 413) {
       return WriteJson(res, 413,
                        ErrorJson(ResourceExhausted("the request body is larger than allowed")));

@@ -125,5 +125,45 @@ TEST_F(PortfolioApiTest, TargetsFiguresChartsAndExports) {
   EXPECT_NE(csv->body.find("Fasiliterende"), std::string::npos);
 }
 
+// The demo counts one indicator from its register: research and innovation applications of
+// projects the partnership facilitated, by the year they were sent. Its figures are the
+// register's, never typed in.
+TEST_F(PortfolioApiTest, TheDemoCountsApplicationsFromTheRegister) {
+  Session coordinator = api().LoginAs("koordinator");
+  json list = api().Expect(200, "GET", "/api/portfolio/indicators", coordinator);
+  json counted;
+  for (const json& i : list["indicators"]) {
+    if (!i["count_rule"].is_null()) counted = i;
+  }
+  ASSERT_TRUE(counted.is_object()) << "no indicator counted from the register";
+  EXPECT_EQ(counted["name"], "Forsknings- og innovasjonssøknader i registeret");
+  EXPECT_EQ(counted["count_rule"]["kinds"], json({"research", "innovation"}));
+  EXPECT_TRUE(counted["count_rule"]["facilitated_only"].get<bool>());
+  std::vector<int64_t> values;
+  for (const json& y : counted["attainment"]["years"]) values.push_back(y["value"]);
+  // The demo register dates two applications, both sent on 24 September 2025.
+  EXPECT_EQ(values, (std::vector<int64_t>{0, 0, 0, 2}));
+  for (const json& f : counted["figures"]) EXPECT_TRUE(f["counted"].get<bool>()) << f.dump();
+
+  // Registering a third application counts it; entering a figure by hand is refused.
+  api().Expect(201, "POST", "/api/portfolio/projects", coordinator,
+               {{"name", "Søknad om klimatilpasning i Trondheim"},
+                {"area", "Byutvikling og kultur"},
+                {"kind", "research"},
+                {"status", "applied"},
+                {"applied_on", "2025-10-15"},
+                {"facilitated_by_partnership", true}});
+  const std::string path =
+      "/api/portfolio/indicators/" + std::to_string(counted["id"].get<int64_t>()) + "/figures";
+  json refused = api().Expect(400, "PUT", path, coordinator,
+                              {{"year", 2025}, {"value", 14}, {"version", counted["version"]}});
+  EXPECT_EQ(refused["error"]["field"], "value");
+  json noted = api().Expect(
+      200, "PUT", path, coordinator,
+      {{"year", 2025}, {"note", "tre søknader venter på svar"}, {"version", counted["version"]}});
+  EXPECT_EQ(noted["attainment"]["years"][3]["value"], 3);
+  EXPECT_EQ(noted["attainment"]["years"][3]["note"], "tre søknader venter på svar");
+}
+
 }  // namespace
 }  // namespace samspill::testing

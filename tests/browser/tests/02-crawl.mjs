@@ -58,6 +58,14 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     if (partnership || AUDIT_ROLES.includes(role)) {
       t.check(visited.includes('/portefolje'), '/', 'the portfolio /portefolje is not linked from any page reachable from /');
     }
+    if (role === 'partnership_coordinator') {
+      // The coordinator's own pages are linked and crawled (and so pass the page checks).
+      for (const path of ['/portefolje/omrader', '/portefolje/import', '/portefolje/maltall/import']) {
+        t.check(visited.includes(path), '/', `the coordinator's page ${path} was not reached by the crawl`);
+      }
+      t.check(visited.some((p) => /^\/portefolje\/maltall\/\d+$/.test(p)), '/portefolje/maltall',
+        'no indicator figures page /portefolje/maltall/N was reached by the crawl');
+    }
     if (partnership) {
       const r = await visit(page, '/anbud');
       t.check(r.status === 403 || r.status === 404, '/anbud',

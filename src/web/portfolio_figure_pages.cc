@@ -1,0 +1,285 @@
+// An indicator's figures page for the coordinator, /portefolje/maltall/{id}: the target and,
+// for each year of the period (and any other year with a figure), the figure and its note
+// ("13 søknader venter fortsatt på svar"). The whole form is checked before anything is stored
+// and saved in one change (PortfolioService::EditIndicator); errors are listed at the top with
+// links to the fields and shown beside them, with what was typed kept. An indicator counted from
+// the register shows its counted figures, which nobody enters by hand; its notes and target can
+// still be changed.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "web/page.h"
+#include "web/portfolio_pages.h"
+#include "web/portfolio_service.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+using Errors = std::vector<std::pair<std::string, std::string>>;
+using Values = std::map<std::string, std::string>;
+
+std::string Path(int64_t id) { return "/portefolje/maltall/" + std::to_string(id); }
+
+// The years the page shows: the period's, and any other year with a figure (an edition before
+// the period is a baseline).
+std::vector<int> YearsOf(const json& indicator) {
+  std::set<int> years;
+  for (int y = indicator["period"]["first_year"]; y <= indicator["period"]["last_year"]; ++y) {
+    years.insert(y);
+  }
+  for (const json& f : indicator["figures"]) years.insert(f["year"].get<int>());
+  return {years.begin(), years.end()};
+}
+
+const json* FigureOf(const json& indicator, int year) {
+  for (const json& f : indicator["figures"]) {
+    if (f["year"] == year) return &f;
+  }
+  return nullptr;
+}
+
+bool IsCounted(const json& indicator) { return !indicator["count_rule"].is_null(); }
+
+// The form's values from the stored indicator.
+Values StoredValues(const json& indicator) {
+  Values v;
+  if (!indicator["target"].is_null())
+    v["target"] = std::to_string(indicator["target"].get<int64_t>());
+  for (const json& f : indicator["figures"]) {
+    const std::string year = std::to_string(f["year"].get<int>());
+    if (!f["value"].is_null() && !f.value("counted", false)) {
+      v["value-" + year] = std::to_string(f["value"].get<int64_t>());
+    }
+    v["note-" + year] = JsonText(f, "note");
+  }
+  return v;
+}
+
+std::string Get(const Values& v, const std::string& key) {
+  auto it = v.find(key);
+  return it == v.end() ? std::string() : it->second;
+}
+
+// A whole number of at least 0 as typed: digits, with spaces between thousands allowed.
+std::optional<int64_t> WholeNumber(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c == ' ') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    digits += c;
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  return std::stoll(digits);
+}
+
+std::string Trim(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// The posted form as an edit; what cannot be read is an error on its field, in the page's
+// language. The service checks the rest.
+IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const Values& v,
+                           Errors& errors) {
+  IndicatorEdit edit;
+  const std::string version = req.Param("version");
+  edit.version = WholeNumber(version).value_or(0);
+  const std::string target = Trim(Get(v, "target"));
+  auto kind = portfolio::TargetKindFromName(JsonText(indicator, "target_kind"));
+  if (target.empty() && kind && portfolio::TargetIsRequired(*kind)) {
+    errors.push_back({"target", std::string(req.T("pf.target")) + ": " +
+                                    std::string(req.T("pf.err_target_required"))});
+  }
+  if (!target.empty()) {
+    edit.target = WholeNumber(target);
+    if (!edit.target) {
+      errors.push_back(
+          {"target", std::string(req.T("pf.target")) + ": " + std::string(req.T("pf.err_whole"))});
+    }
+  }
+  for (int year : YearsOf(indicator)) {
+    const std::string y = std::to_string(year);
+    portfolio::YearFigure f{year, std::nullopt, Trim(Get(v, "note-" + y)), false};
+    // A counted indicator's page has no figure fields; nothing else is read in their place.
+    const std::string value = IsCounted(indicator) ? "" : Trim(Get(v, "value-" + y));
+    if (!value.empty()) {
+      f.value = WholeNumber(value);
+      if (!f.value) {
+        errors.push_back({"value-" + y, std::string(req.T("pf.figure_for")) + " " + y + ": " +
+                                            std::string(req.T("pf.err_whole"))});
+      }
+    }
+    if (f.note.size() > 2000) {
+      errors.push_back({"note-" + y, std::string(req.T("pf.note_for")) + " " + y + ": " +
+                                         std::string(req.T("pf.err_note_long"))});
+    }
+    edit.figures.push_back(std::move(f));
+  }
+  return edit;
+}
+
+// The form field of a service error's field ("figures.2024.value" → "value-2024").
+std::string FieldId(const std::string& field) {
+  if (field == "target") return "target";
+  if (field.starts_with("figures.")) {
+    const size_t dot = field.find('.', 8);
+    if (dot != std::string::npos) {
+      return field.substr(dot + 1) + "-" + field.substr(8, dot - 8);
+    }
+  }
+  return "";
+}
+
+std::string CountRuleText(const PageRequest& req, const json& rule) {
+  std::string kinds;
+  for (const json& k : rule["kinds"]) {
+    kinds += (kinds.empty() ? "" : ", ") + std::string(req.T("pf.kind." + k.get<std::string>()));
+  }
+  std::string out = std::string(req.T("pf.counted_rule")) + " " +
+                    (kinds.empty() ? std::string(req.T("pf.counted_any_kind")) : kinds) + ".";
+  if (rule.value("granted_only", false)) out += " " + std::string(req.T("pf.counted_granted"));
+  if (rule.value("facilitated_only", false)) {
+    out += " " + std::string(req.T("pf.counted_facilitated"));
+  }
+  return out;
+}
+
+struct Field {
+  const PageRequest& req;
+  const Values& values;
+  const Errors& errors;
+
+  std::string ErrorFor(const std::string& id) const {
+    for (const auto& [field, message] : errors) {
+      if (field == id) return message;
+    }
+    return "";
+  }
+  // A text input with its label, optional hint and error, as the tender form writes them.
+  std::string Input(const std::string& id, const std::string& label, const std::string& hint,
+                    bool numeric) const {
+    const std::string error = ErrorFor(id);
+    std::string described = hint.empty() ? "" : id + "-hint";
+    if (!error.empty()) described += (described.empty() ? "" : " ") + id + "-error";
+    std::string out = "<div class=\"field\"><label for=\"" + id + "\">" + H(label) + "</label>";
+    if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + H(hint) + "</p>";
+    if (!error.empty()) {
+      out += "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>";
+    }
+    out += "<input type=\"text\" id=\"" + id + "\" name=\"" + id + "\" value=\"" +
+           H(Get(values, id)) + "\"" +
+           (numeric ? " inputmode=\"numeric\" autocomplete=\"off\"" : "") +
+           (error.empty() ? "" : " aria-invalid=\"true\"") +
+           (described.empty() ? "" : " aria-describedby=\"" + described + "\"") + "></div>";
+    return out;
+  }
+};
+
+std::string FormHtml(const PageRequest& req, const json& ind, const Values& values,
+                     const Errors& errors, int64_t version) {
+  const Field field{req, values, errors};
+  const int64_t id = ind["id"].get<int64_t>();
+  const std::string kind = JsonText(ind, "target_kind");
+  std::string out = "<form method=\"post\" action=\"" + Path(id) + "\" class=\"stack\">" +
+                    CsrfField(req) + "<input type=\"hidden\" name=\"version\" value=\"" +
+                    std::to_string(version) + "\">";
+  out += field.Input("target", std::string(req.T("pf.target")),
+                     std::string(req.T("pf.target_hint." + kind)), true);
+  for (int year : YearsOf(ind)) {
+    const std::string y = std::to_string(year);
+    out += "<fieldset><legend>" + y + "</legend>";
+    if (IsCounted(ind)) {
+      const json* f = FigureOf(ind, year);
+      const bool has = f && !(*f)["value"].is_null();
+      out += "<p>" + H(req.T("pf.counted_value")) + ": <strong>" +
+             (has ? std::to_string((*f)["value"].get<int64_t>()) : std::string("–")) +
+             "</strong></p>";
+    } else {
+      out += field.Input("value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true);
+    }
+    out +=
+        field.Input("note-" + y, std::string(req.T("pf.note_for")) + " " + y,
+                    year == YearsOf(ind).front() ? std::string(req.T("pf.note_hint")) : "", false);
+    out += "</fieldset>";
+  }
+  return out + "<button type=\"submit\">" + H(req.T("pf.save")) + "</button></form>";
+}
+
+PageResponse FiguresPage(const PageRequest& req, const json& ind, const Values& values,
+                         const Errors& errors, int64_t version, int status) {
+  const std::string title = std::string(req.T("pf.figures_title")) + ": " + JsonText(ind, "name");
+  std::string body = "<h1>" + H(title) + "</h1>" + ErrorSummary(req, errors);
+  std::string dl = "<dl class=\"facts\">";
+  auto item = [&](const char* key, const std::string& text) {
+    if (!text.empty()) dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + H(text) + "</dd></div>";
+  };
+  item("pf.category", JsonText(ind, "category"));
+  item("pf.target_kind", std::string(req.T("pf.target_kind." + JsonText(ind, "target_kind"))));
+  item("pf.unit", JsonText(ind, "unit"));
+  if (!ind["period_total"].is_null()) {
+    item("pf.period_total", std::to_string(ind["period_total"].get<int64_t>()));
+  }
+  item("pf.indicator_note", JsonText(ind, "note"));
+  if (IsCounted(ind)) item("pf.counted", CountRuleText(req, ind["count_rule"]));
+  item("pf.attainment", JsonText(ind["attainment"], "summary"));
+  body += dl + "</dl>";
+  if (IsCounted(ind)) body += "<p class=\"notice\">" + H(req.T("pf.counted_help")) + "</p>";
+  body += FormHtml(req, ind, values, errors, version);
+  body += "<p><a href=\"/portefolje/maltall\">" + H(req.T("pf.back_to_targets")) + "</a></p>";
+  return PageResponse{status, RenderLayout(req, title, body), "", {}};
+}
+
+Result<PageResponse> Show(PageRequest& req, PortfolioService& portfolio) {
+  SAMSPILL_ASSIGN_OR_RETURN(json ind, portfolio.GetIndicator(Who(req), IdParam(req, 0)));
+  return FiguresPage(req, ind, StoredValues(ind), {}, ind["version"].get<int64_t>(), 200);
+}
+
+Result<PageResponse> Save(PageRequest& req, PortfolioService& portfolio) {
+  const int64_t id = IdParam(req, 0);
+  SAMSPILL_ASSIGN_OR_RETURN(json ind, portfolio.GetIndicator(Who(req), id));
+  Values values;
+  values["target"] = req.Param("target");
+  for (int year : YearsOf(ind)) {
+    for (const char* part : {"value-", "note-"}) {
+      const std::string key = part + std::to_string(year);
+      values[key] = req.Param(key);
+    }
+  }
+  Errors errors;
+  IndicatorEdit edit = EditFromForm(req, ind, values, errors);
+  if (!errors.empty()) return FiguresPage(req, ind, values, errors, edit.version, 400);
+  Result<json> saved = portfolio.EditIndicator(Who(req), id, edit);
+  if (saved.ok()) return Redirect("/portefolje/maltall#indicator-" + std::to_string(id));
+  const Status& s = saved.status();
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+      return FiguresPage(req, ind, values, {{FieldId(s.field()), s.message()}}, edit.version, 400);
+    case StatusCode::kConflict:
+      // Someone saved in between: what they saved is shown in the table; this form keeps what
+      // was typed, now against the latest version, so saving again is a deliberate choice.
+      return FiguresPage(req, ind, values, {{"", std::string(req.T("pf.err_changed"))}},
+                         ind["version"].get<int64_t>(), 409);
+    default:
+      return s;
+  }
+}
+
+}  // namespace
+
+std::vector<PageRoute> PortfolioFigureRoutes(PortfolioService& portfolio) {
+  const std::string path = std::string("/portefolje/maltall/") + kIdPattern;
+  return {{"GET",
+           path,
+           false,
+           {Role::kPartnershipCoordinator},
+           [&portfolio](PageRequest& req) { return Show(req, portfolio); }},
+          {"POST", path, false, {Role::kPartnershipCoordinator}, [&portfolio](PageRequest& req) {
+             return Save(req, portfolio);
+           }}};
+}
+
+}  // namespace samspill::web

@@ -1,0 +1,398 @@
+// The portfolio's coordinator pages over plain HTTP against a real `samspill serve --demo`: an
+// indicator's figures form, the CSV imports by file upload (multipart/form-data) and by paste,
+// the areas page, the indicator the demo counts from the register, and who is refused. What the
+// pages did is checked through the JSON API.
+#include <gtest/gtest.h>
+
+#include "api/api_client.h"
+#include "api/page_client.h"
+#include "api/process.h"
+
+namespace samspill::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+class PortfolioPageTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    server_ = new ServeProcess({"--demo", "--db", dir_->path() + "/portfolio-pages.db"});
+    ASSERT_GT(server_->port(), 0) << server_->startup_output();
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    delete dir_;
+  }
+
+  ApiClient api() { return ApiClient(server_->port()); }
+  PageClient pages() { return PageClient(server_->port()); }
+
+  json Indicator(const std::string& name) {
+    json list = api().Expect(200, "GET", "/api/portfolio/indicators", api().LoginAs("revisor"));
+    for (const json& i : list["indicators"]) {
+      if (i["name"] == name) return i;
+    }
+    ADD_FAILURE() << "no indicator " << name;
+    return json::object();
+  }
+  static const json* Figure(const json& indicator, int year) {
+    for (const json& f : indicator["figures"]) {
+      if (f["year"] == year) return &f;
+    }
+    return nullptr;
+  }
+  size_t ProjectCount() {
+    return api()
+        .Expect(200, "GET", "/api/portfolio/projects", api().LoginAs("revisor"))["projects"]
+        .size();
+  }
+  int64_t UserId(const std::string& username) {
+    json list = api().Expect(200, "GET", "/api/users", api().LoginAs("admin"));
+    for (const json& u : list["users"]) {
+      if (u["username"] == username) return u["id"];
+    }
+    ADD_FAILURE() << "no user " << username;
+    return 0;
+  }
+  static httplib::MultipartFormDataItems CsvFile(const std::string& csv,
+                                                 const std::string& filename = "prosjekter.csv") {
+    return {{"file", csv, filename, "text/csv"}, {"csv", "", "", ""}};
+  }
+
+  static TempDir* dir_;
+  static ServeProcess* server_;
+};
+TempDir* PortfolioPageTest::dir_ = nullptr;
+ServeProcess* PortfolioPageTest::server_ = nullptr;
+
+constexpr char kApplicationsGranted[] = "Forsknings- og innovasjonssøknader innvilget";
+constexpr char kCounted[] = "Forsknings- og innovasjonssøknader i registeret";
+
+TEST_F(PortfolioPageTest, CoordinatorPagesAndPostsAreRefusedToOtherPortfolioRoles) {
+  const json granted = Indicator(kApplicationsGranted);
+  const std::string figures = "/portefolje/maltall/" + std::to_string(granted["id"].get<int64_t>());
+  const size_t projects = ProjectCount();
+  const std::string leader2 = std::to_string(UserId("prosjektleder2"));
+  for (const char* user : {"prosjektleder", "styringsgruppe"}) {
+    SCOPED_TRACE(user);
+    PageSession s = pages().LogIn(user, "/portefolje");
+    for (const char* path : {figures.c_str(), "/portefolje/import", "/portefolje/maltall/import"}) {
+      auto res = pages().Get(path, s);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, 403) << path;
+    }
+    auto figure = pages().Post(figures, s, "version=1&target=7&value-2025=40");
+    ASSERT_TRUE(figure);
+    EXPECT_EQ(figure->status, 403);
+    for (const char* path : {"/portefolje/import", "/portefolje/maltall/import"}) {
+      auto upload = pages().PostMultipart(
+          path, s, CsvFile("navn,innsatsområde,type\nSnikimport,Unikom,formidling\n"), s.csrf);
+      ASSERT_TRUE(upload);
+      EXPECT_EQ(upload->status, 403) << path;
+    }
+    auto assign = pages().Post("/portefolje/omrader/" + leader2, s, "area=Unikom");
+    ASSERT_TRUE(assign);
+    EXPECT_EQ(assign->status, 403);
+    // They read the areas and the targets, without the coordinator's forms and links.
+    auto areas = pages().Get("/portefolje/omrader", s);
+    ASSERT_TRUE(areas);
+    EXPECT_EQ(areas->status, 200);
+    EXPECT_NE(areas->body.find("Oppvekst og utdanning"), std::string::npos);
+    EXPECT_EQ(areas->body.find("action=\"/portefolje/omrader/"), std::string::npos);
+    auto targets = pages().Get("/portefolje/maltall", s);
+    ASSERT_TRUE(targets);
+    EXPECT_EQ(targets->body.find("href=\"" + figures + "\""), std::string::npos);
+  }
+  EXPECT_EQ(Indicator(kApplicationsGranted)["version"], granted["version"]);
+  EXPECT_EQ(ProjectCount(), projects);
+  json areas = api().Expect(200, "GET", "/api/portfolio/areas", api().LoginAs("revisor"));
+  EXPECT_EQ(areas["project_leaders"][1]["area"], "Oppvekst og utdanning");
+}
+
+TEST_F(PortfolioPageTest, TheFiguresFormRefusesABadFigureWholeAndSavesAGoodOne) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const json before = Indicator(kApplicationsGranted);
+  const int64_t id = before["id"];
+  const std::string path = "/portefolje/maltall/" + std::to_string(id);
+  const std::string version = "version=" + std::to_string(before["version"].get<int64_t>());
+  auto shown = pages().Get(path, s);
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200);
+  EXPECT_NE(shown->body.find("<label for=\"value-2025\">Tall for 2025</label>"), std::string::npos);
+  EXPECT_NE(shown->body.find("value=\"13 søknader venter fortsatt på svar\""), std::string::npos);
+
+  // 2023 is changed as well, but the bad 2025 figure keeps the whole form from being saved.
+  auto refused = pages().Post(path, s,
+                              version +
+                                  "&target=7&value-2022=9&value-2023=10&value-2024=13"
+                                  "&value-2025=tretten&note-2025=snart+klart");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("class=\"error-summary\""), std::string::npos);
+  EXPECT_NE(refused->body.find("<a href=\"#value-2025\">Tall for 2025: skriv et helt tall"),
+            std::string::npos);
+  EXPECT_NE(refused->body.find("id=\"value-2025-error\""), std::string::npos);
+  EXPECT_NE(refused->body.find("value=\"tretten\""), std::string::npos);      // kept
+  EXPECT_NE(refused->body.find("value=\"snart klart\""), std::string::npos);  // kept
+  EXPECT_NE(refused->body.find("aria-invalid=\"true\""), std::string::npos);
+  json unchanged = Indicator(kApplicationsGranted);
+  EXPECT_EQ(unchanged["version"], before["version"]);
+  EXPECT_EQ((*Figure(unchanged, 2023))["value"], 9);
+
+  // A yearly target is required; the page says so beside the target.
+  auto no_target = pages().Post(path, s, version + "&target=&value-2025=1");
+  ASSERT_TRUE(no_target);
+  EXPECT_EQ(no_target->status, 400);
+  EXPECT_NE(no_target->body.find("<a href=\"#target\">"), std::string::npos);
+  EXPECT_EQ(Indicator(kApplicationsGranted)["version"], before["version"]);
+
+  auto saved = pages().Post(path, s,
+                            version +
+                                "&target=7&value-2022=9&value-2023=9&value-2024=13"
+                                "&value-2025=3&note-2025=10+s%C3%B8knader+venter+fortsatt+p%C3%A5"
+                                "+svar");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  EXPECT_EQ(saved->get_header_value("Location"),
+            "/portefolje/maltall#indicator-" + std::to_string(id));
+  json after = Indicator(kApplicationsGranted);
+  EXPECT_EQ((*Figure(after, 2025))["value"], 3);
+  EXPECT_EQ((*Figure(after, 2025))["note"], "10 søknader venter fortsatt på svar");
+  EXPECT_EQ(after["attainment"]["years"][3]["state"], "not_met");
+  auto targets = pages().Get("/portefolje/maltall", s);
+  ASSERT_TRUE(targets);
+  const size_t row = targets->body.find("<tr id=\"indicator-" + std::to_string(id) + "\">");
+  ASSERT_NE(row, std::string::npos);
+  const std::string cells = targets->body.substr(row, targets->body.find("</tr>", row) - row);
+  EXPECT_NE(cells.find("<td>3 (ikke nådd)<br><span class=\"why\">10 søknader venter fortsatt på "
+                       "svar</span></td>"),
+            std::string::npos)
+      << cells;
+
+  // Saving again from the old version is refused and says why.
+  auto stale = pages().Post(path, s, version + "&target=7&value-2025=4");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_EQ((*Figure(Indicator(kApplicationsGranted), 2025))["value"], 3);
+}
+
+TEST_F(PortfolioPageTest, TheDemoCountsOneIndicatorFromTheRegisterAndNobodyEntersItsFigures) {
+  const json counted = Indicator(kCounted);
+  ASSERT_FALSE(counted["count_rule"].is_null());
+  // The two innovation applications of the demo register, both sent 24 September 2025.
+  ASSERT_NE(Figure(counted, 2025), nullptr);
+  EXPECT_EQ((*Figure(counted, 2025))["value"], 2);
+  EXPECT_TRUE((*Figure(counted, 2025))["counted"].get<bool>());
+  EXPECT_EQ((*Figure(counted, 2024))["value"], 0);
+
+  PageSession steering = pages().LogIn("styringsgruppe", "/portefolje");
+  auto targets = pages().Get("/portefolje/maltall", steering);
+  ASSERT_TRUE(targets);
+  const std::string id = std::to_string(counted["id"].get<int64_t>());
+  const size_t row = targets->body.find("<tr id=\"indicator-" + id + "\">");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(targets->body.substr(row, 400).find("Telles fra registeret"), std::string::npos);
+
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const std::string path = "/portefolje/maltall/" + id;
+  auto page = pages().Get(path, s);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Telt fra registeret: <strong>2</strong>"), std::string::npos);
+  EXPECT_EQ(page->body.find("id=\"value-2025\""), std::string::npos);  // no field for a figure
+  EXPECT_NE(page->body.find("id=\"note-2025\""), std::string::npos);
+  // A figure sent anyway is not read; the note is kept with the counted figure.
+  auto saved = pages().Post(path, s,
+                            "version=" + std::to_string(counted["version"].get<int64_t>()) +
+                                "&value-2025=40&note-2025=to+venter+p%C3%A5+svar");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->status, 303) << saved->body;
+  json after = Indicator(kCounted);
+  EXPECT_EQ((*Figure(after, 2025))["value"], 2);
+  EXPECT_EQ((*Figure(after, 2025))["note"], "to venter på svar");
+  // Nor through the API.
+  Session coordinator = api().LoginAs("koordinator");
+  json refused =
+      api().Expect(400, "PUT", "/api/portfolio/indicators/" + id + "/figures", coordinator,
+                   {{"year", 2025}, {"value", 40}, {"version", after["version"]}});
+  EXPECT_EQ(refused["error"]["field"], "value");
+}
+
+TEST_F(PortfolioPageTest, AnUploadedCsvWithABadRowNamesRowAndColumnAndStoresNothing) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const size_t before = ProjectCount();
+  // As Excel saves "CSV UTF-8": a byte-order mark, semicolons, CRLF.
+  auto res = pages().PostMultipart(
+      "/portefolje/import", s,
+      CsvFile(std::string(kBom) +
+              "navn;innsatsområde;type\r\nOpplastet forskning;Unikom;forskning\r\n"
+              "Opplastet feil;Unikom;forsk\r\n"),
+      s.csrf);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("<a href=\"#file\">rad 3, kolonne «type»: unknown kind"),
+            std::string::npos)
+      << res->body.substr(res->body.find("<main"), 2000);
+  EXPECT_NE(res->body.find("Filen «prosjekter.csv»: 1 feil. Ingenting ble importert."),
+            std::string::npos);
+  EXPECT_EQ(ProjectCount(), before);
+}
+
+TEST_F(PortfolioPageTest, AGoodUploadOrPasteStoresEveryRow) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const size_t before = ProjectCount();
+  auto uploaded = pages().PostMultipart(
+      "/portefolje/import", s,
+      CsvFile(std::string(kBom) +
+              "navn;innsatsområde;type;registrert av\r\nOpplastet fra Airtable;Unikom;formidling;"
+              "prosjektleder2\r\nOpplastet nummer to;Byutvikling og kultur;forskning;\r\n"),
+      s.csrf);
+  ASSERT_TRUE(uploaded);
+  EXPECT_EQ(uploaded->status, 200) << uploaded->body.substr(uploaded->body.find("<main"), 2000);
+  EXPECT_NE(uploaded->body.find("2 prosjekter importert."), std::string::npos);
+  EXPECT_EQ(ProjectCount(), before + 2);
+  json found = api().Expect(200, "GET", "/api/portfolio/projects?q=Opplastet+Airtable",
+                            api().LoginAs("revisor"));
+  ASSERT_EQ(found["projects"].size(), 1u);
+  EXPECT_EQ(found["projects"][0]["registered_by"], "prosjektleder2");
+
+  // No file chosen (the browser sends an empty part without a file name): the pasted text.
+  auto pasted = pages().PostMultipart(
+      "/portefolje/import", s,
+      {{"file", "", "", "application/octet-stream"},
+       {"csv", "navn,innsatsområde,type\nLimt inn fra regneark,Unikom,formidling\n", "", ""}},
+      s.csrf);
+  ASSERT_TRUE(pasted);
+  EXPECT_EQ(pasted->status, 200);
+  EXPECT_NE(pasted->body.find("1 prosjekter importert."), std::string::npos);
+  EXPECT_EQ(ProjectCount(), before + 3);
+  auto nothing = pages().PostMultipart(
+      "/portefolje/import", s, {{"file", "", "", "application/octet-stream"}, {"csv", "", "", ""}},
+      s.csrf);
+  ASSERT_TRUE(nothing);
+  EXPECT_EQ(nothing->status, 400);
+  EXPECT_NE(nothing->body.find("<a href=\"#file\">Velg en CSV-fil"), std::string::npos);
+}
+
+TEST_F(PortfolioPageTest, AMultipartPostNeedsTheSessionsCsrfToken) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const size_t before = ProjectCount();
+  const auto file = CsvFile("navn,innsatsområde,type\nUten token,Unikom,formidling\n");
+  auto without = pages().PostMultipart("/portefolje/import", s, file, "");
+  ASSERT_TRUE(without);
+  EXPECT_EQ(without->status, 403);
+  auto wrong = pages().PostMultipart("/portefolje/import", s, file, std::string(64, 'a'));
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 403);
+  // A token in a file part is not a form field.
+  auto as_file = pages().PostMultipart(
+      "/portefolje/import", s, {file[0], {"csrf_token", s.csrf, "token.txt", "text/plain"}}, "");
+  ASSERT_TRUE(as_file);
+  EXPECT_EQ(as_file->status, 403);
+  auto other_site = pages().Client().Post(
+      "/portefolje/import", {{"Cookie", s.cookie}, {"Origin", "https://evil.example"}},
+      httplib::MultipartFormDataItems{file[0], {"csrf_token", s.csrf, "", ""}});
+  ASSERT_TRUE(other_site);
+  EXPECT_EQ(other_site->status, 403);
+  EXPECT_EQ(ProjectCount(), before);
+  auto right = pages().PostMultipart("/portefolje/import", s, file, s.csrf);
+  ASSERT_TRUE(right);
+  EXPECT_EQ(right->status, 200);
+  EXPECT_EQ(ProjectCount(), before + 1);
+}
+
+TEST_F(PortfolioPageTest, TooLargeImportsAreRefusedWithAClearMessage) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const size_t before = ProjectCount();
+  const std::string header = "navn,innsatsområde,type\n";
+  // Above the import limit (2 MB) but within the server's request limit: the form says so.
+  auto large = pages().PostMultipart("/portefolje/import", s,
+                                     CsvFile(header + std::string(2'500'000, 'x') + "\n"), s.csrf);
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 413);
+  EXPECT_NE(large->body.find("<a href=\"#file\">Filen er for stor: 2,4 MB. Største tillatte "
+                             "størrelse er 2 MB.</a>"),
+            std::string::npos)
+      << large->body.substr(large->body.find("<main"), 1500);
+  // Above the server's request limit (4 MB): refused before any handler, as a page.
+  auto huge = pages().PostMultipart("/portefolje/import", s,
+                                    CsvFile(header + std::string(5'000'000, 'x') + "\n"), s.csrf);
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  EXPECT_NE(huge->body.find("<h1>For stort til å sendes</h1>"), std::string::npos);
+  EXPECT_NE(huge->body.find("Største størrelse er 4 MB."), std::string::npos);
+  // A pasted text in a url-encoded form meets cpp-httplib's 8 KiB limit for such forms.
+  auto pasted = pages().Post("/portefolje/import", s, "csv=" + std::string(9000, 'x'));
+  ASSERT_TRUE(pasted);
+  EXPECT_EQ(pasted->status, 413);
+  EXPECT_NE(pasted->body.find("høyst 8 kB"), std::string::npos);
+  EXPECT_EQ(ProjectCount(), before);
+}
+
+TEST_F(PortfolioPageTest, TheIndicatorImportPageStoresAllOrNothing) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const std::string header =
+      std::string(kBom) + "kategori;indikator;måltype;måltall;2024;2025;merknad\r\n";
+  const std::string good =
+      "formidling og nasjonal modell;Kronikker i Adresseavisen;per_year;4;5;3;\r\n";
+  auto refused = pages().PostMultipart(
+      "/portefolje/maltall/import", s,
+      CsvFile(header + good + "formidling og nasjonal modell;Podkaster;per_year;fire;1;2;\r\n",
+              "maltall.csv"),
+      s.csrf);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("<a href=\"#file\">rad 3, kolonne «måltall»: &#39;fire&#39; is not "
+                               "a whole number"),
+            std::string::npos)
+      << refused->body.substr(refused->body.find("<main"), 2000);
+  json list = api().Expect(200, "GET", "/api/portfolio/indicators", api().LoginAs("revisor"));
+  for (const json& i : list["indicators"]) EXPECT_NE(i["name"], "Kronikker i Adresseavisen");
+
+  auto imported = pages().PostMultipart("/portefolje/maltall/import", s,
+                                        CsvFile(header + good, "maltall.csv"), s.csrf);
+  ASSERT_TRUE(imported);
+  EXPECT_EQ(imported->status, 200);
+  EXPECT_NE(imported->body.find("1 indikatorer importert."), std::string::npos);
+  json kronikker = Indicator("Kronikker i Adresseavisen");
+  EXPECT_EQ(kronikker["target"], 4);
+  EXPECT_EQ((*Figure(kronikker, 2025))["value"], 3);
+  auto targets = pages().Get("/portefolje/maltall", s);
+  EXPECT_NE(targets->body.find("Kronikker i Adresseavisen"), std::string::npos);
+}
+
+TEST_F(PortfolioPageTest, TheCoordinatorAssignsAnAreaThroughThePage) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const std::string id = std::to_string(UserId("prosjektleder2"));
+  auto page = pages().Get("/portefolje/omrader", s);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<select id=\"area-" + id +
+                            "\" name=\"area\" aria-label=\"Innsatsområde "
+                            "for Hanne Prosjektleder\">"),
+            std::string::npos);
+  auto bad = pages().Post("/portefolje/omrader/" + id, s, "area=M%C3%A5nen");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("<a href=\"#area-" + id + "\">unknown area"), std::string::npos);
+  auto saved = pages().Post("/portefolje/omrader/" + id, s, "area=Unikom");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303);
+  auto after = pages().Get(saved->get_header_value("Location"), s);
+  ASSERT_TRUE(after);
+  EXPECT_NE(after->body.find("Lagret: Hanne Prosjektleder: Unikom"), std::string::npos);
+  Session reader = api().LoginAs("revisor");
+  EXPECT_EQ(api().Expect(200, "GET", "/api/portfolio/areas", reader)["project_leaders"][1]["area"],
+            "Unikom");
+  ASSERT_EQ(pages().Post("/portefolje/omrader/" + id, s, "area=Oppvekst+og+utdanning")->status,
+            303);
+  EXPECT_EQ(api().Expect(200, "GET", "/api/portfolio/areas", reader)["project_leaders"][1]["area"],
+            "Oppvekst og utdanning");
+}
+
+}  // namespace
+}  // namespace samspill::testing
