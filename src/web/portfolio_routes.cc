@@ -114,6 +114,20 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   routes.push_back(
       {"GET", "/api/portfolio/indicators", false, Readers(),
        [&portfolio](ApiRequest& req) { return Ok(portfolio.ListIndicators(Who(req))); }});
+  // Defines (or redefines, by category and name) an indicator, e.g. one counted from the
+  // register: {"category", "name", "target_kind", "target", "count_rule": {"kinds": [...],
+  // "granted_only", "facilitated_only"}}. Figures are never taken from this body.
+  routes.push_back({"POST", "/api/portfolio/indicators", false, coordinator,
+                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      if (body.contains("figures")) {
+                        return InvalidArgument(
+                            "figures are entered with PUT …/figures, not when defining", "figures");
+                      }
+                      SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator indicator,
+                                                portfolio::IndicatorFromJson(body));
+                      return Ok(portfolio.DefineIndicator(Who(req), indicator), 201);
+                    }});
   routes.push_back({"PUT", std::string("/api/portfolio/indicators/") + kIdPattern + "/figures",
                     false, Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));

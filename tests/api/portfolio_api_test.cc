@@ -165,5 +165,58 @@ TEST_F(PortfolioApiTest, TheDemoCountsApplicationsFromTheRegister) {
   EXPECT_EQ(noted["attainment"]["years"][3]["note"], "tre søknader venter på svar");
 }
 
+// A coordinator defines a new indicator counted from the register through the API; it counts
+// the demo's projects at once, a project leader may not define one, and a rule over an
+// indicator that has entered figures is refused rather than hiding them.
+TEST_F(PortfolioApiTest, ACoordinatorDefinesAnIndicatorCountedFromTheRegister) {
+  Session coordinator = api().LoginAs("koordinator");
+  const json definition = {{"category", "forskningssamarbeid"},
+                           {"name", "Forskningssøknader sendt (fra registeret)"},
+                           {"target_kind", "per_year"},
+                           {"target", 2},
+                           {"count_rule", {{"kinds", json::array({"research"})}}}};
+  api().Expect(403, "POST", "/api/portfolio/indicators", api().LoginAs("prosjektleder"),
+               definition);
+  api().Expect(403, "POST", "/api/portfolio/indicators", api().LoginAs("styringsgruppe"),
+               definition);
+  json defined = api().Expect(201, "POST", "/api/portfolio/indicators", coordinator, definition);
+  EXPECT_EQ(defined["name"], "Forskningssøknader sendt (fra registeret)");
+  EXPECT_EQ(defined["count_rule"]["kinds"], json({"research"}));
+  const json& years = defined["attainment"]["years"];
+  ASSERT_EQ(years.size(), 4u) << defined.dump();
+  // 2022-2024 have no dated applications in the demo; 2025 has its research application(s)
+  // (and the one another test may have registered).
+  EXPECT_EQ(years[0]["value"], 0);
+  EXPECT_EQ(years[2]["value"], 0);
+  EXPECT_GE(years[3]["value"].get<int64_t>(), 1) << defined.dump();
+  for (const json& f : defined["figures"]) EXPECT_TRUE(f["counted"].get<bool>()) << f.dump();
+
+  // Bad definitions are named and store nothing.
+  json bad_kind = definition;
+  bad_kind["count_rule"]["kinds"] = json::array({"sightseeing"});
+  EXPECT_EQ(api().Expect(400, "POST", "/api/portfolio/indicators", coordinator,
+                         bad_kind)["error"]["field"],
+            "count_rule.kinds");
+  json with_figures = definition;
+  with_figures["figures"] = json::array({{{"year", 2024}, {"value", 3}}});
+  EXPECT_EQ(api().Expect(400, "POST", "/api/portfolio/indicators", coordinator,
+                         with_figures)["error"]["field"],
+            "figures");
+  // The report's bachelor indicator has entered figures: counting it instead is a conflict.
+  json list = api().Expect(200, "GET", "/api/portfolio/indicators", coordinator);
+  json entered;
+  for (const json& i : list["indicators"]) {
+    if (i["count_rule"].is_null() && !i["figures"].empty()) entered = i;
+  }
+  ASSERT_TRUE(entered.is_object());
+  api().Expect(409, "POST", "/api/portfolio/indicators", coordinator,
+               {{"category", entered["category"]},
+                {"name", entered["name"]},
+                {"target_kind", entered["target_kind"]},
+                {"count_rule", {{"kinds", json::array({"research"})}}}});
+  json after = api().Expect(200, "GET", "/api/portfolio/indicators", coordinator);
+  EXPECT_EQ(after["indicators"].size(), list["indicators"].size());
+}
+
 }  // namespace
 }  // namespace samspill::testing
