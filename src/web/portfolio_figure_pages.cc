@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "web/form_fields.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
 #include "web/portfolio_service.h"
@@ -18,8 +19,8 @@ namespace samspill::web {
 namespace {
 
 using nlohmann::json;
-using Errors = std::vector<std::pair<std::string, std::string>>;
-using Values = std::map<std::string, std::string>;
+using Errors = FormErrors;
+using Values = FormValues;
 
 std::string Path(int64_t id) { return "/portefolje/maltall/" + std::to_string(id); }
 
@@ -58,9 +59,11 @@ Values StoredValues(const json& indicator) {
   return v;
 }
 
-std::string Get(const Values& v, const std::string& key) {
-  auto it = v.find(key);
-  return it == v.end() ? std::string() : it->second;
+// A text field of the figures form; numbers get the numeric keyboard on phones.
+std::string Field(const Form& form, const std::string& id, const std::string& label,
+                  const std::string& hint, bool numeric) {
+  return form.Input(id, label, hint, "text", false,
+                    numeric ? " inputmode=\"numeric\" autocomplete=\"off\"" : "");
 }
 
 // A whole number of at least 0 as typed: digits, with spaces between thousands allowed.
@@ -88,7 +91,7 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
   IndicatorEdit edit;
   const std::string version = req.Param("version");
   edit.version = WholeNumber(version).value_or(0);
-  const std::string target = Trim(Get(v, "target"));
+  const std::string target = Trim(FormGet(v, "target"));
   auto kind = portfolio::TargetKindFromName(JsonText(indicator, "target_kind"));
   if (target.empty() && kind && portfolio::TargetIsRequired(*kind)) {
     errors.push_back({"target", std::string(req.T("pf.target")) + ": " +
@@ -103,9 +106,9 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
   }
   for (int year : YearsOf(indicator)) {
     const std::string y = std::to_string(year);
-    portfolio::YearFigure f{year, std::nullopt, Trim(Get(v, "note-" + y)), false};
+    portfolio::YearFigure f{year, std::nullopt, Trim(FormGet(v, "note-" + y)), false};
     // A counted indicator's page has no figure fields; nothing else is read in their place.
-    const std::string value = IsCounted(indicator) ? "" : Trim(Get(v, "value-" + y));
+    const std::string value = IsCounted(indicator) ? "" : Trim(FormGet(v, "value-" + y));
     if (!value.empty()) {
       f.value = WholeNumber(value);
       if (!f.value) {
@@ -148,47 +151,16 @@ std::string CountRuleText(const PageRequest& req, const json& rule) {
   return out;
 }
 
-struct Field {
-  const PageRequest& req;
-  const Values& values;
-  const Errors& errors;
-
-  std::string ErrorFor(const std::string& id) const {
-    for (const auto& [field, message] : errors) {
-      if (field == id) return message;
-    }
-    return "";
-  }
-  // A text input with its label, optional hint and error, as the tender form writes them.
-  std::string Input(const std::string& id, const std::string& label, const std::string& hint,
-                    bool numeric) const {
-    const std::string error = ErrorFor(id);
-    std::string described = hint.empty() ? "" : id + "-hint";
-    if (!error.empty()) described += (described.empty() ? "" : " ") + id + "-error";
-    std::string out = "<div class=\"field\"><label for=\"" + id + "\">" + H(label) + "</label>";
-    if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + H(hint) + "</p>";
-    if (!error.empty()) {
-      out += "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>";
-    }
-    out += "<input type=\"text\" id=\"" + id + "\" name=\"" + id + "\" value=\"" +
-           H(Get(values, id)) + "\"" +
-           (numeric ? " inputmode=\"numeric\" autocomplete=\"off\"" : "") +
-           (error.empty() ? "" : " aria-invalid=\"true\"") +
-           (described.empty() ? "" : " aria-describedby=\"" + described + "\"") + "></div>";
-    return out;
-  }
-};
-
 std::string FormHtml(const PageRequest& req, const json& ind, const Values& values,
                      const Errors& errors, int64_t version) {
-  const Field field{req, values, errors};
+  const Form form{req, values, errors};
   const int64_t id = ind["id"].get<int64_t>();
   const std::string kind = JsonText(ind, "target_kind");
   std::string out = "<form method=\"post\" action=\"" + Path(id) + "\" class=\"stack\">" +
                     CsrfField(req) + "<input type=\"hidden\" name=\"version\" value=\"" +
                     std::to_string(version) + "\">";
-  out += field.Input("target", std::string(req.T("pf.target")),
-                     std::string(req.T("pf.target_hint." + kind)), true);
+  out += Field(form, "target", std::string(req.T("pf.target")),
+               std::string(req.T("pf.target_hint." + kind)), true);
   for (int year : YearsOf(ind)) {
     const std::string y = std::to_string(year);
     out += "<fieldset><legend>" + y + "</legend>";
@@ -199,11 +171,10 @@ std::string FormHtml(const PageRequest& req, const json& ind, const Values& valu
              (has ? std::to_string((*f)["value"].get<int64_t>()) : std::string("–")) +
              "</strong></p>";
     } else {
-      out += field.Input("value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true);
+      out += Field(form, "value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true);
     }
-    out +=
-        field.Input("note-" + y, std::string(req.T("pf.note_for")) + " " + y,
-                    year == YearsOf(ind).front() ? std::string(req.T("pf.note_hint")) : "", false);
+    out += Field(form, "note-" + y, std::string(req.T("pf.note_for")) + " " + y,
+                 year == YearsOf(ind).front() ? std::string(req.T("pf.note_hint")) : "", false);
     out += "</fieldset>";
   }
   return out + "<button type=\"submit\">" + H(req.T("pf.save")) + "</button></form>";

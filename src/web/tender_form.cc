@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "web/form_fields.h"
 #include "web/page.h"
 #include "web/tender_service.h"
 
@@ -18,14 +19,8 @@ constexpr int kCriterionRows = 6;
 constexpr int kLotRows = 4;
 constexpr int kResponsibilityRows = 5;
 
-using Values = std::map<std::string, std::string>;
-using Errors = std::vector<std::pair<std::string, std::string>>;
-
-std::string Get(const Values& v, const std::string& key) {
-  auto it = v.find(key);
-  return it == v.end() ? std::string() : it->second;
-}
-
+using Values = FormValues;
+using Errors = FormErrors;
 // "award_model.criteria[1].weight" → "criteria-1-weight"; "profile.staff_years" →
 // "staff_years"; "timeline.bid_deadline" → "bid_deadline": the form's field ids.
 std::string FieldId(std::string path) {
@@ -136,24 +131,25 @@ Result<Timestamp> FromOsloLocal(const std::string& local) {
 Result<json> ToDraft(const Values& v, Errors& errors) {
   json d = json::object();
   auto put = [&](const char* key) {
-    if (!Get(v, key).empty()) d[key] = Get(v, key);
+    if (!FormGet(v, key).empty()) d[key] = FormGet(v, key);
   };
-  d["title"] = Get(v, "title");
+  d["title"] = FormGet(v, "title");
   put("description");
   put("cpv_code");
   put("why_not_divided");
-  d["category"] = Get(v, "category").empty() ? "ordinary" : Get(v, "category");
-  Result<int64_t> value = ParseMoneyMinor(Get(v, "estimated_value"));
+  d["category"] = FormGet(v, "category").empty() ? "ordinary" : FormGet(v, "category");
+  Result<int64_t> value = ParseMoneyMinor(FormGet(v, "estimated_value"));
   if (!value.ok()) {
     errors.push_back({"estimated_value", "Anslått verdi: " + value.status().message()});
   } else {
     d["estimated_value"] = static_cast<double>(*value) / 100.0;
   }
-  json profile = {{"procedure", Get(v, "procedure").empty() ? "open" : Get(v, "procedure")},
-                  {"political_approval_required", !Get(v, "political_approval_required").empty()},
-                  {"staff_transfer", !Get(v, "staff_transfer").empty()}};
+  json profile = {
+      {"procedure", FormGet(v, "procedure").empty() ? "open" : FormGet(v, "procedure")},
+      {"political_approval_required", !FormGet(v, "political_approval_required").empty()},
+      {"staff_transfer", !FormGet(v, "staff_transfer").empty()}};
   auto whole = [&](const char* key, int fallback) -> int {
-    const std::string text = Get(v, key);
+    const std::string text = FormGet(v, key);
     if (text.empty()) return fallback;
     char* end = nullptr;
     const long n = std::strtol(text.c_str(), &end, 10);
@@ -169,11 +165,11 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   d["standstill_days"] = whole("standstill_days", 10);
   json timeline = json::object();
   for (const char* m : {"publication", "questions_deadline"}) {
-    if (!Get(v, m).empty()) timeline[m] = Get(v, m);
+    if (!FormGet(v, m).empty()) timeline[m] = FormGet(v, m);
   }
   d["timeline"] = timeline;
-  if (!Get(v, "bid_deadline").empty()) {
-    Result<Timestamp> deadline = FromOsloLocal(Get(v, "bid_deadline"));
+  if (!FormGet(v, "bid_deadline").empty()) {
+    Result<Timestamp> deadline = FromOsloLocal(FormGet(v, "bid_deadline"));
     if (!deadline.ok()) {
       errors.push_back({"bid_deadline", deadline.status().message()});
     } else {
@@ -183,12 +179,13 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   json criteria = json::array();
   for (int k = 0; k < kCriterionRows; ++k) {
     const std::string row = "criteria-" + std::to_string(k) + "-";
-    const std::string id = Get(v, row + "id");
-    if (id.empty() && Get(v, row + "weight").empty() && Get(v, row + "name").empty()) continue;
+    const std::string id = FormGet(v, row + "id");
+    if (id.empty() && FormGet(v, row + "weight").empty() && FormGet(v, row + "name").empty())
+      continue;
     json c = {{"id", id},
-              {"kind", Get(v, row + "kind").empty() ? "quality" : Get(v, row + "kind")}};
-    if (!Get(v, row + "name").empty()) c["name"] = Get(v, row + "name");
-    std::string weight = Get(v, row + "weight");
+              {"kind", FormGet(v, row + "kind").empty() ? "quality" : FormGet(v, row + "kind")}};
+    if (!FormGet(v, row + "name").empty()) c["name"] = FormGet(v, row + "name");
+    std::string weight = FormGet(v, row + "weight");
     std::replace(weight.begin(), weight.end(), ',', '.');
     char* end = nullptr;
     const double w = std::strtod(weight.c_str(), &end);
@@ -201,15 +198,16 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
     criteria.push_back(c);
   }
   d["award_model"] = {
-      {"price_model", Get(v, "price_model").empty() ? "proportional" : Get(v, "price_model")},
+      {"price_model",
+       FormGet(v, "price_model").empty() ? "proportional" : FormGet(v, "price_model")},
       {"criteria", criteria}};
   // Lots and responsibilities: rows left empty are not part of the draft.
   json lots = json::array();
   for (int k = 0; k < kLotRows; ++k) {
     const std::string row = "lots-" + std::to_string(k) + "-";
-    const std::string lot_id = Get(v, row + "id");
-    const std::string title = Get(v, row + "title");
-    const std::string amount = Get(v, row + "estimated_value");
+    const std::string lot_id = FormGet(v, row + "id");
+    const std::string title = FormGet(v, row + "title");
+    const std::string amount = FormGet(v, row + "estimated_value");
     if (lot_id.empty() && title.empty() && amount.empty()) continue;
     json lot = {{"id", lot_id}, {"title", title}};
     Result<int64_t> minor = ParseMoneyMinor(amount);
@@ -225,97 +223,21 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   json responsibilities = json::array();
   for (int k = 0; k < kResponsibilityRows; ++k) {
     const std::string row = "responsibilities-" + std::to_string(k) + "-";
-    if (Get(v, row + "area").empty() && Get(v, row + "description").empty()) continue;
+    if (FormGet(v, row + "area").empty() && FormGet(v, row + "description").empty()) continue;
     responsibilities.push_back(
-        {{"area", Get(v, row + "area")},
-         {"party", Get(v, row + "party").empty() ? "supplier" : Get(v, row + "party")},
-         {"description", Get(v, row + "description")}});
+        {{"area", FormGet(v, row + "area")},
+         {"party", FormGet(v, row + "party").empty() ? "supplier" : FormGet(v, row + "party")},
+         {"description", FormGet(v, row + "description")}});
   }
   d["responsibilities"] = responsibilities;
-  json rules = {{"climate_weight_required", !Get(v, "climate_weight_required").empty()}};
-  if (!Get(v, "climate_exception").empty())
-    rules["climate_exception"] = Get(v, "climate_exception");
+  json rules = {{"climate_weight_required", !FormGet(v, "climate_weight_required").empty()}};
+  if (!FormGet(v, "climate_exception").empty())
+    rules["climate_exception"] = FormGet(v, "climate_exception");
   d["award_rules"] = rules;
   return d;
 }
 
 // ---- rendering ----
-
-struct Form {
-  const PageRequest& req;
-  const Values& values;
-  const Errors& errors;
-
-  std::string ErrorFor(const std::string& id) const {
-    for (const auto& [field, message] : errors) {
-      if (field == id) return message;
-    }
-    return "";
-  }
-  std::string Attrs(const std::string& id, const std::string& hint_id = "") const {
-    const std::string error = ErrorFor(id);
-    std::string described = hint_id;
-    if (!error.empty()) described += (described.empty() ? "" : " ") + id + "-error";
-    std::string out = " id=\"" + id + "\" name=\"" + id + "\"";
-    if (!error.empty()) out += " aria-invalid=\"true\"";
-    if (!described.empty()) out += " aria-describedby=\"" + described + "\"";
-    return out;
-  }
-  std::string Label(const std::string& id, std::string_view label, std::string_view hint) const {
-    std::string out = "<label for=\"" + id + "\">" + H(label) + "</label>";
-    if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + H(hint) + "</p>";
-    const std::string error = ErrorFor(id);
-    if (!error.empty()) {
-      out += "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>";
-    }
-    return out;
-  }
-  std::string Input(const std::string& id, std::string_view label, std::string_view hint = "",
-                    const std::string& type = "text", bool required = false) const {
-    return "<div class=\"field\">" + Label(id, label, hint) + "<input type=\"" + type + "\"" +
-           Attrs(id, hint.empty() ? "" : id + "-hint") + " value=\"" + H(Get(values, id)) + "\"" +
-           (required ? " required" : "") + "></div>";
-  }
-  std::string TextArea(const std::string& id, std::string_view label,
-                       std::string_view hint = "") const {
-    return "<div class=\"field\">" + Label(id, label, hint) + "<textarea rows=\"3\"" +
-           Attrs(id, hint.empty() ? "" : id + "-hint") + ">" + H(Get(values, id)) +
-           "</textarea></div>";
-  }
-  std::string Select(const std::string& id, std::string_view label,
-                     const std::vector<std::pair<std::string, std::string>>& options) const {
-    std::string out = "<div class=\"field\">" + Label(id, label, "") + "<select" + Attrs(id) + ">";
-    for (const auto& [value, text] : options) {
-      out += "<option value=\"" + H(value) + "\"" + (Get(values, id) == value ? " selected" : "") +
-             ">" + H(text) + "</option>";
-    }
-    return out + "</select></div>";
-  }
-  // A table cell's input, labelled for screen readers as "Name 2" (the column and the row).
-  std::string Cell(const std::string& id, const std::string& label) const {
-    const std::string error = ErrorFor(id);
-    return "<td><input" + Attrs(id) + " value=\"" + H(Get(values, id)) + "\" aria-label=\"" +
-           H(label) + "\">" +
-           (error.empty()
-                ? ""
-                : "<p class=\"field-error\" id=\"" + id + "-error\">" + H(error) + "</p>") +
-           "</td>";
-  }
-  std::string SelectCell(const std::string& id, const std::string& label,
-                         const std::vector<std::pair<std::string, std::string>>& options) const {
-    std::string out = "<td><select" + Attrs(id) + " aria-label=\"" + H(label) + "\">";
-    for (const auto& [value, text] : options) {
-      out += "<option value=\"" + H(value) + "\"" + (Get(values, id) == value ? " selected" : "") +
-             ">" + H(text) + "</option>";
-    }
-    return out + "</select></td>";
-  }
-  std::string Check(const std::string& id, std::string_view label) const {
-    return "<div class=\"check\"><input type=\"checkbox\"" + Attrs(id) +
-           (Get(values, id).empty() ? "" : " checked") + "><label for=\"" + id + "\">" + H(label) +
-           "</label></div>";
-  }
-};
 
 std::string RenderForm(const PageRequest& req, const Values& values, const Errors& errors,
                        const std::string& action, std::string_view heading) {

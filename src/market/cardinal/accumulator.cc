@@ -173,7 +173,6 @@ void Accumulator::Add(const Release& r, uint64_t line) {
     return;
   }
   ++releases_;
-  current_line_ = line;
   current_process_ = SIZE_MAX;
   org_of_id_.assign(r.ids.size(), StringTable::kNone);
   if (settings_.r003) AddR003(r, line);

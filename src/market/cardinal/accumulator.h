@@ -155,8 +155,7 @@ class Accumulator {
   StringArena ocids_;
   std::vector<Process> processes_;
 
-  // Per release: the line being added, its Process (or none yet), and interned org ids.
-  uint64_t current_line_ = 0;
+  // Per release: its Process (or none yet) and its interned org ids.
   size_t current_process_ = SIZE_MAX;
   std::vector<uint32_t> org_of_id_;
   // Scratch space reused across releases.

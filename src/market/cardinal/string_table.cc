@@ -106,7 +106,7 @@ uint32_t StringTable::Intern(std::string_view s) {
   }
   const auto id = static_cast<uint32_t>(strings_.size());
   strings_.push_back(arena_.Store(s));
-  hashes_.push_back(static_cast<uint32_t>(tag));
+  hashes_.push_back(h);
   slots_[i] = (tag << 32) | (static_cast<uint64_t>(id) + 1);
   // Load factor at most 1/2: probe chains stay short.
   if (strings_.size() * 2 > slots_.size()) Grow();
@@ -114,22 +114,16 @@ uint32_t StringTable::Intern(std::string_view s) {
 }
 
 void StringTable::Grow() {
-  // The slot index needs the low hash bits, which the slots do not keep: rehash the bytes.
   std::vector<uint64_t> slots(slots_.size() * 2, 0);
   const uint64_t mask = slots.size() - 1;
   for (uint32_t id = 0; id < strings_.size(); ++id) {
-    const uint64_t h = Hash(strings_[id]);
+    const uint64_t h = hashes_[id];
     uint64_t i = h & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = (static_cast<uint64_t>(hashes_[id]) << 32) | (static_cast<uint64_t>(id) + 1);
+    slots[i] = ((h >> 32) << 32) | (static_cast<uint64_t>(id) + 1);
   }
   slots_ = std::move(slots);
   mask_ = mask;
-}
-
-size_t StringTable::memory_bytes() const {
-  return slots_.capacity() * sizeof(uint64_t) + strings_.capacity() * sizeof(std::string_view) +
-         hashes_.capacity() * sizeof(uint32_t) + arena_.bytes();
 }
 
 U64Set::U64Set() : slots_(64, kEmpty), mask_(63) {}

@@ -47,7 +47,6 @@ class StringTable {
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const { return strings_[id]; }
   uint32_t size() const { return static_cast<uint32_t>(strings_.size()); }
-  size_t memory_bytes() const;
 
  private:
   static uint64_t Hash(std::string_view s);
@@ -56,7 +55,7 @@ class StringTable {
   std::vector<uint64_t> slots_;  // 0 = empty, else (hash high 32 bits) << 32 | (id + 1)
   uint64_t mask_ = 0;
   std::vector<std::string_view> strings_;
-  std::vector<uint32_t> hashes_;  // per id: the high 32 bits, for rehashing
+  std::vector<uint64_t> hashes_;  // per id, so growing never hashes the bytes again
   StringArena arena_;
 };
 

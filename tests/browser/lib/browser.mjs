@@ -91,6 +91,15 @@ export async function visit(page, path) {
 
 // Fills and submits the login form. Returns { status, finalPath }; throws with a reason when
 // the form is not there.
+// Clicks what `selector` finds and waits for the page it leads to; returns the HTTP status.
+export async function submit(page, selector) {
+  const target = page.locator(selector);
+  const count = await target.count();
+  if (count !== 1) throw new Error(`expected one ${selector} on ${page.url()}, found ${count}`);
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
+  return response ? response.status() : null;
+}
+
 export async function submitLogin(page, username, password) {
   const shown = await visit(page, '/logg-inn');
   if (shown.error) throw new Error(`GET /logg-inn failed: ${shown.error}`);

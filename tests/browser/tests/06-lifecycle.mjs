@@ -7,7 +7,7 @@
 // signed contract. The API only reads, to check what the pages did. The award must be the one
 // the demo reached through the service with the same bids and scores. Every page on the way is
 // checked like the crawl's (structure, axe, console), with screenshots.
-import { takeEvents, visit } from '../lib/browser.mjs';
+import { takeEvents, visit, submit } from '../lib/browser.mjs';
 import { checkPage, showsAmount } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
 
@@ -20,15 +20,6 @@ const BIDS = [
   { user: 'leverandor3', price: '12 400 000', quality: '8', qualityWhy: 'God renholdsplan; vikarordning uten reservepool.', social: '10', socialWhy: 'Tre lærlinger, alle ansatte i faste hele stillinger.', summary: 'Lokal leverandør med lang erfaring fra skoler og barnehager.' },
   { user: 'leverandor4', price: '10 950 000', quality: '6', qualityWhy: 'Renholdsplan mangler frekvens for fellesarealer; svak vikarordning.', social: '10', socialWhy: 'Samarbeid med flyktningtjenesten om praksisplasser.', summary: 'Lav pris med sentral drift fra Tromsø og lokal arbeidsleder.' },
 ];
-
-// Clicks what `selector` finds and waits for the page it leads to; returns the HTTP status.
-async function submit(page, selector) {
-  const target = page.locator(selector);
-  const count = await target.count();
-  if (count !== 1) throw new Error(`expected one ${selector} on ${page.url()}, found ${count}`);
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-  return response ? response.status() : null;
-}
 
 // Runs the state action `action` through its button on the tender page.
 async function act(t, page, id, action) {

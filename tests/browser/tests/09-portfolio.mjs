@@ -4,22 +4,13 @@
 // choosing CSV files in the file input (first a file with a bad row, which imports nothing);
 // looks at the areas. The API only reads, to check what the pages did. Every page on the way,
 // the refused forms included, gets the crawl's structure and axe checks, with screenshots.
-import { pathOf, takeEvents, visit } from '../lib/browser.mjs';
+import { pathOf, takeEvents, visit, submit } from '../lib/browser.mjs';
 import { axeViolations, checkPage, describeViolation, injectedElements, structureProblems } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
 
 const INDICATOR = 'Bacheloroppgaver med kommunen som problemeier';
 const NOTE = '4 oppgaver venter fortsatt på sensur';
 const BOM = '\uFEFF';
-
-// Clicks what `selector` finds and waits for the page it leads to; returns the HTTP status.
-async function submit(page, selector) {
-  const target = page.locator(selector);
-  const count = await target.count();
-  if (count !== 1) throw new Error(`expected one ${selector} on ${page.url()}, found ${count}`);
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-  return response ? response.status() : null;
-}
 
 async function check(t, env, page, path, name) {
   const result = await visit(page, path);
