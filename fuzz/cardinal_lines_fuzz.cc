@@ -1,7 +1,11 @@
 // Fuzz target for the indicators' line reader: arbitrary bytes as a JSON Lines file (gzip
 // detected) through the byte source, the line batcher, simdjson On-Demand and all 11
 // indicators, then coverage. Bad data must be counted, never crash; the output must be one
-// JSON object; every line must be accounted for.
+// JSON object; every line must be accounted for. The same bytes as a file, read in parallel
+// chunks by two workers, must give the same output, counts and bad-data lines.
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -41,6 +45,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(!result->json.empty() && result->json.front() == '{' && result->json.back() == '}');
     Check(result->releases <= result->lines);
   }
+
+  const int fd = memfd_create("fuzz", MFD_CLOEXEC);
+  Check(fd >= 0);
+  for (size_t written = 0; written < input.size();) {
+    const ssize_t n = write(fd, input.data() + written, input.size() - written);
+    Check(n > 0);
+    written += static_cast<size_t>(n);
+  }
+  auto file = OpenByteSource("/proc/self/fd/" + std::to_string(fd));
+  Check(file.ok());
+  options.threads = 2;
+  auto chunked = cardinal::RunIndicators(std::move(*file), AllIndicators(), options);
+  Check(chunked.ok() == result.ok());
+  if (result.ok()) {
+    Check(chunked->json == result->json);
+    Check(chunked->lines == result->lines && chunked->releases == result->releases);
+    Check(chunked->bad_data.Summary("f") == result->bad_data.Summary("f"));
+  }
+  close(fd);
 
   auto coverage = cardinal::RunCoverage(MemoryByteSource(std::move(input), "fuzz"));
   if (coverage.ok()) {

@@ -134,6 +134,7 @@ bool Accumulator::PassesPriceComparison(const Release& r) const {
 Accumulator::Process& Accumulator::Current(const Release& r, uint64_t line) {
   if (current_process_ == SIZE_MAX) {
     current_process_ = processes_.size();
+    processes_sorted_ = false;
     Process& p = processes_.emplace_back();
     p.ocid = ocids_.Store(r.ocid.value);
     p.line = line;
@@ -489,6 +490,22 @@ void Accumulator::AddR048(const Release& r) {
   }
 }
 
+namespace {
+bool ByOcidThenLine(std::string_view a_ocid, uint64_t a_line, std::string_view b_ocid,
+                    uint64_t b_line) {
+  const int c = a_ocid.compare(b_ocid);
+  return c != 0 ? c < 0 : a_line < b_line;
+}
+}  // namespace
+
+void Accumulator::SortProcesses() {
+  if (processes_sorted_) return;
+  std::sort(processes_.begin(), processes_.end(), [](const Process& a, const Process& b) {
+    return ByOcidThenLine(a.ocid, a.line, b.ocid, b.line);
+  });
+  processes_sorted_ = true;
+}
+
 void Accumulator::Merge(Accumulator&& other) {
   releases_ += other.releases_;
   currency_mismatches_ += other.currency_mismatches_;
@@ -525,7 +542,8 @@ void Accumulator::Merge(Accumulator&& other) {
   for (uint32_t id = 0; id < other.currencies_.size(); ++id) {
     currency[id] = currencies_.Intern(other.currencies_.Get(id));
   }
-  processes_.reserve(processes_.size() + other.processes_.size());
+  const size_t mine = processes_.size();
+  processes_.reserve(mine + other.processes_.size());
   for (Process p : other.processes_) {
     if (p.has_ratio) {
       p.winner = org[p.winner];
@@ -533,6 +551,14 @@ void Accumulator::Merge(Accumulator&& other) {
       if (!settings_.currency) p.currency = currency[p.currency];
     }
     processes_.push_back(p);
+  }
+  if (processes_sorted_ && other.processes_sorted_) {
+    std::inplace_merge(processes_.begin(), processes_.begin() + static_cast<ptrdiff_t>(mine),
+                       processes_.end(), [](const Process& a, const Process& b) {
+                         return ByOcidThenLine(a.ocid, a.line, b.ocid, b.line);
+                       });
+  } else {
+    processes_sorted_ = false;
   }
   ocids_.Adopt(std::move(other.ocids_));  // their Process::ocid views now live here
   other.processes_.clear();
@@ -566,10 +592,11 @@ std::string Accumulator::Finish(const OutputOptions& options) const {
   };
   std::vector<const Process*> order(processes_.size());
   for (size_t i = 0; i < processes_.size(); ++i) order[i] = &processes_[i];
-  std::sort(order.begin(), order.end(), [](const Process* a, const Process* b) {
-    if (a->ocid != b->ocid) return a->ocid < b->ocid;
-    return a->line < b->line;
-  });
+  if (!processes_sorted_) {
+    std::sort(order.begin(), order.end(), [](const Process* a, const Process* b) {
+      return ByOcidThenLine(a->ocid, a->line, b->ocid, b->line);
+    });
+  }
   std::vector<Resolved> resolved;
   for (const Process* p : order) {
     if (resolved.empty() || resolved.back().ocid != p->ocid) resolved.push_back({p->ocid});

@@ -72,6 +72,10 @@ class Accumulator {
   void StartBatch(uint64_t batch);
   // Folds one release read from line `line` (1-based, unique per line).
   void Add(const Release& release, uint64_t line);
+  // Sorts this state's per-process records by ocid and line. Each worker calls it on its own
+  // thread when its input is done, so that Merge and Finish, which run alone, only merge
+  // sorted runs. Optional: Finish sorts what is not sorted.
+  void SortProcesses();
   void Merge(Accumulator&& other);
   // The indicators' JSON, as `ocdscardinal indicators` prints it (keys sorted).
   std::string Finish(const OutputOptions& options) const;
@@ -154,6 +158,7 @@ class Accumulator {
   StringTable currencies_;
   StringArena ocids_;
   std::vector<Process> processes_;
+  bool processes_sorted_ = false;  // by (ocid, line)
 
   // Per release: its Process (or none yet) and its interned org ids.
   size_t current_process_ = SIZE_MAX;

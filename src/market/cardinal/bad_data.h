@@ -34,6 +34,12 @@ class BadDataLog {
   // Adds `other`'s counts and keeps the earliest samples of both.
   void Merge(const BadDataLog& other);
 
+  // Renumbers the samples' lines with `fn`, which must keep their order.
+  template <typename Fn>
+  void MapLines(Fn&& fn) {
+    for (BadDataSample& sample : samples_) sample.line = fn(sample.line);
+  }
+
   uint64_t count(BadDataKind kind) const { return counts_[static_cast<int>(kind)]; }
   uint64_t total() const;
   const std::vector<BadDataSample>& samples() const { return samples_; }

@@ -1,6 +1,7 @@
 // cardinal's own test cases and two whole files, run through the real pipeline (byte source,
 // line batches, worker threads) and compared with cardinal's output as parsed JSON.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -146,6 +147,75 @@ TEST(CardinalWholeFiles, OneAndManyThreadsGiveIdenticalOutput) {
       EXPECT_EQ(result->json, reference) << threads << " threads, batch " << batch;
     }
   }
+}
+
+// A regular file is read by every worker in its own chunks (pread); gzip and pipes by one
+// reader thread. Both must cut the same batches, so even cardinal's per-batch currency slot
+// (no `currency` setting) and the bad-data line numbers come out the same.
+TEST(CardinalWholeFiles, ParallelChunksAndOneReaderGiveIdenticalResults) {
+  std::string ini = ReadFile(CardinalDir() + "/settings-all.ini");
+  ini = ini.substr(ini.find('['));  // no `currency`: the first-observed slot per batch
+  // synthetic-5k unpacked, with bad lines first, in the middle and last (no final newline).
+  Result<std::unique_ptr<ByteSource>> gz = OpenByteSource(CardinalDir() + "/synthetic-5k.jsonl.gz");
+  ASSERT_TRUE(gz.ok());
+  std::string text;
+  char piece[1 << 16];
+  while (true) {
+    Result<size_t> got = (*gz)->Read(piece, sizeof(piece));
+    ASSERT_TRUE(got.ok());
+    if (*got == 0) break;
+    text.append(piece, *got);
+  }
+  std::vector<std::string> lines;
+  std::stringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 5000u);
+  lines.insert(lines.begin() + 2000, "[1]");
+  lines.insert(lines.begin(), "not json");
+  lines.push_back(R"({"ocid":5})");
+  std::string joined;
+  for (const std::string& line : lines) joined += line + "\n";
+  joined.pop_back();
+  const fs::path path =
+      fs::temp_directory_path() / ("chunks-" + std::to_string(getpid()) + ".jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << joined;
+  }
+
+  for (const std::string& file : {path.string(), CardinalDir() + "/real-compiled.jsonl"}) {
+    for (size_t batch : {size_t{4} << 10, size_t{300} << 10, size_t{4} << 20}) {
+      IndicatorsOptions options;
+      options.batch_bytes = batch;
+      options.output.maps = true;
+      options.threads = 1;
+      options.sequential = true;
+      Result<IndicatorsResult> one = RunFile(file, ini, options);
+      ASSERT_TRUE(one.ok()) << one.status().ToString();
+      for (int threads : {1, 2, 3}) {
+        SCOPED_TRACE(file + ", batch " + std::to_string(batch) + ", " + std::to_string(threads) +
+                     " threads");
+        options.sequential = false;
+        options.threads = threads;
+        Result<IndicatorsResult> chunks = RunFile(file, ini, options);
+        ASSERT_TRUE(chunks.ok()) << chunks.status().ToString();
+        EXPECT_EQ(chunks->json, one->json);
+        EXPECT_EQ(chunks->lines, one->lines);
+        EXPECT_EQ(chunks->bytes, one->bytes);
+        EXPECT_EQ(chunks->releases, one->releases);
+        EXPECT_EQ(chunks->currency_mismatches, one->currency_mismatches);
+        EXPECT_EQ(chunks->bad_data.Summary("f"), one->bad_data.Summary("f"));
+      }
+      if (file == path.string()) {
+        EXPECT_EQ(one->lines, 5003u);
+        std::vector<uint64_t> bad;
+        for (const BadDataSample& sample : one->bad_data.samples()) bad.push_back(sample.line);
+        // Line 5003's ocid is a number: a wrong type, and so no ocid.
+        EXPECT_EQ(bad, (std::vector<uint64_t>{1, 2002, 5003, 5003}));
+      }
+    }
+  }
+  fs::remove(path);
 }
 
 }  // namespace

@@ -16,8 +16,8 @@ namespace {
 // A file descriptor: a regular file, or stdin (which may be a pipe).
 class FdSource final : public ByteSource {
  public:
-  FdSource(int fd, bool owned, std::string name, uint64_t size)
-      : fd_(fd), owned_(owned), name_(std::move(name)), size_(size) {}
+  FdSource(int fd, bool owned, std::string name, uint64_t size, bool regular)
+      : fd_(fd), owned_(owned), name_(std::move(name)), size_(size), regular_(regular) {}
   ~FdSource() override {
     if (owned_) ::close(fd_);
   }
@@ -39,12 +39,14 @@ class FdSource final : public ByteSource {
   const std::string& name() const override { return name_; }
   uint64_t raw_bytes_read() const override { return read_; }
   uint64_t raw_size() const override { return size_; }
+  int positional_fd() const override { return regular_ ? fd_ : -1; }
 
  private:
   int fd_;
   bool owned_;
   std::string name_;
   uint64_t size_;
+  bool regular_;
   uint64_t read_ = 0;
 };
 
@@ -72,7 +74,10 @@ class MemorySource final : public ByteSource {
 class PrefixedSource final : public ByteSource {
  public:
   PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> inner)
-      : prefix_(std::move(prefix)), inner_(std::move(inner)) {}
+      : prefix_(std::move(prefix)),
+        inner_(std::move(inner)),
+        // The prefix is all that was read of a file: the whole is still the file's bytes.
+        positional_(inner_->positional_fd() >= 0 && inner_->raw_bytes_read() == prefix_.size()) {}
   Result<size_t> Read(char* out, size_t n) override {
     if (pos_ < prefix_.size()) {
       size_t take = std::min(n, prefix_.size() - pos_);
@@ -85,11 +90,13 @@ class PrefixedSource final : public ByteSource {
   const std::string& name() const override { return inner_->name(); }
   uint64_t raw_bytes_read() const override { return inner_->raw_bytes_read(); }
   uint64_t raw_size() const override { return inner_->raw_size(); }
+  int positional_fd() const override { return positional_ ? inner_->positional_fd() : -1; }
 
  private:
   std::string prefix_;
   size_t pos_ = 0;
   std::unique_ptr<ByteSource> inner_;
+  bool positional_;
 };
 
 // Inflates gzip members one after the other until the compressed input ends.
@@ -181,7 +188,7 @@ Result<std::unique_ptr<ByteSource>> Detect(std::unique_ptr<ByteSource> raw) {
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   if (path.empty()) return InvalidArgument("no input file given (use - for stdin)", "file");
   if (path == "-") {
-    return Detect(std::make_unique<FdSource>(STDIN_FILENO, false, "-", 0));
+    return Detect(std::make_unique<FdSource>(STDIN_FILENO, false, "-", 0, false));
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -199,7 +206,7 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
 #ifdef POSIX_FADV_SEQUENTIAL
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  return Detect(std::make_unique<FdSource>(fd, true, path, size));
+  return Detect(std::make_unique<FdSource>(fd, true, path, size, S_ISREG(st.st_mode)));
 }
 
 std::unique_ptr<ByteSource> PrefixedByteSource(std::string prefix,

@@ -29,6 +29,11 @@ class ByteSource {
   // size when it is known (0 for a pipe): together they give progress.
   virtual uint64_t raw_bytes_read() const = 0;
   virtual uint64_t raw_size() const = 0;
+
+  // When the source's bytes are exactly those of a regular file (not compressed, not a
+  // pipe), the file's descriptor: while the source lives, any thread may pread(2) the file at
+  // any offset (LineChunks). -1 otherwise.
+  virtual int positional_fd() const { return -1; }
 };
 
 // Opens `path` ("-" for stdin). Gzip input is decompressed transparently.

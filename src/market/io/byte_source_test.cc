@@ -1,6 +1,7 @@
 #include "market/io/byte_source.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -101,6 +102,34 @@ TEST(ByteSource, FilesAreOpenedAndMissingFilesNamed) {
       OpenByteSource(std::filesystem::temp_directory_path().string());
   ASSERT_FALSE(directory.ok());
   EXPECT_NE(directory.status().message().find("directory"), std::string::npos);
+}
+
+// Only a plain regular file may be read at any offset by several threads.
+TEST(ByteSource, OnlyAPlainRegularFileOffersPositionalReads) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto plain = dir / ("samspill_positional_" + std::to_string(getpid()) + ".jsonl");
+  const auto packed = dir / ("samspill_positional_" + std::to_string(getpid()) + ".jsonl.gz");
+  {
+    std::ofstream(plain, std::ios::binary) << "{}\n";
+    std::ofstream(packed, std::ios::binary) << Gzip("{}\n");
+  }
+  Result<std::unique_ptr<ByteSource>> file = OpenByteSource(plain.string());
+  ASSERT_TRUE(file.ok());
+  EXPECT_GE((*file)->positional_fd(), 0);
+  // A prefix that is what was read of the file keeps it positional; any other does not.
+  char head[2];
+  ASSERT_TRUE((*file)->Read(head, 2).ok());
+  auto again = PrefixedByteSource(std::string(head, 2), std::move(*file));
+  EXPECT_GE(again->positional_fd(), 0);
+  EXPECT_EQ(ReadAll(*again), "{}\n");
+  EXPECT_EQ(PrefixedByteSource("x", std::move(again))->positional_fd(), -1);
+
+  Result<std::unique_ptr<ByteSource>> gz = OpenByteSource(packed.string());
+  ASSERT_TRUE(gz.ok());
+  EXPECT_EQ((*gz)->positional_fd(), -1);
+  EXPECT_EQ(MemoryByteSource("{}\n", "mem")->positional_fd(), -1);
+  std::filesystem::remove(plain);
+  std::filesystem::remove(packed);
 }
 
 }  // namespace

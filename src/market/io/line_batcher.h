@@ -1,6 +1,11 @@
 // Splits a ByteSource into batches of whole lines (JSON Lines input), for one parser or for
 // several worker threads: each batch is independent, with the number and byte offset of its
 // first line so that every message can name its location.
+//
+// Batches are aligned to the input's bytes: with a target of T bytes, a batch holds the lines
+// that start in bytes [kT, (k+1)T) of the input, for its chunk number k. So the batches do not
+// depend on how the input was read, and a regular file can be cut into the same batches by
+// several threads reading their own chunks at once (LineChunks below).
 #pragma once
 
 #include <algorithm>
@@ -72,6 +77,8 @@ class ByteBuffer {
 };
 
 struct LineBatch {
+  // The chunk number k (see above): first_offset / the target size.
+  uint64_t chunk = 0;
   // Whole lines, each ending with '\n' except perhaps the input's last; followed by
   // kBatchPadding zero bytes that belong to the buffer but not to the data.
   ByteBuffer buffer;
@@ -85,16 +92,21 @@ struct LineBatch {
 
 class LineBatcher {
  public:
-  // `target_bytes`: about how much a batch holds. A line longer than `max_line_bytes` is
-  // skipped (and reported in the batch's `oversized`) so that memory stays bounded.
+  // `target_bytes`: the chunk size T. A line longer than `max_line_bytes` (its newline not
+  // counted; never less than T) is skipped and reported in the batch's `oversized`, so that
+  // memory stays bounded. `first_line` and `start_offset` number the source's first line and
+  // give its offset, for a source that begins inside a larger input (see LineChunks).
   explicit LineBatcher(std::unique_ptr<ByteSource> source, size_t target_bytes = 4u << 20,
-                       size_t max_line_bytes = 256u << 20);
+                       size_t max_line_bytes = 256u << 20, uint64_t first_line = 1,
+                       uint64_t start_offset = 0);
 
   // Fills `*batch` with the next lines (reusing its buffer); false at the end of the input.
   Result<bool> Next(LineBatch* batch);
 
   const ByteSource& source() const { return *source_; }
-  uint64_t bytes_read() const { return offset_; }
+  uint64_t bytes_read() const { return offset_ - start_offset_; }
+  // The number the next line would have: first_line + the lines handed out (or skipped).
+  uint64_t next_line() const { return next_line_; }
 
  private:
   Status Fill(ByteBuffer& buffer, size_t want);
@@ -104,11 +116,37 @@ class LineBatcher {
   std::unique_ptr<ByteSource> source_;
   size_t target_bytes_;
   size_t max_line_bytes_;
+  uint64_t start_offset_;
   std::string carry_;  // the start of a line that the previous batch did not finish
   bool eof_ = false;
-  uint64_t next_line_ = 1;
-  uint64_t offset_ = 0;  // decompressed bytes handed out in batches (and skipped)
+  uint64_t next_line_;
+  uint64_t offset_;  // the input offset of the next byte to hand out (bytes skipped included)
   std::vector<OversizedLine> pending_oversized_;
+};
+
+// The chunks of a regular, uncompressed file, for several threads that each read their own
+// (with pread(2), so thread-safe): chunk k holds the lines that start in bytes [kT, (k+1)T),
+// and Open(k) returns a LineBatcher that makes exactly the batches a LineBatcher over the
+// whole file makes for that chunk, with the same offsets. Line numbers cannot be known
+// before the earlier chunks are counted, so the caller numbers each chunk's lines from its
+// own `first_line` and maps them afterwards (LineBatcher::next_line() gives the count).
+class LineChunks {
+ public:
+  // `fd` stays the caller's and must stay open while chunks are read.
+  LineChunks(int fd, std::string name, uint64_t size, size_t target_bytes = 4u << 20,
+             size_t max_line_bytes = 256u << 20);
+
+  uint64_t count() const { return (size_ + target_bytes_ - 1) / target_bytes_; }
+  uint64_t size() const { return size_; }
+  // A batcher over the lines of chunk `chunk` (none when no line starts in it).
+  Result<std::unique_ptr<LineBatcher>> Open(uint64_t chunk, uint64_t first_line) const;
+
+ private:
+  int fd_;
+  std::string name_;
+  uint64_t size_;
+  size_t target_bytes_;
+  size_t max_line_bytes_;
 };
 
 // Calls fn(line, line_number, byte_offset) for every line of a batch, without its '\n' or a
