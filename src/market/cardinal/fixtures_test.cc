@@ -183,36 +183,38 @@ TEST(CardinalWholeFiles, ParallelChunksAndOneReaderGiveIdenticalResults) {
     out << joined;
   }
 
-  for (const std::string& file : {path.string(), CardinalDir() + "/real-compiled.jsonl"}) {
-    for (size_t batch : {size_t{4} << 10, size_t{300} << 10, size_t{4} << 20}) {
-      IndicatorsOptions options;
-      options.batch_bytes = batch;
-      options.output.maps = true;
-      options.threads = 1;
-      options.sequential = true;
-      Result<IndicatorsResult> one = RunFile(file, ini, options);
-      ASSERT_TRUE(one.ok()) << one.status().ToString();
-      for (int threads : {1, 2, 3}) {
-        SCOPED_TRACE(file + ", batch " + std::to_string(batch) + ", " + std::to_string(threads) +
-                     " threads");
-        options.sequential = false;
-        options.threads = threads;
-        Result<IndicatorsResult> chunks = RunFile(file, ini, options);
-        ASSERT_TRUE(chunks.ok()) << chunks.status().ToString();
-        EXPECT_EQ(chunks->json, one->json);
-        EXPECT_EQ(chunks->lines, one->lines);
-        EXPECT_EQ(chunks->bytes, one->bytes);
-        EXPECT_EQ(chunks->releases, one->releases);
-        EXPECT_EQ(chunks->currency_mismatches, one->currency_mismatches);
-        EXPECT_EQ(chunks->bad_data.Summary("f"), one->bad_data.Summary("f"));
-      }
-      if (file == path.string()) {
-        EXPECT_EQ(one->lines, 5003u);
-        std::vector<uint64_t> bad;
-        for (const BadDataSample& sample : one->bad_data.samples()) bad.push_back(sample.line);
-        // Line 5003's ocid is a number: a wrong type, and so no ocid.
-        EXPECT_EQ(bad, (std::vector<uint64_t>{1, 2002, 5003, 5003}));
-      }
+  const std::string real = CardinalDir() + "/real-compiled.jsonl";
+  const std::pair<std::string, size_t> cases[] = {{path.string(), size_t{4} << 10},
+                                                  {path.string(), size_t{300} << 10},
+                                                  {real, size_t{1} << 20}};
+  for (const auto& [file, batch] : cases) {
+    IndicatorsOptions options;
+    options.batch_bytes = batch;
+    options.output.maps = true;
+    options.threads = 1;
+    options.sequential = true;
+    Result<IndicatorsResult> one = RunFile(file, ini, options);
+    ASSERT_TRUE(one.ok()) << one.status().ToString();
+    for (int threads : {1, 3}) {
+      SCOPED_TRACE(file + ", batch " + std::to_string(batch) + ", " + std::to_string(threads) +
+                   " threads");
+      options.sequential = false;
+      options.threads = threads;
+      Result<IndicatorsResult> chunks = RunFile(file, ini, options);
+      ASSERT_TRUE(chunks.ok()) << chunks.status().ToString();
+      EXPECT_EQ(chunks->json, one->json);
+      EXPECT_EQ(chunks->lines, one->lines);
+      EXPECT_EQ(chunks->bytes, one->bytes);
+      EXPECT_EQ(chunks->releases, one->releases);
+      EXPECT_EQ(chunks->currency_mismatches, one->currency_mismatches);
+      EXPECT_EQ(chunks->bad_data.Summary("f"), one->bad_data.Summary("f"));
+    }
+    if (file == path.string()) {
+      EXPECT_EQ(one->lines, 5003u);
+      std::vector<uint64_t> bad;
+      for (const BadDataSample& sample : one->bad_data.samples()) bad.push_back(sample.line);
+      // Line 5003's ocid is a number: a wrong type, and so no ocid.
+      EXPECT_EQ(bad, (std::vector<uint64_t>{1, 2002, 5003, 5003}));
     }
   }
   fs::remove(path);
