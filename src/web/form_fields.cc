@@ -1,10 +1,29 @@
 #include "web/form_fields.h"
 
+#include <cctype>
+
 namespace samspill::web {
 
 std::string FormGet(const FormValues& values, const std::string& key) {
   auto it = values.find(key);
   return it == values.end() ? std::string() : it->second;
+}
+
+std::string Trimmed(const std::string& text) {
+  const size_t b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::optional<int64_t> WholeNumber(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c == ' ') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    digits += c;
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  return std::stoll(digits);
 }
 
 std::string Form::ErrorFor(const std::string& id) const {

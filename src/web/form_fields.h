@@ -4,7 +4,9 @@
 // the portfolio's figures form; escaping goes through H().
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +21,11 @@ using FormErrors = std::vector<std::pair<std::string, std::string>>;  // (field 
 
 // The value of field `key`, or "".
 std::string FormGet(const FormValues& values, const std::string& key);
+// `text` without leading and trailing spaces, tabs and line breaks.
+std::string Trimmed(const std::string& text);
+// A whole number of at least 0 as typed: digits, with spaces between thousands allowed; at
+// most 15 digits.
+std::optional<int64_t> WholeNumber(const std::string& text);
 
 struct Form {
   const PageRequest& req;

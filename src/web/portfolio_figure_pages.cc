@@ -6,7 +6,6 @@
 // the register shows its counted figures, which nobody enters by hand; its notes and target can
 // still be changed.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -66,24 +65,6 @@ std::string Field(const Form& form, const std::string& id, const std::string& la
                     numeric ? " inputmode=\"numeric\" autocomplete=\"off\"" : "");
 }
 
-// A whole number of at least 0 as typed: digits, with spaces between thousands allowed.
-std::optional<int64_t> WholeNumber(const std::string& text) {
-  std::string digits;
-  for (char c : text) {
-    if (c == ' ') continue;
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    digits += c;
-  }
-  if (digits.empty() || digits.size() > 15) return std::nullopt;
-  return std::stoll(digits);
-}
-
-std::string Trim(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // The posted form as an edit; what cannot be read is an error on its field, in the page's
 // language. The service checks the rest.
 IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const Values& v,
@@ -91,7 +72,7 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
   IndicatorEdit edit;
   const std::string version = req.Param("version");
   edit.version = WholeNumber(version).value_or(0);
-  const std::string target = Trim(FormGet(v, "target"));
+  const std::string target = Trimmed(FormGet(v, "target"));
   auto kind = portfolio::TargetKindFromName(JsonText(indicator, "target_kind"));
   if (target.empty() && kind && portfolio::TargetIsRequired(*kind)) {
     errors.push_back({"target", std::string(req.T("pf.target")) + ": " +
@@ -106,9 +87,9 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
   }
   for (int year : YearsOf(indicator)) {
     const std::string y = std::to_string(year);
-    portfolio::YearFigure f{year, std::nullopt, Trim(FormGet(v, "note-" + y)), false};
+    portfolio::YearFigure f{year, std::nullopt, Trimmed(FormGet(v, "note-" + y)), false};
     // A counted indicator's page has no figure fields; nothing else is read in their place.
-    const std::string value = IsCounted(indicator) ? "" : Trim(FormGet(v, "value-" + y));
+    const std::string value = IsCounted(indicator) ? "" : Trimmed(FormGet(v, "value-" + y));
     if (!value.empty()) {
       f.value = WholeNumber(value);
       if (!f.value) {

@@ -461,7 +461,9 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
   const int first = list["period"]["first_year"], last = list["period"]["last_year"];
   std::string body = "<h1>" + H(req.T("pf.targets")) + "</h1>";
   if (IsCoordinator(req)) {
-    body += "<p>" + H(req.T("pf.targets_help")) + "</p><ul class=\"links\"><li><a " +
+    body += "<p>" + H(req.T("pf.targets_help")) +
+            "</p><ul class=\"links\"><li><a href=\"/portefolje/maltall/ny\">" +
+            H(req.T("pf.new_indicator")) + "</a></li><li><a " +
             "href=\"/portefolje/maltall/import\">" + H(req.T("pf.import_indicators")) +
             "</a></li></ul>";
   }
@@ -576,7 +578,8 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
                     [&portfolio](PageRequest& req) { return DuplicatesPage(req, portfolio); }});
   routes.push_back({"GET", "/portefolje/maltall", false, PortfolioReaders(),
                     [&portfolio](PageRequest& req) { return TargetsPage(req, portfolio); }});
-  for (auto part : {PortfolioImportRoutes, PortfolioFigureRoutes, PortfolioAreaRoutes}) {
+  for (auto part : {PortfolioImportRoutes, PortfolioIndicatorRoutes, PortfolioFigureRoutes,
+                    PortfolioAreaRoutes}) {
     for (PageRoute& route : part(portfolio)) routes.push_back(std::move(route));
   }
   return routes;

@@ -3,6 +3,7 @@
 // - web/portfolio_pages.cc: the list, the project page and form, duplicates, the targets page;
 // - web/portfolio_import_pages.cc: CSV import of projects and of indicators (upload or paste);
 // - web/portfolio_figure_pages.cc: an indicator's target and yearly figures (coordinator);
+// - web/portfolio_indicator_pages.cc: a new indicator, entered or counted (coordinator);
 // - web/portfolio_area_pages.cc: the areas and the project leaders assigned to them.
 // Every part reads and writes through PortfolioService, which checks the roles again.
 #pragma once
@@ -31,6 +32,7 @@ std::string RowErrorText(const PageRequest& req, const portfolio::RowError& erro
 
 std::vector<PageRoute> PortfolioImportRoutes(PortfolioService& portfolio);
 std::vector<PageRoute> PortfolioFigureRoutes(PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioIndicatorRoutes(PortfolioService& portfolio);
 std::vector<PageRoute> PortfolioAreaRoutes(PortfolioService& portfolio);
 
 }  // namespace samspill::web

@@ -45,6 +45,11 @@ class PortfolioPageTest : public ::testing::Test {
     }
     return nullptr;
   }
+  size_t IndicatorCount() {
+    return api()
+        .Expect(200, "GET", "/api/portfolio/indicators", api().LoginAs("revisor"))["indicators"]
+        .size();
+  }
   size_t ProjectCount() {
     return api()
         .Expect(200, "GET", "/api/portfolio/projects", api().LoginAs("revisor"))["projects"]
@@ -76,11 +81,13 @@ TEST_F(PortfolioPageTest, CoordinatorPagesAndPostsAreRefusedToOtherPortfolioRole
   const json granted = Indicator(kApplicationsGranted);
   const std::string figures = "/portefolje/maltall/" + std::to_string(granted["id"].get<int64_t>());
   const size_t projects = ProjectCount();
+  const size_t indicators = IndicatorCount();
   const std::string leader2 = std::to_string(UserId("prosjektleder2"));
   for (const char* user : {"prosjektleder", "styringsgruppe"}) {
     SCOPED_TRACE(user);
     PageSession s = pages().LogIn(user, "/portefolje");
-    for (const char* path : {figures.c_str(), "/portefolje/import", "/portefolje/maltall/import"}) {
+    for (const char* path : {figures.c_str(), "/portefolje/import", "/portefolje/maltall/import",
+                             "/portefolje/maltall/ny"}) {
       auto res = pages().Get(path, s);
       ASSERT_TRUE(res);
       EXPECT_EQ(res->status, 403) << path;
@@ -88,6 +95,10 @@ TEST_F(PortfolioPageTest, CoordinatorPagesAndPostsAreRefusedToOtherPortfolioRole
     auto figure = pages().Post(figures, s, "version=1&target=7&value-2025=40");
     ASSERT_TRUE(figure);
     EXPECT_EQ(figure->status, 403);
+    auto define = pages().Post("/portefolje/maltall/ny", s,
+                               "category=Snik&name=Snikindikator&target_kind=none");
+    ASSERT_TRUE(define);
+    EXPECT_EQ(define->status, 403);
     for (const char* path : {"/portefolje/import", "/portefolje/maltall/import"}) {
       auto upload = pages().PostMultipart(
           path, s, CsvFile("navn,innsatsområde,type\nSnikimport,Unikom,formidling\n"), s.csrf);
@@ -108,6 +119,7 @@ TEST_F(PortfolioPageTest, CoordinatorPagesAndPostsAreRefusedToOtherPortfolioRole
     EXPECT_EQ(targets->body.find("href=\"" + figures + "\""), std::string::npos);
   }
   EXPECT_EQ(Indicator(kApplicationsGranted)["version"], granted["version"]);
+  EXPECT_EQ(IndicatorCount(), indicators);
   EXPECT_EQ(ProjectCount(), projects);
   json areas = api().Expect(200, "GET", "/api/portfolio/areas", api().LoginAs("revisor"));
   EXPECT_EQ(areas["project_leaders"][1]["area"], "Oppvekst og utdanning");
@@ -220,6 +232,100 @@ TEST_F(PortfolioPageTest, TheDemoCountsOneIndicatorFromTheRegisterAndNobodyEnter
       api().Expect(400, "PUT", "/api/portfolio/indicators/" + id + "/figures", coordinator,
                    {{"year", 2025}, {"value", 40}, {"version", after["version"]}});
   EXPECT_EQ(refused["error"]["field"], "value");
+}
+
+TEST_F(PortfolioPageTest, TheCoordinatorDefinesEnteredAndCountedIndicatorsOnThePage) {
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const json granted = Indicator(kApplicationsGranted);
+  const std::string category = granted["category"];
+  const size_t before = IndicatorCount();
+  auto targets = pages().Get("/portefolje/maltall", s);
+  ASSERT_TRUE(targets);
+  EXPECT_NE(targets->body.find("href=\"/portefolje/maltall/ny\""), std::string::npos);
+  auto form = pages().Get("/portefolje/maltall/ny", s);
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("<datalist id=\"pf-categories\"><option value=\"" + category + "\">"),
+            std::string::npos);
+  EXPECT_NE(form->body.find("<option value=\"per_year\" selected>"), std::string::npos);
+  EXPECT_NE(form->body.find("id=\"count-education\""), std::string::npos);
+
+  // No name, a target in words: both named, what was typed kept, nothing stored.
+  auto refused = pages().Post("/portefolje/maltall/ny", s,
+                              "category=N%C3%A6ringsliv&name=&unit=bes%C3%B8k&target_kind=per_year"
+                              "&target=mange&count=on&count-outreach=on");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("<a href=\"#name\">Navn på indikatoren: må fylles ut</a>"),
+            std::string::npos);
+  EXPECT_NE(refused->body.find("<a href=\"#target\">Måltall: skriv et helt tall"),
+            std::string::npos);
+  EXPECT_NE(refused->body.find("value=\"Næringsliv\""), std::string::npos);
+  EXPECT_NE(refused->body.find("value=\"mange\""), std::string::npos);
+  EXPECT_NE(refused->body.find("id=\"count-outreach\" name=\"count-outreach\" checked"),
+            std::string::npos);
+  // A yearly target is required; a name the category already has is refused.
+  auto no_target = pages().Post("/portefolje/maltall/ny", s,
+                                "category=N%C3%A6ringsliv&name=Bes%C3%B8k&target_kind=per_year");
+  ASSERT_TRUE(no_target);
+  EXPECT_EQ(no_target->status, 400);
+  EXPECT_NE(no_target->body.find("<a href=\"#target\">Måltall: må fylles ut"), std::string::npos);
+  auto twice = pages().Post("/portefolje/maltall/ny", s,
+                            "category=" + httplib::detail::encode_query_param(category) + "&name=" +
+                                httplib::detail::encode_query_param(kApplicationsGranted) +
+                                "&target_kind=none");
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->status, 400);
+  EXPECT_NE(twice->body.find("har allerede en indikator med dette navnet"), std::string::npos);
+  // Counting choices without "count from the register" would quietly make an entered one.
+  auto half = pages().Post("/portefolje/maltall/ny", s,
+                           "category=N%C3%A6ringsliv&name=Halvtelt&target_kind=none"
+                           "&count-research=on");
+  ASSERT_TRUE(half);
+  EXPECT_EQ(half->status, 400);
+  EXPECT_NE(half->body.find("<a href=\"#count\">Tell tallene fra registeret: kryss av her"),
+            std::string::npos);
+  EXPECT_EQ(IndicatorCount(), before);
+  EXPECT_EQ(Indicator(kApplicationsGranted)["version"], granted["version"]);
+
+  // An entered indicator with a yearly target: on to its figures page.
+  auto entered = pages().Post("/portefolje/maltall/ny", s,
+                              "category=N%C3%A6ringsliv&name=Bedriftsbes%C3%B8k&unit=bes%C3%B8k"
+                              "&target_kind=per_year&target=12&note=Fra+2024");
+  ASSERT_TRUE(entered);
+  ASSERT_EQ(entered->status, 303) << entered->body;
+  const json visits = Indicator("Bedriftsbesøk");
+  EXPECT_EQ(entered->get_header_value("Location"),
+            "/portefolje/maltall/" + std::to_string(visits["id"].get<int64_t>()));
+  EXPECT_EQ(visits["category"], "Næringsliv");
+  EXPECT_EQ(visits["unit"], "besøk");
+  EXPECT_EQ(visits["target_kind"], "per_year");
+  EXPECT_EQ(visits["target"], 12);
+  EXPECT_EQ(visits["note"], "Fra 2024");
+  EXPECT_TRUE(visits["count_rule"].is_null());
+
+  // A counted one: innovation applications, granted only. The demo register's two innovation
+  // applications (sent 24 September 2025) still await an answer, so 2025 counts 0 (the demo's
+  // own indicator, which counts every application, has 2).
+  auto counted = pages().Post("/portefolje/maltall/ny", s,
+                              "category=N%C3%A6ringsliv&name=Innvilgede+innovasjonss%C3%B8knader"
+                              "&target_kind=none&count=on&count-innovation=on&granted_only=on");
+  ASSERT_TRUE(counted);
+  ASSERT_EQ(counted->status, 303) << counted->body;
+  const json rule = Indicator("Innvilgede innovasjonssøknader");
+  EXPECT_EQ(rule["count_rule"]["kinds"], json::array({"innovation"}));
+  EXPECT_EQ(rule["count_rule"]["granted_only"], true);
+  EXPECT_EQ(rule["count_rule"]["facilitated_only"], false);
+  ASSERT_NE(Figure(rule, 2025), nullptr);
+  EXPECT_TRUE((*Figure(rule, 2025))["counted"].get<bool>());
+  EXPECT_EQ((*Figure(rule, 2025))["value"], 0);
+  EXPECT_EQ((*Figure(Indicator(kCounted), 2025))["value"], 2);
+  EXPECT_EQ(IndicatorCount(), before + 2);
+  // Its page shows the counted figures and has no field for one.
+  auto page = pages().Get(counted->get_header_value("Location"), s);
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("Bare innvilgede"), std::string::npos);
+  EXPECT_EQ(page->body.find("id=\"value-2025\""), std::string::npos);
 }
 
 TEST_F(PortfolioPageTest, AnUploadedCsvWithABadRowNamesRowAndColumnAndStoresNothing) {

@@ -154,3 +154,33 @@ test('portfolio: the areas page and the counted indicator, as the coordinator an
   }
   takeEvents(steering);
 });
+
+test('portfolio: the coordinator defines an indicator counted from the register on its page', async (t, env) => {
+  const page = (await env.session('koordinator')).page;
+  takeEvents(page);
+  const NAME = 'Forskningssøknader fra kommunen';
+  t.at('/portefolje/maltall');
+  await check(t, env, page, '/portefolje/maltall');
+  const opened = await submit(page, 'main a[href="/portefolje/maltall/ny"]');
+  t.check(opened === 200 && pathOf(page) === '/portefolje/maltall/ny', '/portefolje/maltall', `the link to a new indicator led to HTTP ${opened} at ${pathOf(page)}`);
+  await checkPage(t, env, page, { role: 'portfolio-koordinator', path: '/portefolje/maltall/ny', result: { status: opened, finalPath: pathOf(page), error: null }, loggedIn: true });
+
+  // The category from the existing ones, no name yet: refused, with the choices kept.
+  await page.fill('#category', 'Forskningssamarbeid');
+  await page.selectOption('#target_kind', 'none');
+  await page.check('#count');
+  await page.check('#count-research');
+  const refusedStatus = await submit(page, 'main button[type=submit]');
+  const refused = await checkRefused(t, page, '/portefolje/maltall/ny', refusedStatus);
+  t.check(refused.includes('Navn på indikatoren'), '/portefolje/maltall/ny', `the error summary says "${refused}", expected it to name the indicator's name`);
+  t.check(await page.isChecked('#count-research'), '/portefolje/maltall/ny', 'the project kind chosen was lost when the form came back');
+  t.check(await page.inputValue('#category') === 'Forskningssamarbeid', '/portefolje/maltall/ny', 'the category typed was lost when the form came back');
+
+  await page.fill('#name', NAME);
+  const saved = await submit(page, 'main button[type=submit]');
+  const created = await indicator(env, NAME);
+  t.check(created?.count_rule?.kinds?.join() === 'research', '/portefolje/maltall/ny', `the API shows ${JSON.stringify(created)}`);
+  t.check(saved === 200 && pathOf(page) === `/portefolje/maltall/${created?.id}`, '/portefolje/maltall/ny', `creating led to HTTP ${saved} at ${pathOf(page)}`);
+  t.check(await page.locator('#value-2025').count() === 0, pathOf(page), 'the new counted indicator offers a field for its 2025 figure');
+  t.check((await page.locator('main').innerText()).includes('Telles fra registeret'), pathOf(page), 'the new indicator\'s page does not say it is counted from the register');
+});
