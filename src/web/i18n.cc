@@ -207,6 +207,11 @@ const std::map<std::string_view, Entry>& Table() {
         "page"}},
       {"pf.unit", {"Enhet", "Unit"}},
       {"pf.period_total", {"Sum for perioden", "Total for the period"}},
+      {"pf.period_total_hint",
+       {"Fylles ut når bare summen for perioden er kjent, for eksempel «24 nye i perioden». Tomt: "
+        "summen av årenes tall.",
+        "Fill in when only the period's total is known, for example “24 new in the period”. "
+        "Empty: the sum of the years' figures."}},
       {"pf.indicator_note", {"Merknad", "Note"}},
       {"pf.target_kind", {"Type måltall", "Kind of target"}},
       {"pf.target_kind.per_year", {"Årlig måltall", "Yearly target"}},

@@ -1,10 +1,10 @@
-// An indicator's figures page for the coordinator, /portefolje/maltall/{id}: the target and,
-// for each year of the period (and any other year with a figure), the figure and its note
-// ("13 søknader venter fortsatt på svar"). The whole form is checked before anything is stored
-// and saved in one change (PortfolioService::EditIndicator); errors are listed at the top with
-// links to the fields and shown beside them, with what was typed kept. An indicator counted from
-// the register shows its counted figures, which nobody enters by hand; its notes and target can
-// still be changed.
+// An indicator's figures page for the coordinator, /portefolje/maltall/{id}: the target, the
+// period's total when only it is known ("24 nye i perioden"), and, for each year of the period
+// (and any other year with a figure), the figure and its note ("13 søknader venter fortsatt på
+// svar"). The whole form is checked before anything is stored and saved in one change
+// (PortfolioService::EditIndicator); errors are listed at the top with links to the fields and
+// shown beside them, with what was typed kept. An indicator counted from the register shows its
+// counted figures, which nobody enters by hand; its notes and target can still be changed.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -48,6 +48,9 @@ Values StoredValues(const json& indicator) {
   Values v;
   if (!indicator["target"].is_null())
     v["target"] = std::to_string(indicator["target"].get<int64_t>());
+  if (!indicator["period_total"].is_null()) {
+    v["period_total"] = std::to_string(indicator["period_total"].get<int64_t>());
+  }
   for (const json& f : indicator["figures"]) {
     const std::string year = std::to_string(f["year"].get<int>());
     if (!f["value"].is_null() && !f.value("counted", false)) {
@@ -85,6 +88,14 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
           {"target", std::string(req.T("pf.target")) + ": " + std::string(req.T("pf.err_whole"))});
     }
   }
+  const std::string total = Trimmed(FormGet(v, "period_total"));
+  if (!total.empty()) {
+    edit.period_total = WholeNumber(total);
+    if (!edit.period_total) {
+      errors.push_back({"period_total", std::string(req.T("pf.period_total")) + ": " +
+                                            std::string(req.T("pf.err_whole"))});
+    }
+  }
   for (int year : YearsOf(indicator)) {
     const std::string y = std::to_string(year);
     portfolio::YearFigure f{year, std::nullopt, Trimmed(FormGet(v, "note-" + y)), false};
@@ -108,7 +119,7 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
 
 // The form field of a service error's field ("figures.2024.value" → "value-2024").
 std::string FieldId(const std::string& field) {
-  if (field == "target") return "target";
+  if (field == "target" || field == "period_total") return field;
   if (field.starts_with("figures.")) {
     const size_t dot = field.find('.', 8);
     if (dot != std::string::npos) {
@@ -142,6 +153,8 @@ std::string FormHtml(const PageRequest& req, const json& ind, const Values& valu
                     std::to_string(version) + "\">";
   out += Field(form, "target", std::string(req.T("pf.target")),
                std::string(req.T("pf.target_hint." + kind)), true);
+  out += Field(form, "period_total", std::string(req.T("pf.period_total")),
+               std::string(req.T("pf.period_total_hint")), true);
   for (int year : YearsOf(ind)) {
     const std::string y = std::to_string(year);
     out += "<fieldset><legend>" + y + "</legend>";
@@ -172,9 +185,6 @@ PageResponse FiguresPage(const PageRequest& req, const json& ind, const Values& 
   item("pf.category", JsonText(ind, "category"));
   item("pf.target_kind", std::string(req.T("pf.target_kind." + JsonText(ind, "target_kind"))));
   item("pf.unit", JsonText(ind, "unit"));
-  if (!ind["period_total"].is_null()) {
-    item("pf.period_total", std::to_string(ind["period_total"].get<int64_t>()));
-  }
   item("pf.indicator_note", JsonText(ind, "note"));
   if (IsCounted(ind)) item("pf.counted", CountRuleText(req, ind["count_rule"]));
   item("pf.attainment", JsonText(ind["attainment"], "summary"));
@@ -195,6 +205,7 @@ Result<PageResponse> Save(PageRequest& req, PortfolioService& portfolio) {
   SAMSPILL_ASSIGN_OR_RETURN(json ind, portfolio.GetIndicator(Who(req), id));
   Values values;
   values["target"] = req.Param("target");
+  values["period_total"] = req.Param("period_total");
   for (int year : YearsOf(ind)) {
     for (const char* part : {"value-", "note-"}) {
       const std::string key = part + std::to_string(year);

@@ -557,7 +557,11 @@ Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicat
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
   if (edit.target && *edit.target < 0) return InvalidArgument("the target is negative", "target");
+  if (edit.period_total && *edit.period_total < 0) {
+    return InvalidArgument("the period's total is negative", "period_total");
+  }
   ind.target = edit.target;
+  ind.period_total = edit.period_total;
   json changed = json::array();
   for (const portfolio::YearFigure& given : edit.figures) {
     const std::string field = "figures." + std::to_string(given.year);
@@ -588,7 +592,9 @@ Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicat
   }
   store::AuditEvent e =
       Event(actor, "portfolio.indicator.edit", "portfolio_indicator",
-            {{"target", ind.target ? json(*ind.target) : json()}, {"figures", changed}});
+            {{"target", ind.target ? json(*ind.target) : json()},
+             {"period_total", ind.period_total ? json(*ind.period_total) : json()},
+             {"figures", changed}});
   e.entity_id = std::to_string(indicator_id);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredIndicator updated,

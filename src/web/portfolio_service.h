@@ -58,6 +58,8 @@ struct ImportOutcome {
 struct IndicatorEdit {
   int64_t version = 0;  // the version the edit was made from
   std::optional<int64_t> target;
+  // The period's total when only it is known (replaces the stored one; none clears it).
+  std::optional<int64_t> period_total;
   // One entry per year shown; a year with neither value nor note is cleared. Years not listed
   // keep their figures. `counted` is ignored: counted figures are never stored.
   std::vector<portfolio::YearFigure> figures;

@@ -192,6 +192,47 @@ TEST_F(PortfolioPageTest, TheFiguresFormRefusesABadFigureWholeAndSavesAGoodOne) 
   EXPECT_EQ((*Figure(Indicator(kApplicationsGranted), 2025))["value"], 3);
 }
 
+// "Prioriterte områder …" is known only as a total for the period (9, from the report), which
+// its target for the period (4) is measured against. The coordinator corrects and clears it.
+TEST_F(PortfolioPageTest, TheFiguresFormTakesThePeriodsTotalWhenOnlyItIsKnown) {
+  constexpr char kAreas[] = "Prioriterte områder for målrettet kunnskapsutvikling";
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  const json before = Indicator(kAreas);
+  ASSERT_EQ(before["target_kind"], "period_total");
+  EXPECT_EQ(before["period_total"], 9);
+  EXPECT_EQ(before["attainment"]["period"], "met");
+  const std::string path = "/portefolje/maltall/" + std::to_string(before["id"].get<int64_t>());
+  const std::string version = "version=" + std::to_string(before["version"].get<int64_t>());
+  auto shown = pages().Get(path, s);
+  ASSERT_TRUE(shown);
+  EXPECT_NE(shown->body.find("<label for=\"period_total\">Sum for perioden</label>"),
+            std::string::npos);
+  EXPECT_NE(shown->body.find("id=\"period_total\" name=\"period_total\""), std::string::npos);
+  EXPECT_NE(shown->body.find("value=\"9\""), std::string::npos);
+
+  auto refused = pages().Post(path, s, version + "&target=4&period_total=ni");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("<a href=\"#period_total\">Sum for perioden: skriv et helt tall"),
+            std::string::npos);
+  EXPECT_EQ(Indicator(kAreas)["version"], before["version"]);
+
+  auto saved = pages().Post(path, s, version + "&target=4&period_total=3");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  const json after = Indicator(kAreas);
+  EXPECT_EQ(after["period_total"], 3);
+  EXPECT_EQ(after["attainment"]["period"], "not_met");
+  // Emptying the field clears it: with no yearly figures either, nothing is reported.
+  auto cleared = pages().Post(
+      path, s, "version=" + std::to_string(after["version"].get<int64_t>()) + "&target=4");
+  ASSERT_TRUE(cleared);
+  ASSERT_EQ(cleared->status, 303) << cleared->body;
+  const json empty = Indicator(kAreas);
+  EXPECT_TRUE(empty["period_total"].is_null());
+  EXPECT_EQ(empty["attainment"]["period"], "no_figure");
+}
+
 TEST_F(PortfolioPageTest, TheDemoCountsOneIndicatorFromTheRegisterAndNobodyEntersItsFigures) {
   const json counted = Indicator(kCounted);
   ASSERT_FALSE(counted["count_rule"].is_null());
