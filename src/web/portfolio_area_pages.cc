@@ -4,6 +4,7 @@
 // the area (POST /portefolje/omrader/{user id}, PortfolioService::AssignArea).
 #include <map>
 
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
 #include "web/portfolio_service.h"
@@ -96,7 +97,8 @@ Result<PageResponse> Assign(PageRequest& req, PortfolioService& portfolio) {
   if (assigned.code() != StatusCode::kInvalidArgument) return assigned;
   // Only a project leader has a row (and a field) to point to.
   const std::string field = assigned.field() == "area" ? "area-" + std::to_string(user) : "";
-  return AreasPage(req, portfolio, {{field, assigned.message()}}, user, area, 400);
+  return AreasPage(req, portfolio, {{field, InLanguage(req.lang, assigned.message())}}, user, area,
+                   400);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "web/form_fields.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
 #include "web/portfolio_service.h"
@@ -220,7 +221,9 @@ Result<PageResponse> Save(PageRequest& req, PortfolioService& portfolio) {
   const Status& s = saved.status();
   switch (s.code()) {
     case StatusCode::kInvalidArgument:
-      return FiguresPage(req, ind, values, {{FieldId(s.field()), s.message()}}, edit.version, 400);
+      return FiguresPage(req, ind, values,
+                         {{FieldId(s.field()), InLanguage(req.lang, s.message())}}, edit.version,
+                         400);
     case StatusCode::kConflict:
       // Someone saved in between: what they saved is shown in the table; this form keeps what
       // was typed, now against the latest version, so saving again is a deliberate choice.

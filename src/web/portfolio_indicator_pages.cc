@@ -10,6 +10,7 @@
 #include "portfolio/indicator.h"
 #include "portfolio/project.h"
 #include "web/form_fields.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
 #include "web/portfolio_service.h"
@@ -154,7 +155,7 @@ Result<PageResponse> Define(PageRequest& req, PortfolioService& portfolio) {
     // What the form could not check (someone defined the same indicator meanwhile).
     const std::string field =
         s.field() == "category" || s.field() == "name" || s.field() == "target" ? s.field() : "";
-    return NewPage(req, portfolio, values, {{field, s.message()}},
+    return NewPage(req, portfolio, values, {{field, InLanguage(req.lang, s.message())}},
                    s.code() == StatusCode::kConflict ? 409 : 400);
   }
   return s;

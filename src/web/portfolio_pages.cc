@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/money.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_service.h"
 
@@ -43,7 +44,7 @@ std::string RowErrorText(const PageRequest& req, const portfolio::RowError& erro
   if (!error.column.empty()) {
     out += (out.empty() ? "" : ", ") + std::string(req.T("pf.column")) + " «" + error.column + "»";
   }
-  return out + (out.empty() ? "" : ": ") + error.message;
+  return out + (out.empty() ? "" : ": ") + InLanguage(req.lang, error.message);
 }
 
 namespace {
@@ -413,7 +414,8 @@ Result<PageResponse> SubmitForm(PageRequest& req, PortfolioService& portfolio,
         "",
         {}};
   };
-  if (!body.ok()) return render(400, {{"funding", body.status().message()}}, json::array());
+  if (!body.ok())
+    return render(400, {{"funding", InLanguage(req.lang, body.status().message())}}, json::array());
   if (!id && !body->value("confirmed_distinct", false)) {
     Result<json> check = portfolio.CheckDuplicates(Who(req), *body);
     if (check.ok() && !(*check)["duplicates"].empty())
@@ -425,7 +427,7 @@ Result<PageResponse> SubmitForm(PageRequest& req, PortfolioService& portfolio,
     const Status& s = saved.status();
     if (s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kNotFound) return s;
     return render(s.code() == StatusCode::kConflict ? 409 : 400,
-                  {{FieldId(s.field()), s.message()}}, json::array());
+                  {{FieldId(s.field()), InLanguage(req.lang, s.message())}}, json::array());
   }
   return Redirect("/portefolje/prosjekt/" + std::to_string((*saved)["id"].get<int64_t>()));
 }
@@ -569,7 +571,8 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
          }
          Result<json> merged = portfolio.Merge(Who(req), IdParam(req, 0), std::stoll(other));
          if (!merged.ok()) {
-           return ProjectPage(req, portfolio, {{"duplicate_id", merged.status().message()}},
+           return ProjectPage(req, portfolio,
+                              {{"duplicate_id", InLanguage(req.lang, merged.status().message())}},
                               merged.status().code() == StatusCode::kNotFound ? 404 : 409);
          }
          return Redirect("/portefolje/prosjekt/" + req.params[0]);

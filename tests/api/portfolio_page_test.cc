@@ -381,7 +381,8 @@ TEST_F(PortfolioPageTest, AnUploadedCsvWithABadRowNamesRowAndColumnAndStoresNoth
       s.csrf);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
-  EXPECT_NE(res->body.find("<a href=\"#file\">rad 3, kolonne «type»: unknown kind"),
+  EXPECT_NE(res->body.find("<a href=\"#file\">rad 3, kolonne «type»: ukjent type «forsk» "
+                           "(forskning, utdanning, nyskaping og innovasjon, formidling)</a>"),
             std::string::npos)
       << res->body.substr(res->body.find("<main"), 2000);
   EXPECT_NE(res->body.find("Filen «prosjekter.csv»: 1 feil. Ingenting ble importert."),
@@ -493,8 +494,8 @@ TEST_F(PortfolioPageTest, TheIndicatorImportPageStoresAllOrNothing) {
       s.csrf);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 400);
-  EXPECT_NE(refused->body.find("<a href=\"#file\">rad 3, kolonne «måltall»: &#39;fire&#39; is not "
-                               "a whole number"),
+  EXPECT_NE(refused->body.find("<a href=\"#file\">rad 3, kolonne «måltall»: «fire» er ikke et "
+                               "helt tall</a>"),
             std::string::npos)
       << refused->body.substr(refused->body.find("<main"), 2000);
   json list = api().Expect(200, "GET", "/api/portfolio/indicators", api().LoginAs("revisor"));
@@ -525,7 +526,8 @@ TEST_F(PortfolioPageTest, TheCoordinatorAssignsAnAreaThroughThePage) {
   auto bad = pages().Post("/portefolje/omrader/" + id, s, "area=M%C3%A5nen");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
-  EXPECT_NE(bad->body.find("<a href=\"#area-" + id + "\">unknown area"), std::string::npos);
+  EXPECT_NE(bad->body.find("<a href=\"#area-" + id + "\">ukjent innsatsområde «Månen»</a>"),
+            std::string::npos);
   auto saved = pages().Post("/portefolje/omrader/" + id, s, "area=Unikom");
   ASSERT_TRUE(saved);
   ASSERT_EQ(saved->status, 303);

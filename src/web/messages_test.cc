@@ -1,0 +1,134 @@
+#include "web/messages.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/money.h"
+#include "portfolio/csv.h"
+#include "portfolio/indicator.h"
+#include "portfolio/indicator_csv.h"
+#include "portfolio/project.h"
+#include "portfolio/project_csv.h"
+
+namespace samspill::web {
+namespace {
+
+TEST(Messages, TemplatesCarryTheirValuesAndInnerMessagesOver) {
+  EXPECT_EQ(InLanguage(Lang::kNb, "unknown area 'Havbruk'"), "ukjent innsatsområde «Havbruk»");
+  EXPECT_EQ(InLanguage(Lang::kNb, "row 3, column 2: a quoted field is never closed"),
+            "rad 3, kolonne 2: et felt i anførselstegn blir aldri avsluttet");
+  EXPECT_EQ(InLanguage(Lang::kNb, "'12x' is not an amount: amount contains 'x'"),
+            "«12x» er ikke et beløp: beløpet inneholder «x»");
+  EXPECT_EQ(InLanguage(Lang::kNb, "unknown area 'A' (one of: B, C)"),
+            "ukjent innsatsområde «A» (ett av: B, C)");
+  // English pages keep the service's words; an unknown message is shown as it is.
+  EXPECT_EQ(InLanguage(Lang::kEn, "unknown area 'Havbruk'"), "unknown area 'Havbruk'");
+  EXPECT_EQ(InLanguage(Lang::kNb, "something new went wrong"), "something new went wrong");
+  EXPECT_FALSE(HasNorwegian("something new went wrong"));
+  // A known frame around an unknown inner message is not counted as translated.
+  EXPECT_FALSE(HasNorwegian("row 3, column 2: something new"));
+  // No partial matches: the whole message must fit the template.
+  EXPECT_FALSE(HasNorwegian("the file is empty, mostly"));
+  EXPECT_FALSE(HasNorwegian("amount is too large!"));
+}
+
+// Every error the portfolio's CSV imports and checks can give, produced by the real parsers and
+// validators, must have its Norwegian text: a changed English message fails here.
+TEST(Messages, EveryPortfolioFormAndImportMessageIsInNorwegian) {
+  std::vector<std::string> messages;
+  auto from_projects = [&](const std::string& csv) {
+    portfolio::ProjectImport parsed = portfolio::ParseProjectsCsv(csv);
+    EXPECT_FALSE(parsed.errors.empty()) << csv;
+    for (const portfolio::RowError& e : parsed.errors) messages.push_back(e.message);
+  };
+  auto from_indicators = [&](const std::string& csv) {
+    portfolio::IndicatorImport parsed = portfolio::ParseIndicatorsCsv(csv);
+    EXPECT_FALSE(parsed.errors.empty()) << csv;
+    for (const portfolio::RowError& e : parsed.errors) messages.push_back(e.message);
+  };
+  auto from_status = [&](const Status& s) {
+    EXPECT_FALSE(s.ok());
+    messages.push_back(s.message());
+  };
+
+  // The CSV layer.
+  from_projects("");
+  from_projects("\n\n");
+  from_projects("navn,innsatsområde,type\n\"Åpent,Unikom,formidling\n");
+  from_projects("navn,innsatsområde,type\n\"A\"b,Unikom,formidling\n");
+  from_projects("navn,innsatsområde,type\nA\"b,Unikom,formidling\n");
+  from_projects("navn,innsatsområde,type\nA,Unikom,formidling,x\n");
+  from_projects("navn,innsatsområde,type\n\xff\xfe\n");
+  from_status(portfolio::ParseCsv("a\n1\n2\n", {.max_bytes = 4}).status());
+  from_status(portfolio::ParseCsv("a\n1\n2\n3\n", {.max_rows = 2}).status());
+  from_status(portfolio::ParseCsv("a,b\n1,2\n", {.max_fields = 1}).status());
+  // Columns and cells of a project import.
+  from_projects("navn,navn,innsatsområde,type\nA,A,Unikom,formidling\n");
+  from_projects("navn,innsatsområde,type,farge\nA,Unikom,formidling,blå\n");
+  from_projects("navn,type\nA,formidling\n");
+  from_projects(
+      "navn,innsatsområde,type,status,kontaktpersoner,finansiering,start,slutt,"
+      "tilrettelagt av partnerskapet\n"
+      ",Havbruk,forsk,Ukjent,\"(Prosjektleder, NTNU)\",\"NFR: 12x | : 100 | EU: -5 | A: 1,2,3 | "
+      "B: 1.234 | C: 99999999999999999999\",2024-13-01,neste år,kanskje\n");
+  from_projects("navn,innsatsområde,type,start,slutt\nA,Unikom,formidling,2025,2024\n");
+  // Indicators.
+  from_indicators("category,indicator\nA,B\n");
+  from_indicators("category,indicator,unit,target_kind,target,farge\nA,B,antall,none,,blå\n");
+  from_indicators("category,indicator,unit,target_kind,target,2024,period_total\n"
+                  "A,B,antall,hver uke,ti,x,mange\n");
+  from_indicators("category,indicator,unit,target_kind,target\n,B,antall,per_year,\n");
+  from_indicators("category,indicator,unit,target_kind,target\nA,,antall,per_year,1\n");
+  from_indicators("category,indicator,unit,target_kind,target\nA,B,antall,per_year,\n");
+  portfolio::Indicator ind{.category = "A", .name = "B"};
+  ind.target_kind = portfolio::TargetKind::kNone;
+  ind.category = std::string(300, 'x');
+  from_status(portfolio::ValidateIndicator(ind));
+  ind.category = "A";
+  ind.target = -1;
+  from_status(portfolio::ValidateIndicator(ind));
+  ind.target.reset();
+  ind.figures = {{1800, 1, "", false}};
+  from_status(portfolio::ValidateIndicator(ind));
+  ind.figures = {{2024, 1, "", false}, {2024, 2, "", false}};
+  from_status(portfolio::ValidateIndicator(ind));
+  ind.figures = {{2024, -1, "", false}};
+  from_status(portfolio::ValidateIndicator(ind));
+  // Projects as the form and the service check them.
+  const portfolio::AreaList areas;
+  portfolio::Project p;
+  p.name = "A";
+  p.area = "Havbruk";
+  from_status(portfolio::ValidateProject(p, areas));
+  p.area = "Unikom";
+  p.short_name = std::string(400, 'x');
+  from_status(portfolio::ValidateProject(p, areas));
+  p.short_name.clear();
+  p.partners = {{"", "enhet"}};
+  from_status(portfolio::ValidateProject(p, areas));
+  p.partners.clear();
+  p.contacts = {{""}};
+  from_status(portfolio::ValidateProject(p, areas));
+  p.contacts.clear();
+  p.funding = {{""}};
+  from_status(portfolio::ValidateProject(p, areas));
+  p.funding = {{"NFR"}};
+  p.funding[0].amount.minor = -1;
+  from_status(portfolio::ValidateProject(p, areas));
+  p.funding.clear();
+  p.partners.resize(101, {"NTNU", ""});
+  from_status(portfolio::ValidateProject(p, areas));
+  for (const char* amount : {"", "1,2,3", "1.234", "-5", "12x", "99999999999999999999"}) {
+    from_status(ParseMoneyMinor(amount).status());
+  }
+
+  ASSERT_GE(messages.size(), 40u);
+  for (const std::string& m : messages) {
+    EXPECT_TRUE(HasNorwegian(m)) << "no Norwegian text for: " << m;
+  }
+}
+
+}  // namespace
+}  // namespace samspill::web
