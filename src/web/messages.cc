@@ -61,6 +61,9 @@ constexpr Entry kCatalogue[] = {
     {"amount is too large", "beløpet er for stort"},
     {"amount is empty", "beløpet mangler"},
     {"amount is not a finite number", "beløpet er ikke et endelig tall"},
+    // Tender forms (web/tender_form.cc): the deadline as typed.
+    {"write the deadline as a date and time, like 2025-09-19T12:00",
+     "skriv fristen som dato og klokkeslett, for eksempel 2025-09-19T12:00"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

@@ -77,8 +77,9 @@ TEST(Messages, EveryPortfolioFormAndImportMessageIsInNorwegian) {
   // Indicators.
   from_indicators("category,indicator\nA,B\n");
   from_indicators("category,indicator,unit,target_kind,target,farge\nA,B,antall,none,,blå\n");
-  from_indicators("category,indicator,unit,target_kind,target,2024,period_total\n"
-                  "A,B,antall,hver uke,ti,x,mange\n");
+  from_indicators(
+      "category,indicator,unit,target_kind,target,2024,period_total\n"
+      "A,B,antall,hver uke,ti,x,mange\n");
   from_indicators("category,indicator,unit,target_kind,target\n,B,antall,per_year,\n");
   from_indicators("category,indicator,unit,target_kind,target\nA,,antall,per_year,1\n");
   from_indicators("category,indicator,unit,target_kind,target\nA,B,antall,per_year,\n");

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "web/form_fields.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/tender_service.h"
 
@@ -128,7 +129,8 @@ Result<Timestamp> FromOsloLocal(const std::string& local) {
   return Timestamp{as_utc->unix_seconds - 3600};
 }
 
-Result<json> ToDraft(const Values& v, Errors& errors) {
+Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
+  const bool en = lang == Lang::kEn;
   json d = json::object();
   auto put = [&](const char* key) {
     if (!FormGet(v, key).empty()) d[key] = FormGet(v, key);
@@ -140,7 +142,8 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   d["category"] = FormGet(v, "category").empty() ? "ordinary" : FormGet(v, "category");
   Result<int64_t> value = ParseMoneyMinor(FormGet(v, "estimated_value"));
   if (!value.ok()) {
-    errors.push_back({"estimated_value", "Anslått verdi: " + value.status().message()});
+    errors.push_back({"estimated_value", std::string(en ? "Estimated value: " : "Anslått verdi: ") +
+                                             InLanguage(lang, value.status().message())});
   } else {
     d["estimated_value"] = static_cast<double>(*value) / 100.0;
   }
@@ -171,7 +174,7 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
   if (!FormGet(v, "bid_deadline").empty()) {
     Result<Timestamp> deadline = FromOsloLocal(FormGet(v, "bid_deadline"));
     if (!deadline.ok()) {
-      errors.push_back({"bid_deadline", deadline.status().message()});
+      errors.push_back({"bid_deadline", InLanguage(lang, deadline.status().message())});
     } else {
       d["bid_deadline"] = deadline->ToIso();
     }
@@ -212,8 +215,9 @@ Result<json> ToDraft(const Values& v, Errors& errors) {
     json lot = {{"id", lot_id}, {"title", title}};
     Result<int64_t> minor = ParseMoneyMinor(amount);
     if (!minor.ok()) {
-      errors.push_back({row + "estimated_value",
-                        "Delkontrakt " + std::to_string(k + 1) + ": " + minor.status().message()});
+      errors.push_back({row + "estimated_value", std::string(en ? "Lot " : "Delkontrakt ") +
+                                                     std::to_string(k + 1) + ": " +
+                                                     InLanguage(lang, minor.status().message())});
       continue;
     }
     lot["estimated_value"] = static_cast<double>(*minor) / 100.0;
@@ -374,7 +378,7 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
 Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optional<int64_t> id) {
   const Values values = FromRequest(req);
   Errors errors;
-  SAMSPILL_ASSIGN_OR_RETURN(json draft, ToDraft(values, errors));
+  SAMSPILL_ASSIGN_OR_RETURN(json draft, ToDraft(values, req.lang, errors));
   const std::string action = id ? "/anbud/" + std::to_string(*id) + "/rediger" : "/anbud/ny";
   const std::string heading =
       std::string(id ? (req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet")

@@ -9,6 +9,7 @@
 
 #include "store/store.h"
 #include "web/api_routes.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/tender_charts.h"
 #include "web/tender_service.h"
@@ -641,24 +642,25 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                       const bool cancel = req.params[1] == "cancel";
                       return AfterPost(req, tenders, done.status(), cancel ? "reason" : "actions");
                     }});
-  routes.push_back({"POST",
-                    tender + "/bud",
-                    false,
-                    {Role::kSupplier},
-                    [&tenders](PageRequest& req) -> Result<PageResponse> {
-                      // The form's decimal comma is accepted: "1 250 000,50".
-                      Result<int64_t> minor = ParseMoneyMinor(req.Param("price"));
-                      if (!minor.ok()) {
-                        return AfterPost(req, tenders,
-                                         InvalidArgument(minor.status().message(), "price"),
-                                         "price");
-                      }
-                      json body = {{"price", static_cast<double>(*minor) / 100.0},
-                                   {"summary", req.Param("summary")}};
-                      if (!req.Param("lot_id").empty()) body["lot_id"] = req.Param("lot_id");
-                      Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), body);
-                      return AfterPost(req, tenders, done.status(), "price");
-                    }});
+  routes.push_back(
+      {"POST",
+       tender + "/bud",
+       false,
+       {Role::kSupplier},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         // The form's decimal comma is accepted: "1 250 000,50".
+         Result<int64_t> minor = ParseMoneyMinor(req.Param("price"));
+         if (!minor.ok()) {
+           return AfterPost(
+               req, tenders,
+               InvalidArgument(InLanguage(req.lang, minor.status().message()), "price"), "price");
+         }
+         json body = {{"price", static_cast<double>(*minor) / 100.0},
+                      {"summary", req.Param("summary")}};
+         if (!req.Param("lot_id").empty()) body["lot_id"] = req.Param("lot_id");
+         Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), body);
+         return AfterPost(req, tenders, done.status(), "price");
+       }});
   routes.push_back({"POST",
                     tender + "/sporsmal",
                     false,

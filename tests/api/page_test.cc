@@ -240,6 +240,17 @@ TEST_F(PageTest, AnOfficerCreatesAndPublishesATenderThroughTheForm) {
       << refused->body.substr(refused->body.find("<main"), 1500);
   EXPECT_NE(refused->body.find("id=\"criteria-1-weight-error\""), std::string::npos);
   EXPECT_NE(refused->body.find("value=\"Skoleskyss 2026\""), std::string::npos);  // kept
+  // An amount and a deadline the form cannot read: named in Norwegian, beside their fields.
+  auto unreadable =
+      Post("/anbud/ny", s,
+           std::regex_replace(std::regex_replace(form, std::regex("estimated_value=3\\+500\\+000"),
+                                                 "estimated_value=3,5+mill"),
+                              std::regex("bid_deadline=[^&]*"), "bid_deadline=neste+fredag"));
+  ASSERT_TRUE(unreadable);
+  EXPECT_EQ(unreadable->status, 400);
+  EXPECT_NE(unreadable->body.find("Anslått verdi: beløpet inneholder «m»"), std::string::npos)
+      << unreadable->body.substr(unreadable->body.find("<main"), 1500);
+  EXPECT_NE(unreadable->body.find("skriv fristen som dato og klokkeslett"), std::string::npos);
 
   auto created =
       Post("/anbud/ny", s,
