@@ -92,6 +92,7 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
                      "<title>" +
                      H(title) +
                      " – samspill</title>\n"
+                     "<link rel=\"icon\" href=\"/assets/samspill.svg\" type=\"image/svg+xml\">\n"
                      "<link rel=\"stylesheet\" href=\"/assets/samspill.css\">\n" +
                      (extra_stylesheet.empty()
                           ? std::string()

@@ -248,6 +248,20 @@ WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(StylesheetCss(), "text/css; charset=utf-8");
   });
+  // The icon browsers show in tabs and bookmarks: two linked rings on the header's blue. Served
+  // at /favicon.ico as well, which browsers ask for on their own.
+  for (const char* path : {"/assets/samspill.svg", "/favicon.ico"}) {
+    http.Get(path, [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "public, max-age=86400");
+      res.set_content(
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+          "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b3c5d\"/>"
+          "<circle cx=\"12\" cy=\"16\" r=\"7\" fill=\"none\" stroke=\"#fff\" "
+          "stroke-width=\"3\"/><circle cx=\"20\" cy=\"16\" r=\"7\" fill=\"none\" "
+          "stroke=\"#8ccaf7\" stroke-width=\"3\"/></svg>",
+          "image/svg+xml");
+    });
+  }
   http.Get("/assets/protocol.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(std::string(tendering::ProtocolCss()), "text/css; charset=utf-8");

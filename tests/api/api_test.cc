@@ -91,6 +91,14 @@ TEST_F(ApiTest, PagesUseNoInlineStyleOrScriptAndSendVisitorsToLogin) {
   ASSERT_TRUE(css);
   EXPECT_EQ(css->status, 200);
   EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_NE(page->body.find("<link rel=\"icon\" href=\"/assets/samspill.svg\""), std::string::npos);
+  for (const char* icon : {"/assets/samspill.svg", "/favicon.ico"}) {
+    auto res = Client().Get(icon);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << icon;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "image/svg+xml") << icon;
+    EXPECT_TRUE(res->body.starts_with("<svg ")) << icon;
+  }
   auto missing = Client().Get("/no-such-page");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);

@@ -1,7 +1,8 @@
 // The English pages get the same checks as the Norwegian crawl (structure, axe at WCAG 2.1 AA,
-// console, screenshots), for a buyer, a supplier and the auditor, each in its own context with
-// English chosen once through ?lang=en and remembered. Every page must say lang="en", and the
-// pages of the signed demo tender must not fall back to Norwegian headings.
+// console, screenshots), for a buyer, a supplier, the auditor and the partnership coordinator
+// (whose crawl starts at the targets page too, to reach the indicator forms), each in its own
+// context with English chosen once through ?lang=en and remembered. Every page must say
+// lang="en", and the pages of the signed demo tender must not fall back to Norwegian headings.
 import { crawl, logInThroughForm, openPage, visit } from '../lib/browser.mjs';
 import { checkPage } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
@@ -9,7 +10,14 @@ import { test } from '../lib/harness.mjs';
 // Norwegian section headings of the tender page that an English page must not show.
 const NORWEGIAN_HEADINGS = ['Fakta', 'Tidslinje', 'Kriterier og vekter', 'Spørsmål og svar', 'Tilbud', 'Tildeling'];
 
-for (const username of ['innkjoper', 'leverandor2', 'revisor']) {
+const CRAWLS = [
+  { username: 'innkjoper', seeds: ['/'], reach: /^\/anbud\/\d+$/, what: 'tender page' },
+  { username: 'leverandor2', seeds: ['/'], reach: /^\/anbud\/\d+$/, what: 'tender page' },
+  { username: 'revisor', seeds: ['/'], reach: /^\/anbud\/\d+$/, what: 'tender page' },
+  { username: 'koordinator', seeds: ['/portefolje/maltall', '/'], reach: /^\/portefolje\/maltall\/(\d+|ny)$/, what: 'indicator form' },
+];
+
+for (const { username, seeds, reach, what } of CRAWLS) {
   test(`english: ${username} — every reachable page in English passes the page checks`, async (t, env) => {
     const context = await env.newContext();
     try {
@@ -18,7 +26,7 @@ for (const username of ['innkjoper', 'leverandor2', 'revisor']) {
       await logInThroughForm(page, username, 'demo-passord');
       await visit(page, '/?lang=en');
       const { visited } = await crawl(page, {
-        seeds: ['/'],
+        seeds,
         limit: 25,
         onPage: async (p, requested, result) => {
           await checkPage(t, env, p, { role: `en-${username}`, path: requested, result, loggedIn: true });
@@ -32,7 +40,7 @@ for (const username of ['innkjoper', 'leverandor2', 'revisor']) {
         },
       });
       t.note(`${visited.length} pages: ${visited.join(' ')}`);
-      t.check(visited.some((p) => /^\/anbud\/\d+$/.test(p)), '/', 'the English crawl reached no tender page');
+      t.check(visited.some((p) => reach.test(p)), seeds[0], `the English crawl reached no ${what}`);
     } finally {
       await context.close();
     }
