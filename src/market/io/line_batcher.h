@@ -132,7 +132,8 @@ class LineBatcher {
 // own `first_line` and maps them afterwards (LineBatcher::next_line() gives the count).
 class LineChunks {
  public:
-  // `fd` stays the caller's and must stay open while chunks are read.
+  // `fd` stays the caller's and must stay open while chunks are read; the batchers Open
+  // returns refer to this object, which must outlive them.
   LineChunks(int fd, std::string name, uint64_t size, size_t target_bytes = 4u << 20,
              size_t max_line_bytes = 256u << 20);
 
