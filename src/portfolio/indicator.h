@@ -32,6 +32,9 @@ enum class TargetKind {
   kIncreaseEachEdition = 4,
   kNone = 5,
 };
+inline constexpr TargetKind kAllTargetKinds[] = {
+    TargetKind::kPerYear, TargetKind::kPeriodTotal, TargetKind::kIncreaseOverPeriod,
+    TargetKind::kIncreaseEachEdition, TargetKind::kNone};
 std::string_view TargetKindName(TargetKind kind);  // "per_year", …
 std::optional<TargetKind> TargetKindFromName(std::string_view name);
 std::string_view TargetKindLabelNb(TargetKind kind);  // "Årlig måltall", …

@@ -4,9 +4,8 @@
 // Until now only the API (POST /api/portfolio/indicators) and the CSV import could define one,
 // and a count rule only through the API. The page checks the whole form in the page's language
 // before anything is stored; the service (PortfolioService::DefineIndicator) checks it again and
-// stores it with its audit event. A name already used in the category is refused here: that
-// indicator is changed from its own page, never redefined by accident.
-
+// stores it with its audit event. A name already used in the category is refused (the service's
+// only_new): that indicator is changed from its own page, never redefined by accident.
 #include "portfolio/indicator.h"
 #include "portfolio/project.h"
 #include "web/form_fields.h"
@@ -21,11 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr char kPath[] = "/portefolje/maltall/ny";
-
-constexpr portfolio::TargetKind kKinds[] = {
-    portfolio::TargetKind::kPerYear, portfolio::TargetKind::kPeriodTotal,
-    portfolio::TargetKind::kIncreaseOverPeriod, portfolio::TargetKind::kIncreaseEachEdition,
-    portfolio::TargetKind::kNone};
 
 std::string KindField(portfolio::ProjectKind kind) {
   return "count-" + std::string(portfolio::ProjectKindName(kind));
@@ -45,7 +39,7 @@ FormValues PostedValues(const PageRequest& req) {
 
 // The posted form as an indicator; what is missing or cannot be read is an error on its field.
 portfolio::Indicator IndicatorFromForm(const PageRequest& req, const FormValues& v,
-                                       const json& existing, FormErrors& errors) {
+                                       FormErrors& errors) {
   auto error = [&](const std::string& field, const char* label, const char* message) {
     errors.push_back({field, std::string(req.T(label)) + ": " + std::string(req.T(message))});
   };
@@ -86,12 +80,6 @@ portfolio::Indicator IndicatorFromForm(const PageRequest& req, const FormValues&
     // Choices for counting without counting: never silently an entered indicator.
     error("count", "pf.count_from_register", "pf.err_count_choices");
   }
-  for (const json& other : existing["indicators"]) {
-    if (!ind.name.empty() && JsonText(other, "category") == ind.category &&
-        JsonText(other, "name") == ind.name) {
-      error("name", "pf.indicator_name", "pf.err_indicator_exists");
-    }
-  }
   return ind;
 }
 
@@ -109,7 +97,7 @@ std::string FormHtml(const PageRequest& req, const FormValues& values, const For
       form.Input("name", req.T("pf.indicator_name"), req.T("pf.indicator_name_hint"), "text", true);
   out += form.Input("unit", req.T("pf.unit"), req.T("pf.unit_hint"));
   std::vector<std::pair<std::string, std::string>> kinds;
-  for (portfolio::TargetKind k : kKinds) {
+  for (portfolio::TargetKind k : portfolio::kAllTargetKinds) {
     const std::string name(portfolio::TargetKindName(k));
     kinds.emplace_back(name, std::string(req.T("pf.target_kind." + name)));
   }
@@ -143,16 +131,21 @@ Result<PageResponse> NewPage(PageRequest& req, PortfolioService& portfolio,
 
 Result<PageResponse> Define(PageRequest& req, PortfolioService& portfolio) {
   const FormValues values = PostedValues(req);
-  SAMSPILL_ASSIGN_OR_RETURN(json existing, portfolio.ListIndicators(Who(req)));
   FormErrors errors;
-  portfolio::Indicator ind = IndicatorFromForm(req, values, existing, errors);
+  portfolio::Indicator ind = IndicatorFromForm(req, values, errors);
   if (!errors.empty()) return NewPage(req, portfolio, values, errors, 400);
-  Result<json> saved = portfolio.DefineIndicator(Who(req), ind);
+  Result<json> saved = portfolio.DefineIndicator(Who(req), ind, /*only_new=*/true);
   if (saved.ok())
     return Redirect("/portefolje/maltall/" + std::to_string((*saved)["id"].get<int64_t>()));
   const Status& s = saved.status();
+  if (s.code() == StatusCode::kConflict && s.field() == "name") {  // the name is taken
+    return NewPage(req, portfolio, values,
+                   {{"name", std::string(req.T("pf.indicator_name")) + ": " +
+                                 std::string(req.T("pf.err_indicator_exists"))}},
+                   400);
+  }
   if (s.code() == StatusCode::kInvalidArgument || s.code() == StatusCode::kConflict) {
-    // What the form could not check (someone defined the same indicator meanwhile).
+    // What the form could not check (entered figures under a new count rule).
     const std::string field =
         s.field() == "category" || s.field() == "name" || s.field() == "target" ? s.field() : "";
     return NewPage(req, portfolio, values, {{field, InLanguage(req.lang, s.message())}},

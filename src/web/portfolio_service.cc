@@ -604,13 +604,19 @@ Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicat
 }
 
 Result<json> PortfolioService::DefineIndicator(const Actor& actor,
-                                               const portfolio::Indicator& indicator) {
+                                               const portfolio::Indicator& indicator,
+                                               bool only_new) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "define indicators"));
   portfolio::Indicator ind = indicator;
   ind.figures.clear();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
   for (const store::StoredIndicator& row : rows) {
     if (row.category != ind.category || row.name != ind.name) continue;
+    if (only_new) {
+      return Status(StatusCode::kConflict,
+                    "«" + ind.category + "» already has an indicator named «" + ind.name + "»",
+                    "name");
+    }
     SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator existing, ParseStoredIndicator(row));
     ind.figures = std::move(existing.figures);
   }

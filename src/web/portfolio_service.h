@@ -109,8 +109,10 @@ class PortfolioService {
   Result<nlohmann::json> EditIndicator(const Actor& actor, int64_t indicator_id,
                                        const IndicatorEdit& edit);
   // Adds an indicator, or replaces the definition (unit, target kind, target, note, count rule)
-  // of the one with the same category and name, keeping its figures (coordinator).
-  Result<nlohmann::json> DefineIndicator(const Actor& actor, const portfolio::Indicator& indicator);
+  // of the one with the same category and name, keeping its figures (coordinator). With
+  // `only_new`, an indicator of that category and name is not replaced: Conflict on "name".
+  Result<nlohmann::json> DefineIndicator(const Actor& actor, const portfolio::Indicator& indicator,
+                                         bool only_new = false);
   Result<ImportOutcome> ImportIndicatorsCsv(const Actor& actor, std::string_view csv);
   Result<std::string> AttainmentCsv(const Actor& actor);
   Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone);

@@ -291,40 +291,38 @@ TEST_F(PortfolioPageTest, TheCoordinatorDefinesEnteredAndCountedIndicatorsOnTheP
   EXPECT_NE(form->body.find("<option value=\"per_year\" selected>"), std::string::npos);
   EXPECT_NE(form->body.find("id=\"count-education\""), std::string::npos);
 
+  // A refused form: HTTP 400 and the page that says why.
+  auto refused_page = [&](const std::string& form) -> std::string {
+    auto res = pages().Post("/portefolje/maltall/ny", s, form);
+    EXPECT_TRUE(res);
+    if (!res) return "";
+    EXPECT_EQ(res->status, 400) << form;
+    return res->body;
+  };
   // No name, a target in words: both named, what was typed kept, nothing stored.
-  auto refused = pages().Post("/portefolje/maltall/ny", s,
-                              "category=N%C3%A6ringsliv&name=&unit=bes%C3%B8k&target_kind=per_year"
-                              "&target=mange&count=on&count-outreach=on");
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 400);
-  EXPECT_NE(refused->body.find("<a href=\"#name\">Navn på indikatoren: må fylles ut</a>"),
+  const std::string refused = refused_page(
+      "category=N%C3%A6ringsliv&name=&unit=bes%C3%B8k&target_kind=per_year"
+      "&target=mange&count=on&count-outreach=on");
+  EXPECT_NE(refused.find("<a href=\"#name\">Navn på indikatoren: må fylles ut</a>"),
             std::string::npos);
-  EXPECT_NE(refused->body.find("<a href=\"#target\">Måltall: skriv et helt tall"),
-            std::string::npos);
-  EXPECT_NE(refused->body.find("value=\"Næringsliv\""), std::string::npos);
-  EXPECT_NE(refused->body.find("value=\"mange\""), std::string::npos);
-  EXPECT_NE(refused->body.find("id=\"count-outreach\" name=\"count-outreach\" checked"),
+  EXPECT_NE(refused.find("<a href=\"#target\">Måltall: skriv et helt tall"), std::string::npos);
+  EXPECT_NE(refused.find("value=\"Næringsliv\""), std::string::npos);
+  EXPECT_NE(refused.find("value=\"mange\""), std::string::npos);
+  EXPECT_NE(refused.find("id=\"count-outreach\" name=\"count-outreach\" checked"),
             std::string::npos);
   // A yearly target is required; a name the category already has is refused.
-  auto no_target = pages().Post("/portefolje/maltall/ny", s,
-                                "category=N%C3%A6ringsliv&name=Bes%C3%B8k&target_kind=per_year");
-  ASSERT_TRUE(no_target);
-  EXPECT_EQ(no_target->status, 400);
-  EXPECT_NE(no_target->body.find("<a href=\"#target\">Måltall: må fylles ut"), std::string::npos);
-  auto twice = pages().Post("/portefolje/maltall/ny", s,
-                            "category=" + httplib::detail::encode_query_param(category) + "&name=" +
-                                httplib::detail::encode_query_param(kApplicationsGranted) +
-                                "&target_kind=none");
-  ASSERT_TRUE(twice);
-  EXPECT_EQ(twice->status, 400);
-  EXPECT_NE(twice->body.find("har allerede en indikator med dette navnet"), std::string::npos);
+  EXPECT_NE(refused_page("category=N%C3%A6ringsliv&name=Bes%C3%B8k&target_kind=per_year")
+                .find("<a href=\"#target\">Måltall: må fylles ut"),
+            std::string::npos);
+  EXPECT_NE(refused_page("category=" + httplib::detail::encode_query_param(category) +
+                         "&name=" + httplib::detail::encode_query_param(kApplicationsGranted) +
+                         "&target_kind=none")
+                .find("har allerede en indikator med dette navnet"),
+            std::string::npos);
   // Counting choices without "count from the register" would quietly make an entered one.
-  auto half = pages().Post("/portefolje/maltall/ny", s,
-                           "category=N%C3%A6ringsliv&name=Halvtelt&target_kind=none"
-                           "&count-research=on");
-  ASSERT_TRUE(half);
-  EXPECT_EQ(half->status, 400);
-  EXPECT_NE(half->body.find("<a href=\"#count\">Tell tallene fra registeret: kryss av her"),
+  EXPECT_NE(refused_page("category=N%C3%A6ringsliv&name=Halvtelt&target_kind=none"
+                         "&count-research=on")
+                .find("<a href=\"#count\">Tell tallene fra registeret: kryss av her"),
             std::string::npos);
   EXPECT_EQ(IndicatorCount(), before);
   EXPECT_EQ(Indicator(kApplicationsGranted)["version"], granted["version"]);
