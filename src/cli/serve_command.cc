@@ -31,6 +31,9 @@ struct ServeFlags {
   int port = 8080;
   bool demo = false;
   bool secure_cookies = false;
+  bool behind_tls_proxy = false;
+  int threads = 0;
+  int request_timeout = 30;
   bool quiet = false;
   std::string clock_file;
 };
@@ -87,10 +90,14 @@ Status Serve(const ServeFlags& flags) {
                         {.host = flags.host,
                          .port = flags.port,
                          .secure_cookies = flags.secure_cookies,
+                         .behind_tls_proxy = flags.behind_tls_proxy,
+                         .threads = flags.threads,
+                         .request_timeout_seconds = flags.request_timeout,
                          .access_log = !flags.quiet});
   server.AddRoutes(web::TenderApiRoutes(tenders));
   server.AddRoutes(web::PortfolioApiRoutes(portfolio));
-  server.AddPages(web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies));
+  server.AddPages(
+      web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies || flags.behind_tls_proxy));
   server.AddPages(web::TenderFormRoutes(tenders));
   server.AddPages(web::PortfolioPageRoutes(portfolio));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
@@ -142,6 +149,18 @@ void AddServeCommand(CLI::App& app, CommandAction* action) {
   cmd->add_flag("--demo", flags->demo, "Load demo data (one user per role) if missing");
   cmd->add_flag("--secure-cookies", flags->secure_cookies,
                 "Mark session cookies Secure (when served behind HTTPS)");
+  cmd->add_flag("--behind-tls-proxy", flags->behind_tls_proxy,
+                "Served behind a TLS-terminating proxy: session cookies are Secure and the "
+                "proxy's X-Forwarded-Proto header is trusted");
+  cmd->add_option("--threads", flags->threads,
+                  "Threads that serve requests (0: twice the cores, at least 4)")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  cmd->add_option("--request-timeout", flags->request_timeout,
+                  "Seconds a client has to send the next request's headers (a connection "
+                  "idle for longer is closed)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->add_flag("--quiet", flags->quiet, "No access log on stderr");
   cmd->add_option("--clock-file", flags->clock_file,
                   "Read the time tenders run on (deadlines, standstill) from this file, "

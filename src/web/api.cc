@@ -2,16 +2,17 @@
 
 #include <algorithm>
 
+#include "web/strict_json.h"
+
 namespace samspill::web {
 
-Result<nlohmann::json> ParseJsonObjectBody(const httplib::Request& req) {
-  std::string type = req.get_header_value("Content-Type");
+Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req) {
+  std::string type = req.Header("Content-Type");
   if (type.rfind("application/json", 0) != 0) {
     return InvalidArgument("the request body must be JSON (Content-Type: application/json)",
                            "body");
   }
-  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) return InvalidArgument("the request body is not valid JSON", "body");
+  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json body, ParseStrictJson(req.body));
   if (!body.is_object()) return InvalidArgument("the request body must be a JSON object", "body");
   return body;
 }

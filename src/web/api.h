@@ -5,8 +5,6 @@
 // {"error":{"code":"invalid_argument","message":"…","field":"…"}}.
 #pragma once
 
-#include <httplib.h>
-
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,11 +15,12 @@
 #include "common/role.h"
 #include "common/status.h"
 #include "web/auth_service.h"
+#include "web/http_message.h"
 
 namespace samspill::web {
 
 struct ApiRequest {
-  const httplib::Request& http;
+  const HttpRequest& http;
   std::optional<Principal> principal;  // set on every non-public route
   std::vector<std::string> params;     // regex captures from the route pattern
 };
@@ -53,7 +52,7 @@ struct Route {
 
 // Parses a JSON object body. Names the problem: wrong content type, malformed JSON
 // (with the byte offset), not an object.
-Result<nlohmann::json> ParseJsonObjectBody(const httplib::Request& req);
+Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req);
 
 // Typed field access on a JSON object, with errors naming the field.
 Result<std::string> RequiredString(const nlohmann::json& obj, const std::string& field);

@@ -71,22 +71,25 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
              login.principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
          return ApiResponse{200,
                             SessionJson(login.principal),
-                            {{"Set-Cookie", SessionCookie(login.token, max_age, secure_cookies)}}};
+                            {{"Set-Cookie", SessionCookie(login.token, max_age,
+                                                          secure_cookies || req.http.https)}}};
        }});
 
   routes.push_back({"GET", "/api/session", false, {}, [](ApiRequest& req) -> Result<ApiResponse> {
                       return ApiResponse{200, SessionJson(*req.principal), {}};
                     }});
 
-  routes.push_back(
-      {"DELETE",
-       "/api/session",
-       false,
-       {},
-       [&auth, secure_cookies](ApiRequest& req) -> Result<ApiResponse> {
-         SAMSPILL_RETURN_IF_ERROR(auth.Logout(*req.principal));
-         return ApiResponse{204, nullptr, {{"Set-Cookie", SessionCookie("", 0, secure_cookies)}}};
-       }});
+  routes.push_back({"DELETE",
+                    "/api/session",
+                    false,
+                    {},
+                    [&auth, secure_cookies](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_RETURN_IF_ERROR(auth.Logout(*req.principal));
+                      return ApiResponse{
+                          204,
+                          nullptr,
+                          {{"Set-Cookie", SessionCookie("", 0, secure_cookies || req.http.https)}}};
+                    }});
 
   routes.push_back({"GET",
                     "/api/users",
@@ -171,17 +174,17 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
        {Role::kAdministrator, Role::kAuditor},
        [&store](ApiRequest& req) -> Result<ApiResponse> {
          store::AuditQuery query;
-         query.entity_type = req.http.get_param_value("entity_type");
-         query.entity_id = req.http.get_param_value("entity_id");
+         query.entity_type = req.http.Param("entity_type");
+         query.entity_id = req.http.Param("entity_id");
          for (auto [name, target] : {std::pair{"after", &query.after_id}}) {
-           std::string text = req.http.get_param_value(name);
+           std::string text = req.http.Param(name);
            if (text.empty()) continue;
            if (text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
              return InvalidArgument(std::string(name) + " must be a whole number", name);
            }
            *target = std::stoll(text);
          }
-         std::string limit = req.http.get_param_value("limit");
+         std::string limit = req.http.Param("limit");
          if (!limit.empty()) {
            if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos) {
              return InvalidArgument("limit must be a whole number", "limit");
@@ -244,7 +247,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
   routes.push_back(
       {"POST", "/api/evaluate", false, TenderBuyerRoles(),
        [](ApiRequest& req) -> Result<ApiResponse> {
-         std::string type = req.http.get_header_value("Content-Type");
+         std::string type = req.http.Header("Content-Type");
          if (type.rfind("application/json", 0) != 0) {
            return InvalidArgument("the bid table must be sent as application/json", "body");
          }

@@ -20,6 +20,18 @@ Status CheckUsername(std::string_view username) {
 
 namespace {
 
+// What a failed login keeps of the username it was given (in the audit trail and as the
+// throttle's key): at most 128 bytes, cut at a character boundary, so an anonymous client
+// cannot make the server store or hold a body-sized name.
+constexpr size_t kMaxKeptUsernameBytes = 128;
+
+std::string_view KeptUsername(std::string_view username) {
+  if (username.size() <= kMaxKeptUsernameBytes) return username;
+  size_t end = kMaxKeptUsernameBytes;
+  while (end > 0 && (static_cast<unsigned char>(username[end]) & 0xC0) == 0x80) --end;
+  return username.substr(0, end);
+}
+
 std::string UserJson(const store::User& user) {
   return nlohmann::json{{"id", user.id},
                         {"username", user.username},
@@ -53,14 +65,19 @@ store::AuditEvent AuthService::Event(const std::optional<Principal>& actor, std:
   return e;
 }
 
-Result<LoginResult> AuthService::Login(std::string_view username, std::string_view password) {
+Result<LoginResult> AuthService::Login(std::string_view given_username, std::string_view password) {
+  // Longer names match no user (usernames are checked when created); the throttle and the
+  // audit event see the bounded prefix.
+  const std::string_view username = KeptUsername(given_username);
+  const bool too_long = username.size() != given_username.size();
   Timestamp now = clock_.Now();
   if (int64_t wait = throttle_.RetryAfter(username, now); wait > 0) {
     return ResourceExhausted("too many failed logins for this user; try again in " +
                              std::to_string((wait + 59) / 60) + " minutes");
   }
   const Status wrong = Unauthenticated("wrong username or password");
-  Result<store::User> user = store_.FindUserByUsername(username);
+  Result<store::User> user = too_long ? Result<store::User>(NotFound("no such user"))
+                                      : store_.FindUserByUsername(username);
   bool verified = false;
   if (user.ok()) {
     verified = VerifyPassword(user->password_hash, password);
@@ -73,6 +90,12 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
     store::AuditEvent failed =
         Event(std::nullopt, "session.login_failed", user.ok() ? std::to_string(user->id) : "");
     failed.after_json = nlohmann::json{{"username", username}}.dump();
+    if (too_long) {
+      failed.after_json = nlohmann::json{
+          {"username", username},
+          {"username_bytes", given_username.size()},
+          {"truncated", true}}.dump();
+    }
     SAMSPILL_RETURN_IF_ERROR(store_.AppendAudit(std::move(failed)));
     return wrong;
   }

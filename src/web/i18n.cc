@@ -304,10 +304,14 @@ const std::map<std::string_view, Entry>& Table() {
        {"Filen er større enn serveren tar imot. Største størrelse er",
         "The file is larger than the server accepts. The largest size is"}},
       {"error.too_large_form",
-       {"Skjemaet har mer tekst enn serveren tar imot (høyst 8 kB). Last opp lange CSV-tekster "
-        "som fil.",
-        "The form holds more text than the server accepts (at most 8 kB). Upload long CSV texts "
-        "as a file."}},
+       {"Skjemaet har mer tekst enn serveren tar imot. Største størrelse er",
+        "The form holds more text than the server accepts. The largest size is"}},
+      {"error.bad_request",
+       {"Serveren kunne ikke lese det som ble sendt (for eksempel tegn som ikke er gyldig "
+        "UTF-8).",
+        "The server could not read what was sent (for example characters that are not valid "
+        "UTF-8)."}},
+      {"error.bad_request_field", {"Feltet:", "The field:"}},
       {"home.title", {"Startside", "Start page"}},
       {"home.welcome", {"Velkommen", "Welcome"}},
       {"home.my_tenders", {"Konkurranser", "Competitions"}},

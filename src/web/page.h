@@ -9,8 +9,6 @@
 // url-encoded form or as a text part of a multipart/form-data form (file uploads).
 #pragma once
 
-#include <httplib.h>
-
 #include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -23,6 +21,7 @@
 #include "common/role.h"
 #include "common/status.h"
 #include "web/auth_service.h"
+#include "web/http_message.h"
 #include "web/i18n.h"
 
 namespace samspill::web {
@@ -36,10 +35,10 @@ struct Upload {
 
 // A form field or query parameter, or a text part (one without a file name) of a
 // multipart/form-data body; "" when absent.
-std::string FormValue(const httplib::Request& http, const std::string& name);
+std::string FormValue(const HttpRequest& http, const std::string& name);
 
 struct PageRequest {
-  const httplib::Request& http;
+  const HttpRequest& http;
   std::optional<Principal> principal;  // set on every non-public page
   std::vector<std::string> params;     // regex captures from the route pattern
   Lang lang = Lang::kNb;

@@ -12,21 +12,18 @@ std::string OtherLanguageLink(const PageRequest& req) {
 
 }  // namespace
 
-std::string FormValue(const httplib::Request& http, const std::string& name) {
-  if (http.has_param(name)) return http.get_param_value(name);
-  // cpp-httplib keeps every part of a multipart body, text fields too, in `files`.
-  if (http.is_multipart_form_data() && http.has_file(name)) {
-    httplib::MultipartFormData part = http.get_file_value(name);
-    if (part.filename.empty()) return part.content;
+std::string FormValue(const HttpRequest& http, const std::string& name) {
+  if (http.HasParam(name)) return http.Param(name);
+  if (const FormPart* part = http.Part(name); part != nullptr && part->filename.empty()) {
+    return part->content;
   }
   return {};
 }
 
 std::optional<Upload> PageRequest::File(const std::string& name) const {
-  if (!http.is_multipart_form_data() || !http.has_file(name)) return std::nullopt;
-  httplib::MultipartFormData part = http.get_file_value(name);
-  if (part.filename.empty() && part.content.empty()) return std::nullopt;
-  return Upload{std::move(part.filename), std::move(part.content_type), std::move(part.content)};
+  const FormPart* part = http.Part(name);
+  if (part == nullptr || (part->filename.empty() && part->content.empty())) return std::nullopt;
+  return Upload{part->filename, part->content_type, part->content};
 }
 
 std::string H(std::string_view text) { return EscapeHtml(text); }

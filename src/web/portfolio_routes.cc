@@ -41,8 +41,8 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
   std::vector<Route> routes;
   routes.push_back(
       {"GET", "/api/portfolio/projects", false, Readers(), [&portfolio](ApiRequest& req) {
-         ProjectFilter f{req.http.get_param_value("area"), req.http.get_param_value("kind"),
-                         req.http.get_param_value("status"), req.http.get_param_value("q")};
+         ProjectFilter f{req.http.Param("area"), req.http.Param("kind"), req.http.Param("status"),
+                         req.http.Param("q")};
          return Ok(portfolio.ListProjects(Who(req), f));
        }});
   routes.push_back({"POST", "/api/portfolio/projects", false, Writers(),

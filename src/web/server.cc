@@ -1,13 +1,11 @@
 #include "web/server.h"
 
-#include <httplib.h>
-
-#include <chrono>
-#include <cstdio>
+#include <algorithm>
 #include <regex>
 
 #include "tendering/protocol_html.h"
 #include "web/api_routes.h"
+#include "web/http_server.h"
 #include "web/http_status.h"
 #include "web/page.h"
 #include "web/stylesheet.h"
@@ -22,53 +20,72 @@ struct CompiledRoute {
   std::regex regex;
 };
 
+struct CompiledPage {
+  PageRoute route;
+  std::regex regex;
+};
+
+// A file the server holds in memory (the stylesheets and the icon).
+struct Asset {
+  std::string path;
+  std::string content_type;
+  std::string cache_control;
+  std::string body;
+};
+
 bool ChangesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string CookieValue(const httplib::Request& req, const std::string& name) {
-  std::string header = req.get_header_value("Cookie");
-  size_t pos = 0;
-  while (pos < header.size()) {
-    size_t end = header.find(';', pos);
-    if (end == std::string::npos) end = header.size();
-    std::string part = header.substr(pos, end - pos);
-    size_t start = part.find_first_not_of(' ');
-    if (start != std::string::npos) part = part.substr(start);
-    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
-    pos = end + 1;
-  }
-  return {};
-}
+bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 
-void WriteJson(httplib::Response& res, int status, const json& body) {
+void WriteJson(HttpResponse& res, int status, const json& body) {
   res.status = status;
   if (!body.is_null()) {
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
-                    "application/json; charset=utf-8");
+    res.SetContent(body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
+                   "application/json; charset=utf-8");
   }
 }
 
-void WriteError(httplib::Response& res, const Status& status) {
+void WriteError(HttpResponse& res, const Status& status) {
   WriteJson(res, HttpStatusFor(status.code()), ErrorJson(status));
 }
 
-// A page's form refused by cpp-httplib before any handler ran, because the body is above the
-// server's limit (a file) or a url-encoded form is above cpp-httplib's own 8 KiB limit
-// (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH): an HTML page that says which, in the
-// visitor's language, instead of the API's JSON.
-void WriteTooLargePage(const httplib::Request& req, httplib::Response& res, size_t max_body_bytes) {
-  PageRequest page{req, std::nullopt, {}, Lang::kNb};
-  if (auto lang = LangFromCode(CookieValue(req, "samspill_lang"))) page.lang = *lang;
-  const bool file = req.get_header_value("Content-Type").rfind("multipart/form-data", 0) == 0;
-  std::string message = file ? std::string(page.T("error.too_large_file")) + " " +
-                                   std::to_string(max_body_bytes >> 20) + " MB."
-                             : std::string(page.T("error.too_large_form"));
-  res.status = 413;
-  res.set_content(RenderLayout(page, page.T("error.too_large"),
-                               "<h1>" + H(page.T("error.too_large")) + "</h1><p>" + H(message) +
-                                   "</p><p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>"),
-                  "text/html; charset=utf-8");
+Lang VisitorLang(const HttpRequest& req) {
+  if (auto lang = LangFromCode(req.Param("lang"))) return *lang;
+  if (auto lang = LangFromCode(req.Cookie("samspill_lang"))) return *lang;
+  return Lang::kNb;
+}
+
+// A page's request that the HTTP layer refused before any handler ran (too large, unreadable
+// form, malformed): an HTML page that says which, in the visitor's language, instead of the
+// API's JSON.
+HttpResponse RefusalPage(const HttpRequest& req, int status, const Status& reason,
+                         size_t max_body_bytes) {
+  PageRequest page{req, std::nullopt, {}, VisitorLang(req)};
+  std::string title;
+  std::string message;
+  if (status == 413) {
+    const bool file = req.Header("Content-Type").rfind("multipart/form-data", 0) == 0;
+    title = page.T("error.too_large");
+    message = std::string(page.T(file ? "error.too_large_file" : "error.too_large_form")) + " " +
+              std::to_string(max_body_bytes >> 20) + " MB.";
+  } else {
+    title = page.T("error.title");
+    message = page.T("error.bad_request");
+    if (!reason.field().empty()) {
+      message +=
+          " " + std::string(page.T("error.bad_request_field")) + " «" + reason.field() + "».";
+    }
+  }
+  HttpResponse res;
+  res.status = status;
+  res.SetHeader("Cache-Control", "no-store");
+  res.SetContent(RenderLayout(page, title,
+                              "<h1>" + H(title) + "</h1><p>" + H(message) +
+                                  "</p><p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>"),
+                 "text/html; charset=utf-8");
+  return res;
 }
 
 }  // namespace
@@ -77,34 +94,81 @@ struct WebServer::Impl {
   store::Store& store;
   AuthService& auth;
   ServerOptions options;
-  httplib::Server http;
   std::vector<CompiledRoute> routes;
+  std::vector<CompiledPage> pages;
+  std::vector<Asset> assets;
+  std::unique_ptr<HttpServer> http;
 
   Impl(store::Store& s, AuthService& a, ServerOptions o) : store(s), auth(a), options(o) {}
 
-  void Dispatch(const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
+  HttpResponse Handle(const HttpRequest& req) {
+    HttpResponse res;
+    const std::string& method = req.method == "HEAD" ? std::string("GET") : req.method;
+    for (const Asset& asset : assets) {
+      if (asset.path != req.path) continue;
+      if (method != "GET") break;
+      res.SetHeader("Cache-Control", asset.cache_control);
+      res.SetContent(asset.body, asset.content_type);
+      return res;
+    }
+    if (IsApiPath(req.path)) {
+      Dispatch(req, method, res);
+      return res;
+    }
+    bool path_known = false;
+    for (const CompiledPage& page : pages) {
+      std::smatch match;
+      if (!std::regex_match(req.path, match, page.regex)) continue;
+      path_known = true;
+      if (page.route.method != method) continue;
+      DispatchPage(page.route, match, req, res);
+      return res;
+    }
+    res.status = path_known ? 405 : 404;
+    if (path_known) res.SetHeader("Allow", AllowedPageMethods(req.path));
+    PageRequest page{req, std::nullopt, {}, VisitorLang(req)};
+    const std::string title(page.T(path_known ? "error.title" : "error.not_found"));
+    res.SetHeader("Cache-Control", "no-store");
+    res.SetContent(RenderLayout(page, title,
+                                "<h1>" + H(title) + "</h1><p><a href=\"/\">" +
+                                    H(page.T("error.back")) + "</a></p>"),
+                   "text/html; charset=utf-8");
+    return res;
+  }
+
+  HttpResponse Refuse(const HttpRequest& req, int status, const Status& reason) {
+    if (!IsApiPath(req.path) && !req.path.empty()) {
+      return RefusalPage(req, status, reason, options.max_body_bytes);
+    }
+    HttpResponse res;
+    res.SetHeader("Cache-Control", "no-store");
+    WriteJson(res, status, ErrorJson(reason));
+    return res;
+  }
+
+  void Dispatch(const HttpRequest& req, const std::string& method, HttpResponse& res) {
+    res.SetHeader("Cache-Control", "no-store");
     bool path_known = false;
     for (const CompiledRoute& compiled : routes) {
       std::smatch match;
       if (!std::regex_match(req.path, match, compiled.regex)) continue;
       path_known = true;
-      if (compiled.route.method != req.method) continue;
+      if (compiled.route.method != method) continue;
       ApiRequest api{req, std::nullopt, {}};
       for (size_t i = 1; i < match.size(); ++i) api.params.push_back(match[i].str());
       Status status = Authorise(compiled.route, req, api);
       if (!status.ok()) return WriteError(res, status);
       Result<ApiResponse> out = compiled.route.handler(api);
       if (!out.ok()) return WriteError(res, out.status());
-      for (const auto& [name, value] : out->headers) res.set_header(name, value);
+      for (const auto& [name, value] : out->headers) res.headers.emplace_back(name, value);
       if (!out->content_type.empty()) {
         res.status = out->status;
-        return res.set_content(out->text, out->content_type);
+        return res.SetContent(out->text, out->content_type);
       }
       return WriteJson(res, out->status, out->body);
     }
     if (path_known) {
-      res.set_header("Allow", AllowedMethods(req.path));
+      res.SetHeader("Allow", AllowedMethods(req.path));
       return WriteJson(
           res, 405,
           ErrorJson(Status(StatusCode::kInvalidArgument,
@@ -113,12 +177,11 @@ struct WebServer::Impl {
     WriteError(res, NotFound("no API endpoint " + req.path));
   }
 
-  Status Authorise(const Route& route, const httplib::Request& req, ApiRequest& api) {
+  Status Authorise(const Route& route, const HttpRequest& req, ApiRequest& api) {
     if (route.is_public) return Status::Ok();
-    SAMSPILL_ASSIGN_OR_RETURN(Principal principal,
-                              auth.Authenticate(CookieValue(req, kSessionCookie)));
+    SAMSPILL_ASSIGN_OR_RETURN(Principal principal, auth.Authenticate(req.Cookie(kSessionCookie)));
     if (ChangesState(req.method) &&
-        !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), principal.session.csrf_token)) {
+        !ConstantTimeEquals(req.Header("X-CSRF-Token"), principal.session.csrf_token)) {
       return PermissionDenied("missing or wrong X-CSRF-Token header");
     }
     if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
@@ -134,50 +197,47 @@ struct WebServer::Impl {
   // visitors of non-public pages go to the login page); for POST, a same-origin Origin header
   // and the session's CSRF token in the form; the role; then the handler. Errors become a
   // page in the user's language.
-  void DispatchPage(const PageRoute& route, const std::regex& regex, const httplib::Request& req,
-                    httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
+  void DispatchPage(const PageRoute& route, const std::smatch& match, const HttpRequest& req,
+                    HttpResponse& res) {
+    res.SetHeader("Cache-Control", "no-store");
     PageRequest page{req, std::nullopt, {}, Lang::kNb};
-    std::smatch match;
-    if (std::regex_match(req.path, match, regex)) {
-      for (size_t i = 1; i < match.size(); ++i) page.params.push_back(match[i].str());
-    }
-    if (auto lang = LangFromCode(req.has_param("lang") ? req.get_param_value("lang") : "")) {
+    for (size_t i = 1; i < match.size(); ++i) page.params.push_back(match[i].str());
+    if (auto lang = LangFromCode(req.Param("lang"))) {
       page.lang = *lang;
-      res.set_header("Set-Cookie", std::string("samspill_lang=") + std::string(LangCode(*lang)) +
-                                       "; Path=/; SameSite=Lax; Max-Age=31536000");
-    } else if (auto cookie = LangFromCode(CookieValue(req, "samspill_lang"))) {
+      res.headers.emplace_back("Set-Cookie", std::string("samspill_lang=") +
+                                                 std::string(LangCode(*lang)) +
+                                                 "; Path=/; SameSite=Lax; Max-Age=31536000");
+    } else if (auto cookie = LangFromCode(req.Cookie("samspill_lang"))) {
       page.lang = *cookie;
     }
-    Result<Principal> principal = auth.Authenticate(CookieValue(req, kSessionCookie));
+    Result<Principal> principal = auth.Authenticate(req.Cookie(kSessionCookie));
     if (principal.ok()) page.principal = std::move(*principal);
     Status status = AuthorisePage(route, req, page);
     if (!status.ok()) {
       if (status.code() == StatusCode::kUnauthenticated) {
         res.status = 303;
-        res.set_header("Location", "/logg-inn");
+        res.SetHeader("Location", "/logg-inn");
         return;
       }
       return WritePageError(res, page, status);
     }
     Result<PageResponse> out = route.handler(page);
     if (!out.ok()) return WritePageError(res, page, out.status());
-    for (const auto& [name, value] : out->headers) res.set_header(name, value);
+    for (const auto& [name, value] : out->headers) res.headers.emplace_back(name, value);
     if (!out->redirect.empty()) {
       res.status = 303;
-      res.set_header("Location", out->redirect);
+      res.SetHeader("Location", out->redirect);
       return;
     }
     res.status = out->status;
-    res.set_content(out->html, "text/html; charset=utf-8");
+    res.SetContent(std::move(out->html), "text/html; charset=utf-8");
   }
 
-  Status AuthorisePage(const PageRoute& route, const httplib::Request& req,
-                       const PageRequest& page) {
+  Status AuthorisePage(const PageRoute& route, const HttpRequest& req, const PageRequest& page) {
     if (req.method == "POST") {
       // A form post from another site is refused before anything else happens.
-      const std::string origin = req.get_header_value("Origin");
-      const std::string host = req.get_header_value("Host");
+      const std::string origin = req.Header("Origin");
+      const std::string host = req.Header("Host");
       if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
         return PermissionDenied("the form was not sent from this site");
       }
@@ -197,8 +257,7 @@ struct WebServer::Impl {
     return Status::Ok();
   }
 
-  static void WritePageError(httplib::Response& res, const PageRequest& page,
-                             const Status& status) {
+  static void WritePageError(HttpResponse& res, const PageRequest& page, const Status& status) {
     res.status = HttpStatusFor(status.code());
     std::string message =
         status.code() == StatusCode::kPermissionDenied ? std::string(page.T("error.forbidden"))
@@ -207,7 +266,7 @@ struct WebServer::Impl {
     std::string body = "<h1>" + H(page.T("error.title")) + "</h1><p>" + H(message) + "</p>";
     if (status.code() != StatusCode::kInternal) body += "<p>" + H(status.message()) + "</p>";
     body += "<p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>";
-    res.set_content(RenderLayout(page, page.T("error.title"), body), "text/html; charset=utf-8");
+    res.SetContent(RenderLayout(page, page.T("error.title"), body), "text/html; charset=utf-8");
   }
 
   std::string AllowedMethods(const std::string& path) {
@@ -219,114 +278,70 @@ struct WebServer::Impl {
     }
     return allow;
   }
+
+  std::string AllowedPageMethods(const std::string& path) {
+    std::string allow;
+    for (const CompiledPage& page : pages) {
+      if (!std::regex_match(path, page.regex)) continue;
+      if (allow.find(page.route.method) != std::string::npos) continue;
+      if (!allow.empty()) allow += ", ";
+      allow += page.route.method;
+    }
+    return allow;
+  }
 };
 
 WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
                      ServerOptions options)
     : impl_(std::make_unique<Impl>(store, auth, options)) {
-  for (Route& route : CoreApiRoutes(store, auth, organisations, options.secure_cookies)) {
+  for (Route& route : CoreApiRoutes(store, auth, organisations,
+                                    options.secure_cookies || options.behind_tls_proxy)) {
     std::regex regex(route.pattern);
     impl_->routes.push_back({std::move(route), std::move(regex)});
   }
-  httplib::Server& http = impl_->http;
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                            {"X-Frame-Options", "DENY"},
-                            {"Referrer-Policy", "same-origin"},
-                            {"Content-Security-Policy",
-                             "default-src 'self'; frame-ancestors 'none'; form-action 'self'"}});
-  Impl* impl = impl_.get();
-  auto api = [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Dispatch(req, res);
-  };
-  http.Get(R"(/api/.*)", api);
-  http.Post(R"(/api/.*)", api);
-  http.Put(R"(/api/.*)", api);
-  http.Patch(R"(/api/.*)", api);
-  http.Delete(R"(/api/.*)", api);
-  http.Get("/assets/samspill.css", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "public, max-age=3600");
-    res.set_content(StylesheetCss(), "text/css; charset=utf-8");
-  });
+  impl_->assets.push_back({"/assets/samspill.css", "text/css; charset=utf-8",
+                           "public, max-age=3600", std::string(StylesheetCss())});
   // The icon browsers show in tabs and bookmarks: two linked rings on the header's blue. Served
   // at /favicon.ico as well, which browsers ask for on their own.
+  const std::string icon =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+      "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b3c5d\"/>"
+      "<circle cx=\"12\" cy=\"16\" r=\"7\" fill=\"none\" stroke=\"#fff\" "
+      "stroke-width=\"3\"/><circle cx=\"20\" cy=\"16\" r=\"7\" fill=\"none\" "
+      "stroke=\"#8ccaf7\" stroke-width=\"3\"/></svg>";
   for (const char* path : {"/assets/samspill.svg", "/favicon.ico"}) {
-    http.Get(path, [](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Cache-Control", "public, max-age=86400");
-      res.set_content(
-          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
-          "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b3c5d\"/>"
-          "<circle cx=\"12\" cy=\"16\" r=\"7\" fill=\"none\" stroke=\"#fff\" "
-          "stroke-width=\"3\"/><circle cx=\"20\" cy=\"16\" r=\"7\" fill=\"none\" "
-          "stroke=\"#8ccaf7\" stroke-width=\"3\"/></svg>",
-          "image/svg+xml");
-    });
+    impl_->assets.push_back({path, "image/svg+xml", "public, max-age=86400", icon});
   }
-  http.Get("/assets/protocol.css", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "public, max-age=3600");
-    res.set_content(std::string(tendering::ProtocolCss()), "text/css; charset=utf-8");
-  });
-  const size_t max_body_bytes = options.max_body_bytes;
-  http.set_error_handler([max_body_bytes](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 413 && req.path.rfind("/api/", 0) != 0) {
-      return WriteTooLargePage(req, res, max_body_bytes);
-    }
-    if (res.status == 413) {
-      return WriteJson(res, 413,
-                       ErrorJson(ResourceExhausted("the request body is larger than allowed")));
-    }
-    if (req.path.rfind("/api/", 0) == 0 || res.status != 404) {
-      return WriteJson(
-          res, res.status,
-          ErrorJson(Status(res.status == 404 ? StatusCode::kNotFound : StatusCode::kInvalidArgument,
-                           "request failed with HTTP " + std::to_string(res.status))));
-    }
-    res.set_content(
-        "<!doctype html><html lang=\"nb\"><title>Fant ikke siden</title>"
-        "<h1>Fant ikke siden</h1><p><a href=\"/\">Til forsiden</a></p></html>",
-        "text/html; charset=utf-8");
-  });
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        std::string what = "unknown exception";
-        try {
-          std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        std::fprintf(stderr, "internal error: %s\n", what.c_str());
-        WriteError(res, Internal("internal error; it has been logged"));
+  impl_->assets.push_back({"/assets/protocol.css", "text/css; charset=utf-8",
+                           "public, max-age=3600", std::string(tendering::ProtocolCss())});
+  Impl* impl = impl_.get();
+  impl_->http = std::make_unique<HttpServer>(
+      HttpServerOptions{
+          .host = options.host,
+          .port = options.port,
+          .max_body_bytes = options.max_body_bytes,
+          .form_limits = {},
+          .threads = options.threads,
+          .request_timeout = std::chrono::seconds(options.request_timeout_seconds),
+          .behind_tls_proxy = options.behind_tls_proxy,
+          .access_log = options.access_log,
+          .default_headers = {{"X-Content-Type-Options", "nosniff"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Referrer-Policy", "same-origin"},
+                              {"Content-Security-Policy",
+                               "default-src 'self'; frame-ancestors 'none'; form-action 'self'"}}},
+      [impl](const HttpRequest& req) { return impl->Handle(req); },
+      [impl](const HttpRequest& req, int status, const Status& reason) {
+        return impl->Refuse(req, status, reason);
       });
-  if (options.access_log) {
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "%s %s %s %d\n",
-                   Timestamp{std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count()}
-                       .ToIso()
-                       .c_str(),
-                   req.method.c_str(), req.path.c_str(), res.status);
-    });
-  }
 }
 
 WebServer::~WebServer() = default;
 
 void WebServer::AddPages(std::vector<PageRoute> pages) {
-  Impl* impl = impl_.get();
   for (PageRoute& page : pages) {
-    auto shared = std::make_shared<PageRoute>(std::move(page));
-    auto regex = std::make_shared<std::regex>(shared->pattern);
-    auto handler = [impl, shared, regex](const httplib::Request& req, httplib::Response& res) {
-      impl->DispatchPage(*shared, *regex, req, res);
-    };
-    if (shared->method == "POST") {
-      impl->http.Post(shared->pattern, handler);
-    } else {
-      impl->http.Get(shared->pattern, handler);
-    }
+    std::regex regex(page.pattern);
+    impl_->pages.push_back({std::move(page), std::move(regex)});
   }
 }
 
@@ -337,25 +352,10 @@ void WebServer::AddRoutes(std::vector<Route> routes) {
   }
 }
 
-Result<int> WebServer::Bind() {
-  int port = impl_->options.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(impl_->options.host);
-    if (port < 0) return Unavailable("could not bind any port on " + impl_->options.host);
-    return port;
-  }
-  if (!impl_->http.bind_to_port(impl_->options.host, port)) {
-    return Unavailable("could not listen on " + impl_->options.host + ":" + std::to_string(port) +
-                       " (in use, or not allowed)");
-  }
-  return port;
-}
+Result<int> WebServer::Bind() { return impl_->http->Bind(); }
 
-Status WebServer::Serve() {
-  if (!impl_->http.listen_after_bind()) return Internal("the HTTP server stopped with an error");
-  return Status::Ok();
-}
+Status WebServer::Serve() { return impl_->http->Serve(); }
 
-void WebServer::Stop() { impl_->http.stop(); }
+void WebServer::Stop() { impl_->http->Stop(); }
 
 }  // namespace samspill::web

@@ -2,8 +2,10 @@
 //
 // Every /api/ request goes through one dispatcher: find the route (404 / 405 otherwise),
 // authenticate the session cookie, check the role, check the CSRF token on
-// state-changing methods, call the handler, render JSON or the JSON error. Security
-// headers are set on every response. Thread-safe: requests run on httplib's pool.
+// state-changing methods, call the handler, render JSON or the JSON error. Pages and assets
+// are routed the same way. Security headers are set on every response. The connection layer
+// (limits, timeouts, keep-alive) is web/http_server.h. Thread-safe: requests run on the HTTP
+// server's threads.
 #pragma once
 
 #include <functional>
@@ -24,8 +26,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                  // 0: pick a free port
   size_t max_body_bytes = 4 << 20;  // larger request bodies get 413
-  bool secure_cookies = false;      // set when served behind HTTPS
-  bool access_log = true;           // one line per request on stderr
+  bool secure_cookies = false;      // mark session cookies Secure
+  // Served behind a TLS-terminating proxy: cookies are Secure, X-Forwarded-Proto is trusted.
+  bool behind_tls_proxy = false;
+  int threads = 0;                   // request threads; 0: twice the cores, at least 4
+  int request_timeout_seconds = 30;  // for the next request's headers (and idle keep-alive)
+  bool access_log = true;            // one line per request on stderr
 };
 
 class WebServer {

@@ -600,7 +600,8 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
          const int64_t max_age =
              login->principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
          PageResponse r = Redirect("/");
-         r.headers.push_back({"Set-Cookie", SessionCookie(login->token, max_age, secure_cookies)});
+         r.headers.push_back({"Set-Cookie", SessionCookie(login->token, max_age,
+                                                          secure_cookies || req.http.https)});
          return r;
        }});
   routes.push_back({"POST",
@@ -610,7 +611,8 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                     [&auth, secure_cookies](PageRequest& req) -> Result<PageResponse> {
                       SAMSPILL_RETURN_IF_ERROR(auth.Logout(*req.principal));
                       PageResponse r = Redirect("/logg-inn");
-                      r.headers.push_back({"Set-Cookie", SessionCookie("", 0, secure_cookies)});
+                      r.headers.push_back(
+                          {"Set-Cookie", SessionCookie("", 0, secure_cookies || req.http.https)});
                       return r;
                     }});
   routes.push_back(

@@ -1,0 +1,82 @@
+#include "web/strict_json.h"
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+// Thrown from the parser callback to stop at the first refused construct.
+struct Refused {
+  std::string message;
+  std::string field;
+};
+
+// A key shown in a message: printable ASCII, cut short.
+std::string Printable(std::string_view key) {
+  std::string out;
+  for (char c : key.substr(0, 64)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return out;
+}
+
+}  // namespace
+
+Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
+  struct Frame {
+    std::unordered_set<std::string> keys;
+    std::string last_key;
+  };
+  std::vector<Frame> objects;
+  auto callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        // `depth` counts the containers around this one.
+        if (depth + 1 > limits.max_depth) {
+          throw Refused{
+              "the JSON is nested deeper than " + std::to_string(limits.max_depth) + " levels",
+              objects.empty() ? "body" : objects.back().last_key};
+        }
+        if (event == json::parse_event_t::object_start) objects.emplace_back();
+        break;
+      case json::parse_event_t::object_end:
+        if (!objects.empty()) objects.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        const std::string& key = parsed.get_ref<const std::string&>();
+        if (key.find('\0') != std::string::npos) {
+          throw Refused{"a key contains a NUL character", "body"};
+        }
+        Frame& frame = objects.back();
+        if (!frame.keys.insert(key).second) {
+          throw Refused{"the key '" + Printable(key) + "' appears twice in one object", key};
+        }
+        frame.last_key = key;
+        break;
+      }
+      case json::parse_event_t::value:
+        if (parsed.is_string() &&
+            parsed.get_ref<const std::string&>().find('\0') != std::string::npos) {
+          const std::string field = objects.empty() ? "body" : objects.back().last_key;
+          throw Refused{"'" + Printable(field) + "' contains a NUL character", field};
+        }
+        break;
+      case json::parse_event_t::array_end:
+        break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), callback);
+  } catch (const Refused& refused) {
+    return InvalidArgument("the request body is refused: " + refused.message, refused.field);
+  } catch (const json::parse_error& e) {
+    return InvalidArgument(
+        "the request body is not valid JSON (at byte " + std::to_string(e.byte) + ")", "body");
+  }
+}
+
+}  // namespace samspill::web
