@@ -72,7 +72,8 @@ void AuditChainVerifier::Add(const StoredAuditRow& row) {
     const std::string id = std::to_string(row.id);
     if (row.id != last_id_ + 1) {
       Break(AuditChainBreak::Kind::kEventsMissing, last_id_ + 1,
-            "events missing between id " + std::to_string(last_id_) + " and " + id);
+            "event " + std::to_string(last_id_ + 1) + ": events missing between id " +
+                std::to_string(last_id_) + " and " + id);
     } else if (row.prev_hash != last_hash_) {
       // An event whose predecessor is stored somewhere else was moved; otherwise the link
       // itself (or the previous event, rehashed) was changed.
@@ -102,22 +103,31 @@ AuditChainReport AuditChainVerifier::Finish(const std::optional<AuditHead>& head
   const std::string last = std::to_string(last_id_);
   if (!head) {
     Break(AuditChainBreak::Kind::kHeadMismatch, last_id_,
-          "the recorded head of the audit trail is missing");
+          "event " + last + ": the recorded head of the audit trail is missing");
   } else if (head->last_id > last_id_) {
     // The newest events were deleted: only the head remembers them.
     Break(AuditChainBreak::Kind::kEventsMissing, last_id_ + 1,
-          "events missing between id " + last + " and " + std::to_string(head->last_id + 1) +
-              " (the recorded head is event " + std::to_string(head->last_id) + ")");
+          "event " + std::to_string(last_id_ + 1) + ": events missing between id " + last +
+              " and " + std::to_string(head->last_id + 1) + " (the recorded head is event " +
+              std::to_string(head->last_id) + ")");
   } else if (head->last_id < last_id_) {
     Break(AuditChainBreak::Kind::kHeadMismatch, head->last_id + 1,
           "event " + std::to_string(head->last_id + 1) +
-              " was added behind the store's back (the recorded head is event " +
+              ": added behind the store's back (the recorded head is event " +
               std::to_string(head->last_id) + ")");
   } else if (head->hash != last_hash_) {
     Break(AuditChainBreak::Kind::kHeadMismatch, last_id_,
           "event " + last + ": hash does not match the recorded head of the chain");
   }
   return report_;
+}
+
+Status RequireIntactAuditTrail(Store& store) {
+  SAMSPILL_ASSIGN_OR_RETURN(AuditChainReport report, store.VerifyAuditChain());
+  if (report.intact()) return Status::Ok();
+  return DataLoss("the audit trail is broken (" + report.first_break->message +
+                  "): events were changed or deleted after they were written, so what is built "
+                  "from them may be incomplete; run `samspill audit verify`");
 }
 
 }  // namespace samspill::store

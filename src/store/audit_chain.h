@@ -75,4 +75,9 @@ class AuditChainVerifier {
   std::string last_hash_{kAuditGenesisHash};
 };
 
+// For views that show audit events (the protocol, the audit trail): OK when the whole chain
+// verifies, else kDataLoss naming the first broken link, so a shortened or edited trail is
+// never shown as if complete. Reads the whole trail: see Store::VerifyAuditChain.
+Status RequireIntactAuditTrail(Store& store);
+
 }  // namespace samspill::store

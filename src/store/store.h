@@ -97,7 +97,7 @@ struct AuditChainBreak {
   };
   Kind kind = Kind::kContentChanged;
   int64_t event_id = 0;  // the first event found wrong (for kEventsMissing: the first missing)
-  std::string message;   // "event 12: hash does not match the event's content"
+  std::string message;   // "event 12: …", e.g. "event 3: events missing between id 2 and 4"
 };
 
 // What VerifyAuditChain found. `head_hash` is the last stored event's hash: printed by
