@@ -31,6 +31,8 @@ inline int ExitCodeFor(StatusCode code) {
       return 77;  // EX_NOPERM
     case StatusCode::kFailedPrecondition:
       return 78;  // EX_CONFIG: e.g. database too new
+    case StatusCode::kDataLoss:
+      return 65;  // EX_DATAERR: the stored data is wrong (a broken audit chain)
   }
   return 70;
 }

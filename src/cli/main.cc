@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   cli::AddTenderCommand(app, &action);
   cli::AddMarketCommand(app, &action);
   cli::AddPortfolioCommand(app, &action);
+  cli::AddAuditCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -24,6 +24,8 @@ const char* StatusCodeName(StatusCode code) {
       return "failed_precondition";
     case StatusCode::kResourceExhausted:
       return "resource_exhausted";
+    case StatusCode::kDataLoss:
+      return "data_loss";
   }
   return "internal";
 }

@@ -29,6 +29,7 @@ enum class StatusCode {
   kInternal = 7,            // our bug or a broken environment
   kFailedPrecondition = 8,  // the system is not in a state to do this (e.g. newer schema)
   kResourceExhausted = 9,   // too many attempts or too large; slow down or send less
+  kDataLoss = 10,           // stored records were lost or changed (a broken audit chain)
 };
 
 // The stable, lower-case name of a code, as used in API errors ("invalid_argument").
@@ -79,6 +80,9 @@ inline Status Internal(std::string message) {
 }
 inline Status ResourceExhausted(std::string message) {
   return Status(StatusCode::kResourceExhausted, std::move(message));
+}
+inline Status DataLoss(std::string message) {
+  return Status(StatusCode::kDataLoss, std::move(message));
 }
 inline Status FailedPrecondition(std::string message) {
   return Status(StatusCode::kFailedPrecondition, std::move(message));

@@ -354,6 +354,37 @@ TEST_P(StoreConformanceTest, ConcurrentWritersAllLand) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(*store().CountUsers(), kThreads * kPerThread);
   EXPECT_EQ(store().ListAudit({.limit = 1000})->size(), size_t{kThreads * kPerThread});
+  // Every writer appended to the one chain: no fork, no gap.
+  Result<AuditChainReport> chain = store().VerifyAuditChain();
+  ASSERT_TRUE(chain.ok()) << chain.status().ToString();
+  EXPECT_TRUE(chain->intact()) << chain->first_break->message;
+  EXPECT_EQ(chain->events_checked, kThreads * kPerThread);
+}
+
+TEST_P(StoreConformanceTest, EmptyAuditChainIsIntact) {
+  Result<AuditChainReport> chain = store().VerifyAuditChain();
+  ASSERT_TRUE(chain.ok()) << chain.status().ToString();
+  EXPECT_TRUE(chain->intact());
+  EXPECT_EQ(chain->events_checked, 0);
+  EXPECT_EQ(chain->head_id, 0);
+  EXPECT_EQ(chain->head_hash.size(), 64u);
+}
+
+// Events from every kind of write (and a rolled-back one) form one unbroken chain whose head is
+// the newest event; the head hash changes with every append.
+TEST_P(StoreConformanceTest, EveryWriteExtendsTheAuditChain) {
+  auto user = store().CreateUser(Kari(), Event("user.create", "user"));
+  ASSERT_TRUE(user.ok());
+  ASSERT_TRUE(store().AppendAudit(Event("session.login_failed", "user", "kari")).ok());
+  EXPECT_FALSE(store().CreateUser(Kari(), Event("user.create", "user")).ok());  // rolled back
+  const std::string before = store().VerifyAuditChain()->head_hash;
+  ASSERT_TRUE(store().SetUserActive(user->id, false, Event("user.deactivate", "user")).ok());
+  Result<AuditChainReport> chain = store().VerifyAuditChain();
+  ASSERT_TRUE(chain.ok()) << chain.status().ToString();
+  EXPECT_TRUE(chain->intact()) << chain->first_break->message;
+  EXPECT_EQ(chain->events_checked, 3);
+  EXPECT_EQ(chain->head_id, store().ListAudit({})->back().id);
+  EXPECT_NE(chain->head_hash, before);
 }
 
 StoredMarketProcess MarketProcess(const std::string& key, const std::string& cpv,

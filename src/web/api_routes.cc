@@ -1,6 +1,7 @@
 #include "web/api_routes.h"
 
 #include "evaluation/bid_table_json.h"
+#include "store/audit_chain.h"
 
 namespace samspill::web {
 namespace {
@@ -191,6 +192,8 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
            }
            query.limit = std::stoi(limit);
          }
+         // A page of a broken trail would look complete: say so instead (data_loss).
+         SAMSPILL_RETURN_IF_ERROR(store::RequireIntactAuditTrail(store));
          SAMSPILL_ASSIGN_OR_RETURN(auto events, store.ListAudit(query));
          json list = json::array();
          for (const auto& e : events) {

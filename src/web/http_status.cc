@@ -24,6 +24,8 @@ int HttpStatusFor(StatusCode code) {
       return 503;
     case StatusCode::kInternal:
       return 500;
+    case StatusCode::kDataLoss:
+      return 500;  // the server cannot vouch for what it would show; the message says why
   }
   return 500;
 }

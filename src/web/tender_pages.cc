@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "store/audit_chain.h"
 #include "store/store.h"
 #include "web/api_routes.h"
 #include "web/messages.h"
@@ -76,6 +77,18 @@ std::string TenderTable(const PageRequest& req, const json& tenders) {
          "<tbody>" + rows + "</tbody></table>";
 }
 
+// A record changed outside samspill — a broken audit chain, a tender whose award model no longer
+// matches the hash locked at publication — is said to be so on the page, in the page's language,
+// instead of an anonymous error or a silently shortened view. `detail` is the store's own
+// account (English), for the administrator; empty to leave it out.
+std::string DamagedRecordNotice(const PageRequest& req, std::string_view nb, std::string_view en,
+                                std::string_view detail) {
+  std::string notice = "<div class=\"notice\" role=\"alert\"><p><strong>" +
+                       H(req.lang == Lang::kEn ? en : nb) + "</strong></p>";
+  if (!detail.empty()) notice += "<p><small>" + H(detail) + "</small></p>";
+  return notice + "</div>";
+}
+
 Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
   const Actor actor = Who(req);
   std::string body =
@@ -90,11 +103,27 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
   if (req.principal->user.role == Role::kSupplier) {
     json open = json::array();
     std::string bids;
+    std::string damaged;
     for (const json& t : list["tenders"]) {
       if (JsonText(t, "state") == "published") open.push_back(t);
       const int64_t id = t["id"].get<int64_t>();
-      SAMSPILL_ASSIGN_OR_RETURN(json own, tenders.ListBids(actor, id));
-      for (const json& b : own["bids"]) {
+      Result<json> own = tenders.ListBids(actor, id);
+      if (!own.ok() && own.status().code() == StatusCode::kDataLoss) {
+        // One damaged tender must not take the supplier's whole start page down with it.
+        const std::string title = JsonText(t, "title");
+        damaged += DamagedRecordNotice(
+            req,
+            "Konkurransen «" + title +
+                "» kan ikke vises nå: de lagrede opplysningene om den er endret utenfor "
+                "samspill. Kontakt oppdragsgiveren.",
+            "The competition “" + title +
+                "” cannot be shown now: its stored record was changed outside samspill. "
+                "Contact the buyer.",
+            "");
+        continue;
+      }
+      SAMSPILL_RETURN_IF_ERROR(own.status());
+      for (const json& b : (*own)["bids"]) {
         bids += Row(
             {"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(JsonText(t, "title")) + "</a>",
              H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
@@ -102,6 +131,7 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
              H(req.T("bid." + JsonText(b, "status")))});
       }
     }
+    body += damaged;
     body += Section("open", req.T("home.open_competitions"), TenderTable(req, open));
     body += Section("bids", req.T("home.my_bids"),
                     bids.empty() ? "<p>" + H(req.T("home.none")) + "</p>"
@@ -554,12 +584,24 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
   }
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AuditEvent> events,
                             store.ListAudit({"", "", after, 200}));
+  // The auditor still sees what is left, under a warning that it is not the whole trail.
+  std::string warning;
+  if (Status intact = store::RequireIntactAuditTrail(store); !intact.ok()) {
+    if (intact.code() != StatusCode::kDataLoss) return intact;
+    warning = DamagedRecordNotice(
+        req,
+        "Revisjonsloggen er brutt: hendelser er endret eller slettet etter at de ble skrevet. "
+        "Det som vises her, kan være ufullstendig eller endret.",
+        "The audit trail is broken: events were changed or deleted after they were written. "
+        "What is shown here may be incomplete or changed.",
+        intact.message());
+  }
   std::string rows;
   for (const store::AuditEvent& e : events) {
     rows += Row({TimeText(req, e.at.ToIso()), H(e.actor), "<code>" + H(e.action) + "</code>",
                  H(e.entity_type + " " + e.entity_id)});
   }
-  std::string body = "<h1>" + H(req.T("audit.title")) + "</h1><table>" +
+  std::string body = "<h1>" + H(req.T("audit.title")) + "</h1>" + warning + "<table>" +
                      Head(req, {"col.time", "col.actor", "col.action", "col.description"}) +
                      "<tbody>" + rows + "</tbody></table>";
   if (events.size() == 200) {
@@ -623,17 +665,33 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
   routes.push_back({"GET", tender, false, {}, [&tenders](PageRequest& req) {
                       return TenderPage(req, tenders, {}, 200);
                     }});
-  routes.push_back({"GET", tender + "/protokoll", false, TenderBuyerRoles(),
-                    [&tenders](PageRequest& req) -> Result<PageResponse> {
-                      SAMSPILL_ASSIGN_OR_RETURN(
-                          std::string html,
-                          tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false));
-                      return PageResponse{200,
-                                          RenderLayout(req, req.T("tender.protocol"),
-                                                       ProtocolBody(html), "/assets/protocol.css"),
-                                          "",
-                                          {}};
-                    }});
+  routes.push_back(
+      {"GET", tender + "/protokoll", false, TenderBuyerRoles(),
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         Result<std::string> protocol =
+             tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false);
+         if (!protocol.ok() && protocol.status().code() == StatusCode::kDataLoss) {
+           const std::string body =
+               "<h1>" + H(req.T("tender.protocol")) + "</h1>" +
+               DamagedRecordNotice(
+                   req,
+                   "Protokollen kan ikke vises: opplysningene den bygges fra "
+                   "(revisjonsloggen eller konkurransen selv) er endret eller "
+                   "slettet etter at de ble skrevet, så den ville ikke være "
+                   "fullstendig.",
+                   "The protocol cannot be shown: the records it is built from (the "
+                   "audit trail or the tender itself) were changed or deleted after "
+                   "they were written, so it would not be complete.",
+                   protocol.status().message());
+           return PageResponse{500, RenderLayout(req, req.T("tender.protocol"), body), "", {}};
+         }
+         SAMSPILL_ASSIGN_OR_RETURN(std::string html, std::move(protocol));
+         return PageResponse{200,
+                             RenderLayout(req, req.T("tender.protocol"), ProtocolBody(html),
+                                          "/assets/protocol.css"),
+                             "",
+                             {}};
+       }});
   routes.push_back({"POST",
                     tender + "/handling/([a-z_]{1,40})",
                     false,

@@ -10,6 +10,7 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
+#include "store/audit_chain.h"
 #include "tendering/lot_evaluation.h"
 #include "tendering/ocds_export.h"
 #include "tendering/protocol.h"
@@ -199,12 +200,19 @@ Result<int64_t> TenderService::BuyerOrganisation(const Actor& actor) {
 
 Result<TenderService::Loaded> TenderService::Load(int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredTender stored, store_.FindTender(id));
-  SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderSnapshot snapshot,
-                            tendering::ParseTenderSnapshotJson(stored.document_json));
-  Result<Tender> tender = Tender::Restore(std::move(snapshot));
+  // A stored tender that no longer reads or restores (an award model that does not match the
+  // hash locked at publication) was changed outside samspill: data loss, said in words, not an
+  // anonymous internal error.
+  Result<tendering::TenderSnapshot> snapshot =
+      tendering::ParseTenderSnapshotJson(stored.document_json);
+  if (!snapshot.ok()) {
+    return DataLoss("the stored record of tender " + std::to_string(id) +
+                    " is unreadable: " + snapshot.status().ToString());
+  }
+  Result<Tender> tender = Tender::Restore(std::move(*snapshot));
   if (!tender.ok()) {
-    return Internal("tender " + std::to_string(id) +
-                    " cannot be restored: " + tender.status().message());
+    return DataLoss("the stored record of tender " + std::to_string(id) +
+                    " was changed outside samspill: " + tender.status().message());
   }
   json outcome = json::parse(stored.outcome_json, nullptr, /*allow_exceptions=*/false);
   if (!outcome.is_object()) return Internal("the stored outcome of a tender is corrupt");
@@ -947,6 +955,9 @@ Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_
 
 Result<json> TenderService::ProtocolJson(const Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderRecord record, Record(actor, id));
+  // The protocol is built from the audit events: a shortened or edited trail would give a
+  // protocol that silently lacks a line.
+  SAMSPILL_RETURN_IF_ERROR(store::RequireIntactAuditTrail(store_));
   SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol,
                             tendering::BuildProtocol(record, clock_.Now()));
   return tendering::ProtocolToJson(protocol);
@@ -954,6 +965,7 @@ Result<json> TenderService::ProtocolJson(const Actor& actor, int64_t id) {
 
 Result<std::string> TenderService::ProtocolHtml(const Actor& actor, int64_t id, bool inline_css) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderRecord record, Record(actor, id));
+  SAMSPILL_RETURN_IF_ERROR(store::RequireIntactAuditTrail(store_));
   SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol,
                             tendering::BuildProtocol(record, clock_.Now()));
   tendering::ProtocolHtmlOptions options;

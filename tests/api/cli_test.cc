@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "api/process.h"
@@ -176,6 +177,51 @@ TEST_F(CliTender, ProtocolPrintsJsonOrAStandaloneHtmlDocument) {
   ASSERT_EQ(html.exit_code, 0) << html.err;
   EXPECT_EQ(html.out.rfind("<!doctype html>", 0), 0u) << html.out.substr(0, 80);
   EXPECT_NE(html.out.find("<style"), std::string::npos);  // standalone: its own styles
+}
+
+TEST_F(CliTender, AuditVerifyPassesOnTheDemoAndNamesATamperedEvent) {
+  ProcessResult intact = RunProcess({SAMSPILL_BINARY, "audit", "verify", "--db", db_});
+  ASSERT_EQ(intact.exit_code, 0) << intact.err;
+  EXPECT_NE(intact.out.find("audit trail intact"), std::string::npos) << intact.out;
+  EXPECT_NE(intact.out.find("events: "), std::string::npos) << intact.out;
+  EXPECT_TRUE(std::regex_search(intact.out, std::regex("hash [0-9a-f]{64}"))) << intact.out;
+
+  // A copy, so the other tests keep an intact demo: its cancellation reason edited with the
+  // triggers dropped and recreated in one transaction.
+  const std::string copy = dir_->path() + "/tampered.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, ("VACUUM INTO '" + copy + "'").c_str(), nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  ASSERT_EQ(sqlite3_open(copy.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT max(id) FROM audit_events WHERE action = 'tender.cancel'", -1,
+                     &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  const std::string id = std::to_string(sqlite3_column_int64(stmt, 0));
+  sqlite3_finalize(stmt);
+  const std::string tamper =
+      "BEGIN; DROP TRIGGER audit_events_append_only_update;"
+      "UPDATE audit_events SET after_json = '{}' WHERE id = " +
+      id +
+      ";CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events "
+      "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END; COMMIT;";
+  ASSERT_EQ(sqlite3_exec(db, tamper.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  ProcessResult broken = RunProcess({SAMSPILL_BINARY, "audit", "verify", "--db", copy});
+  EXPECT_EQ(broken.exit_code, 65) << broken.out << broken.err;
+  EXPECT_NE(broken.err.find("event " + id + ": hash does not match the event's content"),
+            std::string::npos)
+      << broken.err;
+  EXPECT_EQ(broken.out.find("audit trail intact"), std::string::npos) << broken.out;
+
+  ProcessResult missing =
+      RunProcess({SAMSPILL_BINARY, "audit", "verify", "--db", dir_->path() + "/nope.db"});
+  EXPECT_EQ(missing.exit_code, 66) << missing.err;
 }
 
 TEST_F(CliTender, UnknownTenderAndMissingDatabaseAreNotFound) {

@@ -1,7 +1,58 @@
 #include "store/sqlite/sqlite_migrations.h"
 
+#include "store/audit_chain.h"
+#include "store/sqlite/sqlite_connection.h"
+
 namespace samspill::store {
 namespace {
+
+// Migration 7's back-fill: hashes the events stored so far, in id order, into the new chained
+// table, and records the head. The old table keeps its append-only triggers throughout: its
+// rows are read, never updated, and the table is then dropped whole (decision 0018).
+Status ChainExistingAuditEvents(sqlite3* db) {
+  SqliteStatement rows(db,
+                       "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
+                       "before_json, after_json FROM audit_events ORDER BY id");
+  SqliteStatement insert(db,
+                         "INSERT INTO audit_events_chained (id, at, actor_user_id, actor, action, "
+                         "entity_type, entity_id, before_json, after_json, prev_hash, hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SAMSPILL_RETURN_IF_ERROR(rows.status());
+  SAMSPILL_RETURN_IF_ERROR(insert.status());
+  StoredAuditRow row;
+  row.hash = std::string(kAuditGenesisHash);
+  Status status;
+  while (rows.Step(&status)) {
+    row.prev_hash = row.hash;
+    row.id = rows.ColumnInt(0);
+    row.at = rows.ColumnText(1);
+    row.actor_user_id =
+        rows.ColumnIsNull(2) ? std::nullopt : std::optional<int64_t>(rows.ColumnInt(2));
+    row.actor = rows.ColumnText(3);
+    row.action = rows.ColumnText(4);
+    row.entity_type = rows.ColumnText(5);
+    row.entity_id = rows.ColumnText(6);
+    row.before_json = rows.ColumnText(7);
+    row.after_json = rows.ColumnText(8);
+    row.hash = AuditEventHash(row);
+    insert.Reset();
+    SAMSPILL_RETURN_IF_ERROR(insert.Bind(1, row.id)
+                                 .Bind(2, row.at)
+                                 .Bind(3, row.actor_user_id)
+                                 .Bind(4, row.actor)
+                                 .Bind(5, row.action)
+                                 .Bind(6, row.entity_type)
+                                 .Bind(7, row.entity_id)
+                                 .Bind(8, row.before_json)
+                                 .Bind(9, row.after_json)
+                                 .Bind(10, row.prev_hash)
+                                 .Bind(11, row.hash)
+                                 .Run());
+  }
+  SAMSPILL_RETURN_IF_ERROR(status);
+  SqliteStatement head(db, "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?)");
+  return head.Bind(1, row.id).Bind(2, row.hash).Run();
+}
 
 // Times are ISO 8601 UTC text ("2025-09-19T12:00:00Z"): readable, and they sort correctly.
 constexpr Migration kMigrations[] = {
@@ -190,6 +241,42 @@ CREATE TABLE portfolio_indicators (
   updated_at    TEXT    NOT NULL,
   UNIQUE (category, name)
 );
+)sql"},
+    {7,
+     "a hash chain over the audit trail (prev_hash, hash) and its recorded head; the table is "
+     "rebuilt and existing events are chained in id order",
+     R"sql(
+CREATE TABLE audit_events_chained (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT    NOT NULL,
+  actor_user_id INTEGER REFERENCES users(id),
+  actor         TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  entity_type   TEXT    NOT NULL,
+  entity_id     TEXT    NOT NULL,
+  before_json   TEXT    NOT NULL DEFAULT '',
+  after_json    TEXT    NOT NULL DEFAULT '',
+  prev_hash     TEXT    NOT NULL CHECK (length(prev_hash) = 64),
+  hash          TEXT    NOT NULL CHECK (length(hash) = 64)
+);
+
+-- The last appended event, written in the same transaction as every append: deleting the
+-- newest events shows as a gap between them and this row.
+CREATE TABLE audit_head (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  last_id INTEGER NOT NULL,
+  hash    TEXT    NOT NULL CHECK (length(hash) = 64)
+);
+)sql",
+     /*rebuilds_tables=*/true, &ChainExistingAuditEvents, R"sql(
+DROP TABLE audit_events;
+ALTER TABLE audit_events_chained RENAME TO audit_events;
+CREATE INDEX audit_events_by_entity ON audit_events(entity_type, entity_id);
+
+CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 )sql"},
 };
 

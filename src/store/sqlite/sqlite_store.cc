@@ -1,7 +1,9 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <algorithm>
 #include <mutex>
 
+#include "store/audit_chain.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
 
@@ -202,6 +204,8 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     Status applied = ExecSql(db_, std::string(m.sql));
+    if (applied.ok() && m.fill) applied = m.fill(db_);
+    if (applied.ok() && !m.sql_after.empty()) applied = ExecSql(db_, std::string(m.sql_after));
     if (!applied.ok()) {
       return Internal("migration " + std::to_string(m.version) + " failed: " + applied.message());
     }
@@ -743,7 +747,57 @@ class SqliteStore final : public Store {
     return events;
   }
 
+  Result<AuditChainReport> VerifyAuditChain() override {
+    std::lock_guard lock(mu_);
+    // One read transaction: the events and the head from the same snapshot, even while
+    // another process appends.
+    SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "BEGIN"));
+    Result<AuditChainReport> report = VerifyAuditChainLocked();
+    ExecSql(db_, "COMMIT");
+    return report;
+  }
+
  private:
+  Result<AuditChainReport> VerifyAuditChainLocked() {
+    SqliteStatement rows(db_,
+                         "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
+                         "before_json, after_json, prev_hash, hash FROM audit_events ORDER BY id");
+    SqliteStatement by_hash(db_, "SELECT id FROM audit_events WHERE hash = ? LIMIT 1");
+    SqliteStatement head(db_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
+    SAMSPILL_RETURN_IF_ERROR(rows.status());
+    SAMSPILL_RETURN_IF_ERROR(by_hash.status());
+    SAMSPILL_RETURN_IF_ERROR(head.status());
+    AuditChainVerifier verifier([&by_hash](std::string_view hash) -> std::optional<int64_t> {
+      by_hash.Reset();
+      by_hash.Bind(1, hash);
+      Status ignored;  // a failed lookup only makes the report say "prev_hash" not "order"
+      if (by_hash.Step(&ignored)) return by_hash.ColumnInt(0);
+      return std::nullopt;
+    });
+    Status status;
+    StoredAuditRow row;
+    while (rows.Step(&status)) {
+      row.id = rows.ColumnInt(0);
+      row.at = rows.ColumnText(1);
+      row.actor_user_id =
+          rows.ColumnIsNull(2) ? std::nullopt : std::optional<int64_t>(rows.ColumnInt(2));
+      row.actor = rows.ColumnText(3);
+      row.action = rows.ColumnText(4);
+      row.entity_type = rows.ColumnText(5);
+      row.entity_id = rows.ColumnText(6);
+      row.before_json = rows.ColumnText(7);
+      row.after_json = rows.ColumnText(8);
+      row.prev_hash = rows.ColumnText(9);
+      row.hash = rows.ColumnText(10);
+      verifier.Add(row);
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    std::optional<AuditHead> recorded;
+    if (head.Step(&status)) recorded = AuditHead{head.ColumnInt(0), head.ColumnText(1)};
+    SAMSPILL_RETURN_IF_ERROR(status);
+    return verifier.Finish(recorded);
+  }
+
   Result<int> ReadUserVersion() {
     SqliteStatement stmt(db_, "PRAGMA user_version");
     Status status;
@@ -1060,23 +1114,62 @@ class SqliteStore final : public Store {
     return insert.Run();
   }
 
+  // The one place an audit event is written: it links the event to the chain's head and moves
+  // the head, inside the caller's write transaction. BEGIN IMMEDIATE (SqliteTransaction) holds
+  // SQLite's write lock from the start, so no other connection or process can append between
+  // reading the head and writing the event: concurrent writers cannot fork the chain.
   Status InsertAudit(const AuditEvent& e) {
     if (e.action.empty() || e.entity_type.empty()) {
       return Internal("an audit event needs an action and an entity type");
     }
+    if (sqlite3_get_autocommit(db_)) {
+      return Internal("an audit event is appended only inside a write transaction");
+    }
+    StoredAuditRow row;
+    row.prev_hash = std::string(kAuditGenesisHash);
+    int64_t last_id = 0;
+    Status status;
+    SqliteStatement head(db_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
+    if (head.Step(&status)) {
+      last_id = head.ColumnInt(0);
+      row.prev_hash = head.ColumnText(1);
+    }
+    SAMSPILL_RETURN_IF_ERROR(status);
+    // Ids continue after the head even when the newest rows were deleted behind our back, so
+    // the deletion stays visible as a gap instead of being papered over by a reused id.
+    SqliteStatement max_id(db_, "SELECT coalesce(max(id), 0) FROM audit_events");
+    if (!max_id.Step(&status)) return status.ok() ? Internal("max(id) returned no row") : status;
+    row.id = std::max(last_id, max_id.ColumnInt(0)) + 1;
+    row.at = e.at.ToIso();
+    row.actor_user_id = e.actor_user_id;
+    row.actor = e.actor.empty() ? "system" : e.actor;
+    row.action = e.action;
+    row.entity_type = e.entity_type;
+    row.entity_id = e.entity_id;
+    row.before_json = e.before_json;
+    row.after_json = e.after_json;
+    row.hash = AuditEventHash(row);
     SqliteStatement insert(db_,
-                           "INSERT INTO audit_events (at, actor_user_id, actor, action, "
-                           "entity_type, entity_id, before_json, after_json) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.Bind(1, e.at.ToIso())
-        .Bind(2, e.actor_user_id)
-        .Bind(3, e.actor.empty() ? std::string_view("system") : std::string_view(e.actor))
-        .Bind(4, e.action)
-        .Bind(5, e.entity_type)
-        .Bind(6, e.entity_id)
-        .Bind(7, e.before_json)
-        .Bind(8, e.after_json);
-    return insert.Run();
+                           "INSERT INTO audit_events (id, at, actor_user_id, actor, action, "
+                           "entity_type, entity_id, before_json, after_json, prev_hash, hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, row.id)
+        .Bind(2, row.at)
+        .Bind(3, row.actor_user_id)
+        .Bind(4, row.actor)
+        .Bind(5, row.action)
+        .Bind(6, row.entity_type)
+        .Bind(7, row.entity_id)
+        .Bind(8, row.before_json)
+        .Bind(9, row.after_json)
+        .Bind(10, row.prev_hash)
+        .Bind(11, row.hash);
+    SAMSPILL_RETURN_IF_ERROR(insert.Run());
+    SqliteStatement move_head(db_,
+                              "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?) "
+                              "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, "
+                              "hash = excluded.hash");
+    return move_head.Bind(1, row.id).Bind(2, row.hash).Run();
   }
 
   std::mutex mu_;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/audit_chain.h"
 #include "store/sqlite/sqlite_migrations.h"
 #include "store/store_conformance_test.h"
 
@@ -131,6 +132,211 @@ TEST_F(SqliteFileTest, AuditEventsCannotBeRewritten) {
   EXPECT_NE(
       sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory'", nullptr, nullptr, nullptr),
       SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_events", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+// The finding this guards against: with the append-only triggers dropped and recreated in one
+// transaction, an edited, re-attributed, deleted or reordered event used to go unnoticed.
+class SqliteAuditChainTest : public SqliteFileTest {
+ protected:
+  // Six events: 1 user.create, 2 tender.create, 3 and 4 bid.submit, 5 tender.cancel with its
+  // reason, 6 session.login.
+  void SetUp() override {
+    SqliteFileTest::SetUp();
+    auto store = std::move(OpenSqliteStore(path_)).value();
+    AuditEvent e{.at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"),
+                 .actor = "admin",
+                 .action = "user.create",
+                 .entity_type = "user"};
+    Result<User> kari = store->CreateUser({"kari", "Kari", Role::kProcurementOfficer, "h"}, e);
+    ASSERT_TRUE(kari.ok()) << kari.status().ToString();
+    auto append = [&](const char* action, std::string after) {
+      AuditEvent event{.at = *ParseIsoTimestamp("2025-01-02T00:00:00Z"),
+                       .actor_user_id = kari->id,
+                       .actor = "kari",
+                       .action = action,
+                       .entity_type = "tender",
+                       .entity_id = "1",
+                       .after_json = std::move(after)};
+      ASSERT_TRUE(store->AppendAudit(event).ok());
+    };
+    append("tender.create", "{}");
+    append("bid.submit", R"({"bid_id":1})");
+    append("bid.submit", R"({"bid_id":2})");
+    append("tender.cancel", R"({"reason":"for få tilbud"})");
+    append("session.login", "");
+    Result<AuditChainReport> chain = store->VerifyAuditChain();
+    ASSERT_TRUE(chain.ok());
+    ASSERT_TRUE(chain->intact()) << chain->first_break->message;
+    ASSERT_EQ(chain->events_checked, 6);
+  }
+
+  // Runs `sql` on the raw file the way an attacker with write access would: the append-only
+  // triggers dropped and recreated around it, all in one transaction.
+  void Tamper(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const std::string all =
+        "BEGIN;"
+        "DROP TRIGGER audit_events_append_only_update;"
+        "DROP TRIGGER audit_events_append_only_delete;" +
+        sql +
+        ";CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events "
+        "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;"
+        "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events "
+        "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;"
+        "COMMIT;";
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+  }
+
+  AuditChainReport Verify() {
+    auto store = std::move(OpenSqliteStore(path_)).value();
+    Result<AuditChainReport> chain = store->VerifyAuditChain();
+    EXPECT_TRUE(chain.ok()) << chain.status().ToString();
+    return chain.ok() ? *chain : AuditChainReport{};
+  }
+};
+
+TEST_F(SqliteAuditChainTest, EditedCancellationReasonIsFound) {
+  Tamper("UPDATE audit_events SET after_json = '{\"reason\":\"annen grunn\"}' WHERE id = 5");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kContentChanged);
+  EXPECT_EQ(chain.first_break->event_id, 5);
+  EXPECT_NE(chain.first_break->message.find("hash does not match the event's content"),
+            std::string::npos)
+      << chain.first_break->message;
+}
+
+TEST_F(SqliteAuditChainTest, ChangedActorIsFound) {
+  Tamper("UPDATE audit_events SET actor = 'mallory', actor_user_id = NULL WHERE id = 3");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kContentChanged);
+  EXPECT_EQ(chain.first_break->event_id, 3);
+}
+
+TEST_F(SqliteAuditChainTest, DeletedBidSubmissionIsFound) {
+  Tamper("DELETE FROM audit_events WHERE id = 3 AND action = 'bid.submit'");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kEventsMissing);
+  EXPECT_EQ(chain.first_break->event_id, 3);
+  EXPECT_NE(chain.first_break->message.find("events missing between id 2 and 4"), std::string::npos)
+      << chain.first_break->message;
+}
+
+// Only the recorded head remembers the newest event; an append after the deletion does not
+// reuse its id, so the gap stays visible.
+TEST_F(SqliteAuditChainTest, DeletedLastEventIsFoundEvenAfterLaterAppends) {
+  Tamper("DELETE FROM audit_events WHERE id = 6");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kEventsMissing);
+  EXPECT_EQ(chain.first_break->event_id, 6);
+  {
+    auto store = std::move(OpenSqliteStore(path_)).value();
+    AuditEvent later{
+        .at = *ParseIsoTimestamp("2025-01-03T00:00:00Z"), .action = "x", .entity_type = "y"};
+    ASSERT_TRUE(store->AppendAudit(later).ok());
+    EXPECT_EQ(store->ListAudit({})->back().id, 7);
+  }
+  chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->event_id, 6);
+}
+
+TEST_F(SqliteAuditChainTest, SwappedEventsAreFoundAsReordered) {
+  Tamper(
+      "CREATE TEMP TABLE swapped AS SELECT * FROM audit_events WHERE id IN (3, 4);"
+      "UPDATE audit_events SET (at, actor_user_id, actor, action, entity_type, entity_id, "
+      "before_json, after_json, prev_hash, hash) = (SELECT at, actor_user_id, actor, action, "
+      "entity_type, entity_id, before_json, after_json, prev_hash, hash FROM swapped "
+      "WHERE swapped.id = 7 - audit_events.id) WHERE id IN (3, 4)");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kOrderChanged);
+  EXPECT_EQ(chain.first_break->event_id, 3);
+  EXPECT_NE(chain.first_break->message.find("order changed"), std::string::npos);
+}
+
+// Rewriting the last event and its own hash consistently still disagrees with the head.
+TEST_F(SqliteAuditChainTest, RehashedLastEventDisagreesWithTheHead) {
+  std::string rehashed;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
+                       "before_json, after_json, prev_hash FROM audit_events WHERE id = 6",
+                       -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    auto text = [&](int col) {
+      return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)));
+    };
+    StoredAuditRow row{6,         text(1), sqlite3_column_int64(stmt, 2),
+                       "mallory", text(4), text(5),
+                       text(6),   text(7), text(8),
+                       text(9)};
+    rehashed = AuditEventHash(row);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
+  Tamper("UPDATE audit_events SET actor = 'mallory', hash = '" + rehashed + "' WHERE id = 6");
+  AuditChainReport chain = Verify();
+  ASSERT_FALSE(chain.intact());
+  EXPECT_EQ(chain.first_break->kind, AuditChainBreak::Kind::kHeadMismatch);
+  EXPECT_EQ(chain.first_break->event_id, 6);
+}
+
+// A database from before migration 7 gets its existing events chained in id order, keeps the
+// append-only triggers, and goes on appending to the same chain.
+TEST_F(SqliteFileTest, MigratesAVersion6AuditTrailIntoAChain) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version > 6) break;
+      ASSERT_EQ(sqlite3_exec(db, std::string(m.sql).c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+          << "migration " << m.version;
+    }
+    const char* rows =
+        "INSERT INTO audit_events (id, at, actor, action, entity_type, entity_id, after_json) "
+        "VALUES (1, '2025-01-01T00:00:00Z', 'system', 'user.create', 'user', '1', '{}'),"
+        "       (2, '2025-01-02T00:00:00Z', 'kari', 'tender.cancel', 'tender', '1', "
+        "        '{\"reason\":\"x\"}');"
+        "PRAGMA user_version = 6;";
+    ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  {
+    Result<std::unique_ptr<Store>> opened = OpenSqliteStore(path_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    Store& store = **opened;
+    auto events = *store.ListAudit({});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1].after_json, R"({"reason":"x"})");
+    Result<AuditChainReport> chain = store.VerifyAuditChain();
+    ASSERT_TRUE(chain.ok());
+    EXPECT_TRUE(chain->intact()) << chain->first_break->message;
+    EXPECT_EQ(chain->head_id, 2);
+    AuditEvent e{
+        .at = *ParseIsoTimestamp("2025-01-03T00:00:00Z"), .action = "x", .entity_type = "y"};
+    ASSERT_TRUE(store.AppendAudit(e).ok());
+    chain = store.VerifyAuditChain();
+    EXPECT_TRUE(chain->intact());
+    EXPECT_EQ(chain->events_checked, 3);
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE audit_events SET actor = 'x'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_events", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 }
