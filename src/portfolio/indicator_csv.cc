@@ -53,7 +53,7 @@ IndicatorImport ParseIndicatorsCsv(std::string_view text) {
   for (size_t i = 0; i < table.header.size(); ++i) {
     const std::string h = Trim(table.header[i]);
     if (IsYearHeader(h)) {
-      years.push_back({std::stoi(h), i});
+      years.push_back({static_cast<int>(WholeNumber(h).value_or(0)), i});  // four digits
       continue;
     }
     const std::string f = FoldNorwegian(h);
@@ -124,7 +124,7 @@ IndicatorImport ParseIndicatorsCsv(std::string_view text) {
     }
     // "2025: 13 søknader venter fortsatt på svar" belongs to the 2025 figure.
     if (ind.note.size() > 5 && IsYearHeader(ind.note.substr(0, 4)) && ind.note[4] == ':') {
-      const int year = std::stoi(ind.note.substr(0, 4));
+      const int year = static_cast<int>(WholeNumber(ind.note.substr(0, 4)).value_or(0));
       YearFigure f =
           ind.Figure(year) ? *ind.Figure(year) : YearFigure{year, std::nullopt, "", false};
       f.note = Trim(ind.note.substr(5));

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "common/parse_number.h"
 #include "common/text.h"
 #include "portfolio/text_normalise.h"
 
@@ -95,8 +96,9 @@ Result<std::optional<Date>> ParseDateCell(const std::string& cell, bool end_of_y
   if (t.empty()) return std::optional<Date>();
   if (t.size() == 4 &&
       std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    const int year = std::stoi(t);
-    return std::optional<Date>(end_of_year ? Date{year, 12, 31} : Date{year, 1, 1});
+    SAMSPILL_ASSIGN_OR_RETURN(int64_t year, ParseWholeNumber(t, "year", 0, 9999));
+    return std::optional<Date>(end_of_year ? Date{static_cast<int>(year), 12, 31}
+                                           : Date{static_cast<int>(year), 1, 1});
   }
   Result<Date> d = ParseIsoDate(t);
   if (!d.ok()) return InvalidArgument("'" + t + "' is not a date (YYYY-MM-DD or a year)");

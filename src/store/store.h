@@ -304,6 +304,11 @@ class Store {
   virtual Status CreateSession(const Session& session, AuditEvent audit) = 0;
   virtual Result<Session> FindSession(std::string_view token_hash) = 0;  // kNotFound
   virtual Status DeleteSession(std::string_view token_hash, AuditEvent audit) = 0;
+  // Ends every session of the user except the one whose hash is `except_token_hash` (empty:
+  // every one) and returns how many ended; `audit` is written in the same transaction. An
+  // unknown user has no sessions (0).
+  virtual Result<int64_t> DeleteSessionsOfUser(int64_t user_id, std::string_view except_token_hash,
+                                               AuditEvent audit) = 0;
   // Removes sessions expired at `now`; returns how many. Housekeeping, not audited.
   virtual Result<int64_t> DeleteExpiredSessions(Timestamp now) = 0;
 

@@ -105,6 +105,36 @@ TEST_P(StoreConformanceTest, SessionsLiveUntilDeletedExpiredOrUserDeactivated) {
   EXPECT_EQ(store().FindSession("hash-2").status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(StoreConformanceTest, DeleteSessionsOfUserKeepsOnlyTheNamedOneAndOtherUsers) {
+  User kari = *store().CreateUser(Kari(), Event("user.create", "user"));
+  User ola = *store().CreateUser(NewUser{"ola", "Ola", Role::kEvaluator, "$argon2id$fake"},
+                                 Event("user.create", "user"));
+  const Timestamp from = T("2025-09-19T10:00:00Z");
+  const Timestamp to = T("2025-09-19T18:00:00Z");
+  for (const char* hash : {"k-1", "k-2", "k-3"}) {
+    ASSERT_TRUE(
+        store().CreateSession({hash, kari.id, "c", from, to}, Event("session.login", "user")).ok());
+  }
+  ASSERT_TRUE(
+      store().CreateSession({"o-1", ola.id, "c", from, to}, Event("session.login", "user")).ok());
+
+  Result<int64_t> ended =
+      store().DeleteSessionsOfUser(kari.id, "k-2", Event("session.end_others", "user", "1"));
+  ASSERT_TRUE(ended.ok()) << ended.status().ToString();
+  EXPECT_EQ(*ended, 2);
+  EXPECT_EQ(store().FindSession("k-1").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store().FindSession("k-2").ok());
+  EXPECT_EQ(store().FindSession("k-3").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store().FindSession("o-1").ok());
+  EXPECT_EQ(store().ListAudit({})->back().action, "session.end_others");
+
+  // Without an exception every session of the user ends.
+  EXPECT_EQ(*store().DeleteSessionsOfUser(kari.id, "", Event("session.end_all", "user", "1")), 1);
+  EXPECT_EQ(store().FindSession("k-2").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store().FindSession("o-1").ok());
+  EXPECT_EQ(*store().DeleteSessionsOfUser(999, "", Event("session.end_all", "user", "999")), 0);
+}
+
 TEST_P(StoreConformanceTest, SessionForUnknownUserIsRefused) {
   Session s{"hash-x", 999, "c", T("2025-09-19T10:00:00Z"), T("2025-09-19T18:00:00Z")};
   EXPECT_FALSE(store().CreateSession(s, Event("session.login", "user")).ok());

@@ -398,8 +398,9 @@ json BidsSection(const TenderRecord& record) {
       json d = {{"id", std::to_string(bid.id)},
                 {"date", bid.received_at.ToIso()},
                 {"status", bid.status == BidStatus::kValid ? "valid" : "disqualified"},
-                {"tenderers", json::array({OrganisationReference(bid.supplier)})},
-                {"value", OcdsValue(bid.price)}};
+                {"tenderers", json::array({OrganisationReference(bid.supplier)})}};
+      // Left out when the record was made for a reader who may not read bid content.
+      if (bid.price) d["value"] = OcdsValue(*bid.price);
       // Not in the v1.1.5 bids schema (later versions add it; OCDS allows additional fields),
       // but a bid on a lot means little without it.
       if (!bid.lot_id.empty()) d["relatedLots"] = json::array({bid.lot_id});

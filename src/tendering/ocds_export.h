@@ -4,7 +4,8 @@
 // ExportOcdsReleasePackage() turns a TenderRecord into a release package holding one release
 // compiled as of now: the tender's terms, its status and tag from the TenderState, the
 // parties, the awards once the award notice is sent, the contracts once signed, and bid
-// statistics and bid details (bids extension, v1.1.5). What is exported is what the record
+// statistics and bid details (bids extension, v1.1.5), each bid's value only when the record
+// carries its price (tendering/bid_access.h). What is exported is what the record
 // holds: the caller puts bids in only after opening (sealed bids) and decides what is public.
 // Every date is an RFC 3339 instant in UTC ("2025-03-10T12:00:00Z"); a date-only milestone is
 // the start of its day in UTC, or its last second when it ends a period. Amounts are JSON

@@ -285,6 +285,32 @@ TEST(OcdsExport, ALotWithTooFewBidsKeepsItsCountAtTheDeadline) {
   EXPECT_EQ(r["bids"]["details"].size(), 5u);
 }
 
+// A record made for a reader who may not read bid content (tendering/bid_access.h) has bids
+// without prices: their details carry no value, while the award keeps the contract value.
+TEST(OcdsExport, BidsWithoutContentHaveNoValueButTheAwardKeepsItsValue) {
+  TenderRecord record = Cleaning(TenderState::kStandstill);
+  for (SubmittedBid& bid : record.bids) {
+    bid.price.reset();
+    bid.summary.clear();
+    bid.scores.clear();
+  }
+  json r = OnlyRelease(Export(record));
+  ASSERT_EQ(r["bids"]["details"].size(), 8u);
+  for (const json& d : r["bids"]["details"]) {
+    EXPECT_FALSE(d.contains("value")) << d;
+    EXPECT_TRUE(d.contains("tenderers")) << d;
+  }
+  EXPECT_EQ(r["bids"]["statistics"].size(), 4u);
+  ASSERT_EQ(r["awards"].size(), 2u);
+  EXPECT_EQ(r["awards"][1]["value"]["amount"].dump(), "8450123.45");
+  EXPECT_EQ(r["awards"][0]["value"]["amount"], 11'850'000);
+  // The unsuccessful bids' prices appear nowhere in the release.
+  const std::string text = r.dump();
+  for (const char* price : {"12400000", "10950000", "13200000", "11300000", "8912000", "9100000"}) {
+    EXPECT_EQ(text.find(price), std::string::npos) << price;
+  }
+}
+
 TEST(OcdsExport, TenderCancelledAfterTheAwardNoticeShowsCancelledAwards) {
   TenderRecord record = Cleaning(TenderState::kStandstill);
   const std::string reason = "Reell rettslig usikkerhet om kravspesifikasjonen (KOFA 2025/0303).";

@@ -563,9 +563,9 @@ class ProtocolBuilder {
       const auto record = ProtocolSource::kRecord;
       s.entries.push_back(
           {"chosen_supplier", "Valgt leverandør" + suffix, SupplierText(award.supplier), record});
-      if (const SubmittedBid* bid = FindBid(award.bid_id)) {
+      if (const SubmittedBid* bid = FindBid(award.bid_id); bid && bid->price) {
         s.entries.push_back({"bid_price", "Tilbudt pris" + suffix,
-                             FormatMoneyNb(bid->price) + " ekskl. mva.", record});
+                             FormatMoneyNb(*bid->price) + " ekskl. mva.", record});
       }
       s.entries.push_back({"total_score", "Samlet poengsum" + suffix,
                            FormatDecimalNb(award.total_score, 2), record});

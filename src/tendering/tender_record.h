@@ -2,8 +2,9 @@
 // — the procurement protocol (protocol.h, FOA § 25-5) and the OCDS export (ocds_export.h).
 //
 // The web and CLI layers fill it from the store; the domain functions that read it do no I/O.
-// Bid contents are only ever put into a record after the bid deadline has passed (the caller's
-// duty: sealed bids). Plain values; thread-safe as values.
+// Bid contents are only ever put into a record after the bids are opened, and only for a reader
+// whom tendering/bid_access.h lets read them (the caller's duty: sealed bids). Plain values;
+// thread-safe as values.
 #pragma once
 
 #include <cstdint>
@@ -44,8 +45,11 @@ struct SubmittedBid {
   OrganisationRef supplier;
   Timestamp received_at;  // when the last version arrived
   int version = 1;        // 2 when the supplier replaced its first bid once, …
-  Money price;            // total evaluated price excl. VAT
-  std::string summary;    // the supplier's own description of its offer
+  // The content, present only for a reader who may read it (tendering/bid_access.h): a record
+  // made for anyone else leaves the price out and the summary and scores empty, so no document
+  // made from it can show them.
+  std::optional<Money> price;  // total evaluated price excl. VAT
+  std::string summary;         // the supplier's own description of its offer
   BidStatus status = BidStatus::kValid;
   std::string rejection_reason;  // when rejected
   std::vector<BidScore> scores;  // filled in during evaluation

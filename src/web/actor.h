@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "common/parse_number.h"
 #include "common/role.h"
 #include "store/store.h"
 #include "web/auth_service.h"
@@ -33,9 +34,12 @@ Actor Who(const Request& req) {
 
 // Route patterns capture ids with kIdPattern; IdParam reads the i-th capture.
 inline constexpr char kIdPattern[] = R"((\d{1,18}))";
+// kIdPattern admits 1 to 18 digits, which always fit; anything else reads as 0, which is no
+// one's id (never an exception).
 template <typename Request>
 int64_t IdParam(const Request& req, size_t i) {
-  return std::stoll(req.params[i]);
+  Result<int64_t> id = ParseWholeNumber(req.params[i], "id", 0);
+  return id.ok() ? *id : 0;
 }
 
 }  // namespace samspill::web

@@ -1,7 +1,10 @@
 #include "web/api_routes.h"
 
+#include "common/parse_number.h"
 #include "evaluation/bid_table_json.h"
 #include "store/audit_chain.h"
+#include "tendering/bid_access.h"
+#include "web/actor.h"
 
 namespace samspill::web {
 namespace {
@@ -34,10 +37,7 @@ json OrganisationJson(const store::Organisation& o) {
               {"created_at", o.created_at.ToIso()}};
 }
 
-Result<int64_t> PositiveId(const std::string& text) {
-  if (text.empty() || text.size() > 18) return InvalidArgument("bad id '" + text + "'", "id");
-  return std::stoll(text);  // the route pattern admits digits only
-}
+Result<int64_t> PositiveId(const std::string& text) { return ParseWholeNumber(text, "id", 1); }
 
 }  // namespace
 
@@ -174,23 +174,16 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
        false,
        {Role::kAdministrator, Role::kAuditor},
        [&store](ApiRequest& req) -> Result<ApiResponse> {
+         const Actor actor = Who(req);
          store::AuditQuery query;
          query.entity_type = req.http.Param("entity_type");
          query.entity_id = req.http.Param("entity_id");
-         for (auto [name, target] : {std::pair{"after", &query.after_id}}) {
-           std::string text = req.http.Param(name);
-           if (text.empty()) continue;
-           if (text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-             return InvalidArgument(std::string(name) + " must be a whole number", name);
-           }
-           *target = std::stoll(text);
+         if (std::string after = req.http.Param("after"); !after.empty()) {
+           SAMSPILL_ASSIGN_OR_RETURN(query.after_id, ParseWholeNumber(after, "after", 0));
          }
-         std::string limit = req.http.Param("limit");
-         if (!limit.empty()) {
-           if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos) {
-             return InvalidArgument("limit must be a whole number", "limit");
-           }
-           query.limit = std::stoi(limit);
+         if (std::string limit = req.http.Param("limit"); !limit.empty()) {
+           SAMSPILL_ASSIGN_OR_RETURN(int64_t n, ParseWholeNumber(limit, "limit", 0, 999'999));
+           query.limit = static_cast<int>(n);
          }
          // A page of a broken trail would look complete: say so instead (data_loss).
          SAMSPILL_RETURN_IF_ERROR(store::RequireIntactAuditTrail(store));
@@ -208,6 +201,11 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
                 {std::pair{"before", &e.before_json}, std::pair{"after", &e.after_json}}) {
              json parsed = json::parse(*text, nullptr, false);
              item[key] = text->empty() || parsed.is_discarded() ? json(nullptr) : parsed;
+             // Bid content in a bid event follows the rule for bid content.
+             if (e.entity_type == "tender") {
+               item[key] = tendering::BidEventDetailsFor({actor.role, actor.is_system}, e.action,
+                                                         std::move(item[key]));
+             }
            }
            list.push_back(std::move(item));
          }

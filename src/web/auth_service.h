@@ -58,7 +58,9 @@ class AuthService {
   // `actor` is empty for the system itself (command line, demo data).
   Result<store::User> CreateUser(const std::optional<Principal>& actor,
                                  const CreateUserRequest& request);
+  // Deactivating ends every session of the user.
   Status SetUserActive(const Principal& actor, int64_t user_id, bool active);
+  // Ends every other session of the user; the one that made the change stays.
   Status ChangeOwnPassword(const Principal& actor, std::string_view current_password,
                            std::string_view new_password);
 
@@ -67,6 +69,9 @@ class AuthService {
  private:
   store::AuditEvent Event(const std::optional<Principal>& actor, std::string action,
                           std::string entity_id) const;
+  // Ends the sessions of `user_id` except the one with `keep_token_hash` (empty: all), audited.
+  Status EndOtherSessions(const Principal& actor, int64_t user_id,
+                          std::string_view keep_token_hash);
 
   store::Store& store_;
   const Clock& clock_;

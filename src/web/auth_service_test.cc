@@ -76,6 +76,41 @@ TEST_F(AuthServiceTest, DeactivatedUserCannotLogInAndLosesSessions) {
             StatusCode::kConflict);
 }
 
+TEST_F(AuthServiceTest, DeactivationEndsEverySessionForGood) {
+  auto kari = *auth_->CreateUser(
+      std::nullopt, {"kari", "Kari Innkjøper", Role::kProcurementOfficer, "kari-passord-1"});
+  auto first = *auth_->Login("kari", "kari-passord-1");
+  auto second = *auth_->Login("kari", "kari-passord-1");
+  auto admin_login = *auth_->Login("admin", "admin-passord-1");
+  ASSERT_TRUE(auth_->SetUserActive(admin_login.principal, kari.id, false).ok());
+  // Reactivating does not bring the old sessions back: they ended, not just paused.
+  ASSERT_TRUE(auth_->SetUserActive(admin_login.principal, kari.id, true).ok());
+  EXPECT_FALSE(auth_->Authenticate(first.token).ok());
+  EXPECT_FALSE(auth_->Authenticate(second.token).ok());
+  EXPECT_TRUE(auth_->Authenticate(admin_login.token).ok());  // other users keep theirs
+  EXPECT_TRUE(auth_->Login("kari", "kari-passord-1").ok());
+}
+
+TEST_F(AuthServiceTest, PasswordChangeEndsEveryOtherSessionButTheCurrentOne) {
+  auto here = *auth_->Login("admin", "admin-passord-1");
+  auto elsewhere = *auth_->Login("admin", "admin-passord-1");
+  auto other = *auth_->CreateUser(std::nullopt,
+                                  {"kari", "Kari Innkjøper", Role::kEvaluator, "kari-passord-1"});
+  auto kari = *auth_->Login("kari", "kari-passord-1");
+  ASSERT_TRUE(auth_->ChangeOwnPassword(here.principal, "admin-passord-1", "nytt-passord-2").ok());
+  EXPECT_TRUE(auth_->Authenticate(here.token).ok());
+  EXPECT_EQ(auth_->Authenticate(elsewhere.token).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_TRUE(auth_->Authenticate(kari.token).ok());
+  auto events = *store_->ListAudit({.entity_type = "user", .entity_id = std::to_string(admin_.id)});
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().action, "session.end_others");
+  EXPECT_EQ(other.role, Role::kEvaluator);
+  // A refused change ends nothing.
+  auto again = *auth_->Login("admin", "nytt-passord-2");
+  EXPECT_FALSE(auth_->ChangeOwnPassword(here.principal, "feil", "tredje-passord-3").ok());
+  EXPECT_TRUE(auth_->Authenticate(again.token).ok());
+}
+
 TEST_F(AuthServiceTest, CreateUserValidatesAndAudits) {
   EXPECT_EQ(auth_->CreateUser(std::nullopt, {"Kari", "K", Role::kEvaluator, "langt-passord"})
                 .status()

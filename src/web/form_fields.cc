@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/parse_number.h"
+
 namespace samspill::web {
 
 std::string FormGet(const FormValues& values, const std::string& key) {
@@ -23,7 +25,9 @@ std::optional<int64_t> WholeNumber(const std::string& text) {
     digits += c;
   }
   if (digits.empty() || digits.size() > 15) return std::nullopt;
-  return std::stoll(digits);
+  Result<int64_t> value = ParseWholeNumber(digits, "number");
+  if (!value.ok()) return std::nullopt;
+  return *value;
 }
 
 std::string Form::ErrorFor(const std::string& id) const {

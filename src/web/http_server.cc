@@ -48,7 +48,165 @@ void LogLine(const HttpRequest& req, int status) {
                path.empty() ? "-" : path.c_str(), status);
 }
 
+// A request the server answers itself, and why.
+struct Refusal {
+  int status;
+  Status reason;
+};
+
+using Parser = http::request_parser<http::string_body>;
+
+// The path (percent-decoded, UTF-8, no NUL) and the query's parameters.
+Status ReadTarget(const FormLimits& limits, HttpRequest& request) {
+  std::string_view target = request.target;
+  if (target.empty() || target.front() != '/') {
+    return InvalidArgument("the request target must be a path starting with '/'");
+  }
+  const size_t q = target.find('?');
+  Result<std::string> path = PercentDecode(target.substr(0, q), /*plus_is_space=*/false);
+  if (!path.ok()) return InvalidArgument("the path is malformed: " + path.status().message());
+  if (!IsValidUtf8(*path) || path->find('\0') != std::string::npos) {
+    return InvalidArgument("the path is not valid UTF-8 text");
+  }
+  request.path = std::move(*path);
+  if (q != std::string_view::npos) {
+    SAMSPILL_RETURN_IF_ERROR(
+        ParseUrlEncoded(target.substr(q + 1), "the query", limits, request.params));
+  }
+  return Status::Ok();
+}
+
+// A url-encoded or multipart form body, decoded into the request's params or parts.
+Status ReadForm(const FormLimits& limits, HttpRequest& request) {
+  const std::string type = Lower(request.Header("Content-Type"));
+  if (IsPrefix("application/x-www-form-urlencoded", type)) {
+    return ParseUrlEncoded(request.body, "the form", limits, request.params);
+  }
+  if (IsPrefix("multipart/form-data", type)) {
+    SAMSPILL_ASSIGN_OR_RETURN(std::string boundary,
+                              MultipartBoundary(request.Header("Content-Type")));
+    SAMSPILL_ASSIGN_OR_RETURN(request.parts, ParseMultipart(request.body, boundary, limits));
+    request.multipart = true;
+  }
+  return Status::Ok();
+}
+
+// After the headers were read (with `ec` from reading them): copies what was read into
+// `request`, so that a refusal can answer in the page's language, and decides whether the
+// request may go on to its body.
+std::optional<Refusal> CheckHeader(const Parser& parser, beast::error_code ec,
+                                   const HttpServerOptions& options, HttpRequest& request) {
+  Status target_status = Status::Ok();
+  // (A Content-Length above the limit stops the parser at the end of the headers, which it
+  // has read.)
+  if (parser.is_header_done() || ec == http::error::body_limit) {
+    const auto& header = parser.get();
+    request.method = std::string(header.method_string());
+    request.target = std::string(header.target());
+    for (const auto& field : header) {
+      request.headers.emplace_back(Lower(field.name_string()), std::string(field.value()));
+    }
+    target_status = ReadTarget(options.form_limits, request);
+  }
+  if (ec == http::error::body_limit) {
+    return Refusal{413, ResourceExhausted("the request body is larger than allowed")};
+  }
+  if (ec == http::error::header_limit) {
+    return Refusal{431, ResourceExhausted("the request's headers are larger than " +
+                                          std::to_string(options.max_header_bytes) + " bytes")};
+  }
+  if (ec) return Refusal{400, InvalidArgument("malformed request: " + ec.message())};
+  if (!target_status.ok()) return Refusal{400, target_status};
+  const auto& header = parser.get();
+  if (header.version() != 11 && header.version() != 10) {
+    return Refusal{400, InvalidArgument("only HTTP/1.0 and HTTP/1.1 are served")};
+  }
+  // Transfer-Encoding other than plain chunked (gzip, a list) would need decoding before the
+  // body limit could hold; it is refused, as are compressed bodies.
+  if (auto te = header.find(http::field::transfer_encoding); te != header.end()) {
+    if (Lower(te->value()) != "chunked") {
+      return Refusal{400, InvalidArgument("Transfer-Encoding other than chunked is refused")};
+    }
+  }
+  if (auto ce = header.find(http::field::content_encoding); ce != header.end()) {
+    if (Lower(ce->value()) != "identity") {
+      return Refusal{415, InvalidArgument("compressed request bodies (Content-Encoding: " +
+                                          std::string(ce->value().substr(0, 40)) +
+                                          ") are not accepted")};
+    }
+  }
+  const bool has_body =
+      parser.chunked() || (parser.content_length() && *parser.content_length() > 0);
+  // Read or not, a body of a GET would be a place to hide the next request (CL.0).
+  if (has_body && (request.method == "GET" || request.method == "HEAD")) {
+    return Refusal{400, InvalidArgument("a " + request.method + " request may not have a body")};
+  }
+  if (parser.content_length() && *parser.content_length() > options.max_body_bytes) {
+    return Refusal{413, ResourceExhausted("the request body is larger than allowed")};
+  }
+  return std::nullopt;
+}
+
+void Configure(Parser& parser, const HttpServerOptions& options) {
+  parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+  parser.body_limit(options.max_body_bytes);
+}
+
 }  // namespace
+
+ParsedRequest ParseRequestBytes(std::string_view bytes, const HttpServerOptions& options) {
+  ParsedRequest out;
+  Parser parser;
+  Configure(parser, options);
+  parser.eager(false);
+  beast::error_code ec;
+  size_t used = 0;
+  while (!parser.is_header_done()) {
+    const size_t n = parser.put(asio::buffer(bytes.data() + used, bytes.size() - used), ec);
+    used += n;
+    if (ec == http::error::need_more || (!ec && n == 0)) {
+      if (n > 0 && used < bytes.size()) continue;
+      out.status = 400;
+      out.reason = InvalidArgument("the request's headers are incomplete");
+      return out;
+    }
+    if (ec) break;
+  }
+  if (std::optional<Refusal> refused = CheckHeader(parser, ec, options, out.request)) {
+    out.status = refused->status;
+    out.reason = refused->reason;
+    return out;
+  }
+  parser.eager(true);
+  while (!parser.is_done()) {
+    const size_t n = parser.put(asio::buffer(bytes.data() + used, bytes.size() - used), ec);
+    used += n;
+    if (ec == http::error::need_more && n > 0 && used < bytes.size()) continue;
+    if (ec == http::error::need_more || (!ec && n == 0)) {
+      out.status = 400;
+      out.reason = InvalidArgument("the request body is incomplete");
+      return out;
+    }
+    if (ec == http::error::body_limit) {
+      out.status = 413;
+      out.reason = ResourceExhausted("the request body is larger than allowed");
+      return out;
+    }
+    if (ec) {
+      out.status = 400;
+      out.reason = InvalidArgument("malformed request body: " + ec.message());
+      return out;
+    }
+  }
+  out.request.body = parser.release().body();
+  if (Status status = ReadForm(options.form_limits, out.request); !status.ok()) {
+    out.status = 400;
+    out.reason = status;
+    return out;
+  }
+  out.consumed = used;
+  return out;
+}
 
 struct HttpServer::Impl {
   HttpServerOptions options;
@@ -99,8 +257,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void ReadHeader() {
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(options().max_header_bytes));
-    parser_->body_limit(options().max_body_bytes);
+    Configure(*parser_, options());
     request_ = HttpRequest{};
     stream_.expires_after(options().request_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
@@ -113,54 +270,12 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == asio::error::eof) {
       return Close();
     }
-    // What was read of the request, so that a refusal can answer in the page's language.
-    Status target_status = Status::Ok();
-    // (A Content-Length above the limit stops the parser at the end of the headers, which it
-    // has read.)
-    if (parser_->is_header_done() || ec == http::error::body_limit) {
-      const auto& header = parser_->get();
-      request_.method = std::string(header.method_string());
-      request_.target = std::string(header.target());
-      for (const auto& field : header) {
-        request_.headers.emplace_back(Lower(field.name_string()), std::string(field.value()));
-      }
-      target_status = ReadTarget();
+    if (std::optional<Refusal> refused = CheckHeader(*parser_, ec, options(), request_)) {
+      return Refuse(refused->status, refused->reason);
     }
-    if (ec == http::error::body_limit) {  // a Content-Length above the limit
-      return Refuse(413, ResourceExhausted("the request body is larger than allowed"));
-    }
-    if (ec == http::error::header_limit) {
-      return Refuse(431, ResourceExhausted("the request's headers are larger than " +
-                                           std::to_string(options().max_header_bytes) + " bytes"));
-    }
-    if (ec) return Refuse(400, InvalidArgument("malformed request: " + ec.message()));
-    if (!target_status.ok()) return Refuse(400, target_status);
     const auto& header = parser_->get();
-    if (header.version() != 11 && header.version() != 10) {
-      return Refuse(400, InvalidArgument("only HTTP/1.0 and HTTP/1.1 are served"));
-    }
-    // Transfer-Encoding other than plain chunked (gzip, a list) would need decoding before the
-    // body limit could hold; it is refused, as are compressed bodies.
-    if (auto te = header.find(http::field::transfer_encoding); te != header.end()) {
-      if (Lower(te->value()) != "chunked") {
-        return Refuse(400, InvalidArgument("Transfer-Encoding other than chunked is refused"));
-      }
-    }
-    if (auto ce = header.find(http::field::content_encoding); ce != header.end()) {
-      if (Lower(ce->value()) != "identity") {
-        return Refuse(
-            415, InvalidArgument("compressed request bodies (Content-Encoding: " +
-                                 std::string(ce->value().substr(0, 40)) + ") are not accepted"));
-      }
-    }
     const bool has_body =
         parser_->chunked() || (parser_->content_length() && *parser_->content_length() > 0);
-    if (has_body && (request_.method == "GET" || request_.method == "HEAD")) {
-      return Refuse(400, InvalidArgument("a " + request_.method + " request may not have a body"));
-    }
-    if (parser_->content_length() && *parser_->content_length() > options().max_body_bytes) {
-      return Refuse(413, ResourceExhausted("the request body is larger than allowed"));
-    }
     if (header.version() == 11 && has_body &&
         Lower(header[http::field::expect]) == "100-continue") {
       continue_.emplace(http::status::continue_, 11);
@@ -196,7 +311,9 @@ class Session : public std::enable_shared_from_this<Session> {
     auto message = parser_->release();
     keep_alive_ = message.keep_alive();
     request_.body = std::move(message.body());
-    if (Status status = ReadForm(); !status.ok()) return Refuse(400, status);
+    if (Status status = ReadForm(options().form_limits, request_); !status.ok()) {
+      return Refuse(400, status);
+    }
     request_.https =
         options().behind_tls_proxy && Lower(request_.Header("X-Forwarded-Proto")) == "https";
     HttpResponse response;
@@ -207,41 +324,6 @@ class Session : public std::enable_shared_from_this<Session> {
       response = server_.refusal(request_, 500, Internal("internal error; it has been logged"));
     }
     Send(std::move(response), keep_alive_);
-  }
-
-  // The path (percent-decoded, UTF-8, no NUL) and the query's parameters.
-  Status ReadTarget() {
-    std::string_view target = request_.target;
-    if (target.empty() || target.front() != '/') {
-      return InvalidArgument("the request target must be a path starting with '/'");
-    }
-    const size_t q = target.find('?');
-    Result<std::string> path = PercentDecode(target.substr(0, q), /*plus_is_space=*/false);
-    if (!path.ok()) return InvalidArgument("the path is malformed: " + path.status().message());
-    if (!IsValidUtf8(*path) || path->find('\0') != std::string::npos) {
-      return InvalidArgument("the path is not valid UTF-8 text");
-    }
-    request_.path = std::move(*path);
-    if (q != std::string_view::npos) {
-      SAMSPILL_RETURN_IF_ERROR(ParseUrlEncoded(target.substr(q + 1), "the query",
-                                               options().form_limits, request_.params));
-    }
-    return Status::Ok();
-  }
-
-  Status ReadForm() {
-    const std::string type = Lower(request_.Header("Content-Type"));
-    if (IsPrefix("application/x-www-form-urlencoded", type)) {
-      return ParseUrlEncoded(request_.body, "the form", options().form_limits, request_.params);
-    }
-    if (IsPrefix("multipart/form-data", type)) {
-      SAMSPILL_ASSIGN_OR_RETURN(std::string boundary,
-                                MultipartBoundary(request_.Header("Content-Type")));
-      SAMSPILL_ASSIGN_OR_RETURN(request_.parts,
-                                ParseMultipart(request_.body, boundary, options().form_limits));
-      request_.multipart = true;
-    }
-    return Status::Ok();
   }
 
   void Refuse(int status, const Status& reason) {
@@ -315,7 +397,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   HttpServer::Impl& server_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<Parser> parser_;
   std::optional<http::response<http::empty_body>> continue_;
   std::shared_ptr<http::response<http::string_body>> response_;
   HttpRequest request_;

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,17 @@ struct HttpServerOptions {
   // Sent with every response, refusals included.
   std::vector<std::pair<std::string, std::string>> default_headers;
 };
+
+// One request read from `bytes` exactly as a connection reads it, with the same limits and
+// refusals: for the fuzz target and tests. `status` is 0 when the request would reach a
+// handler, else the refusal's status with `reason`; `consumed` is the bytes the request took.
+struct ParsedRequest {
+  int status = 0;
+  Status reason;
+  HttpRequest request;
+  size_t consumed = 0;
+};
+ParsedRequest ParseRequestBytes(std::string_view bytes, const HttpServerOptions& options);
 
 class HttpServer {
  public:

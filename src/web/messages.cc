@@ -61,6 +61,9 @@ constexpr Entry kCatalogue[] = {
     {"amount is too large", "beløpet er for stort"},
     {"amount is empty", "beløpet mangler"},
     {"amount is not a finite number", "beløpet er ikke et endelig tall"},
+    // Whole numbers in forms and parameters (common/parse_number.h); the field keeps its name.
+    {"{} must be a whole number", "{} må være et helt tall"},
+    {"{} must be between {} and {}", "{} må være mellom {} og {}"},
     // Tender forms (web/tender_form.cc): the deadline as typed.
     {"write the deadline as a date and time, like 2025-09-19T12:00",
      "skriv fristen som dato og klokkeslett, for eksempel 2025-09-19T12:00"},

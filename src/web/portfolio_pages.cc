@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/money.h"
+#include "common/parse_number.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_service.h"
@@ -296,7 +297,9 @@ Result<json> BodyFromForm(const PageRequest& req) {
     }
     body["funding"].push_back(f);
   }
-  if (!req.Param("version").empty()) body["version"] = std::stoll(req.Param("version"));
+  if (const std::string version = req.Param("version"); !version.empty()) {
+    SAMSPILL_ASSIGN_OR_RETURN(body["version"], ParseWholeNumber(version, "version"));
+  }
   if (req.Param("confirmed_distinct") == "ja") body["confirmed_distinct"] = true;
   return body;
 }
@@ -414,8 +417,11 @@ Result<PageResponse> SubmitForm(PageRequest& req, PortfolioService& portfolio,
         "",
         {}};
   };
-  if (!body.ok())
-    return render(400, {{"funding", InLanguage(req.lang, body.status().message())}}, json::array());
+  if (!body.ok()) {
+    return render(400,
+                  {{FieldId(body.status().field()), InLanguage(req.lang, body.status().message())}},
+                  json::array());
+  }
   if (!id && !body->value("confirmed_distinct", false)) {
     Result<json> check = portfolio.CheckDuplicates(Who(req), *body);
     if (check.ok() && !(*check)["duplicates"].empty())
@@ -563,13 +569,12 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
        false,
        {Role::kPartnershipCoordinator},
        [&portfolio](PageRequest& req) -> Result<PageResponse> {
-         const std::string other = req.Param("duplicate_id");
-         if (other.empty() || other.size() > 18 ||
-             other.find_first_not_of("0123456789") != std::string::npos) {
+         Result<int64_t> other = ParseWholeNumber(req.Param("duplicate_id"), "duplicate_id", 1);
+         if (!other.ok()) {
            return ProjectPage(req, portfolio, {{"duplicate_id", std::string(req.T("pf.merge_id"))}},
                               400);
          }
-         Result<json> merged = portfolio.Merge(Who(req), IdParam(req, 0), std::stoll(other));
+         Result<json> merged = portfolio.Merge(Who(req), IdParam(req, 0), *other);
          if (!merged.ok()) {
            return ProjectPage(req, portfolio,
                               {{"duplicate_id", InLanguage(req.lang, merged.status().message())}},

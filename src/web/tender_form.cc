@@ -420,7 +420,7 @@ std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
   routes.push_back(
       {"GET", R"(/anbud/(\d{1,18})/rediger)", false, officer,
        [&tenders](PageRequest& req) -> Result<PageResponse> {
-         const int64_t id = std::stoll(req.params[0]);
+         const int64_t id = IdParam(req, 0);
          SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(Actor::FromPrincipal(*req.principal), id));
          const std::string heading = req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet";
          return PageResponse{
@@ -431,9 +431,8 @@ std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
              "",
              {}};
        }});
-  routes.push_back(
-      {"POST", R"(/anbud/(\d{1,18})/rediger)", false, officer,
-       [&tenders](PageRequest& req) { return Save(req, tenders, std::stoll(req.params[0])); }});
+  routes.push_back({"POST", R"(/anbud/(\d{1,18})/rediger)", false, officer,
+                    [&tenders](PageRequest& req) { return Save(req, tenders, IdParam(req, 0)); }});
   return routes;
 }
 

@@ -11,6 +11,7 @@
 #include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
 #include "store/audit_chain.h"
+#include "tendering/bid_access.h"
 #include "tendering/lot_evaluation.h"
 #include "tendering/ocds_export.h"
 #include "tendering/protocol.h"
@@ -40,10 +41,10 @@ bool Runs(const Actor& a) { return a.is_system || a.role == Role::kProcurementOf
 bool Scores(const Actor& a) {
   return a.is_system || a.role == Role::kProcurementOfficer || a.role == Role::kEvaluator;
 }
-// Who reads the content of opened bids.
-bool ReadsBidContent(const Actor& a) {
-  return a.is_system || a.role == Role::kProcurementOfficer || a.role == Role::kEvaluator ||
-         a.role == Role::kAuditor;
+// Who reads bid content is the tendering domain's one rule (tendering/bid_access.h).
+tendering::BidReader Reader(const Actor& a) { return {a.role, a.is_system}; }
+bool IsBiddingSupplier(const Actor& a, const store::StoredBid& bid) {
+  return IsSupplier(a) && a.organisation_id && *a.organisation_id == bid.supplier_organisation_id;
 }
 
 Status NeedRole(bool allowed, const Actor& a, std::string_view what) {
@@ -61,7 +62,7 @@ std::optional<TenderAction> ActionFromName(std::string_view name) {
   return std::nullopt;
 }
 
-// Opened means the opening record exists: the bids' content may be read by the roles above.
+// Whether the opening record exists (one part of tendering::BidsOpened).
 bool IsOpened(const json& outcome) { return outcome.contains("opening_record"); }
 
 json MoneyJson(const Money& m) {
@@ -217,6 +218,16 @@ Result<TenderService::Loaded> TenderService::Load(int64_t id) {
   json outcome = json::parse(stored.outcome_json, nullptr, /*allow_exceptions=*/false);
   if (!outcome.is_object()) return Internal("the stored outcome of a tender is corrupt");
   return Loaded{std::move(stored), std::move(*tender), std::move(outcome)};
+}
+
+tendering::BidSeal TenderService::Seal(const Loaded& loaded) const {
+  return tendering::BidSeal{loaded.tender.state(), IsOpened(loaded.outcome),
+                            loaded.tender.draft().bid_deadline, clock_.Now()};
+}
+
+bool TenderService::MayReadContent(const Actor& actor, const Loaded& loaded,
+                                   const store::StoredBid& bid) const {
+  return tendering::MayReadBidContent(Reader(actor), IsBiddingSupplier(actor, bid), Seal(loaded));
 }
 
 Result<TenderService::Loaded> TenderService::LoadVisible(const Actor& actor, int64_t id) {
@@ -595,13 +606,13 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json
 
 Result<json> TenderService::ListBids(const Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
-  const bool opened = IsOpened(loaded.outcome);
+  const bool opened = tendering::BidsOpened(Seal(loaded));
   json out = json::array();
   if (IsSupplier(actor)) {
     if (!actor.organisation_id) return json{{"bids", out}};
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts, store_.ListBidReceipts(id));
     for (const auto& r : receipts) {
-      if (r.supplier_organisation_id != *actor.organisation_id) continue;
+      if (!MayReadContent(actor, loaded, r)) continue;  // only its own
       SAMSPILL_ASSIGN_OR_RETURN(store::StoredBid own, store_.FindBidWithContent(r.id));
       SAMSPILL_ASSIGN_OR_RETURN(BidContent content, ParseStoredContent(own.content_json));
       json item = {{"id", own.id},
@@ -628,7 +639,7 @@ Result<json> TenderService::ListBids(const Actor& actor, int64_t id) {
     }
     return json{{"sealed", true}, {"count", receipts.size()}, {"receipts", times}};
   }
-  const bool content = ReadsBidContent(actor);
+  const bool content = tendering::ReadsOpenedBidContent(Reader(actor));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> bids,
                             content ? store_.ListBidsWithContent(id) : store_.ListBidReceipts(id));
   for (const auto& b : bids) {
@@ -643,7 +654,7 @@ Result<json> TenderService::ListBids(const Actor& actor, int64_t id) {
     if (b.status == static_cast<int>(BidStatus::kRejected)) {
       item["rejection_reason"] = b.rejection_reason;
     }
-    if (content) {
+    if (content && MayReadContent(actor, loaded, b)) {
       SAMSPILL_ASSIGN_OR_RETURN(BidContent c, ParseStoredContent(b.content_json));
       SAMSPILL_ASSIGN_OR_RETURN(std::vector<tendering::BidScore> scores,
                                 ParseStoredScores(b.scores_json));
@@ -849,8 +860,11 @@ Result<json> TenderService::ListQuestions(const Actor& actor, int64_t id) {
 }
 
 Result<json> TenderService::Evaluations(const Actor& actor, int64_t id) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsBidContent(actor), actor, "read evaluation reports"));
+  // The reports hold every bid's price: they follow the rule for bid content.
+  SAMSPILL_RETURN_IF_ERROR(
+      NeedRole(tendering::ReadsOpenedBidContent(Reader(actor)), actor, "read evaluation reports"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  if (!tendering::BidsOpened(Seal(loaded))) return json::object();
   return loaded.outcome.value("evaluations", json::object());
 }
 
@@ -893,8 +907,13 @@ Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_
   record.ocid = ocds_.ocid_prefix + "-" + std::to_string(id);
   SAMSPILL_ASSIGN_OR_RETURN(record.buyer, OrganisationRef(loaded.stored.buyer_organisation_id));
   record.created_at = loaded.stored.created_at;
-  if (IsOpened(loaded.outcome)) {
-    SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> bids, store_.ListBidsWithContent(id));
+  if (tendering::BidsOpened(Seal(loaded))) {
+    // Every document made from the record (protocol, OCDS) shows what it holds: the content
+    // goes in only for a reader who may read it.
+    const bool content = tendering::ReadsOpenedBidContent(Reader(actor));
+    SAMSPILL_ASSIGN_OR_RETURN(
+        std::vector<store::StoredBid> bids,
+        content ? store_.ListBidsWithContent(id) : store_.ListBidReceipts(id));
     for (const auto& b : bids) {
       tendering::SubmittedBid sb;
       sb.id = b.id;
@@ -902,12 +921,14 @@ Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_
       SAMSPILL_ASSIGN_OR_RETURN(sb.supplier, OrganisationRef(b.supplier_organisation_id));
       sb.received_at = b.received_at;
       sb.version = b.version;
-      SAMSPILL_ASSIGN_OR_RETURN(BidContent c, ParseStoredContent(b.content_json));
-      sb.price = c.price;
-      sb.summary = c.summary;
       sb.status = static_cast<BidStatus>(b.status);
       sb.rejection_reason = b.rejection_reason;
-      SAMSPILL_ASSIGN_OR_RETURN(sb.scores, ParseStoredScores(b.scores_json));
+      if (content && MayReadContent(actor, loaded, b)) {
+        SAMSPILL_ASSIGN_OR_RETURN(BidContent c, ParseStoredContent(b.content_json));
+        sb.price = c.price;
+        sb.summary = c.summary;
+        SAMSPILL_ASSIGN_OR_RETURN(sb.scores, ParseStoredScores(b.scores_json));
+      }
       record.bids.push_back(std::move(sb));
     }
   }

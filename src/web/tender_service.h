@@ -12,9 +12,12 @@
 //   propose the award, answer questions and cancel;
 // - evaluators (and procurement officers) score opened bids;
 // - every buyer-side role reads tenders, questions and the protocol;
-// - bid content is read after opening by procurement officers, evaluators and auditors only;
-//   before opening nobody reads it — administrators included — except the supplier that
-//   submitted it;
+// - bid content (price, summary, scores, the evaluation reports) follows the one rule of
+//   tendering/bid_access.h: after opening procurement officers, evaluators and auditors read
+//   it; before opening nobody reads it — administrators included — except the supplier that
+//   submitted it. The protocol and the OCDS export are made from a record that holds content
+//   only for those readers, so other roles get them without bid prices (awards keep their
+//   value: the award is not bid content);
 // - a supplier sees published tenders, its own bids, its own questions and every published
 //   answer (never who asked), and nothing of other suppliers' bids.
 // Thread-safe: state lives in the Store.
@@ -30,6 +33,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/store.h"
+#include "tendering/bid_access.h"
 #include "tendering/tender.h"
 #include "tendering/tender_record.h"
 #include "tendering/threshold_table.h"
@@ -105,6 +109,10 @@ class TenderService {
 
   Result<Loaded> Load(int64_t id);
   Result<Loaded> LoadVisible(const Actor& actor, int64_t id);
+  // The seal on the loaded tender's bids, and the domain's rule for one of them
+  // (tendering/bid_access.h), which every read of bid content goes through.
+  tendering::BidSeal Seal(const Loaded& loaded) const;
+  bool MayReadContent(const Actor& actor, const Loaded& loaded, const store::StoredBid& bid) const;
   Result<nlohmann::json> Save(const Actor& actor, Loaded& loaded, std::string action,
                               nlohmann::json details);
   nlohmann::json View(const Actor& actor, const Loaded& loaded);

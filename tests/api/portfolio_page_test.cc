@@ -513,6 +513,29 @@ TEST_F(PortfolioPageTest, TheIndicatorImportPageStoresAllOrNothing) {
   EXPECT_NE(targets->body.find("Kronikker i Adresseavisen"), std::string::npos);
 }
 
+// A project's edit form names an unreadable version (a typo, or 23 digits that no integer
+// holds) as a 400 with the field named, and changes nothing.
+TEST_F(PortfolioPageTest, TheProjectFormRefusesAnUnreadableVersionAndWritesNothing) {
+  Session reader = api().LoginAs("revisor");
+  json before = api().Expect(200, "GET", "/api/portfolio/projects", reader)["projects"][0];
+  const std::string id = std::to_string(before["id"].get<int64_t>());
+  PageSession s = pages().LogIn("koordinator", "/portefolje");
+  for (const std::string& version : {std::string("abc"), std::string("12345678901234567890123")}) {
+    auto res = pages().Post("/portefolje/prosjekt/" + id + "/rediger", s,
+                            "name=Endret+navn&version=" + version);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << version;
+    EXPECT_NE(res->body.find(version == "abc" ? "version må være et helt tall"
+                                              : "version må være mellom"),
+              std::string::npos)
+        << version << ": " << res->body.substr(res->body.find("<main"), 1500);
+  }
+  json after = api().Expect(200, "GET", "/api/portfolio/projects", reader)["projects"][0];
+  EXPECT_EQ(after["id"], before["id"]);
+  EXPECT_EQ(after["name"], before["name"]);
+  EXPECT_EQ(after["version"], before["version"]);
+}
+
 TEST_F(PortfolioPageTest, TheCoordinatorAssignsAnAreaThroughThePage) {
   PageSession s = pages().LogIn("koordinator", "/portefolje");
   const std::string id = std::to_string(UserId("prosjektleder2"));

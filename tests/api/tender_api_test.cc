@@ -7,6 +7,7 @@
 #include <set>
 
 #include "api/api_client.h"
+#include "api/page_client.h"
 #include "api/process.h"
 
 namespace samspill::testing {
@@ -446,6 +447,92 @@ TEST_F(TenderApiTest, ALotWithTooFewBidsIsUnsuccessfulAtTheDeadline) {
   json closed = Act(officer, id, "close_bidding");
   EXPECT_EQ(closed["state"], "bidding_closed");
   EXPECT_EQ(closed["unsuccessful_lots"], json::array({"2"}));
+}
+
+// Digits only: a price is found whether it is printed as JSON (7498765.43) or in Norwegian
+// ("7 498 765,43 kr").
+std::string Digits(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+// One rule for bid content (tendering/bid_access.h): after opening, the price and summary of an
+// unsuccessful bid reach the procurement officer, the evaluator, the auditor and the supplier
+// that wrote it — in every export, document and page — and nobody else. The award (winner and
+// value) stays public once the notice is sent.
+TEST_F(TenderApiTest, OpenedBidContentReachesOnlyTheRolesThatReadBidsEverywhere) {
+  Session officer = As("innkjoper");
+  int64_t id = Create(officer, Draft());
+  Act(officer, id, "publish");
+  Bid(As("leverandor"), id, 7312345.67, "VINNER-SAMMENDRAG-5521");
+  Bid(As("leverandor2"), id, 7498765.43, "TAPER-SAMMENDRAG-9931");
+  Advance(36 * kDay);
+  Act(officer, id, "close_bidding");
+  Act(officer, id, "open_bids");
+
+  const std::string sid = std::to_string(id);
+  const std::vector<std::string> paths = {T(id, "/ocds"),
+                                          T(id, "/protocol"),
+                                          T(id, "/protocol.html"),
+                                          T(id, "/bids"),
+                                          T(id),
+                                          "/api/audit?entity_type=tender&entity_id=" + sid};
+  const std::vector<std::string> pages = {"/anbud/" + sid, "/anbud/" + sid + "/protokoll"};
+  const std::set<std::string> readers = {"innkjoper", "evaluator", "revisor"};
+  PageClient web(server_->port());
+  auto check = [&](const std::string& phase) {
+    for (const char* user : {"admin", "innkjoper", "evaluator", "tjenesteleder", "tillitsvalgt",
+                             "revisor", "politiker", "leverandor", "leverandor2", "leverandor3"}) {
+      Session s = As(user);
+      PageSession p = web.LogIn(user);
+      const bool reader = readers.count(user) > 0;
+      const bool author = std::string(user) == "leverandor2";
+      auto look = [&](const std::string& path, const std::string& body) {
+        // Where bid prices are shown at all: the bids list, the tender page and the OCDS
+        // export (the protocol names only the winning price, the audit trail none).
+        const bool lists_bids = path == T(id, "/bids") || path == "/anbud/" + sid;
+        const bool shows_prices = lists_bids || path == T(id, "/ocds");
+        const bool expected = (reader && shows_prices) || (author && lists_bids);
+        EXPECT_EQ(Digits(body).find("749876543") != std::string::npos, expected)
+            << phase << " " << user << " " << path;
+        if (!expected) {
+          EXPECT_EQ(body.find("TAPER-SAMMENDRAG"), std::string::npos)
+              << phase << " " << user << " " << path;
+        }
+      };
+      for (const std::string& path : paths) {
+        auto res = api().Send("GET", path, s);
+        ASSERT_TRUE(res) << user << " " << path;
+        look(path, res->body);
+      }
+      for (const std::string& path : pages) {
+        auto res = web.Get(path, p);
+        ASSERT_TRUE(res) << user << " " << path;
+        look(path, res->body);
+      }
+    }
+  };
+  check("opened");
+
+  ScoreAll(id);
+  Act(officer, id, "complete_evaluation");
+  Act(officer, id, "propose_award");
+  Act(officer, id, "send_award_notice");
+  check("standstill");
+
+  // The OCDS export for a role that reads no bids keeps the bids (who, when, status) and the
+  // award's value, but no bid values.
+  json ocds = api().Expect(200, "GET", T(id, "/ocds"), As("politiker"));
+  json release = ocds["releases"][0];
+  ASSERT_EQ(release["bids"]["details"].size(), 2u);
+  for (const json& d : release["bids"]["details"]) EXPECT_FALSE(d.contains("value")) << d;
+  ASSERT_EQ(release["awards"].size(), 1u);
+  EXPECT_EQ(release["awards"][0]["value"]["amount"], 7312345.67);
+  json full = api().Expect(200, "GET", T(id, "/ocds"), As("revisor"));
+  EXPECT_EQ(full["releases"][0]["bids"]["details"][1]["value"]["amount"], 7498765.43);
 }
 
 TEST_F(TenderApiTest, RolesAreEnforcedOnEveryWrite) {

@@ -394,6 +394,19 @@ class SqliteStore final : public Store {
     return tx.Commit();
   }
 
+  Result<int64_t> DeleteSessionsOfUser(int64_t user_id, std::string_view except_token_hash,
+                                       AuditEvent audit) override {
+    std::lock_guard lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SqliteStatement del(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+    SAMSPILL_RETURN_IF_ERROR(del.Bind(1, user_id).Bind(2, except_token_hash).Run());
+    const int64_t ended = sqlite3_changes(db_);
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+    return ended;
+  }
+
   Result<int64_t> DeleteExpiredSessions(Timestamp now) override {
     std::lock_guard lock(mu_);
     SqliteStatement del(db_, "DELETE FROM sessions WHERE expires_at <= ?");
