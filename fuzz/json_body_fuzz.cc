@@ -23,7 +23,8 @@ int Depth(const nlohmann::json& root) {
   while (!stack.empty()) {
     auto [value, depth] = stack.back();
     stack.pop_back();
-    if (value->is_string()) Check(value->get_ref<const std::string&>().find('\0') == std::string::npos);
+    if (value->is_string())
+      Check(value->get_ref<const std::string&>().find('\0') == std::string::npos);
     if (!value->is_structured()) continue;
     deepest = std::max(deepest, depth + 1);
     for (auto it = value->begin(); it != value->end(); ++it) {

@@ -130,9 +130,9 @@ std::optional<Refusal> CheckHeader(const Parser& parser, beast::error_code ec,
   }
   if (auto ce = header.find(http::field::content_encoding); ce != header.end()) {
     if (Lower(ce->value()) != "identity") {
-      return Refusal{415, InvalidArgument("compressed request bodies (Content-Encoding: " +
-                                          std::string(ce->value().substr(0, 40)) +
-                                          ") are not accepted")};
+      return Refusal{
+          415, InvalidArgument("compressed request bodies (Content-Encoding: " +
+                               std::string(ce->value().substr(0, 40)) + ") are not accepted")};
     }
   }
   const bool has_body =

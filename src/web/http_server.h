@@ -1,5 +1,5 @@
 // HttpServer: the HTTP/1.1 connection layer under samspill's pages and API (Boost.Beast on
-// Asio; decision 0018). It owns sockets, parsing, limits and timeouts, and hands every request
+// Asio; decision 0020). It owns sockets, parsing, limits and timeouts, and hands every request
 // that passed them to one handler as a plain HttpRequest (web/http_message.h).
 //
 // What it guarantees before a handler runs:
@@ -20,8 +20,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
