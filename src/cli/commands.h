@@ -26,6 +26,8 @@ void AddMarketReportCommand(CLI::App& market, CommandAction* action);
 void AddMarketCompetitionCommand(CLI::App& market, CommandAction* action);
 void AddPortfolioCommand(CLI::App& app, CommandAction* action);
 void AddAuditCommand(CLI::App& app, CommandAction* action);
+// `routes`: the route table as JSON (routes_command.cc).
+void AddRoutesCommand(CLI::App& app, CommandAction* action);
 
 // Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);

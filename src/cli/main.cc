@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cli::AddMarketCommand(app, &action);
   cli::AddPortfolioCommand(app, &action);
   cli::AddAuditCommand(app, &action);
+  cli::AddRoutesCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "cli/app_routes.h"
 #include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "cli/demo_portfolio.h"
@@ -16,10 +17,8 @@
 #include "store/sqlite/sqlite_store.h"
 #include "web/auth_service.h"
 #include "web/organisation_service.h"
-#include "web/portfolio_routes.h"
 #include "web/portfolio_service.h"
 #include "web/server.h"
-#include "web/tender_routes.h"
 #include "web/tender_service.h"
 
 namespace samspill::cli {
@@ -94,12 +93,12 @@ Status Serve(const ServeFlags& flags) {
                          .threads = flags.threads,
                          .request_timeout_seconds = flags.request_timeout,
                          .access_log = !flags.quiet});
-  server.AddRoutes(web::TenderApiRoutes(tenders));
-  server.AddRoutes(web::PortfolioApiRoutes(portfolio));
-  server.AddPages(
-      web::TenderPageRoutes(auth, tenders, *store, flags.secure_cookies || flags.behind_tls_proxy));
-  server.AddPages(web::TenderFormRoutes(tenders));
-  server.AddPages(web::PortfolioPageRoutes(portfolio));
+  // The core API is the server's own (web::CoreApiRoutes); the modules' tables come from the
+  // one function `samspill routes` prints as well.
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, *store,
+                                  flags.secure_cookies || flags.behind_tls_proxy);
+  server.AddRoutes(std::move(routes.api));
+  server.AddPages(std::move(routes.pages));
   SAMSPILL_ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host = flags.host == "0.0.0.0" ? "localhost" : flags.host;
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),

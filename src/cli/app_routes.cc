@@ -1,0 +1,25 @@
+#include "cli/app_routes.h"
+
+#include "web/portfolio_routes.h"
+#include "web/tender_routes.h"
+
+namespace samspill::cli {
+
+AppRoutes ModuleRoutes(web::AuthService& auth, web::TenderService& tenders,
+                       web::PortfolioService& portfolio, store::Store& store, bool secure_cookies) {
+  AppRoutes routes;
+  auto add_api = [&routes](std::vector<web::Route> more) {
+    for (web::Route& r : more) routes.api.push_back(std::move(r));
+  };
+  auto add_pages = [&routes](std::vector<web::PageRoute> more) {
+    for (web::PageRoute& p : more) routes.pages.push_back(std::move(p));
+  };
+  add_api(web::TenderApiRoutes(tenders));
+  add_api(web::PortfolioApiRoutes(portfolio));
+  add_pages(web::TenderPageRoutes(auth, tenders, store, secure_cookies));
+  add_pages(web::TenderFormRoutes(tenders));
+  add_pages(web::PortfolioPageRoutes(portfolio));
+  return routes;
+}
+
+}  // namespace samspill::cli

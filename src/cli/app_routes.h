@@ -1,0 +1,29 @@
+// The application's route tables beyond the core API: what `samspill serve` adds to its
+// WebServer, and what `samspill routes` prints (with the core API that the WebServer adds
+// itself, web::CoreApiRoutes). One function for both, so a route added to the server is a
+// route in the printed table, and the access-matrix test (tests/api/access_matrix_test.cc)
+// cannot miss it.
+#pragma once
+
+#include <vector>
+
+#include "store/store.h"
+#include "web/api.h"
+#include "web/auth_service.h"
+#include "web/page.h"
+#include "web/portfolio_service.h"
+#include "web/tender_service.h"
+
+namespace samspill::cli {
+
+struct AppRoutes {
+  std::vector<web::Route> api;        // JSON API, after the core routes
+  std::vector<web::PageRoute> pages;  // server-rendered pages
+};
+
+// The module route tables (tenders, portfolio) in the order the server adds them.
+// `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS proxy).
+AppRoutes ModuleRoutes(web::AuthService& auth, web::TenderService& tenders,
+                       web::PortfolioService& portfolio, store::Store& store, bool secure_cookies);
+
+}  // namespace samspill::cli
