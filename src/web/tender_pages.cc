@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "store/audit_chain.h"
 #include "common/parse_number.h"
+#include "store/audit_chain.h"
 #include "store/store.h"
 #include "web/api_routes.h"
 #include "web/messages.h"
