@@ -57,6 +57,7 @@ cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
 [[ -n $cookie ]] || { echo "could not log in to samspill"; cat "$work/samspill.out"; exit 1; }
 
 # nginx serving files of the same sizes as samspill's answers.
+chmod 755 "$work"  # nginx workers do not run as root
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$sport/api/health" >"$work/www/health"
 curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$sport/anbud" >"$work/www/anbud"
