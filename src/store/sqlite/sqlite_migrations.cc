@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_migrations.h"
 
 #include "store/audit_chain.h"
+#include "store/sqlite/audit_rows.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace samspill::store {
@@ -10,13 +11,9 @@ namespace {
 // table, and records the head. The old table keeps its append-only triggers throughout: its
 // rows are read, never updated, and the table is then dropped whole (decision 0018).
 Status ChainExistingAuditEvents(sqlite3* db) {
-  SqliteStatement rows(db,
-                       "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
-                       "before_json, after_json FROM audit_events ORDER BY id");
-  SqliteStatement insert(db,
-                         "INSERT INTO audit_events_chained (id, at, actor_user_id, actor, action, "
-                         "entity_type, entity_id, before_json, after_json, prev_hash, hash) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SqliteStatement rows(
+      db, std::string("SELECT ") + kAuditRowColumns + " FROM audit_events ORDER BY id");
+  SqliteStatement insert(db, InsertAuditRowSql("audit_events_chained"));
   SAMSPILL_RETURN_IF_ERROR(rows.status());
   SAMSPILL_RETURN_IF_ERROR(insert.status());
   StoredAuditRow row;
@@ -24,30 +21,10 @@ Status ChainExistingAuditEvents(sqlite3* db) {
   Status status;
   while (rows.Step(&status)) {
     row.prev_hash = row.hash;
-    row.id = rows.ColumnInt(0);
-    row.at = rows.ColumnText(1);
-    row.actor_user_id =
-        rows.ColumnIsNull(2) ? std::nullopt : std::optional<int64_t>(rows.ColumnInt(2));
-    row.actor = rows.ColumnText(3);
-    row.action = rows.ColumnText(4);
-    row.entity_type = rows.ColumnText(5);
-    row.entity_id = rows.ColumnText(6);
-    row.before_json = rows.ColumnText(7);
-    row.after_json = rows.ColumnText(8);
+    ReadAuditRow(rows, row);
     row.hash = AuditEventHash(row);
     insert.Reset();
-    SAMSPILL_RETURN_IF_ERROR(insert.Bind(1, row.id)
-                                 .Bind(2, row.at)
-                                 .Bind(3, row.actor_user_id)
-                                 .Bind(4, row.actor)
-                                 .Bind(5, row.action)
-                                 .Bind(6, row.entity_type)
-                                 .Bind(7, row.entity_id)
-                                 .Bind(8, row.before_json)
-                                 .Bind(9, row.after_json)
-                                 .Bind(10, row.prev_hash)
-                                 .Bind(11, row.hash)
-                                 .Run());
+    SAMSPILL_RETURN_IF_ERROR(BindAuditRow(insert, row).Run());
   }
   SAMSPILL_RETURN_IF_ERROR(status);
   SqliteStatement head(db, "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?)");

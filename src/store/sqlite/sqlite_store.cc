@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "store/audit_chain.h"
+#include "store/sqlite/audit_rows.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
 
@@ -772,9 +773,8 @@ class SqliteStore final : public Store {
 
  private:
   Result<AuditChainReport> VerifyAuditChainLocked() {
-    SqliteStatement rows(db_,
-                         "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
-                         "before_json, after_json, prev_hash, hash FROM audit_events ORDER BY id");
+    SqliteStatement rows(db_, std::string("SELECT ") + kAuditRowColumns +
+                                  ", prev_hash, hash FROM audit_events ORDER BY id");
     SqliteStatement by_hash(db_, "SELECT id FROM audit_events WHERE hash = ? LIMIT 1");
     SqliteStatement head(db_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
     SAMSPILL_RETURN_IF_ERROR(rows.status());
@@ -790,16 +790,7 @@ class SqliteStore final : public Store {
     Status status;
     StoredAuditRow row;
     while (rows.Step(&status)) {
-      row.id = rows.ColumnInt(0);
-      row.at = rows.ColumnText(1);
-      row.actor_user_id =
-          rows.ColumnIsNull(2) ? std::nullopt : std::optional<int64_t>(rows.ColumnInt(2));
-      row.actor = rows.ColumnText(3);
-      row.action = rows.ColumnText(4);
-      row.entity_type = rows.ColumnText(5);
-      row.entity_id = rows.ColumnText(6);
-      row.before_json = rows.ColumnText(7);
-      row.after_json = rows.ColumnText(8);
+      ReadAuditRow(rows, row);
       row.prev_hash = rows.ColumnText(9);
       row.hash = rows.ColumnText(10);
       verifier.Add(row);
@@ -1162,22 +1153,8 @@ class SqliteStore final : public Store {
     row.before_json = e.before_json;
     row.after_json = e.after_json;
     row.hash = AuditEventHash(row);
-    SqliteStatement insert(db_,
-                           "INSERT INTO audit_events (id, at, actor_user_id, actor, action, "
-                           "entity_type, entity_id, before_json, after_json, prev_hash, hash) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.Bind(1, row.id)
-        .Bind(2, row.at)
-        .Bind(3, row.actor_user_id)
-        .Bind(4, row.actor)
-        .Bind(5, row.action)
-        .Bind(6, row.entity_type)
-        .Bind(7, row.entity_id)
-        .Bind(8, row.before_json)
-        .Bind(9, row.after_json)
-        .Bind(10, row.prev_hash)
-        .Bind(11, row.hash);
-    SAMSPILL_RETURN_IF_ERROR(insert.Run());
+    SqliteStatement insert(db_, InsertAuditRowSql("audit_events"));
+    SAMSPILL_RETURN_IF_ERROR(BindAuditRow(insert, row).Run());
     SqliteStatement move_head(db_,
                               "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?) "
                               "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, "
