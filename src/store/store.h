@@ -71,6 +71,13 @@ struct Session {
   Timestamp expires_at;
 };
 
+// A session together with the user it belongs to: what every authenticated request needs,
+// read in one query.
+struct SessionAndUser {
+  Session session;
+  User user;
+};
+
 // One append-only record of who did what, when. The procurement protocol is later
 // generated from these events, so `action` names are stable ("user.create").
 struct AuditEvent {
@@ -303,6 +310,9 @@ class Store {
   // Sessions.
   virtual Status CreateSession(const Session& session, AuditEvent audit) = 0;
   virtual Result<Session> FindSession(std::string_view token_hash) = 0;  // kNotFound
+  // The session and its user in one read (kNotFound); inactive users are returned as they
+  // are, so the caller decides.
+  virtual Result<SessionAndUser> FindSessionAndUser(std::string_view token_hash) = 0;
   virtual Status DeleteSession(std::string_view token_hash, AuditEvent audit) = 0;
   // Ends every session of the user except the one whose hash is `except_token_hash` (empty:
   // every one) and returns how many ended; `audit` is written in the same transaction. An
@@ -318,6 +328,9 @@ class Store {
   virtual Result<StoredTender> CreateTender(const StoredTender& tender, AuditEvent audit) = 0;
   virtual Result<StoredTender> FindTender(int64_t id) = 0;      // kNotFound
   virtual Result<std::vector<StoredTender>> ListTenders() = 0;  // newest first
+  // The same rows with document_json and outcome_json left empty: what a list shows, without
+  // reading every tender's documents.
+  virtual Result<std::vector<StoredTender>> ListTenderSummaries() = 0;  // newest first
   virtual Result<StoredTender> UpdateTender(const TenderUpdate& update, AuditEvent audit) = 0;
 
   // Bids. SubmitBid inserts the supplier's bid for the lot or replaces its content (version

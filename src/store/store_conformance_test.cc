@@ -105,6 +105,48 @@ TEST_P(StoreConformanceTest, SessionsLiveUntilDeletedExpiredOrUserDeactivated) {
   EXPECT_EQ(store().FindSession("hash-2").status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(StoreConformanceTest, FindSessionAndUserReadsBothAsTheSeparateReadsDo) {
+  User kari = *store().CreateUser(Kari(), Event("user.create", "user"));
+  User ola = *store().CreateUser(NewUser{"ola", "Ola Nordmann", Role::kEvaluator, "$argon2id$o"},
+                                 Event("user.create", "user"));
+  const Timestamp from = T("2025-09-19T10:00:00Z");
+  const Timestamp to = T("2025-09-19T18:00:00Z");
+  ASSERT_TRUE(
+      store()
+          .CreateSession({"k-1", kari.id, "csrf-k", from, to}, Event("session.login", "user"))
+          .ok());
+  ASSERT_TRUE(
+      store()
+          .CreateSession({"o-1", ola.id, "csrf-o", from, to}, Event("session.login", "user"))
+          .ok());
+
+  for (const auto& [hash, user] : {std::pair{"k-1", kari}, std::pair{"o-1", ola}}) {
+    Result<SessionAndUser> both = store().FindSessionAndUser(hash);
+    ASSERT_TRUE(both.ok()) << both.status().ToString();
+    Session session = *store().FindSession(hash);
+    User by_id = *store().FindUserById(user.id);
+    EXPECT_EQ(both->session.token_hash, session.token_hash);
+    EXPECT_EQ(both->session.user_id, session.user_id);
+    EXPECT_EQ(both->session.csrf_token, session.csrf_token);
+    EXPECT_EQ(both->session.created_at, session.created_at);
+    EXPECT_EQ(both->session.expires_at, session.expires_at);
+    EXPECT_EQ(both->user.id, by_id.id);
+    EXPECT_EQ(both->user.username, by_id.username);
+    EXPECT_EQ(both->user.display_name, by_id.display_name);
+    EXPECT_EQ(both->user.role, by_id.role);
+    EXPECT_EQ(both->user.password_hash, by_id.password_hash);
+    EXPECT_EQ(both->user.active, by_id.active);
+    EXPECT_EQ(both->user.created_at, by_id.created_at);
+    EXPECT_EQ(both->user.organisation_id, by_id.organisation_id);
+  }
+  EXPECT_EQ(store().FindSessionAndUser("k-1")->user.username, "kari");
+  EXPECT_EQ(store().FindSessionAndUser("o-1")->session.csrf_token, "csrf-o");
+  EXPECT_EQ(store().FindSessionAndUser("nope").status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(store().DeleteSession("k-1", Event("session.logout", "user")).ok());
+  EXPECT_EQ(store().FindSessionAndUser("k-1").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(StoreConformanceTest, DeleteSessionsOfUserKeepsOnlyTheNamedOneAndOtherUsers) {
   User kari = *store().CreateUser(Kari(), Event("user.create", "user"));
   User ola = *store().CreateUser(NewUser{"ola", "Ola", Role::kEvaluator, "$argon2id$fake"},
@@ -270,6 +312,42 @@ TEST_P(StoreConformanceTest, CreatesAndFindsTenders) {
   EXPECT_EQ(store().CreateTender(orphan, Event("tender.create", "tender")).status().code(),
             StatusCode::kConflict);
   EXPECT_EQ(store().ListTenders()->size(), 1u);
+}
+
+TEST_P(StoreConformanceTest, TenderSummariesAreTheListWithoutTheDocuments) {
+  TenderFixture f = MakeTenderFixture(store());
+  TenderUpdate u{f.tender.id,
+                 1,
+                 "Renhold 2026",
+                 2,
+                 T("2025-10-01T12:00:00Z"),
+                 R"({"title":"Renhold 2026"})",
+                 R"({"awarded":true})"};
+  ASSERT_TRUE(store().UpdateTender(u, Event("tender.publish", "tender")).ok());
+  StoredTender second = f.tender;
+  second.title = "Vask";
+  second.bid_deadline.reset();
+  ASSERT_TRUE(store().CreateTender(second, Event("tender.create", "tender")).ok());
+
+  std::vector<StoredTender> full = *store().ListTenders();
+  std::vector<StoredTender> summaries = *store().ListTenderSummaries();
+  ASSERT_EQ(full.size(), 2u);
+  ASSERT_EQ(summaries.size(), 2u);
+  EXPECT_EQ(summaries[0].title, "Vask");  // newest first, as ListTenders
+  for (size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(summaries[i].id, full[i].id);
+    EXPECT_EQ(summaries[i].buyer_organisation_id, full[i].buyer_organisation_id);
+    EXPECT_EQ(summaries[i].title, full[i].title);
+    EXPECT_EQ(summaries[i].state, full[i].state);
+    EXPECT_EQ(summaries[i].bid_deadline, full[i].bid_deadline);
+    EXPECT_EQ(summaries[i].version, full[i].version);
+    EXPECT_EQ(summaries[i].created_at, full[i].created_at);
+    EXPECT_EQ(summaries[i].updated_at, full[i].updated_at);
+    EXPECT_FALSE(full[i].document_json.empty());
+    EXPECT_EQ(summaries[i].document_json, "");
+    EXPECT_EQ(summaries[i].outcome_json, "");
+  }
+  EXPECT_EQ(summaries[1].bid_deadline, T("2025-10-01T12:00:00Z"));
 }
 
 TEST_P(StoreConformanceTest, TenderUpdateChecksTheVersion) {

@@ -118,14 +118,12 @@ Result<LoginResult> AuthService::Login(std::string_view given_username, std::str
 Result<Principal> AuthService::Authenticate(std::string_view token) {
   const Status invalid = Unauthenticated("not logged in, or the session has expired");
   if (token.empty() || token.size() > 256) return invalid;
-  Result<store::Session> session = store_.FindSession(HashToken(token));
-  if (!session.ok()) {
-    return session.status().code() == StatusCode::kNotFound ? invalid : session.status();
+  Result<store::SessionAndUser> found = store_.FindSessionAndUser(HashToken(token));
+  if (!found.ok()) {
+    return found.status().code() == StatusCode::kNotFound ? invalid : found.status();
   }
-  if (session->expires_at <= clock_.Now()) return invalid;
-  Result<store::User> user = store_.FindUserById(session->user_id);
-  if (!user.ok() || !user->active) return invalid;
-  return Principal{*user, *session};
+  if (found->session.expires_at <= clock_.Now() || !found->user.active) return invalid;
+  return Principal{std::move(found->user), std::move(found->session)};
 }
 
 Status AuthService::Logout(const Principal& principal) {

@@ -338,7 +338,7 @@ Result<json> TenderService::Get(const Actor& actor, int64_t id) {
 
 Result<json> TenderService::List(const Actor& actor) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredTender> rows, store_.ListTenders());
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredTender> rows, store_.ListTenderSummaries());
   json out = json::array();
   for (const store::StoredTender& row : rows) {
     const auto state = static_cast<TenderState>(row.state);

@@ -21,7 +21,76 @@ SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
   if (rc != SQLITE_OK) status_ = SqliteError(db, rc, "preparing statement");
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+SqliteStatement::SqliteStatement(StatementCache& cache, std::string_view sql)
+    : db_(cache.db()), cache_(&cache) {
+  int rc = SQLITE_OK;
+  stmt_ = cache.Borrow(sql, &rc);
+  if (rc != SQLITE_OK) {
+    status_ = SqliteError(db_, rc, "preparing statement");
+    return;
+  }
+  sql_.assign(sql);
+}
+
+SqliteStatement::~SqliteStatement() {
+  if (cache_ && stmt_) {
+    cache_->GiveBack(sql_, stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
+
+sqlite3_stmt* StatementCache::Borrow(std::string_view sql, int* rc) {
+  // Heterogeneous lookup needs C++20's transparent hashing; a std::string key costs one
+  // small allocation, far less than a parse.
+  auto it = idle_.find(std::string(sql));
+  if (it != idle_.end() && !it->second.empty()) {
+    sqlite3_stmt* stmt = it->second.back();
+    it->second.pop_back();
+    *rc = SQLITE_OK;
+    return stmt;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  *rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr);
+  if (*rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return nullptr;
+  }
+  return stmt;
+}
+
+void StatementCache::GiveBack(std::string_view sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  auto it = idle_.find(std::string(sql));
+  if (it == idle_.end()) {
+    if (idle_.size() >= max_texts_) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    it = idle_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+  }
+  // More than a few idle copies of one text means a deep nesting that will not recur.
+  if (it->second.size() >= 4) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  it->second.push_back(stmt);
+}
+
+void StatementCache::Clear() {
+  for (auto& [sql, stmts] : idle_) {
+    for (sqlite3_stmt* stmt : stmts) sqlite3_finalize(stmt);
+  }
+  idle_.clear();
+}
+
+size_t StatementCache::kept() const {
+  size_t n = 0;
+  for (const auto& [sql, stmts] : idle_) n += stmts.size();
+  return n;
+}
 
 SqliteStatement& SqliteStatement::Bind(int index, int64_t value) {
   if (stmt_) sqlite3_bind_int64(stmt_, index, value);

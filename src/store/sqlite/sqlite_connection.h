@@ -9,14 +9,46 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "common/status.h"
 
 namespace samspill::store {
 
+// A connection's prepared statements, kept for reuse. Preparing (parsing and planning) costs
+// more than running the small queries a page makes, so the store borrows a prepared statement
+// by its SQL text and gives it back reset and unbound. A statement borrowed twice at once
+// (a nested query with the same text) is prepared a second time. At most `max_texts` distinct
+// texts are kept; the store's SQL is a fixed set, so the bound is never reached in practice.
+// Not thread-safe: SqliteStore serialises access.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db, size_t max_texts = 512) : db_(db), max_texts_(max_texts) {}
+  ~StatementCache() { Clear(); }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  sqlite3* db() const { return db_; }
+  // A prepared statement for `sql` (SQLITE_OK in *rc) or nullptr with SQLite's code in *rc.
+  sqlite3_stmt* Borrow(std::string_view sql, int* rc);
+  // Resets `stmt`, clears its bindings and keeps it for the next Borrow of `sql`.
+  void GiveBack(std::string_view sql, sqlite3_stmt* stmt);
+  // Finalises every kept statement (before the connection closes).
+  void Clear();
+  size_t kept() const;
+
+ private:
+  sqlite3* db_;
+  size_t max_texts_;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+};
+
 class SqliteStatement {
  public:
   SqliteStatement(sqlite3* db, std::string_view sql);
+  // Borrows the statement from `cache` and gives it back on destruction.
+  SqliteStatement(StatementCache& cache, std::string_view sql);
   ~SqliteStatement();
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -43,6 +75,8 @@ class SqliteStatement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  StatementCache* cache_ = nullptr;
+  std::string sql_;  // the cache's key, when borrowed
   Status status_;
 };
 

@@ -173,8 +173,11 @@ Result<std::vector<T>> ReadRows(SqliteStatement& stmt, Result<T> (*read)(const S
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
+  explicit SqliteStore(sqlite3* db) : db_(db), cache_(db) {}
+  ~SqliteStore() override {
+    cache_.Clear();
+    sqlite3_close_v2(db_);
+  }
 
   Status Migrate() {
     SAMSPILL_ASSIGN_OR_RETURN(int current, ReadUserVersion());
@@ -211,7 +214,7 @@ class SqliteStore final : public Store {
       return Internal("migration " + std::to_string(m.version) + " failed: " + applied.message());
     }
     if (m.rebuilds_tables) {
-      SqliteStatement check(db_, "PRAGMA foreign_key_check");
+      SqliteStatement check(cache_, "PRAGMA foreign_key_check");
       Status step;
       const bool broken = check.Step(&step);
       SAMSPILL_RETURN_IF_ERROR(step);
@@ -234,7 +237,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement insert(db_,
+    SqliteStatement insert(cache_,
                            "INSERT INTO users (username, display_name, role, password_hash, "
                            "active, created_at, organisation_id) VALUES (?, ?, ?, ?, 1, ?, ?)");
     insert.Bind(1, user.username)
@@ -271,13 +274,13 @@ class SqliteStore final : public Store {
 
   Result<std::vector<User>> ListUsers() override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
+    SqliteStatement stmt(cache_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
     return ReadRows<User>(stmt, &ReadUser);
   }
 
   Result<int64_t> CountUsers() override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_, "SELECT count(*) FROM users");
+    SqliteStatement stmt(cache_, "SELECT count(*) FROM users");
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? Internal("count returned no row") : status;
     return stmt.ColumnInt(0);
@@ -287,11 +290,11 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(db_, "UPDATE users SET active = ? WHERE id = ?");
+    SqliteStatement update(cache_, "UPDATE users SET active = ? WHERE id = ?");
     SAMSPILL_RETURN_IF_ERROR(update.Bind(1, int64_t{active ? 1 : 0}).Bind(2, id).Run());
     if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
     if (!active) {
-      SqliteStatement end(db_, "DELETE FROM sessions WHERE user_id = ?");
+      SqliteStatement end(cache_, "DELETE FROM sessions WHERE user_id = ?");
       SAMSPILL_RETURN_IF_ERROR(end.Bind(1, id).Run());
     }
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
@@ -302,7 +305,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(db_, "UPDATE users SET password_hash = ? WHERE id = ?");
+    SqliteStatement update(cache_, "UPDATE users SET password_hash = ? WHERE id = ?");
     SAMSPILL_RETURN_IF_ERROR(update.Bind(1, password_hash).Bind(2, id).Run());
     if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
@@ -313,7 +316,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement insert(db_,
+    SqliteStatement insert(cache_,
                            "INSERT INTO organisations (org_number, name, kind, created_at) "
                            "VALUES (?, ?, ?, ?)");
     insert.Bind(1, org.org_number)
@@ -340,7 +343,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Organisation>> ListOrganisations() override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT id, org_number, name, kind, created_at FROM organisations "
                          "ORDER BY name, id");
     return ReadRows<Organisation>(stmt, &ReadOrganisation);
@@ -350,7 +353,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement insert(db_,
+    SqliteStatement insert(cache_,
                            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
                            "expires_at) VALUES (?, ?, ?, ?, ?)");
     insert.Bind(1, session.token_hash)
@@ -369,7 +372,7 @@ class SqliteStore final : public Store {
 
   Result<Session> FindSession(std::string_view token_hash) override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT token_hash, user_id, csrf_token, created_at, expires_at "
                          "FROM sessions WHERE token_hash = ?");
     stmt.Bind(1, token_hash);
@@ -384,11 +387,32 @@ class SqliteStore final : public Store {
     return session;
   }
 
+  Result<SessionAndUser> FindSessionAndUser(std::string_view token_hash) override {
+    std::lock_guard lock(mu_);
+    // The user's columns first, in kUserColumns' order, so ReadUser reads them.
+    SqliteStatement stmt(cache_,
+                         "SELECT u.id, u.username, u.display_name, u.role, u.password_hash, "
+                         "u.active, u.created_at, u.organisation_id, s.token_hash, s.csrf_token, "
+                         "s.created_at, s.expires_at FROM sessions s JOIN users u "
+                         "ON u.id = s.user_id WHERE s.token_hash = ?");
+    stmt.Bind(1, token_hash);
+    Status status;
+    if (!stmt.Step(&status)) return status.ok() ? NotFound("no such session") : status;
+    SessionAndUser out;
+    SAMSPILL_ASSIGN_OR_RETURN(out.user, ReadUser(stmt));
+    out.session.user_id = out.user.id;
+    out.session.token_hash = stmt.ColumnText(8);
+    out.session.csrf_token = stmt.ColumnText(9);
+    SAMSPILL_ASSIGN_OR_RETURN(out.session.created_at, ReadTime(stmt.ColumnText(10)));
+    SAMSPILL_ASSIGN_OR_RETURN(out.session.expires_at, ReadTime(stmt.ColumnText(11)));
+    return out;
+  }
+
   Status DeleteSession(std::string_view token_hash, AuditEvent audit) override {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement del(db_, "DELETE FROM sessions WHERE token_hash = ?");
+    SqliteStatement del(cache_, "DELETE FROM sessions WHERE token_hash = ?");
     SAMSPILL_RETURN_IF_ERROR(del.Bind(1, token_hash).Run());
     if (sqlite3_changes(db_) == 0) return NotFound("no such session");
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
@@ -400,7 +424,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement del(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+    SqliteStatement del(cache_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
     SAMSPILL_RETURN_IF_ERROR(del.Bind(1, user_id).Bind(2, except_token_hash).Run());
     const int64_t ended = sqlite3_changes(db_);
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
@@ -410,7 +434,7 @@ class SqliteStore final : public Store {
 
   Result<int64_t> DeleteExpiredSessions(Timestamp now) override {
     std::lock_guard lock(mu_);
-    SqliteStatement del(db_, "DELETE FROM sessions WHERE expires_at <= ?");
+    SqliteStatement del(cache_, "DELETE FROM sessions WHERE expires_at <= ?");
     SAMSPILL_RETURN_IF_ERROR(del.Bind(1, now.ToIso()).Run());
     return static_cast<int64_t>(sqlite3_changes(db_));
   }
@@ -420,7 +444,7 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(
-        db_,
+        cache_,
         "INSERT INTO tenders (buyer_organisation_id, title, state, bid_deadline, "
         "document_json, outcome_json, version, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
@@ -454,7 +478,16 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredTender>> ListTenders() override {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(
-        db_, "SELECT " + std::string(kTenderColumns) + " FROM tenders ORDER BY id DESC");
+        cache_, "SELECT " + std::string(kTenderColumns) + " FROM tenders ORDER BY id DESC");
+    return ReadRows<StoredTender>(stmt, &ReadTender);
+  }
+
+  Result<std::vector<StoredTender>> ListTenderSummaries() override {
+    std::lock_guard lock(mu_);
+    // kTenderColumns with the two documents selected as '' so ReadTender reads the same shape.
+    SqliteStatement stmt(cache_,
+                         "SELECT id, buyer_organisation_id, title, state, bid_deadline, '', '', "
+                         "version, created_at, updated_at FROM tenders ORDER BY id DESC");
     return ReadRows<StoredTender>(stmt, &ReadTender);
   }
 
@@ -462,7 +495,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(db_,
+    SqliteStatement update(cache_,
                            "UPDATE tenders SET title = ?, state = ?, bid_deadline = ?, "
                            "document_json = ?, outcome_json = ?, version = version + 1, "
                            "updated_at = ? WHERE id = ? AND version = ?");
@@ -493,7 +526,7 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement upsert(
-        db_,
+        cache_,
         "INSERT INTO bids (tender_id, lot_id, supplier_organisation_id, submitted_by_user_id, "
         "received_at, content_json) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tender_id, lot_id, supplier_organisation_id) DO UPDATE SET "
@@ -510,9 +543,9 @@ class SqliteStore final : public Store {
       return Conflict("the bid could not be stored: unknown tender, supplier or user");
     }
     SAMSPILL_RETURN_IF_ERROR(status);
-    SqliteStatement find(db_, "SELECT " + BidColumns(true) +
-                                  " FROM bids WHERE tender_id = ? AND lot_id = ? AND "
-                                  "supplier_organisation_id = ?");
+    SqliteStatement find(cache_, "SELECT " + BidColumns(true) +
+                                     " FROM bids WHERE tender_id = ? AND lot_id = ? AND "
+                                     "supplier_organisation_id = ?");
     find.Bind(1, b.tender_id).Bind(2, b.lot_id).Bind(3, b.supplier_organisation_id);
     if (!find.Step(&status)) return status.ok() ? Internal("stored bid not found") : status;
     SAMSPILL_ASSIGN_OR_RETURN(StoredBid stored, ReadBid(find));
@@ -533,7 +566,7 @@ class SqliteStore final : public Store {
 
   Result<StoredBid> FindBidWithContent(int64_t bid_id) override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_, "SELECT " + BidColumns(true) + " FROM bids WHERE id = ?");
+    SqliteStatement stmt(cache_, "SELECT " + BidColumns(true) + " FROM bids WHERE id = ?");
     stmt.Bind(1, bid_id);
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? NotFound("no such bid") : status;
@@ -546,7 +579,7 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(
-        db_, "UPDATE bids SET status = ?, rejection_reason = ?, scores_json = ? WHERE id = ?");
+        cache_, "UPDATE bids SET status = ?, rejection_reason = ?, scores_json = ? WHERE id = ?");
     update.Bind(1, int64_t{status_value})
         .Bind(2, rejection_reason)
         .Bind(3, scores_json)
@@ -563,7 +596,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement insert(db_,
+    SqliteStatement insert(cache_,
                            "INSERT INTO questions (tender_id, lot_id, asked_by_organisation_id, "
                            "asked_by_user_id, question, asked_at) VALUES (?, ?, ?, ?, ?, ?)");
     insert.Bind(1, q.tender_id)
@@ -582,7 +615,7 @@ class SqliteStore final : public Store {
     int64_t id = sqlite3_last_insert_rowid(db_);
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
     SqliteStatement find(
-        db_, "SELECT " + std::string(kQuestionColumns) + " FROM questions WHERE id = ?");
+        cache_, "SELECT " + std::string(kQuestionColumns) + " FROM questions WHERE id = ?");
     find.Bind(1, id);
     if (!find.Step(&status)) return status.ok() ? Internal("stored question not found") : status;
     SAMSPILL_ASSIGN_OR_RETURN(StoredQuestion stored, ReadQuestion(find));
@@ -595,7 +628,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(db_,
+    SqliteStatement update(cache_,
                            "UPDATE questions SET answer = ?, answered_at = ?, "
                            "answered_by_user_id = ? WHERE id = ? AND answer IS NULL");
     update.Bind(1, answer).Bind(2, at.ToIso()).Bind(3, answered_by_user_id).Bind(4, question_id);
@@ -603,7 +636,7 @@ class SqliteStore final : public Store {
     if (status.code() == StatusCode::kConflict) return Conflict("unknown answering user");
     SAMSPILL_RETURN_IF_ERROR(status);
     if (sqlite3_changes(db_) == 0) {
-      SqliteStatement exists(db_, "SELECT 1 FROM questions WHERE id = ?");
+      SqliteStatement exists(cache_, "SELECT 1 FROM questions WHERE id = ?");
       exists.Bind(1, question_id);
       if (!exists.Step(&status)) {
         return status.ok() ? NotFound("no question with id " + std::to_string(question_id))
@@ -618,8 +651,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredQuestion>> ListQuestions(int64_t tender_id) override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_, "SELECT " + std::string(kQuestionColumns) +
-                                  " FROM questions WHERE tender_id = ? ORDER BY id");
+    SqliteStatement stmt(cache_, "SELECT " + std::string(kQuestionColumns) +
+                                     " FROM questions WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
     return ReadRows<StoredQuestion>(stmt, &ReadQuestion);
   }
@@ -638,12 +671,12 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     // Replacing a process deletes its lots through the foreign key's ON DELETE CASCADE.
-    SqliteStatement remove(db_, "DELETE FROM market_processes WHERE process_key = ?");
-    SqliteStatement insert(db_,
+    SqliteStatement remove(cache_, "DELETE FROM market_processes WHERE process_key = ?");
+    SqliteStatement insert(cache_,
                            "INSERT INTO market_processes (process_key, source, buyer, region, "
                            "published, document_json, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     // A lot id repeated within one process (bad data) keeps the last.
-    SqliteStatement lot(db_,
+    SqliteStatement lot(cache_,
                         "INSERT OR REPLACE INTO market_lots (process_id, lot_id, cpv, bidders, "
                         "bidder_source) VALUES (?, ?, ?, ?, ?)");
     SAMSPILL_RETURN_IF_ERROR(remove.status());
@@ -683,12 +716,12 @@ class SqliteStore final : public Store {
       std::string_view cpv_prefix) override {
     std::lock_guard lock(mu_);
     // substr() rather than LIKE: a prefix with % or _ must not act as a pattern.
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT id, process_key, source, buyer, region, published, document_json "
                          "FROM market_processes p WHERE EXISTS (SELECT 1 FROM market_lots l "
                          "WHERE l.process_id = p.id AND substr(l.cpv, 1, length(?1)) = ?1) "
                          "ORDER BY id");
-    SqliteStatement lots(db_,
+    SqliteStatement lots(cache_,
                          "SELECT lot_id, cpv, bidders, bidder_source FROM market_lots "
                          "WHERE process_id = ? ORDER BY rowid");
     SAMSPILL_RETURN_IF_ERROR(stmt.status());
@@ -731,7 +764,7 @@ class SqliteStore final : public Store {
                              "limit");
     }
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
                          "before_json, after_json FROM audit_events WHERE id > ? "
                          "AND (? = '' OR entity_type = ?) AND (? = '' OR entity_id = ?) "
@@ -773,10 +806,10 @@ class SqliteStore final : public Store {
 
  private:
   Result<AuditChainReport> VerifyAuditChainLocked() {
-    SqliteStatement rows(db_, std::string("SELECT ") + kAuditRowColumns +
-                                  ", prev_hash, hash FROM audit_events ORDER BY id");
-    SqliteStatement by_hash(db_, "SELECT id FROM audit_events WHERE hash = ? LIMIT 1");
-    SqliteStatement head(db_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
+    SqliteStatement rows(cache_, std::string("SELECT ") + kAuditRowColumns +
+                                     ", prev_hash, hash FROM audit_events ORDER BY id");
+    SqliteStatement by_hash(cache_, "SELECT id FROM audit_events WHERE hash = ? LIMIT 1");
+    SqliteStatement head(cache_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
     SAMSPILL_RETURN_IF_ERROR(rows.status());
     SAMSPILL_RETURN_IF_ERROR(by_hash.status());
     SAMSPILL_RETURN_IF_ERROR(head.status());
@@ -803,7 +836,7 @@ class SqliteStore final : public Store {
   }
 
   Result<int> ReadUserVersion() {
-    SqliteStatement stmt(db_, "PRAGMA user_version");
+    SqliteStatement stmt(cache_, "PRAGMA user_version");
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? Internal("no user_version") : status;
     return static_cast<int>(stmt.ColumnInt(0));
@@ -812,7 +845,7 @@ class SqliteStore final : public Store {
   Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
                               std::string_view name) {
     SqliteStatement stmt(
-        db_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(where));
+        cache_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(where));
     if (id) {
       stmt.Bind(1, *id);
     } else {
@@ -824,7 +857,7 @@ class SqliteStore final : public Store {
   }
 
   Result<Organisation> FindOrganisationLocked(int64_t id) {
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT id, org_number, name, kind, created_at FROM organisations "
                          "WHERE id = ?");
     stmt.Bind(1, id);
@@ -834,7 +867,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredTender> FindTenderLocked(int64_t id) {
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT " + std::string(kTenderColumns) + " FROM tenders WHERE id = ?");
     stmt.Bind(1, id);
     Status status;
@@ -845,8 +878,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<StoredBid>> ListBidsLocked(int64_t tender_id, bool with_content) {
-    SqliteStatement stmt(
-        db_, "SELECT " + BidColumns(with_content) + " FROM bids WHERE tender_id = ? ORDER BY id");
+    SqliteStatement stmt(cache_, "SELECT " + BidColumns(with_content) +
+                                     " FROM bids WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
     return ReadRows<StoredBid>(stmt, &ReadBid);
   }
@@ -869,7 +902,7 @@ class SqliteStore final : public Store {
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     std::vector<StoredProject> created;
     for (const StoredProject& p : projects) {
-      SqliteStatement insert(db_,
+      SqliteStatement insert(cache_,
                              "INSERT INTO portfolio_projects (name, area, kind, status, "
                              "registered_by_user_id, merged_into, document_json, version, "
                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
@@ -908,7 +941,7 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredProject>> ListProjects() override {
     std::lock_guard lock(mu_);
     SqliteStatement stmt(
-        db_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects ORDER BY id");
+        cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects ORDER BY id");
     return ReadRows<StoredProject>(stmt, &ReadProject);
   }
 
@@ -919,7 +952,7 @@ class SqliteStore final : public Store {
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     std::vector<StoredProject> out;
     for (const ProjectUpdate& u : updates) {
-      SqliteStatement update(db_,
+      SqliteStatement update(cache_,
                              "UPDATE portfolio_projects SET name = ?, area = ?, kind = ?, "
                              "status = ?, merged_into = ?, document_json = ?, "
                              "version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
@@ -953,7 +986,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ProjectRevision>> ListProjectRevisions(int64_t project_id) override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT project_id, version, at, user_id, actor, action, document_json "
                          "FROM portfolio_project_revisions WHERE project_id = ? ORDER BY version");
     stmt.Bind(1, project_id);
@@ -979,10 +1012,10 @@ class SqliteStore final : public Store {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     if (area.empty()) {
-      SqliteStatement remove(db_, "DELETE FROM portfolio_area_assignments WHERE user_id = ?");
+      SqliteStatement remove(cache_, "DELETE FROM portfolio_area_assignments WHERE user_id = ?");
       SAMSPILL_RETURN_IF_ERROR(remove.Bind(1, user_id).Run());
     } else {
-      SqliteStatement upsert(db_,
+      SqliteStatement upsert(cache_,
                              "INSERT INTO portfolio_area_assignments (user_id, area) VALUES (?, ?) "
                              "ON CONFLICT (user_id) DO UPDATE SET area = excluded.area");
       Status status = upsert.Bind(1, user_id).Bind(2, area).Run();
@@ -998,7 +1031,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<AreaAssignment>> ListAreaAssignments() override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(db_,
+    SqliteStatement stmt(cache_,
                          "SELECT user_id, area FROM portfolio_area_assignments ORDER BY user_id");
     std::vector<AreaAssignment> out;
     Status status;
@@ -1015,7 +1048,7 @@ class SqliteStore final : public Store {
     std::vector<StoredIndicator> out;
     for (const StoredIndicator& ind : indicators) {
       SqliteStatement upsert(
-          db_,
+          cache_,
           "INSERT INTO portfolio_indicators (category, name, document_json, version, created_at, "
           "updated_at) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (category, name) DO UPDATE SET "
           "document_json = excluded.document_json, version = version + 1, "
@@ -1026,7 +1059,7 @@ class SqliteStore final : public Store {
           .Bind(4, audit.at.ToIso())
           .Bind(5, audit.at.ToIso());
       SAMSPILL_RETURN_IF_ERROR(upsert.Run());
-      SqliteStatement find(db_,
+      SqliteStatement find(cache_,
                            "SELECT id FROM portfolio_indicators WHERE category = ? AND name = ?");
       find.Bind(1, ind.category).Bind(2, ind.name);
       Status status;
@@ -1049,8 +1082,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredIndicator>> ListIndicators() override {
     std::lock_guard lock(mu_);
-    SqliteStatement stmt(
-        db_, "SELECT " + std::string(kIndicatorColumns) + " FROM portfolio_indicators ORDER BY id");
+    SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
+                                     " FROM portfolio_indicators ORDER BY id");
     return ReadRows<StoredIndicator>(stmt, &ReadIndicator);
   }
 
@@ -1058,7 +1091,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(db_,
+    SqliteStatement update(cache_,
                            "UPDATE portfolio_indicators SET document_json = ?, "
                            "version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
     update.Bind(1, u.document_json)
@@ -1081,7 +1114,7 @@ class SqliteStore final : public Store {
 
   Result<StoredProject> FindProjectLocked(int64_t id) {
     SqliteStatement stmt(
-        db_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects WHERE id = ?");
+        cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects WHERE id = ?");
     stmt.Bind(1, id);
     Status status;
     if (!stmt.Step(&status)) {
@@ -1092,8 +1125,8 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredIndicator> FindIndicatorLocked(int64_t id) {
-    SqliteStatement stmt(db_, "SELECT " + std::string(kIndicatorColumns) +
-                                  " FROM portfolio_indicators WHERE id = ?");
+    SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
+                                     " FROM portfolio_indicators WHERE id = ?");
     stmt.Bind(1, id);
     Status status;
     if (!stmt.Step(&status)) {
@@ -1105,7 +1138,7 @@ class SqliteStore final : public Store {
 
   Status InsertRevision(int64_t project_id, int64_t version, const AuditEvent& audit,
                         const std::string& document_json) {
-    SqliteStatement insert(db_,
+    SqliteStatement insert(cache_,
                            "INSERT INTO portfolio_project_revisions (project_id, version, at, "
                            "user_id, actor, action, document_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.Bind(1, project_id)
@@ -1133,7 +1166,7 @@ class SqliteStore final : public Store {
     row.prev_hash = std::string(kAuditGenesisHash);
     int64_t last_id = 0;
     Status status;
-    SqliteStatement head(db_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
+    SqliteStatement head(cache_, "SELECT last_id, hash FROM audit_head WHERE id = 1");
     if (head.Step(&status)) {
       last_id = head.ColumnInt(0);
       row.prev_hash = head.ColumnText(1);
@@ -1141,7 +1174,7 @@ class SqliteStore final : public Store {
     SAMSPILL_RETURN_IF_ERROR(status);
     // Ids continue after the head even when the newest rows were deleted behind our back, so
     // the deletion stays visible as a gap instead of being papered over by a reused id.
-    SqliteStatement max_id(db_, "SELECT coalesce(max(id), 0) FROM audit_events");
+    SqliteStatement max_id(cache_, "SELECT coalesce(max(id), 0) FROM audit_events");
     if (!max_id.Step(&status)) return status.ok() ? Internal("max(id) returned no row") : status;
     row.id = std::max(last_id, max_id.ColumnInt(0)) + 1;
     row.at = e.at.ToIso();
@@ -1153,9 +1186,9 @@ class SqliteStore final : public Store {
     row.before_json = e.before_json;
     row.after_json = e.after_json;
     row.hash = AuditEventHash(row);
-    SqliteStatement insert(db_, InsertAuditRowSql("audit_events"));
+    SqliteStatement insert(cache_, InsertAuditRowSql("audit_events"));
     SAMSPILL_RETURN_IF_ERROR(BindAuditRow(insert, row).Run());
-    SqliteStatement move_head(db_,
+    SqliteStatement move_head(cache_,
                               "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?) "
                               "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, "
                               "hash = excluded.hash");
@@ -1164,6 +1197,7 @@ class SqliteStore final : public Store {
 
   std::mutex mu_;
   sqlite3* db_;
+  StatementCache cache_;  // of db_; cleared before db_ closes
 };
 
 }  // namespace
@@ -1173,9 +1207,10 @@ int SqliteLatestSchemaVersion() { return SqliteMigrations().back().version; }
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options) {
   sqlite3* db = nullptr;
-  int rc =
-      sqlite3_open_v2(path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  // NOMUTEX: SqliteStore holds its own mutex around every use of the connection, so SQLite's
+  // per-call locking would only add a second, always uncontended lock to every bind and read.
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message =
         "cannot open database '" + path + "': " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
