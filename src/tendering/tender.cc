@@ -28,7 +28,7 @@ Status CheckMoney(const Money& money, const std::string& field) {
 Timestamp StartOfDay(const Date& date) { return Timestamp{date.DaysSinceEpoch() * 86400}; }
 
 // The lots bidding closes for: the draft's lot ids, or "" for an undivided tender.
-std::vector<std::string> LotIds(const TenderDraft& draft) {
+std::vector<std::string> DraftLotIds(const TenderDraft& draft) {
   if (draft.lots.empty()) return {""};
   std::vector<std::string> ids;
   for (const Lot& lot : draft.lots) ids.push_back(lot.id);
@@ -42,7 +42,7 @@ std::string LotName(const std::string& lot_id) {
 // Every lot counted once, no unknown lot, no negative count. `field` names the map.
 Status CheckBidCounts(const TenderDraft& draft, const std::map<std::string, int>& counts,
                       const std::string& field) {
-  const std::vector<std::string> ids = LotIds(draft);
+  const std::vector<std::string> ids = DraftLotIds(draft);
   for (const auto& [lot_id, count] : counts) {
     if (std::find(ids.begin(), ids.end(), lot_id) == ids.end()) {
       return InvalidArgument(draft.lots.empty()
@@ -68,7 +68,7 @@ Status CheckBidCounts(const TenderDraft& draft, const std::map<std::string, int>
 std::vector<std::string> UnsuccessfulLots(const TenderDraft& draft,
                                           const std::map<std::string, int>& counts) {
   std::vector<std::string> unsuccessful;
-  for (const std::string& id : LotIds(draft)) {
+  for (const std::string& id : DraftLotIds(draft)) {
     auto it = counts.find(id);
     if (it != counts.end() && it->second < draft.minimum_bids) unsuccessful.push_back(id);
   }
@@ -201,7 +201,7 @@ Result<Tender> Tender::Restore(TenderSnapshot s) {
                                  std::to_string(s.draft.minimum_bids) + " valid bids",
                              "unsuccessful_lots");
     }
-    const bool all_unsuccessful = s.unsuccessful_lots.size() == LotIds(s.draft).size();
+    const bool all_unsuccessful = s.unsuccessful_lots.size() == DraftLotIds(s.draft).size();
     if (!cancelled && all_unsuccessful != (s.state == TenderState::kUnsuccessful)) {
       return InvalidArgument(all_unsuccessful
                                  ? "every lot is unsuccessful, so the tender is too, not " + state
@@ -389,6 +389,45 @@ Status Tender::Cancel(Timestamp now, std::string reason) {
   state_ = next;
   cancellation_reason_ = std::move(reason);
   return Status::Ok();
+}
+
+std::vector<std::string> Tender::LotIds() const { return DraftLotIds(draft_); }
+
+Status Tender::CheckLotId(const std::string& lot_id) const {
+  std::vector<std::string> ids = LotIds();
+  if (std::find(ids.begin(), ids.end(), lot_id) != ids.end()) return Status::Ok();
+  if (draft_.lots.empty()) {
+    return InvalidArgument("this tender has no lots; leave lot_id out", "lot_id");
+  }
+  return InvalidArgument("the tender has no lot '" + lot_id + "'", "lot_id");
+}
+
+Result<BidReceipt> Tender::ReceiveBid(Timestamp now, const IncomingBid& bid,
+                                      const std::vector<BidOnFile>& on_file) const {
+  if (state_ != TenderState::kPublished) {
+    return Conflict("bids are received only while the tender is published; it is in state '" +
+                    std::string(TenderStateName(state_)) + "'");
+  }
+  const std::optional<Timestamp>& deadline = draft_.bid_deadline;
+  if (!deadline || now >= *deadline) {
+    return Conflict("the bid deadline " + (deadline ? deadline->ToIso() : std::string("?")) +
+                    " has passed: late bids are rejected");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckLotId(bid.lot_id));
+  if (bid.price.minor <= 0) return InvalidArgument("price must be greater than 0", "price");
+  if (bid.price.currency != draft_.estimated_value.currency) {
+    return InvalidArgument("price must be in " + draft_.estimated_value.currency +
+                               ", the tender's currency, not " + bid.price.currency,
+                           "price");
+  }
+  if (bid.supplier_organisation_id <= 0) {
+    return FailedPrecondition("a bid comes from a supplier organisation");
+  }
+  BidReceipt receipt;
+  receipt.replaces_earlier = std::any_of(on_file.begin(), on_file.end(), [&](const BidOnFile& b) {
+    return b.lot_id == bid.lot_id && b.supplier_organisation_id == bid.supplier_organisation_id;
+  });
+  return receipt;
 }
 
 std::vector<TenderAction> Tender::AllowedActions(Timestamp now) const {

@@ -12,6 +12,7 @@
 // mutation.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -94,6 +95,24 @@ struct TenderSnapshot {
   friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
 };
 
+// A bid as it arrives, before it is stored.
+struct IncomingBid {
+  std::string lot_id;  // "" for an undivided tender
+  int64_t supplier_organisation_id = 0;
+  Money price;  // the bid's total, excl. VAT
+};
+
+// A bid already received for the tender, as far as receiving the next one needs it.
+struct BidOnFile {
+  std::string lot_id;
+  int64_t supplier_organisation_id = 0;
+};
+
+// What receiving a bid means: whether it replaces the same supplier's earlier bid for the lot.
+struct BidReceipt {
+  bool replaces_earlier = false;
+};
+
 class Tender {
  public:
   // An empty draft that fails ValidateDraft: only a placeholder to assign a real tender to.
@@ -148,6 +167,21 @@ class Tender {
 
   // From any state but contract_signed and cancelled; `reason` must say why (FOA § 25-4).
   Status Cancel(Timestamp now, std::string reason);
+
+  // The lot ids bids are given for, in the draft's order; {""} for an undivided tender.
+  std::vector<std::string> LotIds() const;
+  // Ok when `lot_id` is one of LotIds(); InvalidArgument (field "lot_id") otherwise, saying to
+  // leave it out when the tender has no lots.
+  Status CheckLotId(const std::string& lot_id) const;
+
+  // Whether `bid` is received at `now`. Bids arrive only while the tender is published and
+  // strictly before the bid deadline — a late bid is rejected, however little late
+  // (DOMAIN.md, sealed bids) — for one of the tender's lots, with a price above zero in the
+  // tender's currency and from a supplier organisation. A second bid from the same supplier for the
+  // same lot replaces the first (`on_file` holds the bids already received). Conflict naming the
+  // state or the deadline; InvalidArgument naming the field ("lot_id", "price") otherwise.
+  Result<BidReceipt> ReceiveBid(Timestamp now, const IncomingBid& bid,
+                                const std::vector<BidOnFile>& on_file) const;
 
   // What the state machine allows now (for pages and the API).
   std::vector<TenderAction> AllowedActions(Timestamp now) const;

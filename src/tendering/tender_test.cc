@@ -388,3 +388,93 @@ TEST(TenderSnapshot, RefusesPoliticalApprovalThatIsNotRequired) {
 
 }  // namespace
 }  // namespace samspill::tendering
+
+namespace samspill::tendering {
+namespace {
+
+// Receiving bids (DOMAIN.md, sealed bids): only while published and before the deadline, for
+// a lot of the tender, with a positive price; a supplier's second bid for a lot replaces its
+// first.
+class ReceiveBidTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(tender_.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  }
+  static Money Nok(int64_t kroner) { return Money{kroner * 100, "NOK"}; }
+  static Timestamp T(const char* iso) { return *ParseIsoTimestamp(iso); }
+  static TenderDraft Draft() {
+    TenderDraft d;
+    d.title = "Renholdstjenester for kommunale bygg";
+    d.cpv_code = "90910000-9";
+    d.estimated_value = Nok(24'000'000);
+    d.lots = {{"1", "Skoler og barnehager", Nok(14'000'000)},
+              {"2", "Helse- og omsorgsbygg", Nok(10'000'000)}};
+    d.timeline.Set(Milestone::kPublication, *ParseIsoDate("2025-01-06"));
+    d.bid_deadline = T("2025-02-14T12:00:00+01:00");
+    d.award_model.criteria = {
+        evaluation::Criterion{"pris", "Pris", evaluation::CriterionKind::kPrice, 60},
+        evaluation::Criterion{"kvalitet", "Kvalitet", evaluation::CriterionKind::kQuality, 40}};
+    return d;
+  }
+  Tender tender_ = *Tender::CreateDraft(Draft());
+  const Timestamp before_ = T("2025-02-14T10:59:59Z");  // one second before 12:00 CET
+};
+
+TEST_F(ReceiveBidTest, ABidBeforeTheDeadlineIsReceivedAndASecondOneReplacesTheFirst) {
+  Result<BidReceipt> first = tender_.ReceiveBid(before_, {"1", 7, Nok(13'500'000)}, {});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_FALSE(first->replaces_earlier);
+
+  const std::vector<BidOnFile> on_file = {{"1", 7}, {"2", 8}};
+  EXPECT_TRUE(tender_.ReceiveBid(before_, {"1", 7, Nok(13'000'000)}, on_file)->replaces_earlier);
+  // Another lot, or another supplier for the same lot, is a bid of its own.
+  EXPECT_FALSE(tender_.ReceiveBid(before_, {"2", 7, Nok(9'000'000)}, on_file)->replaces_earlier);
+  EXPECT_FALSE(tender_.ReceiveBid(before_, {"1", 8, Nok(9'000'000)}, on_file)->replaces_earlier);
+}
+
+TEST_F(ReceiveBidTest, ALateBidIsRejectedEvenAtTheDeadlineItself) {
+  for (const char* at : {"2025-02-14T11:00:00Z", "2025-02-14T11:00:01Z", "2025-03-01T00:00:00Z"}) {
+    Result<BidReceipt> late = tender_.ReceiveBid(T(at), {"1", 7, Nok(100)}, {});
+    EXPECT_EQ(late.status().code(), StatusCode::kConflict) << at;
+    EXPECT_NE(late.status().message().find("late bids are rejected"), std::string::npos)
+        << late.status().message();
+  }
+}
+
+TEST_F(ReceiveBidTest, BidsArriveOnlyWhilePublished) {
+  Tender draft = *Tender::CreateDraft(Draft());
+  Result<BidReceipt> early = draft.ReceiveBid(before_, {"1", 7, Nok(100)}, {});
+  EXPECT_EQ(early.status().code(), StatusCode::kConflict);
+  EXPECT_NE(early.status().message().find("'draft'"), std::string::npos);
+
+  ASSERT_TRUE(tender_.Cancel(before_, "Behovet falt bort etter omorganisering").ok());
+  Result<BidReceipt> cancelled = tender_.ReceiveBid(before_, {"1", 7, Nok(100)}, {});
+  EXPECT_EQ(cancelled.status().code(), StatusCode::kConflict);
+  EXPECT_NE(cancelled.status().message().find("'cancelled'"), std::string::npos);
+}
+
+TEST_F(ReceiveBidTest, TheLotMustBeTheTendersAndThePricePositiveInItsCurrency) {
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"3", 7, Nok(100)}, {}).status().field(), "lot_id");
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"", 7, Nok(100)}, {}).status().field(), "lot_id");
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"1", 7, Nok(0)}, {}).status().field(), "price");
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"1", 7, Money{-1, "NOK"}}, {}).status().field(), "price");
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"1", 7, Money{100, "EUR"}}, {}).status().field(), "price");
+  EXPECT_EQ(tender_.ReceiveBid(before_, {"1", 0, Nok(100)}, {}).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(tender_.ReceiveBid(before_, {"1", 7, Money{1, "NOK"}}, {}).ok());
+
+  // An undivided tender takes bids only without a lot.
+  TenderDraft undivided = Draft();
+  undivided.lots.clear();
+  undivided.why_not_divided = "Ett bygg, én leverandør gir best oppfølging";
+  Tender whole = *Tender::CreateDraft(undivided);
+  ASSERT_TRUE(whole.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  EXPECT_EQ(whole.LotIds(), std::vector<std::string>{""});
+  EXPECT_TRUE(whole.ReceiveBid(before_, {"", 7, Nok(100)}, {}).ok());
+  Result<BidReceipt> with_lot = whole.ReceiveBid(before_, {"1", 7, Nok(100)}, {});
+  EXPECT_EQ(with_lot.status().field(), "lot_id");
+  EXPECT_NE(with_lot.status().message().find("leave lot_id out"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samspill::tendering

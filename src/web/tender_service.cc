@@ -73,8 +73,8 @@ json MoneyJson(const Money& m) {
 Result<Money> ReadPrice(const json& body) {
   auto it = body.find("price");
   if (it == body.end()) return InvalidArgument("missing price", "price");
+  // Whether the amount is acceptable is the tender's rule (Tender::ReceiveBid).
   SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, evaluation::ReadJsonMoney(*it, "price", "price"));
-  if (minor == 0) return InvalidArgument("price must be greater than 0", "price");
   return Money{minor, "NOK"};
 }
 
@@ -94,22 +94,6 @@ Result<std::string> OptionalString(const json& body, const char* field, size_t m
 Status CheckKeys(const json& body, std::initializer_list<std::string_view> allowed) {
   if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
   return OnlyFields(body, allowed);
-}
-
-std::vector<std::string> LotIds(const Tender& tender) {
-  std::vector<std::string> ids;
-  for (const tendering::Lot& lot : tender.draft().lots) ids.push_back(lot.id);
-  if (ids.empty()) ids.push_back("");
-  return ids;
-}
-
-Status CheckLot(const Tender& tender, const std::string& lot_id) {
-  std::vector<std::string> ids = LotIds(tender);
-  if (std::find(ids.begin(), ids.end(), lot_id) != ids.end()) return Status::Ok();
-  if (tender.draft().lots.empty()) {
-    return InvalidArgument("this tender has no lots; leave lot_id out", "lot_id");
-  }
-  return InvalidArgument("the tender has no lot '" + lot_id + "'", "lot_id");
 }
 
 json OrgJson(const tendering::OrganisationRef& o) {
@@ -435,7 +419,7 @@ Status TenderService::CloseBidding(Loaded& loaded, json& details) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts,
                             store_.ListBidReceipts(loaded.stored.id));
   std::map<std::string, int> per_lot;
-  for (const std::string& lot : LotIds(loaded.tender)) per_lot[lot] = 0;
+  for (const std::string& lot : loaded.tender.LotIds()) per_lot[lot] = 0;
   for (const auto& b : receipts) ++per_lot[b.lot_id];
   SAMSPILL_RETURN_IF_ERROR(loaded.tender.CloseBidding(clock_.Now(), per_lot));
   details["bids_per_lot"] = per_lot;
@@ -479,7 +463,7 @@ Status TenderService::CompleteEvaluation(Loaded& loaded, json& details) {
   const std::vector<std::string> unsuccessful = loaded.tender.unsuccessful_lots();
   json evaluations = json::object();
   int evaluated_lots = 0;
-  for (const std::string& lot : LotIds(loaded.tender)) {
+  for (const std::string& lot : loaded.tender.LotIds()) {
     if (std::find(unsuccessful.begin(), unsuccessful.end(), lot) != unsuccessful.end()) continue;
     std::vector<tendering::LotBid> lot_bids;
     for (const auto& b : bids) {
@@ -570,16 +554,13 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json
   SAMSPILL_ASSIGN_OR_RETURN(std::string summary, OptionalString(body, "summary", kMaxSummaryChars));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   const Timestamp now = clock_.Now();
-  if (loaded.tender.state() != TenderState::kPublished) {
-    return Conflict("bids are received only while the tender is published; it is in state '" +
-                    StateName(loaded.tender.state()) + "'");
-  }
-  const std::optional<Timestamp>& deadline = loaded.tender.draft().bid_deadline;
-  if (!deadline || now >= *deadline) {
-    return Conflict("the bid deadline " + (deadline ? deadline->ToIso() : std::string("?")) +
-                    " has passed: late bids are rejected");
-  }
-  SAMSPILL_RETURN_IF_ERROR(CheckLot(loaded.tender, lot_id));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts, store_.ListBidReceipts(id));
+  std::vector<tendering::BidOnFile> on_file;
+  for (const store::StoredBid& r : receipts)
+    on_file.push_back({r.lot_id, r.supplier_organisation_id});
+  SAMSPILL_ASSIGN_OR_RETURN(
+      tendering::BidReceipt receipt,
+      loaded.tender.ReceiveBid(now, {lot_id, *actor.organisation_id, price}, on_file));
   store::NewBid bid{id,
                     lot_id,
                     *actor.organisation_id,
@@ -591,13 +572,10 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json
   json details = {{"lot_id", lot_id},
                   {"supplier_organisation_id", *actor.organisation_id},
                   {"received_at", now.ToIso()}};
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts, store_.ListBidReceipts(id));
-  const bool replaces = std::any_of(receipts.begin(), receipts.end(), [&](const auto& r) {
-    return r.lot_id == lot_id && r.supplier_organisation_id == *actor.organisation_id;
-  });
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredBid stored,
-      store_.SubmitBid(bid, Event(actor, replaces ? "bid.replace" : "bid.submit", id, details)));
+      store_.SubmitBid(
+          bid, Event(actor, receipt.replaces_earlier ? "bid.replace" : "bid.submit", id, details)));
   return json{{"id", stored.id},           {"lot_id", stored.lot_id},
               {"version", stored.version}, {"received_at", stored.received_at.ToIso()},
               {"price", MoneyJson(price)}, {"summary", summary},
@@ -786,7 +764,7 @@ Result<json> TenderService::AskQuestion(const Actor& actor, int64_t id, const js
   if (const auto& deadline = loaded.tender.draft().bid_deadline; deadline && now >= *deadline) {
     return Conflict("the bid deadline has passed");
   }
-  SAMSPILL_RETURN_IF_ERROR(CheckLot(loaded.tender, lot_id));
+  SAMSPILL_RETURN_IF_ERROR(loaded.tender.CheckLotId(lot_id));
   store::NewQuestion q{id,       lot_id, *actor.organisation_id, actor.user_id.value_or(0),
                        question, now};
   SAMSPILL_ASSIGN_OR_RETURN(
