@@ -87,7 +87,7 @@ constexpr char kCleaningDraft[] = R"json({
 
 struct DemoBid {
   const char* username;
-  double price;
+  int64_t price_ore;
   double quality;
   const char* quality_why;
   double social;
@@ -96,14 +96,14 @@ struct DemoBid {
 };
 
 constexpr DemoBid kCleaningBids[] = {
-    {"leverandor2", 11850000, 9,
+    {"leverandor2", 11'850'000'00, 9,
      "Full bemanningsplan med vikarordning; dokumentert kvalitetssystem.", 9,
      "To lærlinger, 90 % faste stillinger.",
      "Renhold med egen inkluderingsavdeling; mentor og språkopplæring for nyankomne."},
-    {"leverandor3", 12400000, 8, "God renholdsplan; vikarordning uten reservepool.", 10,
+    {"leverandor3", 12'400'000'00, 8, "God renholdsplan; vikarordning uten reservepool.", 10,
      "Tre lærlinger, alle ansatte i faste hele stillinger.",
      "Lokal leverandør med lang erfaring fra skoler og barnehager."},
-    {"leverandor4", 10950000, 6,
+    {"leverandor4", 10'950'000'00, 6,
      "Renholdsplan mangler frekvens for fellesarealer; svak vikarordning.", 10,
      "Samarbeid med flyktningtjenesten om praksisplasser.",
      "Lav pris med sentral drift fra Tromsø og lokal arbeidsleder."},
@@ -156,13 +156,13 @@ Status CareHome(store::Store& store, FakeClock& clock) {
                           "separat i prisskjemaet.")
           .status());
   clock.Set(T("2025-09-18T15:42:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service
-                               .SubmitBid(supplier, id,
-                                          json{{"price", 742000000},
-                                               {"summary",
-                                                "Drift med egen fagledelse, heltidskultur og "
-                                                "virksomhetsoverdragelse av alle ansatte."}})
-                               .status());
+  SAMSPILL_RETURN_IF_ERROR(
+      service
+          .SubmitBid(supplier, id,
+                     web::SubmitBidCommand{"", Money{742'000'000'00, "NOK"},
+                                           "Drift med egen fagledelse, heltidskultur og "
+                                           "virksomhetsoverdragelse av alle ansatte."})
+          .status());
   clock.Set(T("2025-09-19T10:05:00Z"));
   SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "close_bidding").status());
   clock.Set(T("2025-09-26T12:00:00Z"));
@@ -199,7 +199,9 @@ Status Cleaning(store::Store& store, FakeClock& clock) {
     SAMSPILL_ASSIGN_OR_RETURN(web::Actor supplier, ActorFor(store, bid.username));
     clock.Set(Timestamp{T("2025-04-04T09:00:00Z").unix_seconds + 3600 * minute++});
     SAMSPILL_RETURN_IF_ERROR(
-        service.SubmitBid(supplier, id, json{{"price", bid.price}, {"summary", bid.summary}})
+        service
+            .SubmitBid(supplier, id,
+                       web::SubmitBidCommand{"", Money{bid.price_ore, "NOK"}, bid.summary})
             .status());
   }
   clock.Set(T("2025-04-07T10:01:00Z"));

@@ -717,10 +717,9 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
                req, tenders,
                InvalidArgument(InLanguage(req.lang, minor.status().message()), "price"), "price");
          }
-         json body = {{"price", static_cast<double>(*minor) / 100.0},
-                      {"summary", req.Param("summary")}};
-         if (!req.Param("lot_id").empty()) body["lot_id"] = req.Param("lot_id");
-         Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), body);
+         const SubmitBidCommand bid{req.Param("lot_id"), Money{*minor, "NOK"},
+                                    req.Param("summary")};
+         Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), bid);
          return AfterPost(req, tenders, done.status(), "price");
        }});
   routes.push_back({"POST",

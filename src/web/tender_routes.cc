@@ -63,7 +63,9 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                     {Role::kSupplier},
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(tenders.SubmitBid(Who(req), IdParam(req, 0), body), 201);
+                      SAMSPILL_ASSIGN_OR_RETURN(SubmitBidCommand bid,
+                                                SubmitBidCommandFromJson(body));
+                      return Ok(tenders.SubmitBid(Who(req), IdParam(req, 0), bid), 201);
                     }});
   routes.push_back({"PUT",
                     TenderPath(std::string("/bids/") + kIdPattern + "/scores"),

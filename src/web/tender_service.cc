@@ -30,6 +30,7 @@ using tendering::TenderAction;
 using tendering::TenderState;
 
 constexpr size_t kMaxSummaryChars = 20000;
+constexpr size_t kMaxLotIdChars = 100;
 constexpr size_t kMaxQuestionChars = 10000;
 constexpr size_t kMaxReasonChars = 20000;
 
@@ -543,15 +544,31 @@ Status TenderService::ProposeAward(Loaded& loaded, json& details) {
   return Status::Ok();
 }
 
-Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json& body) {
+Result<SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "price", "summary"}));
+  SubmitBidCommand bid;
+  SAMSPILL_ASSIGN_OR_RETURN(bid.lot_id, OptionalString(body, "lot_id", kMaxLotIdChars));
+  SAMSPILL_ASSIGN_OR_RETURN(bid.price, ReadPrice(body));
+  SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary", kMaxSummaryChars));
+  return bid;
+}
+
+Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const SubmitBidCommand& bid) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(IsSupplier(actor), actor, "submit bids"));
   if (!actor.organisation_id) {
     return FailedPrecondition("the user belongs to no supplier organisation");
   }
-  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "price", "summary"}));
-  SAMSPILL_ASSIGN_OR_RETURN(std::string lot_id, OptionalString(body, "lot_id", 100));
-  SAMSPILL_ASSIGN_OR_RETURN(Money price, ReadPrice(body));
-  SAMSPILL_ASSIGN_OR_RETURN(std::string summary, OptionalString(body, "summary", kMaxSummaryChars));
+  if (bid.lot_id.size() > kMaxLotIdChars) {
+    return InvalidArgument(
+        "lot_id is longer than " + std::to_string(kMaxLotIdChars) + " characters", "lot_id");
+  }
+  if (bid.summary.size() > kMaxSummaryChars) {
+    return InvalidArgument(
+        "summary is longer than " + std::to_string(kMaxSummaryChars) + " characters", "summary");
+  }
+  const std::string& lot_id = bid.lot_id;
+  const Money& price = bid.price;
+  const std::string& summary = bid.summary;
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   const Timestamp now = clock_.Now();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts, store_.ListBidReceipts(id));
@@ -561,12 +578,12 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json
   SAMSPILL_ASSIGN_OR_RETURN(
       tendering::BidReceipt receipt,
       loaded.tender.ReceiveBid(now, {lot_id, *actor.organisation_id, price}, on_file));
-  store::NewBid bid{id,
-                    lot_id,
-                    *actor.organisation_id,
-                    actor.user_id.value_or(0),
-                    now,
-                    json{{"price_minor", price.minor}, {"summary", summary}}.dump()};
+  store::NewBid to_store{id,
+                         lot_id,
+                         *actor.organisation_id,
+                         actor.user_id.value_or(0),
+                         now,
+                         json{{"price_minor", price.minor}, {"summary", summary}}.dump()};
   // The event names the bid but never its content: the audit trail is readable before the
   // deadline.
   json details = {{"lot_id", lot_id},
@@ -575,7 +592,8 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const json
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredBid stored,
       store_.SubmitBid(
-          bid, Event(actor, receipt.replaces_earlier ? "bid.replace" : "bid.submit", id, details)));
+          to_store,
+          Event(actor, receipt.replaces_earlier ? "bid.replace" : "bid.submit", id, details)));
   return json{{"id", stored.id},           {"lot_id", stored.lot_id},
               {"version", stored.version}, {"received_at", stored.received_at.ToIso()},
               {"price", MoneyJson(price)}, {"summary", summary},

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/money.h"
 #include "common/status.h"
 #include "store/store.h"
 #include "tendering/bid_access.h"
@@ -48,6 +49,18 @@ struct OcdsSettings {
   std::string ocid_prefix = "ocds-smspll";
   std::string package_uri_base = "https://samspill.invalid/ocds/";
 };
+
+// A supplier's bid as submitted. Money is integer øre from the form field or the API's JSON to
+// the store; the page parses "1 250 000,50" straight into it.
+struct SubmitBidCommand {
+  std::string lot_id;  // "" for an undivided tender
+  Money price;
+  std::string summary;
+};
+
+// The API's bid body {"lot_id": "1", "price": 1250000.50, "summary": "…"} as a command; unknown
+// keys, a price that is not an exact amount in øre, and over-long text are named by field.
+Result<SubmitBidCommand> SubmitBidCommandFromJson(const nlohmann::json& body);
 
 class TenderService {
  public:
@@ -68,9 +81,9 @@ class TenderService {
   Result<nlohmann::json> Act(const Actor& actor, int64_t id, std::string_view action,
                              std::string_view reason = {});
 
-  // Bids. SubmitBid takes {"lot_id": "1", "price": 1250000.50, "summary": "…"}; a second
-  // submission for the same lot replaces the first before the deadline.
-  Result<nlohmann::json> SubmitBid(const Actor& actor, int64_t id, const nlohmann::json& body);
+  // Bids. The tender decides whether the bid is received and whether it replaces the
+  // supplier's earlier one for the lot (tendering::Tender::ReceiveBid).
+  Result<nlohmann::json> SubmitBid(const Actor& actor, int64_t id, const SubmitBidCommand& bid);
   Result<nlohmann::json> ListBids(const Actor& actor, int64_t id);
   Result<nlohmann::json> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
                                   const nlohmann::json& body);
