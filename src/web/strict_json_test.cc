@@ -48,3 +48,21 @@ TEST(StrictJson, NulInStringsAndInvalidUtf8AreRefused) {
 
 }  // namespace
 }  // namespace samspill::web
+
+namespace samspill::web {
+namespace {
+
+TEST(StrictJson, ANumberBeyondDoublesRangeIsRefusedNamingTheField) {
+  // Found by fuzz_json_body: the reader throws out_of_range for it, which answered 500.
+  Result<nlohmann::json> json = ParseStrictJson(R"({"username":5e15055})");
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(json.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(json.status().field(), "username");
+  EXPECT_NE(json.status().message().find("too large"), std::string::npos);
+  EXPECT_EQ(ParseStrictJson("5e15055").status().field(), "body");
+  EXPECT_EQ(ParseStrictJson("[-1e400]").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(ParseStrictJson(R"({"price":1e308})").ok());
+}
+
+}  // namespace
+}  // namespace samspill::web

@@ -175,6 +175,15 @@ TEST_F(HttpHardeningTest, DuplicateJsonKeysAreRefused) {
   EXPECT_EQ(json::parse(res->body)["error"]["field"], "username");
 }
 
+TEST_F(HttpHardeningTest, ANumberTooLargeForADoubleIsA400NotA500) {
+  // Found by fuzz_json_body: 5e15055 overflows the JSON reader and was answered with 500.
+  auto res = api().Client().Post("/api/session", R"({"username":5e15055,"password":"x"})",
+                                 "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(json::parse(res->body)["error"]["field"], "username");
+}
+
 TEST_F(HttpHardeningTest, AChunkedBodyAboveTheLimitIsRefusedBeforeItIsStored) {
   const auto [rows_before, longest_before] = AuditRows();
   RawConnection c(port());
