@@ -35,7 +35,7 @@ const std::vector<DemoOrganisation>& DemoOrganisations() {
   return kOrganisations;
 }
 
-Status LoadDemoData(web::AuthService& auth, web::OrganisationService& organisations,
+Status LoadDemoData(app::AuthService& auth, app::OrganisationService& organisations,
                     store::Store& store) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::Organisation> existing_orgs,
                             store.ListOrganisations());

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "app/auth_service.h"
+#include "app/organisation_service.h"
 #include "common/role.h"
 #include "common/status.h"
-#include "web/auth_service.h"
-#include "web/organisation_service.h"
 
 namespace samspill::cli {
 
@@ -33,7 +33,7 @@ const std::vector<DemoUser>& DemoUsers();
 const std::vector<DemoOrganisation>& DemoOrganisations();
 
 // Creates whichever demo organisations and users are missing.
-Status LoadDemoData(web::AuthService& auth, web::OrganisationService& organisations,
+Status LoadDemoData(app::AuthService& auth, app::OrganisationService& organisations,
                     store::Store& store);
 
 }  // namespace samspill::cli

@@ -32,7 +32,7 @@ portfolio::Indicator DemoCountedIndicator() {
 Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredProject> existing, store.ListProjects());
   if (!existing.empty()) return Status::Ok();
-  const web::Actor system = web::Actor::System();
+  const app::Actor system = app::Actor::System();
   for (const auto& [username, area] : {std::pair{"prosjektleder", "Helse og velferd"},
                                        std::pair{"prosjektleder2", "Oppvekst og utdanning"}}) {
     SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserByUsername(username));

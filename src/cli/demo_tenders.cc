@@ -111,12 +111,12 @@ constexpr DemoBid kCleaningBids[] = {
 
 Timestamp T(const char* iso) { return *ParseIsoTimestamp(iso); }
 
-Result<web::Actor> ActorFor(store::Store& store, const char* username) {
+Result<app::Actor> ActorFor(store::Store& store, const char* username) {
   SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserByUsername(username));
-  return web::Actor::FromUser(user);
+  return app::Actor::FromUser(user);
 }
 
-Result<int64_t> CreateTender(web::TenderService& service, const web::Actor& officer,
+Result<int64_t> CreateTender(web::TenderService& service, const app::Actor& officer,
                              const char* draft) {
   SAMSPILL_ASSIGN_OR_RETURN(json view, service.Create(officer, draft));
   return view["id"].get<int64_t>();
@@ -124,8 +124,8 @@ Result<int64_t> CreateTender(web::TenderService& service, const web::Actor& offi
 
 Status CareHome(store::Store& store, FakeClock& clock) {
   web::TenderService service(store, clock);
-  SAMSPILL_ASSIGN_OR_RETURN(web::Actor officer, ActorFor(store, "innkjoper"));
-  SAMSPILL_ASSIGN_OR_RETURN(web::Actor supplier, ActorFor(store, "leverandor"));
+  SAMSPILL_ASSIGN_OR_RETURN(app::Actor officer, ActorFor(store, "innkjoper"));
+  SAMSPILL_ASSIGN_OR_RETURN(app::Actor supplier, ActorFor(store, "leverandor"));
   clock.Set(T("2025-08-15T09:00:00Z"));
   SAMSPILL_ASSIGN_OR_RETURN(int64_t id, CreateTender(service, officer, kCareHomeDraft));
   clock.Set(T("2025-08-21T08:00:00Z"));
@@ -171,13 +171,13 @@ Status CareHome(store::Store& store, FakeClock& clock) {
 
 Status Cleaning(store::Store& store, FakeClock& clock) {
   web::TenderService service(store, clock);
-  SAMSPILL_ASSIGN_OR_RETURN(web::Actor officer, ActorFor(store, "innkjoper"));
-  SAMSPILL_ASSIGN_OR_RETURN(web::Actor evaluator, ActorFor(store, "evaluator"));
+  SAMSPILL_ASSIGN_OR_RETURN(app::Actor officer, ActorFor(store, "innkjoper"));
+  SAMSPILL_ASSIGN_OR_RETURN(app::Actor evaluator, ActorFor(store, "evaluator"));
   clock.Set(T("2025-02-20T09:00:00Z"));
   SAMSPILL_ASSIGN_OR_RETURN(int64_t id, CreateTender(service, officer, kCleaningDraft));
   clock.Set(T("2025-03-03T08:00:00Z"));
   SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "publish").status());
-  SAMSPILL_ASSIGN_OR_RETURN(web::Actor asker, ActorFor(store, "leverandor3"));
+  SAMSPILL_ASSIGN_OR_RETURN(app::Actor asker, ActorFor(store, "leverandor3"));
   clock.Set(T("2025-03-12T10:00:00Z"));
   SAMSPILL_RETURN_IF_ERROR(
       service
@@ -196,7 +196,7 @@ Status Cleaning(store::Store& store, FakeClock& clock) {
           .status());
   int minute = 0;
   for (const DemoBid& bid : kCleaningBids) {
-    SAMSPILL_ASSIGN_OR_RETURN(web::Actor supplier, ActorFor(store, bid.username));
+    SAMSPILL_ASSIGN_OR_RETURN(app::Actor supplier, ActorFor(store, bid.username));
     clock.Set(Timestamp{T("2025-04-04T09:00:00Z").unix_seconds + 3600 * minute++});
     SAMSPILL_RETURN_IF_ERROR(
         service
@@ -213,7 +213,7 @@ Status Cleaning(store::Store& store, FakeClock& clock) {
   for (const json& b : bids["bids"]) {
     const std::string supplier = b["supplier"]["org_number"];
     for (size_t i = 0; i < std::size(kCleaningBids); ++i) {
-      SAMSPILL_ASSIGN_OR_RETURN(web::Actor owner, ActorFor(store, kCleaningBids[i].username));
+      SAMSPILL_ASSIGN_OR_RETURN(app::Actor owner, ActorFor(store, kCleaningBids[i].username));
       SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
                                 store.FindOrganisationById(*owner.organisation_id));
       if (org.org_number != supplier) continue;

@@ -47,7 +47,7 @@ Status WithService(const PortfolioFlags& flags, Fn fn) {
 Status ImportCsv(const PortfolioFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::string csv, ReadInput(flags.file, kMaxCsvBytes));
   return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
-    const web::Actor system = web::Actor::System();
+    const app::Actor system = app::Actor::System();
     SAMSPILL_ASSIGN_OR_RETURN(web::ImportOutcome outcome,
                               flags.what == "indicators"
                                   ? portfolio.ImportIndicatorsCsv(system, csv)
@@ -71,8 +71,8 @@ Status ExportCsv(const PortfolioFlags& flags) {
   return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
     SAMSPILL_ASSIGN_OR_RETURN(std::string csv,
                               flags.what == "attainment"
-                                  ? portfolio.AttainmentCsv(web::Actor::System())
-                                  : portfolio.ExportProjectsCsv(web::Actor::System()));
+                                  ? portfolio.AttainmentCsv(app::Actor::System())
+                                  : portfolio.ExportProjectsCsv(app::Actor::System()));
     return WriteOutput(flags.out, csv);
   });
 }
@@ -80,9 +80,9 @@ Status ExportCsv(const PortfolioFlags& flags) {
 Status ExportXlsx(const PortfolioFlags& flags) {
   return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Project> projects,
-                              portfolio.Projects(web::Actor::System()));
+                              portfolio.Projects(app::Actor::System()));
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> indicators,
-                              portfolio.Indicators(web::Actor::System()));
+                              portfolio.Indicators(app::Actor::System()));
     SAMSPILL_RETURN_IF_ERROR(portfolio::WritePortfolioXlsx(flags.out, projects, indicators,
                                                            portfolio.settings().period));
     std::printf("wrote %s\n", flags.out.c_str());
@@ -93,7 +93,7 @@ Status ExportXlsx(const PortfolioFlags& flags) {
 Status Duplicates(const PortfolioFlags& flags) {
   return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
     SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json report,
-                              portfolio.DuplicateReport(web::Actor::System()));
+                              portfolio.DuplicateReport(app::Actor::System()));
     for (const auto& pair : report["pairs"]) {
       std::printf("%.2f  #%lld %s  ~  #%lld %s\n", pair["score"].get<double>(),
                   static_cast<long long>(pair["project_id"].get<int64_t>()),
@@ -112,7 +112,7 @@ Status Duplicates(const PortfolioFlags& flags) {
 
 Status ReportSvg(const PortfolioFlags& flags) {
   return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
-    const web::Actor system = web::Actor::System();
+    const app::Actor system = app::Actor::System();
     std::vector<std::string> categories;
     if (flags.category.empty()) {
       SAMSPILL_ASSIGN_OR_RETURN(categories, portfolio.Categories(system));

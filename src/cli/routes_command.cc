@@ -6,15 +6,15 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/auth_service.h"
+#include "app/organisation_service.h"
+#include "app/password_hasher.h"
 #include "cli/app_routes.h"
 #include "cli/commands.h"
 #include "common/clock.h"
 #include "common/role.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/api_routes.h"
-#include "web/auth_service.h"
-#include "web/organisation_service.h"
-#include "web/password_hasher.h"
 #include "web/portfolio_service.h"
 #include "web/tender_service.h"
 
@@ -34,12 +34,12 @@ nlohmann::json RouteJson(std::string_view kind, const std::string& method,
 }
 
 Status PrintRoutes() {
-  SAMSPILL_RETURN_IF_ERROR(web::InitCrypto());
+  SAMSPILL_RETURN_IF_ERROR(app::InitCrypto());
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
                             store::OpenSqliteStore(":memory:"));
   SystemClock clock;
-  web::AuthService auth(*store, clock);
-  web::OrganisationService organisations(*store, clock);
+  app::AuthService auth(*store, clock);
+  app::OrganisationService organisations(*store, clock);
   web::TenderService tenders(*store, clock);
   web::PortfolioService portfolio(*store, clock);
 

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <thread>
 
+#include "app/auth_service.h"
+#include "app/organisation_service.h"
 #include "cli/app_routes.h"
 #include "cli/commands.h"
 #include "cli/demo_data.h"
@@ -15,8 +17,6 @@
 #include "cli/demo_tenders.h"
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/auth_service.h"
-#include "web/organisation_service.h"
 #include "web/portfolio_service.h"
 #include "web/server.h"
 #include "web/tender_service.h"
@@ -66,11 +66,11 @@ Status Serve(const ServeFlags& flags) {
   // A client that hangs up mid-response must not kill the server.
   signal(SIGPIPE, SIG_IGN);
 
-  SAMSPILL_RETURN_IF_ERROR(web::InitCrypto());
+  SAMSPILL_RETURN_IF_ERROR(app::InitCrypto());
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::OpenSqliteStore(flags.db));
   SystemClock clock;
-  web::AuthService auth(*store, clock);
-  web::OrganisationService organisations(*store, clock);
+  app::AuthService auth(*store, clock);
+  app::OrganisationService organisations(*store, clock);
   std::unique_ptr<Clock> tender_clock;
   if (flags.clock_file.empty()) {
     tender_clock = std::make_unique<SystemClock>();

@@ -39,7 +39,7 @@ Status List(const TenderFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, OpenExisting(flags.db));
   SystemClock clock;
   web::TenderService tenders(*store, clock);
-  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json list, tenders.List(web::Actor::System()));
+  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json list, tenders.List(app::Actor::System()));
   for (const auto& t : list["tenders"]) {
     std::printf("%lld\t%s\t%s\n", static_cast<long long>(t["id"].get<int64_t>()),
                 t["state"].get<std::string>().c_str(), t["title"].get<std::string>().c_str());
@@ -52,7 +52,7 @@ Status ExportOcds(const TenderFlags& flags) {
   SystemClock clock;
   web::TenderService tenders(*store, clock);
   SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json package,
-                            tenders.OcdsPackage(web::Actor::System(), flags.id));
+                            tenders.OcdsPackage(app::Actor::System(), flags.id));
   Print(package, flags.compact);
   return Status::Ok();
 }
@@ -62,13 +62,13 @@ Status Protocol(const TenderFlags& flags) {
   SystemClock clock;
   web::TenderService tenders(*store, clock);
   if (flags.html) {
-    SAMSPILL_ASSIGN_OR_RETURN(std::string html, tenders.ProtocolHtml(web::Actor::System(), flags.id,
+    SAMSPILL_ASSIGN_OR_RETURN(std::string html, tenders.ProtocolHtml(app::Actor::System(), flags.id,
                                                                      /*inline_css=*/true));
     std::fwrite(html.data(), 1, html.size(), stdout);
     return Status::Ok();
   }
   SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json protocol,
-                            tenders.ProtocolJson(web::Actor::System(), flags.id));
+                            tenders.ProtocolJson(app::Actor::System(), flags.id));
   Print(protocol, flags.compact);
   return Status::Ok();
 }

@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/auth_service.h"
 #include "cli/commands.h"
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/auth_service.h"
 
 namespace samspill::cli {
 namespace {
@@ -26,10 +26,10 @@ Status AddUser(const UserFlags& flags) {
   if (!std::getline(std::cin, password)) {
     return InvalidArgument("give the password on standard input (one line)", "password");
   }
-  SAMSPILL_RETURN_IF_ERROR(web::InitCrypto());
+  SAMSPILL_RETURN_IF_ERROR(app::InitCrypto());
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::OpenSqliteStore(flags.db));
   SystemClock clock;
-  web::AuthService auth(*store, clock);
+  app::AuthService auth(*store, clock);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::User user,
       auth.CreateUser(

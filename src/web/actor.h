@@ -1,35 +1,17 @@
-// Who acts on a service (tenders, portfolio): a logged-in user, or the system itself (demo
-// data, scheduled jobs). Services check roles on the Actor, so the same rules hold for the
-// API, the pages and the CLI.
+// The acting user of a request, and the ids captured from a route's path.
 #pragma once
 
 #include <cstdint>
-#include <optional>
-#include <string>
 
+#include "app/actor.h"
 #include "common/parse_number.h"
-#include "common/role.h"
-#include "store/store.h"
-#include "web/auth_service.h"
 
 namespace samspill::web {
 
-struct Actor {
-  std::optional<int64_t> user_id;
-  std::string username = "system";
-  Role role = Role::kAdministrator;
-  std::optional<int64_t> organisation_id;
-  bool is_system = false;
-
-  static Actor FromUser(const store::User& user);
-  static Actor FromPrincipal(const Principal& p) { return FromUser(p.user); }
-  static Actor System();
-};
-
 // The acting user of a logged-in request (ApiRequest or PageRequest).
 template <typename Request>
-Actor Who(const Request& req) {
-  return Actor::FromPrincipal(*req.principal);
+app::Actor Who(const Request& req) {
+  return app::Actor::FromPrincipal(*req.principal);
 }
 
 // Route patterns capture ids with kIdPattern; IdParam reads the i-th capture.

@@ -12,17 +12,17 @@
 #include <utility>
 #include <vector>
 
+#include "app/auth_service.h"
 #include "common/role.h"
 #include "common/status.h"
-#include "web/auth_service.h"
 #include "web/http_message.h"
 
 namespace samspill::web {
 
 struct ApiRequest {
   const HttpRequest& http;
-  std::optional<Principal> principal;  // set on every non-public route
-  std::vector<std::string> params;     // regex captures from the route pattern
+  std::optional<app::Principal> principal;  // set on every non-public route
+  std::vector<std::string> params;          // regex captures from the route pattern
 };
 
 struct ApiResponse {

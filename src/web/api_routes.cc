@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-json SessionJson(const Principal& p) {
+json SessionJson(const app::Principal& p) {
   return json{{"user", UserJson(p.user)},
               {"csrf_token", p.session.csrf_token},
               {"expires_at", p.session.expires_at.ToIso()}};
@@ -33,7 +33,7 @@ json OrganisationJson(const store::Organisation& o) {
   return json{{"id", o.id},
               {"org_number", o.org_number},
               {"name", o.name},
-              {"kind", OrganisationKindName(o.kind)},
+              {"kind", app::OrganisationKindName(o.kind)},
               {"created_at", o.created_at.ToIso()}};
 }
 
@@ -48,8 +48,8 @@ std::string SessionCookie(const std::string& value, int64_t max_age, bool secure
   return cookie;
 }
 
-std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
-                                 OrganisationService& organisations, bool secure_cookies) {
+std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
+                                 app::OrganisationService& organisations, bool secure_cookies) {
   std::vector<Route> routes;
 
   routes.push_back({"GET", "/api/health", true, {}, [](ApiRequest&) -> Result<ApiResponse> {
@@ -67,7 +67,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
          SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"username", "password"}));
          SAMSPILL_ASSIGN_OR_RETURN(std::string username, RequiredString(body, "username"));
          SAMSPILL_ASSIGN_OR_RETURN(std::string password, RequiredString(body, "password"));
-         SAMSPILL_ASSIGN_OR_RETURN(LoginResult login, auth.Login(username, password));
+         SAMSPILL_ASSIGN_OR_RETURN(app::LoginResult login, auth.Login(username, password));
          int64_t max_age =
              login.principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
          return ApiResponse{200,
@@ -112,7 +112,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
          SAMSPILL_RETURN_IF_ERROR(
              OnlyFields(body, {"username", "display_name", "role", "password", "organisation_id"}));
-         CreateUserRequest create;
+         app::CreateUserRequest create;
          if (auto it = body.find("organisation_id"); it != body.end() && !it->is_null()) {
            if (!it->is_number_integer()) {
              return InvalidArgument("'organisation_id' must be a whole number", "organisation_id");
@@ -174,7 +174,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
        false,
        {Role::kAdministrator, Role::kAuditor},
        [&store](ApiRequest& req) -> Result<ApiResponse> {
-         const Actor actor = Who(req);
+         const app::Actor actor = Who(req);
          store::AuditQuery query;
          query.entity_type = req.http.Param("entity_type");
          query.entity_id = req.http.Param("entity_id");
@@ -229,12 +229,12 @@ std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
                     [&organisations](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
                       SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"org_number", "name", "kind"}));
-                      CreateOrganisationRequest create;
+                      app::CreateOrganisationRequest create;
                       SAMSPILL_ASSIGN_OR_RETURN(create.org_number,
                                                 RequiredString(body, "org_number"));
                       SAMSPILL_ASSIGN_OR_RETURN(create.name, RequiredString(body, "name"));
                       SAMSPILL_ASSIGN_OR_RETURN(std::string kind, RequiredString(body, "kind"));
-                      auto parsed = OrganisationKindFromName(kind);
+                      auto parsed = app::OrganisationKindFromName(kind);
                       if (!parsed) {
                         return InvalidArgument("kind must be 'buyer' or 'supplier'", "kind");
                       }

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/auth_service.h"
+#include "app/organisation_service.h"
 #include "store/store.h"
 #include "web/api.h"
-#include "web/auth_service.h"
-#include "web/organisation_service.h"
 
 namespace samspill::web {
 
@@ -19,7 +19,7 @@ inline constexpr char kSessionCookie[] = "samspill_session";
 // value with max_age 0 ends it. Used by the API's login and the login page alike.
 std::string SessionCookie(const std::string& value, int64_t max_age, bool secure);
 
-std::vector<Route> CoreApiRoutes(store::Store& store, AuthService& auth,
-                                 OrganisationService& organisations, bool secure_cookies);
+std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
+                                 app::OrganisationService& organisations, bool secure_cookies);
 
 }  // namespace samspill::web

@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "app/auth_service.h"
 #include "common/role.h"
 #include "common/status.h"
-#include "web/auth_service.h"
 #include "web/http_message.h"
 #include "web/i18n.h"
 
@@ -39,8 +39,8 @@ std::string FormValue(const HttpRequest& http, const std::string& name);
 
 struct PageRequest {
   const HttpRequest& http;
-  std::optional<Principal> principal;  // set on every non-public page
-  std::vector<std::string> params;     // regex captures from the route pattern
+  std::optional<app::Principal> principal;  // set on every non-public page
+  std::vector<std::string> params;          // regex captures from the route pattern
   Lang lang = Lang::kNb;
 
   // A form field or query parameter ("" when absent), url-encoded or multipart (FormValue).
@@ -99,7 +99,7 @@ std::string Head(const PageRequest& req, std::initializer_list<const char*> keys
 
 // The page route table of the tender job (login, start page, tenders, protocol, audit).
 class TenderService;
-std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
+std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& tenders,
                                         store::Store& store, bool secure_cookies);
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
 std::vector<PageRoute> TenderFormRoutes(TenderService& tenders);

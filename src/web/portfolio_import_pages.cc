@@ -22,7 +22,8 @@ struct ImportKind {
   const char* imported_key;  // "… prosjekter importert."
   std::string result_path;   // where to see what was imported
   const char* result_key;
-  std::function<Result<ImportOutcome>(PortfolioService&, const Actor&, std::string_view)> import;
+  std::function<Result<ImportOutcome>(PortfolioService&, const app::Actor&, std::string_view)>
+      import;
 };
 
 ImportKind Projects() {
@@ -32,7 +33,7 @@ ImportKind Projects() {
           "pf.imported",
           "/portefolje",
           "pf.title",
-          [](PortfolioService& p, const Actor& a, std::string_view csv) {
+          [](PortfolioService& p, const app::Actor& a, std::string_view csv) {
             return p.ImportProjectsCsv(a, csv);
           }};
 }
@@ -44,7 +45,7 @@ ImportKind Indicators() {
           "pf.imported_indicators",
           "/portefolje/maltall",
           "pf.targets",
-          [](PortfolioService& p, const Actor& a, std::string_view csv) {
+          [](PortfolioService& p, const app::Actor& a, std::string_view csv) {
             return p.ImportIndicatorsCsv(a, csv);
           }};
 }

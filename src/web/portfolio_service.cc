@@ -13,18 +13,14 @@ namespace {
 using nlohmann::json;
 using portfolio::Project;
 
-bool Reads(const Actor& a) {
+bool Reads(const app::Actor& a) {
   return a.is_system || IsPortfolioRole(a.role) || a.role == Role::kAdministrator ||
          a.role == Role::kAuditor;
 }
-bool Coordinates(const Actor& a) { return a.is_system || a.role == Role::kPartnershipCoordinator; }
-bool EntersFigures(const Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
-
-Status NeedRole(bool allowed, const Actor& a, std::string_view what) {
-  if (allowed) return Status::Ok();
-  return PermissionDenied("the role " + std::string(RoleName(a.role)) + " may not " +
-                          std::string(what));
+bool Coordinates(const app::Actor& a) {
+  return a.is_system || a.role == Role::kPartnershipCoordinator;
 }
+bool EntersFigures(const app::Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
 
 Result<Project> ParseStoredProject(const store::StoredProject& s) {
   json doc = json::parse(s.document_json, nullptr, /*allow_exceptions=*/false);
@@ -111,7 +107,7 @@ PortfolioService::PortfolioService(store::Store& store, const Clock& clock,
                                    PortfolioSettings settings)
     : store_(store), clock_(clock), settings_(std::move(settings)) {}
 
-store::AuditEvent PortfolioService::Event(const Actor& actor, std::string action,
+store::AuditEvent PortfolioService::Event(const app::Actor& actor, std::string action,
                                           std::string entity_type, json details) const {
   store::AuditEvent e;
   e.at = clock_.Now();
@@ -140,7 +136,7 @@ Result<std::vector<PortfolioService::Loaded>> PortfolioService::LoadAll() {
   return out;
 }
 
-Result<std::string> PortfolioService::AreaOf(const Actor& actor) {
+Result<std::string> PortfolioService::AreaOf(const app::Actor& actor) {
   if (!actor.user_id) return std::string();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
   for (const auto& a : all) {
@@ -149,9 +145,10 @@ Result<std::string> PortfolioService::AreaOf(const Actor& actor) {
   return std::string();
 }
 
-Status PortfolioService::CheckMayEdit(const Actor& actor, const std::string& area) {
+Status PortfolioService::CheckMayEdit(const app::Actor& actor, const std::string& area) {
   if (Coordinates(actor)) return Status::Ok();
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
+  SAMSPILL_RETURN_IF_ERROR(
+      app::NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
   SAMSPILL_ASSIGN_OR_RETURN(std::string own, AreaOf(actor));
   if (own.empty()) {
     return PermissionDenied("you have no area yet; the partnership coordinator assigns one");
@@ -172,16 +169,16 @@ json PortfolioService::ProjectView(const Loaded& l) const {
   return view;
 }
 
-Result<std::vector<Project>> PortfolioService::Projects(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<std::vector<Project>> PortfolioService::Projects(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   std::vector<Project> out;
   for (Loaded& l : all) out.push_back(std::move(l.project));
   return out;
 }
 
-Result<json> PortfolioService::ListProjects(const Actor& actor, const ProjectFilter& filter) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::ListProjects(const app::Actor& actor, const ProjectFilter& filter) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   json out = json::array();
   for (const Loaded& l : all) {
@@ -191,8 +188,8 @@ Result<json> PortfolioService::ListProjects(const Actor& actor, const ProjectFil
   return json{{"projects", out}, {"areas", areas}};
 }
 
-Result<json> PortfolioService::GetProject(const Actor& actor, int64_t id) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::GetProject(const app::Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
   json view = ProjectView(l);
   // The history of this project and of every registration merged into it.
@@ -219,8 +216,8 @@ Result<json> PortfolioService::GetProject(const Actor& actor, int64_t id) {
   return view;
 }
 
-Result<json> PortfolioService::CheckDuplicates(const Actor& actor, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::CheckDuplicates(const app::Actor& actor, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(Project candidate, portfolio::ProjectFromJson(body));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   portfolio::DuplicateIndex index(settings_.duplicates);
@@ -230,9 +227,9 @@ Result<json> PortfolioService::CheckDuplicates(const Actor& actor, const json& b
   return json{{"duplicates", out}};
 }
 
-Result<json> PortfolioService::CreateProject(const Actor& actor, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader, actor,
-                                    "register projects"));
+Result<json> PortfolioService::CreateProject(const app::Actor& actor, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader,
+                                         actor, "register projects"));
   SAMSPILL_ASSIGN_OR_RETURN(Project p, portfolio::ProjectFromJson(body));
   p.id = 0;
   p.merged_into.reset();
@@ -266,7 +263,8 @@ Result<json> PortfolioService::CreateProject(const Actor& actor, const json& bod
   return ProjectView({created[0], p});
 }
 
-Result<json> PortfolioService::UpdateProject(const Actor& actor, int64_t id, const json& body) {
+Result<json> PortfolioService::UpdateProject(const app::Actor& actor, int64_t id,
+                                             const json& body) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
   SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, l.project.area));
   auto version = body.find("version");
@@ -299,8 +297,8 @@ Result<json> PortfolioService::UpdateProject(const Actor& actor, int64_t id, con
   return ProjectView({updated[0], p});
 }
 
-Result<json> PortfolioService::Merge(const Actor& actor, int64_t keep, int64_t duplicate) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "merge projects"));
+Result<json> PortfolioService::Merge(const app::Actor& actor, int64_t keep, int64_t duplicate) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "merge projects"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded k, Load(keep));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded d, Load(duplicate));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::MergedPair merged,
@@ -314,8 +312,8 @@ Result<json> PortfolioService::Merge(const Actor& actor, int64_t keep, int64_t d
   return ProjectView({stored[0], merged.kept});
 }
 
-Result<json> PortfolioService::DuplicateReport(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::DuplicateReport(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   portfolio::DuplicateIndex index(settings_.duplicates);
   std::map<int64_t, std::string> registered_by;
@@ -333,9 +331,9 @@ Result<json> PortfolioService::DuplicateReport(const Actor& actor) {
   return json{{"pairs", out}, {"projects_checked", index.size()}};
 }
 
-Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const Actor& actor,
+Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const app::Actor& actor,
                                                           std::string_view csv) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import projects"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "import projects"));
   portfolio::ProjectImport parsed = portfolio::ParseProjectsCsv(csv, {.areas = settings_.areas});
   ImportOutcome out;
   out.errors = std::move(parsed.errors);
@@ -378,19 +376,19 @@ Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const Actor& actor,
   return out;
 }
 
-Result<std::string> PortfolioService::ExportProjectsCsv(const Actor& actor) {
+Result<std::string> PortfolioService::ExportProjectsCsv(const app::Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
   return portfolio::ProjectsToCsv(all);
 }
 
-Result<std::string> PortfolioService::ExportXlsx(const Actor& actor) {
+Result<std::string> PortfolioService::ExportXlsx(const app::Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> indicators, Indicators(actor));
   return portfolio::PortfolioXlsxBytes(all, indicators, settings_.period);
 }
 
-Result<json> PortfolioService::Areas(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::Areas(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
   json out = json::array();
   std::map<int64_t, std::string> area_of;
@@ -412,8 +410,9 @@ Result<json> PortfolioService::Areas(const Actor& actor) {
   return json{{"assignments", out}, {"areas", settings_.areas.areas}, {"project_leaders", leaders}};
 }
 
-Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id, std::string_view area) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "assign areas"));
+Status PortfolioService::AssignArea(const app::Actor& actor, int64_t user_id,
+                                    std::string_view area) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "assign areas"));
   std::string canonical;
   if (!area.empty()) {
     auto c = settings_.areas.Canonical(area);
@@ -443,7 +442,7 @@ void PortfolioService::FillCounted(portfolio::Indicator& ind,
 Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>>
 PortfolioService::LoadIndicators() {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(app::Actor::System()));
   std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>> out;
   for (store::StoredIndicator& row : rows) {
     SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
@@ -457,7 +456,8 @@ PortfolioService::LoadIndicators() {
 Result<json> PortfolioService::IndicatorView(const store::StoredIndicator& row,
                                              portfolio::Indicator ind) {
   if (ind.count_rule) {
-    SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
+    SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects,
+                              Projects(app::Actor::System()));
     FillCounted(ind, register_projects);
   }
   json item = portfolio::IndicatorToJson(ind);
@@ -475,16 +475,16 @@ Status PortfolioService::CheckImportSize(std::string_view csv) const {
                            std::to_string(settings_.max_import_bytes) + " bytes");
 }
 
-Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
   std::vector<portfolio::Indicator> out;
   for (auto& [row, ind] : loaded) out.push_back(std::move(ind));
   return out;
 }
 
-Result<json> PortfolioService::ListIndicators(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::ListIndicators(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
   json out = json::array();
   for (const auto& [row, ind] : loaded) {
@@ -500,8 +500,8 @@ Result<json> PortfolioService::ListIndicators(const Actor& actor) {
        {{"first_year", settings_.period.first_year}, {"last_year", settings_.period.last_year}}}};
 }
 
-Result<json> PortfolioService::GetIndicator(const Actor& actor, int64_t indicator_id) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<json> PortfolioService::GetIndicator(const app::Actor& actor, int64_t indicator_id) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
   SAMSPILL_ASSIGN_OR_RETURN(json view, IndicatorView(row, std::move(ind)));
@@ -510,9 +510,9 @@ Result<json> PortfolioService::GetIndicator(const Actor& actor, int64_t indicato
   return view;
 }
 
-Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_id,
+Result<json> PortfolioService::SetFigure(const app::Actor& actor, int64_t indicator_id,
                                          const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(EntersFigures(actor), actor, "enter figures"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(EntersFigures(actor), actor, "enter figures"));
   if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
   SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"year", "value", "note", "version"}));
   auto year = body.find("year");
@@ -551,9 +551,9 @@ Result<json> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_i
   return IndicatorView(updated, std::move(ind));
 }
 
-Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicator_id,
+Result<json> PortfolioService::EditIndicator(const app::Actor& actor, int64_t indicator_id,
                                              const IndicatorEdit& edit) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "edit indicators"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "edit indicators"));
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
   if (edit.target && *edit.target < 0) return InvalidArgument("the target is negative", "target");
@@ -603,10 +603,10 @@ Result<json> PortfolioService::EditIndicator(const Actor& actor, int64_t indicat
   return IndicatorView(updated, std::move(ind));
 }
 
-Result<json> PortfolioService::DefineIndicator(const Actor& actor,
+Result<json> PortfolioService::DefineIndicator(const app::Actor& actor,
                                                const portfolio::Indicator& indicator,
                                                bool only_new) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "define indicators"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "define indicators"));
   portfolio::Indicator ind = indicator;
   ind.figures.clear();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
@@ -638,9 +638,9 @@ Result<json> PortfolioService::DefineIndicator(const Actor& actor,
   return IndicatorView(saved[0], std::move(ind));
 }
 
-Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
+Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const app::Actor& actor,
                                                             std::string_view csv) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import indicators"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "import indicators"));
   portfolio::IndicatorImport parsed = portfolio::ParseIndicatorsCsv(csv);
   ImportOutcome out;
   out.errors = std::move(parsed.errors);
@@ -678,18 +678,18 @@ Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
   return out;
 }
 
-Result<std::string> PortfolioService::AttainmentCsv(const Actor& actor) {
+Result<std::string> PortfolioService::AttainmentCsv(const app::Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   return portfolio::AttainmentToCsv(all, settings_.period);
 }
 
-Result<std::vector<std::string>> PortfolioService::Categories(const Actor& actor) {
+Result<std::vector<std::string>> PortfolioService::Categories(const app::Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   return portfolio::Categories(all);
 }
 
-Result<std::string> PortfolioService::CategorySvg(const Actor& actor, std::string_view category,
-                                                  bool standalone) {
+Result<std::string> PortfolioService::CategorySvg(const app::Actor& actor,
+                                                  std::string_view category, bool standalone) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   const std::vector<std::string> categories = portfolio::Categories(all);
   if (std::find(categories.begin(), categories.end(), category) == categories.end()) {

@@ -71,56 +71,59 @@ class PortfolioService {
   const PortfolioSettings& settings() const { return settings_; }
 
   // Projects.
-  Result<nlohmann::json> ListProjects(const Actor& actor, const ProjectFilter& filter);
-  Result<nlohmann::json> GetProject(const Actor& actor, int64_t id);  // with its history
+  Result<nlohmann::json> ListProjects(const app::Actor& actor, const ProjectFilter& filter);
+  Result<nlohmann::json> GetProject(const app::Actor& actor, int64_t id);  // with its history
   // Likely duplicates of a project body (not saved), best first.
-  Result<nlohmann::json> CheckDuplicates(const Actor& actor, const nlohmann::json& body);
+  Result<nlohmann::json> CheckDuplicates(const app::Actor& actor, const nlohmann::json& body);
   // Registers a project. Likely duplicates are kConflict naming them, unless the body says
   // "confirmed_distinct": true (the user saw them and says this is a different project).
-  Result<nlohmann::json> CreateProject(const Actor& actor, const nlohmann::json& body);
+  Result<nlohmann::json> CreateProject(const app::Actor& actor, const nlohmann::json& body);
   // Replaces the editable fields; the body carries the "version" it was edited from.
-  Result<nlohmann::json> UpdateProject(const Actor& actor, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> UpdateProject(const app::Actor& actor, int64_t id,
+                                       const nlohmann::json& body);
   // Merges `duplicate` into `keep`; both histories are kept (coordinator).
-  Result<nlohmann::json> Merge(const Actor& actor, int64_t keep, int64_t duplicate);
+  Result<nlohmann::json> Merge(const app::Actor& actor, int64_t keep, int64_t duplicate);
   // Probable duplicates over the whole register.
-  Result<nlohmann::json> DuplicateReport(const Actor& actor);
+  Result<nlohmann::json> DuplicateReport(const app::Actor& actor);
   // kResourceExhausted for a CSV above settings().max_import_bytes. The web edge calls it before
   // importing (the command line imports files of any size).
   Status CheckImportSize(std::string_view csv) const;
-  Result<ImportOutcome> ImportProjectsCsv(const Actor& actor, std::string_view csv);
-  Result<std::string> ExportProjectsCsv(const Actor& actor);
-  Result<std::string> ExportXlsx(const Actor& actor);
+  Result<ImportOutcome> ImportProjectsCsv(const app::Actor& actor, std::string_view csv);
+  Result<std::string> ExportProjectsCsv(const app::Actor& actor);
+  Result<std::string> ExportXlsx(const app::Actor& actor);
 
   // Areas of project leaders: the configured areas, the assignments, and every project leader
   // with their area ("" when none yet).
-  Result<nlohmann::json> Areas(const Actor& actor);
-  Status AssignArea(const Actor& actor, int64_t user_id, std::string_view area);
+  Result<nlohmann::json> Areas(const app::Actor& actor);
+  Status AssignArea(const app::Actor& actor, int64_t user_id, std::string_view area);
 
   // Indicators and attainment.
-  Result<nlohmann::json> ListIndicators(const Actor& actor);
+  Result<nlohmann::json> ListIndicators(const app::Actor& actor);
   // One indicator with its attainment and counted figures filled in.
-  Result<nlohmann::json> GetIndicator(const Actor& actor, int64_t indicator_id);
+  Result<nlohmann::json> GetIndicator(const app::Actor& actor, int64_t indicator_id);
   // {"year": 2025, "value": 1, "note": "…", "version": 3}; a null value clears the figure.
   // An indicator counted from the register takes notes but no values.
-  Result<nlohmann::json> SetFigure(const Actor& actor, int64_t indicator_id,
+  Result<nlohmann::json> SetFigure(const app::Actor& actor, int64_t indicator_id,
                                    const nlohmann::json& body);
   // The target and several years' figures at once, checked whole before anything is stored
   // (coordinator). Errors name the field: "target", "figures.2024.value", "figures.2024.note".
-  Result<nlohmann::json> EditIndicator(const Actor& actor, int64_t indicator_id,
+  Result<nlohmann::json> EditIndicator(const app::Actor& actor, int64_t indicator_id,
                                        const IndicatorEdit& edit);
   // Adds an indicator, or replaces the definition (unit, target kind, target, note, count rule)
   // of the one with the same category and name, keeping its figures (coordinator). With
   // `only_new`, an indicator of that category and name is not replaced: Conflict on "name".
-  Result<nlohmann::json> DefineIndicator(const Actor& actor, const portfolio::Indicator& indicator,
+  Result<nlohmann::json> DefineIndicator(const app::Actor& actor,
+                                         const portfolio::Indicator& indicator,
                                          bool only_new = false);
-  Result<ImportOutcome> ImportIndicatorsCsv(const Actor& actor, std::string_view csv);
-  Result<std::string> AttainmentCsv(const Actor& actor);
-  Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone);
-  Result<std::vector<std::string>> Categories(const Actor& actor);
+  Result<ImportOutcome> ImportIndicatorsCsv(const app::Actor& actor, std::string_view csv);
+  Result<std::string> AttainmentCsv(const app::Actor& actor);
+  Result<std::string> CategorySvg(const app::Actor& actor, std::string_view category,
+                                  bool standalone);
+  Result<std::vector<std::string>> Categories(const app::Actor& actor);
 
   // The typed register and indicators (counted figures filled in), for pages and the CLI.
-  Result<std::vector<portfolio::Project>> Projects(const Actor& actor);
-  Result<std::vector<portfolio::Indicator>> Indicators(const Actor& actor);
+  Result<std::vector<portfolio::Project>> Projects(const app::Actor& actor);
+  Result<std::vector<portfolio::Indicator>> Indicators(const app::Actor& actor);
 
  private:
   struct Loaded {
@@ -135,10 +138,10 @@ class PortfolioService {
                    const std::vector<portfolio::Project>& register_projects) const;
   Result<nlohmann::json> IndicatorView(const store::StoredIndicator& row,
                                        portfolio::Indicator indicator);
-  Result<std::string> AreaOf(const Actor& actor);
-  Status CheckMayEdit(const Actor& actor, const std::string& area);
+  Result<std::string> AreaOf(const app::Actor& actor);
+  Status CheckMayEdit(const app::Actor& actor, const std::string& area);
   nlohmann::json ProjectView(const Loaded& loaded) const;
-  store::AuditEvent Event(const Actor& actor, std::string action, std::string entity_type,
+  store::AuditEvent Event(const app::Actor& actor, std::string action, std::string entity_type,
                           nlohmann::json details) const;
 
   store::Store& store_;

@@ -23,12 +23,12 @@ class PortfolioServiceTest : public testing::Test {
     ASSERT_TRUE(service_->AssignArea(coordinator_, *leader_.user_id, "Helse og velferd").ok());
   }
 
-  Actor User(const std::string& name, Role role) {
+  app::Actor User(const std::string& name, Role role) {
     store::AuditEvent e;
     e.at = clock_.Now();
     e.action = "user.create";
     e.entity_type = "user";
-    return Actor::FromUser(*store_->CreateUser({name, name, role, "h"}, e));
+    return app::Actor::FromUser(*store_->CreateUser({name, name, role, "h"}, e));
   }
 
   static json Fif(std::string name = "FIF (Fasiliterende Interpersonale Ferdigheter)") {
@@ -44,7 +44,7 @@ class PortfolioServiceTest : public testing::Test {
   FakeClock clock_{*ParseIsoTimestamp("2025-10-01T08:00:00Z")};
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<PortfolioService> service_;
-  Actor coordinator_, leader_, leader2_, steering_, officer_;
+  app::Actor coordinator_, leader_, leader2_, steering_, officer_;
 };
 
 TEST_F(PortfolioServiceTest, ProjectLeaderRegistersInOwnAreaOnly) {
@@ -63,7 +63,7 @@ TEST_F(PortfolioServiceTest, ProjectLeaderRegistersInOwnAreaOnly) {
 
 TEST_F(PortfolioServiceTest, EveryPortfolioRoleReadsAndOnlyWritersWrite) {
   ASSERT_TRUE(service_->CreateProject(coordinator_, Fif()).ok());
-  for (const Actor& reader : {leader_, leader2_, steering_}) {
+  for (const app::Actor& reader : {leader_, leader2_, steering_}) {
     auto list = service_->ListProjects(reader, {});
     ASSERT_TRUE(list.ok()) << reader.username;
     EXPECT_EQ((*list)["projects"].size(), 1u);
@@ -186,7 +186,7 @@ TEST_F(PortfolioServiceTest, TheCoordinatorEditsTargetAndFiguresTogether) {
       .target = 8,
       .figures = {{2024, 13, "", false}, {2025, 2, "13 søknader venter fortsatt på svar", false}}};
   // Project leaders enter single figures through the API, but the target is the coordinator's.
-  for (const Actor& refused : {leader_, steering_, officer_}) {
+  for (const app::Actor& refused : {leader_, steering_, officer_}) {
     EXPECT_EQ(service_->EditIndicator(refused, id, edit).status().code(),
               StatusCode::kPermissionDenied)
         << refused.username;
@@ -316,7 +316,7 @@ TEST_F(PortfolioServiceTest, AreasListEveryProjectLeaderAndOnlyTheCoordinatorAss
   EXPECT_EQ(areas["project_leaders"][0]["area"], "Helse og velferd");
   EXPECT_EQ(areas["project_leaders"][1]["area"], "");  // not assigned yet
   EXPECT_EQ(areas["areas"].size(), 5u);
-  for (const Actor& refused : {leader_, steering_}) {
+  for (const app::Actor& refused : {leader_, steering_}) {
     EXPECT_EQ(service_->AssignArea(refused, *leader2_.user_id, "Unikom").code(),
               StatusCode::kPermissionDenied);
   }

@@ -92,14 +92,14 @@ HttpResponse RefusalPage(const HttpRequest& req, int status, const Status& reaso
 
 struct WebServer::Impl {
   store::Store& store;
-  AuthService& auth;
+  app::AuthService& auth;
   ServerOptions options;
   std::vector<CompiledRoute> routes;
   std::vector<CompiledPage> pages;
   std::vector<Asset> assets;
   std::unique_ptr<HttpServer> http;
 
-  Impl(store::Store& s, AuthService& a, ServerOptions o) : store(s), auth(a), options(o) {}
+  Impl(store::Store& s, app::AuthService& a, ServerOptions o) : store(s), auth(a), options(o) {}
 
   HttpResponse Handle(const HttpRequest& req) {
     HttpResponse res;
@@ -179,9 +179,10 @@ struct WebServer::Impl {
 
   Status Authorise(const Route& route, const HttpRequest& req, ApiRequest& api) {
     if (route.is_public) return Status::Ok();
-    SAMSPILL_ASSIGN_OR_RETURN(Principal principal, auth.Authenticate(req.Cookie(kSessionCookie)));
+    SAMSPILL_ASSIGN_OR_RETURN(app::Principal principal,
+                              auth.Authenticate(req.Cookie(kSessionCookie)));
     if (ChangesState(req.method) &&
-        !ConstantTimeEquals(req.Header("X-CSRF-Token"), principal.session.csrf_token)) {
+        !app::ConstantTimeEquals(req.Header("X-CSRF-Token"), principal.session.csrf_token)) {
       return PermissionDenied("missing or wrong X-CSRF-Token header");
     }
     if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
@@ -210,7 +211,7 @@ struct WebServer::Impl {
     } else if (auto cookie = LangFromCode(req.Cookie("samspill_lang"))) {
       page.lang = *cookie;
     }
-    Result<Principal> principal = auth.Authenticate(req.Cookie(kSessionCookie));
+    Result<app::Principal> principal = auth.Authenticate(req.Cookie(kSessionCookie));
     if (principal.ok()) page.principal = std::move(*principal);
     Status status = AuthorisePage(route, req, page);
     if (!status.ok()) {
@@ -246,7 +247,7 @@ struct WebServer::Impl {
     if (!page.principal) return Unauthenticated("log in first");
     // FormValue reads a url-encoded form and a multipart one (an upload) alike.
     if (req.method == "POST" &&
-        !ConstantTimeEquals(FormValue(req, "csrf_token"), page.principal->session.csrf_token)) {
+        !app::ConstantTimeEquals(FormValue(req, "csrf_token"), page.principal->session.csrf_token)) {
       return PermissionDenied("the form has expired or did not come from this site; reload it");
     }
     if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
@@ -291,8 +292,8 @@ struct WebServer::Impl {
   }
 };
 
-WebServer::WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
-                     ServerOptions options)
+WebServer::WebServer(store::Store& store, app::AuthService& auth,
+                     app::OrganisationService& organisations, ServerOptions options)
     : impl_(std::make_unique<Impl>(store, auth, options)) {
   for (Route& route : CoreApiRoutes(store, auth, organisations,
                                     options.secure_cookies || options.behind_tls_proxy)) {

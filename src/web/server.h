@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "app/auth_service.h"
+#include "app/organisation_service.h"
 #include "common/status.h"
 #include "store/store.h"
 #include "web/api.h"
-#include "web/auth_service.h"
-#include "web/organisation_service.h"
 #include "web/page.h"
 
 namespace samspill::web {
@@ -36,7 +36,7 @@ struct ServerOptions {
 
 class WebServer {
  public:
-  WebServer(store::Store& store, AuthService& auth, OrganisationService& organisations,
+  WebServer(store::Store& store, app::AuthService& auth, app::OrganisationService& organisations,
             ServerOptions options);
   ~WebServer();
 

@@ -384,7 +384,7 @@ Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optiona
       std::string(id ? (req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet")
                      : req.T("nav.new_tender"));
   if (errors.empty()) {
-    const Actor actor = Actor::FromPrincipal(*req.principal);
+    const app::Actor actor = app::Actor::FromPrincipal(*req.principal);
     Result<json> saved =
         id ? tenders.Revise(actor, *id, draft.dump()) : tenders.Create(actor, draft.dump());
     if (saved.ok()) return Redirect("/anbud/" + std::to_string((*saved)["id"].get<int64_t>()));
@@ -421,7 +421,8 @@ std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
       {"GET", R"(/anbud/(\d{1,18})/rediger)", false, officer,
        [&tenders](PageRequest& req) -> Result<PageResponse> {
          const int64_t id = IdParam(req, 0);
-         SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(Actor::FromPrincipal(*req.principal), id));
+         SAMSPILL_ASSIGN_OR_RETURN(json t,
+                                   tenders.Get(app::Actor::FromPrincipal(*req.principal), id));
          const std::string heading = req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet";
          return PageResponse{
              200,

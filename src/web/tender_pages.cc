@@ -91,7 +91,7 @@ std::string DamagedRecordNotice(const PageRequest& req, std::string_view nb, std
 }
 
 Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
-  const Actor actor = Who(req);
+  const app::Actor actor = Who(req);
   std::string body =
       "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
   const Role role = req.principal->user.role;
@@ -490,7 +490,7 @@ std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
 Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
                                 const std::vector<std::pair<std::string, std::string>>& errors,
                                 int status) {
-  const Actor actor = Who(req);
+  const app::Actor actor = Who(req);
   const int64_t id = IdParam(req, 0);
   SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(actor, id));
   SAMSPILL_ASSIGN_OR_RETURN(json questions, tenders.ListQuestions(actor, id));
@@ -615,7 +615,7 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
 
 }  // namespace
 
-std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tenders,
+std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& tenders,
                                         store::Store& store, bool secure_cookies) {
   const std::string tender = std::string("/anbud/") + kIdPattern;
   std::vector<PageRoute> routes;
@@ -631,7 +631,7 @@ std::vector<PageRoute> TenderPageRoutes(AuthService& auth, TenderService& tender
        {},
        [&auth, secure_cookies](PageRequest& req) -> Result<PageResponse> {
          const std::string username = req.Param("username");
-         Result<LoginResult> login = auth.Login(username, req.Param("password"));
+         Result<app::LoginResult> login = auth.Login(username, req.Param("password"));
          if (!login.ok()) {
            const bool throttled = login.status().code() == StatusCode::kResourceExhausted;
            return PageResponse{

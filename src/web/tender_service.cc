@@ -34,24 +34,18 @@ constexpr size_t kMaxLotIdChars = 100;
 constexpr size_t kMaxQuestionChars = 10000;
 constexpr size_t kMaxReasonChars = 20000;
 
-bool IsSupplier(const Actor& a) { return !a.is_system && a.role == Role::kSupplier; }
-bool IsBuyerSide(const Actor& a) { return a.is_system || IsTenderBuyerRole(a.role); }
+bool IsSupplier(const app::Actor& a) { return !a.is_system && a.role == Role::kSupplier; }
+bool IsBuyerSide(const app::Actor& a) { return a.is_system || IsTenderBuyerRole(a.role); }
 // The partnership roles work in the portfolio and read no tenders.
-bool ReadsTenders(const Actor& a) { return IsBuyerSide(a) || IsSupplier(a); }
-bool Runs(const Actor& a) { return a.is_system || a.role == Role::kProcurementOfficer; }
-bool Scores(const Actor& a) {
+bool ReadsTenders(const app::Actor& a) { return IsBuyerSide(a) || IsSupplier(a); }
+bool Runs(const app::Actor& a) { return a.is_system || a.role == Role::kProcurementOfficer; }
+bool Scores(const app::Actor& a) {
   return a.is_system || a.role == Role::kProcurementOfficer || a.role == Role::kEvaluator;
 }
 // Who reads bid content is the tendering domain's one rule (tendering/bid_access.h).
-tendering::BidReader Reader(const Actor& a) { return {a.role, a.is_system}; }
-bool IsBiddingSupplier(const Actor& a, const store::StoredBid& bid) {
+tendering::BidReader Reader(const app::Actor& a) { return {a.role, a.is_system}; }
+bool IsBiddingSupplier(const app::Actor& a, const store::StoredBid& bid) {
   return IsSupplier(a) && a.organisation_id && *a.organisation_id == bid.supplier_organisation_id;
-}
-
-Status NeedRole(bool allowed, const Actor& a, std::string_view what) {
-  if (allowed) return Status::Ok();
-  return PermissionDenied("the role " + std::string(RoleName(a.role)) + " may not " +
-                          std::string(what));
 }
 
 std::string StateName(TenderState s) { return std::string(tendering::TenderStateName(s)); }
@@ -147,8 +141,8 @@ TenderService::TenderService(store::Store& store, const Clock& clock,
                              tendering::ThresholdTable thresholds, OcdsSettings ocds)
     : store_(store), clock_(clock), thresholds_(std::move(thresholds)), ocds_(std::move(ocds)) {}
 
-store::AuditEvent TenderService::Event(const Actor& actor, std::string action, int64_t tender_id,
-                                       json details) const {
+store::AuditEvent TenderService::Event(const app::Actor& actor, std::string action,
+                                       int64_t tender_id, json details) const {
   store::AuditEvent e;
   e.at = clock_.Now();
   e.actor_user_id = actor.user_id;
@@ -165,7 +159,7 @@ Result<tendering::OrganisationRef> TenderService::OrganisationRef(int64_t id) {
   return tendering::OrganisationRef{org.id, org.name, org.org_number};
 }
 
-Result<int64_t> TenderService::BuyerOrganisation(const Actor& actor) {
+Result<int64_t> TenderService::BuyerOrganisation(const app::Actor& actor) {
   if (actor.organisation_id) {
     SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
                               store_.FindOrganisationById(*actor.organisation_id));
@@ -210,13 +204,13 @@ tendering::BidSeal TenderService::Seal(const Loaded& loaded) const {
                             loaded.tender.draft().bid_deadline, clock_.Now()};
 }
 
-bool TenderService::MayReadContent(const Actor& actor, const Loaded& loaded,
+bool TenderService::MayReadContent(const app::Actor& actor, const Loaded& loaded,
                                    const store::StoredBid& bid) const {
   return tendering::MayReadBidContent(Reader(actor), IsBiddingSupplier(actor, bid), Seal(loaded));
 }
 
-Result<TenderService::Loaded> TenderService::LoadVisible(const Actor& actor, int64_t id) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
+Result<TenderService::Loaded> TenderService::LoadVisible(const app::Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(ReadsTenders(actor), actor, "read tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   // Suppliers never see drafts: a draft is the buyer's working paper.
   if (IsSupplier(actor) && loaded.tender.state() == TenderState::kDraft) {
@@ -225,7 +219,7 @@ Result<TenderService::Loaded> TenderService::LoadVisible(const Actor& actor, int
   return loaded;
 }
 
-Result<json> TenderService::Save(const Actor& actor, Loaded& loaded, std::string action,
+Result<json> TenderService::Save(const app::Actor& actor, Loaded& loaded, std::string action,
                                  json details) {
   store::TenderUpdate update;
   update.id = loaded.stored.id;
@@ -242,7 +236,7 @@ Result<json> TenderService::Save(const Actor& actor, Loaded& loaded, std::string
   return View(actor, loaded);
 }
 
-json TenderService::View(const Actor& actor, const Loaded& loaded) {
+json TenderService::View(const app::Actor& actor, const Loaded& loaded) {
   const Timestamp now = clock_.Now();
   json view = tendering::TenderViewJson(loaded.tender, now);
   view["id"] = loaded.stored.id;
@@ -281,8 +275,8 @@ json TenderService::View(const Actor& actor, const Loaded& loaded) {
   return view;
 }
 
-Result<json> TenderService::Create(const Actor& actor, std::string_view draft_json) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "create tenders"));
+Result<json> TenderService::Create(const app::Actor& actor, std::string_view draft_json) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "create tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderDraft draft,
                             tendering::ParseTenderDraftJson(draft_json));
   SAMSPILL_ASSIGN_OR_RETURN(Tender tender, Tender::CreateDraft(std::move(draft)));
@@ -301,8 +295,9 @@ Result<json> TenderService::Create(const Actor& actor, std::string_view draft_js
   return View(actor, loaded);
 }
 
-Result<json> TenderService::Revise(const Actor& actor, int64_t id, std::string_view draft_json) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "revise tenders"));
+Result<json> TenderService::Revise(const app::Actor& actor, int64_t id,
+                                   std::string_view draft_json) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "revise tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   // The state is checked before the body, so a change after publication is refused as such.
   if (loaded.tender.state() != TenderState::kDraft) {
@@ -316,13 +311,13 @@ Result<json> TenderService::Revise(const Actor& actor, int64_t id, std::string_v
                    {"draft", tendering::TenderDraftToJson(loaded.tender.draft())}});
 }
 
-Result<json> TenderService::Get(const Actor& actor, int64_t id) {
+Result<json> TenderService::Get(const app::Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   return View(actor, loaded);
 }
 
-Result<json> TenderService::List(const Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
+Result<json> TenderService::List(const app::Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(ReadsTenders(actor), actor, "read tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredTender> rows, store_.ListTenderSummaries());
   json out = json::array();
   for (const store::StoredTender& row : rows) {
@@ -338,13 +333,13 @@ Result<json> TenderService::List(const Actor& actor) {
   return json{{"tenders", out}};
 }
 
-Result<json> TenderService::Act(const Actor& actor, int64_t id, std::string_view action_name,
+Result<json> TenderService::Act(const app::Actor& actor, int64_t id, std::string_view action_name,
                                 std::string_view reason) {
   std::optional<TenderAction> action = ActionFromName(action_name);
   if (!action) {
     return InvalidArgument("unknown action '" + std::string(action_name) + "'", "action");
   }
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "change a tender's state"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "change a tender's state"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   const Timestamp now = clock_.Now();
   json details = json::object();
@@ -433,7 +428,7 @@ Status TenderService::CloseBidding(Loaded& loaded, json& details) {
   return Status::Ok();
 }
 
-Status TenderService::OpenBids(const Actor& actor, Loaded& loaded, json& details) {
+Status TenderService::OpenBids(const app::Actor& actor, Loaded& loaded, json& details) {
   SAMSPILL_RETURN_IF_ERROR(loaded.tender.Advance(TenderAction::kOpenBids, clock_.Now()));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> receipts,
                             store_.ListBidReceipts(loaded.stored.id));
@@ -553,8 +548,9 @@ Result<SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
   return bid;
 }
 
-Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const SubmitBidCommand& bid) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(IsSupplier(actor), actor, "submit bids"));
+Result<json> TenderService::SubmitBid(const app::Actor& actor, int64_t id,
+                                      const SubmitBidCommand& bid) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(IsSupplier(actor), actor, "submit bids"));
   if (!actor.organisation_id) {
     return FailedPrecondition("the user belongs to no supplier organisation");
   }
@@ -600,7 +596,7 @@ Result<json> TenderService::SubmitBid(const Actor& actor, int64_t id, const Subm
               {"status", "valid"}};
 }
 
-Result<json> TenderService::ListBids(const Actor& actor, int64_t id) {
+Result<json> TenderService::ListBids(const app::Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   const bool opened = tendering::BidsOpened(Seal(loaded));
   json out = json::array();
@@ -663,9 +659,9 @@ Result<json> TenderService::ListBids(const Actor& actor, int64_t id) {
   return json{{"bids", out}, {"sealed", false}};
 }
 
-Result<json> TenderService::ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
+Result<json> TenderService::ScoreBid(const app::Actor& actor, int64_t id, int64_t bid_id,
                                      const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Scores(actor), actor, "score bids"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Scores(actor), actor, "score bids"));
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"scores"}));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   if (loaded.tender.state() != TenderState::kOpened) {
@@ -731,9 +727,9 @@ Result<json> TenderService::ScoreBid(const Actor& actor, int64_t id, int64_t bid
   return json{{"bid_id", bid_id}, {"scores", scores_json}};
 }
 
-Result<json> TenderService::RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
+Result<json> TenderService::RejectBid(const app::Actor& actor, int64_t id, int64_t bid_id,
                                       std::string_view reason) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "reject bids"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "reject bids"));
   if (IsBlank(reason)) {
     return InvalidArgument("a rejection needs written reasons (FOA § 25-5)", "reason");
   }
@@ -758,8 +754,8 @@ Result<json> TenderService::RejectBid(const Actor& actor, int64_t id, int64_t bi
   return json{{"bid_id", bid_id}, {"status", "rejected"}, {"rejection_reason", reason}};
 }
 
-Result<json> TenderService::AskQuestion(const Actor& actor, int64_t id, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(IsSupplier(actor), actor, "ask questions"));
+Result<json> TenderService::AskQuestion(const app::Actor& actor, int64_t id, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(IsSupplier(actor), actor, "ask questions"));
   if (!actor.organisation_id) {
     return FailedPrecondition("the user belongs to no supplier organisation");
   }
@@ -796,9 +792,9 @@ Result<json> TenderService::AskQuestion(const Actor& actor, int64_t id, const js
               {"answer", nullptr}};
 }
 
-Result<json> TenderService::AnswerQuestion(const Actor& actor, int64_t id, int64_t question_id,
+Result<json> TenderService::AnswerQuestion(const app::Actor& actor, int64_t id, int64_t question_id,
                                            std::string_view answer) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "answer questions"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "answer questions"));
   if (IsBlank(answer)) return InvalidArgument("the answer is empty", "answer");
   if (answer.size() > kMaxReasonChars) {
     return InvalidArgument("the answer is longer than 20000 characters", "answer");
@@ -829,7 +825,7 @@ Result<json> TenderService::AnswerQuestion(const Actor& actor, int64_t id, int64
               {"published_to", "all suppliers"}};
 }
 
-Result<json> TenderService::ListQuestions(const Actor& actor, int64_t id) {
+Result<json> TenderService::ListQuestions(const app::Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredQuestion> questions, store_.ListQuestions(id));
   json out = json::array();
@@ -855,17 +851,17 @@ Result<json> TenderService::ListQuestions(const Actor& actor, int64_t id) {
   return json{{"questions", out}};
 }
 
-Result<json> TenderService::Evaluations(const Actor& actor, int64_t id) {
+Result<json> TenderService::Evaluations(const app::Actor& actor, int64_t id) {
   // The reports hold every bid's price: they follow the rule for bid content.
-  SAMSPILL_RETURN_IF_ERROR(
-      NeedRole(tendering::ReadsOpenedBidContent(Reader(actor)), actor, "read evaluation reports"));
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(tendering::ReadsOpenedBidContent(Reader(actor)), actor,
+                                         "read evaluation reports"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   if (!tendering::BidsOpened(Seal(loaded))) return json::object();
   return loaded.outcome.value("evaluations", json::object());
 }
 
-Result<json> TenderService::AddNote(const Actor& actor, int64_t id, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "write protocol notes"));
+Result<json> TenderService::AddNote(const app::Actor& actor, int64_t id, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Runs(actor), actor, "write protocol notes"));
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"letter", "text"}));
   SAMSPILL_ASSIGN_OR_RETURN(std::string letter, OptionalString(body, "letter", 1));
   if (letter.empty()) letter = "p";
@@ -880,8 +876,8 @@ Result<json> TenderService::AddNote(const Actor& actor, int64_t id, const json& 
   return details;
 }
 
-Result<json> TenderService::DeclareConflict(const Actor& actor, int64_t id, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Scores(actor), actor, "declare conflicts of interest"));
+Result<json> TenderService::DeclareConflict(const app::Actor& actor, int64_t id, const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Scores(actor), actor, "declare conflicts of interest"));
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"person", "description", "remedy"}));
   json details = json::object();
   for (const char* field : {"person", "description", "remedy"}) {
@@ -895,8 +891,8 @@ Result<json> TenderService::DeclareConflict(const Actor& actor, int64_t id, cons
   return details;
 }
 
-Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_t id) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(IsBuyerSide(actor), actor, "read the tender's record"));
+Result<tendering::TenderRecord> TenderService::Record(const app::Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(IsBuyerSide(actor), actor, "read the tender's record"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
   tendering::TenderRecord record;
   record.id = id;
@@ -970,7 +966,7 @@ Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_
   return record;
 }
 
-Result<json> TenderService::ProtocolJson(const Actor& actor, int64_t id) {
+Result<json> TenderService::ProtocolJson(const app::Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderRecord record, Record(actor, id));
   // The protocol is built from the audit events: a shortened or edited trail would give a
   // protocol that silently lacks a line.
@@ -980,7 +976,8 @@ Result<json> TenderService::ProtocolJson(const Actor& actor, int64_t id) {
   return tendering::ProtocolToJson(protocol);
 }
 
-Result<std::string> TenderService::ProtocolHtml(const Actor& actor, int64_t id, bool inline_css) {
+Result<std::string> TenderService::ProtocolHtml(const app::Actor& actor, int64_t id,
+                                                bool inline_css) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderRecord record, Record(actor, id));
   SAMSPILL_RETURN_IF_ERROR(store::RequireIntactAuditTrail(store_));
   SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol,
@@ -991,7 +988,7 @@ Result<std::string> TenderService::ProtocolHtml(const Actor& actor, int64_t id, 
   return tendering::ProtocolToHtml(protocol, options);
 }
 
-Result<json> TenderService::OcdsPackage(const Actor& actor, int64_t id) {
+Result<json> TenderService::OcdsPackage(const app::Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderRecord record, Record(actor, id));
   if (record.tender.state() == TenderState::kDraft) {
     return FailedPrecondition("a draft is not published and has no OCDS release");

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/auth_service.h"
 #include "common/clock.h"
 #include "common/money.h"
 #include "common/status.h"
@@ -39,7 +40,6 @@
 #include "tendering/tender_record.h"
 #include "tendering/threshold_table.h"
 #include "web/actor.h"
-#include "web/auth_service.h"
 
 namespace samspill::web {
 
@@ -69,49 +69,51 @@ class TenderService {
                 OcdsSettings ocds = {});
 
   // Tenders. Create/Revise take the draft document of tendering/tender_json.h.
-  Result<nlohmann::json> Create(const Actor& actor, std::string_view draft_json);
-  Result<nlohmann::json> Revise(const Actor& actor, int64_t id, std::string_view draft_json);
-  Result<nlohmann::json> Get(const Actor& actor, int64_t id);
-  Result<nlohmann::json> List(const Actor& actor);
+  Result<nlohmann::json> Create(const app::Actor& actor, std::string_view draft_json);
+  Result<nlohmann::json> Revise(const app::Actor& actor, int64_t id, std::string_view draft_json);
+  Result<nlohmann::json> Get(const app::Actor& actor, int64_t id);
+  Result<nlohmann::json> List(const app::Actor& actor);
 
   // Lifecycle actions by API name ("publish", "close_bidding", "open_bids",
   // "complete_evaluation", "propose_award", "approve_politically", "send_award_notice",
   // "sign_contract", "cancel"). `reason` is required for cancel. Illegal ones are kConflict
   // naming the current state.
-  Result<nlohmann::json> Act(const Actor& actor, int64_t id, std::string_view action,
+  Result<nlohmann::json> Act(const app::Actor& actor, int64_t id, std::string_view action,
                              std::string_view reason = {});
 
   // Bids. The tender decides whether the bid is received and whether it replaces the
   // supplier's earlier one for the lot (tendering::Tender::ReceiveBid).
-  Result<nlohmann::json> SubmitBid(const Actor& actor, int64_t id, const SubmitBidCommand& bid);
-  Result<nlohmann::json> ListBids(const Actor& actor, int64_t id);
-  Result<nlohmann::json> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
+  Result<nlohmann::json> SubmitBid(const app::Actor& actor, int64_t id,
+                                   const SubmitBidCommand& bid);
+  Result<nlohmann::json> ListBids(const app::Actor& actor, int64_t id);
+  Result<nlohmann::json> ScoreBid(const app::Actor& actor, int64_t id, int64_t bid_id,
                                   const nlohmann::json& body);
-  Result<nlohmann::json> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
+  Result<nlohmann::json> RejectBid(const app::Actor& actor, int64_t id, int64_t bid_id,
                                    std::string_view reason);
 
   // Questions and answers.
-  Result<nlohmann::json> AskQuestion(const Actor& actor, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> AnswerQuestion(const Actor& actor, int64_t id, int64_t question_id,
+  Result<nlohmann::json> AskQuestion(const app::Actor& actor, int64_t id,
+                                     const nlohmann::json& body);
+  Result<nlohmann::json> AnswerQuestion(const app::Actor& actor, int64_t id, int64_t question_id,
                                         std::string_view answer);
-  Result<nlohmann::json> ListQuestions(const Actor& actor, int64_t id);
+  Result<nlohmann::json> ListQuestions(const app::Actor& actor, int64_t id);
 
   // The evaluation reports per lot ({"<lot>": {"report": …, "winner_bid_id": …}}), for the
   // roles that read opened bids; {} before the evaluation is completed.
-  Result<nlohmann::json> Evaluations(const Actor& actor, int64_t id);
+  Result<nlohmann::json> Evaluations(const app::Actor& actor, int64_t id);
 
   // Protocol entries without a state change: a note for one of the letters a–p of FOA
   // § 25-5 ({"letter": "d", "text": "…"}; procurement officers), and a declared conflict of
   // interest ({"person", "description", "remedy"}; procurement officers and evaluators).
-  Result<nlohmann::json> AddNote(const Actor& actor, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> DeclareConflict(const Actor& actor, int64_t id,
+  Result<nlohmann::json> AddNote(const app::Actor& actor, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> DeclareConflict(const app::Actor& actor, int64_t id,
                                          const nlohmann::json& body);
 
   // Documents made from the whole record (buyer-side roles).
-  Result<tendering::TenderRecord> Record(const Actor& actor, int64_t id);
-  Result<nlohmann::json> ProtocolJson(const Actor& actor, int64_t id);
-  Result<std::string> ProtocolHtml(const Actor& actor, int64_t id, bool inline_css);
-  Result<nlohmann::json> OcdsPackage(const Actor& actor, int64_t id);
+  Result<tendering::TenderRecord> Record(const app::Actor& actor, int64_t id);
+  Result<nlohmann::json> ProtocolJson(const app::Actor& actor, int64_t id);
+  Result<std::string> ProtocolHtml(const app::Actor& actor, int64_t id, bool inline_css);
+  Result<nlohmann::json> OcdsPackage(const app::Actor& actor, int64_t id);
 
  private:
   struct Loaded {
@@ -121,24 +123,25 @@ class TenderService {
   };
 
   Result<Loaded> Load(int64_t id);
-  Result<Loaded> LoadVisible(const Actor& actor, int64_t id);
+  Result<Loaded> LoadVisible(const app::Actor& actor, int64_t id);
   // The seal on the loaded tender's bids, and the domain's rule for one of them
   // (tendering/bid_access.h), which every read of bid content goes through.
   tendering::BidSeal Seal(const Loaded& loaded) const;
-  bool MayReadContent(const Actor& actor, const Loaded& loaded, const store::StoredBid& bid) const;
-  Result<nlohmann::json> Save(const Actor& actor, Loaded& loaded, std::string action,
+  bool MayReadContent(const app::Actor& actor, const Loaded& loaded,
+                      const store::StoredBid& bid) const;
+  Result<nlohmann::json> Save(const app::Actor& actor, Loaded& loaded, std::string action,
                               nlohmann::json details);
-  nlohmann::json View(const Actor& actor, const Loaded& loaded);
-  Result<int64_t> BuyerOrganisation(const Actor& actor);
+  nlohmann::json View(const app::Actor& actor, const Loaded& loaded);
+  Result<int64_t> BuyerOrganisation(const app::Actor& actor);
   Result<tendering::OrganisationRef> OrganisationRef(int64_t id);
 
   Status CloseBidding(Loaded& loaded, nlohmann::json& details);
-  Status OpenBids(const Actor& actor, Loaded& loaded, nlohmann::json& details);
+  Status OpenBids(const app::Actor& actor, Loaded& loaded, nlohmann::json& details);
   Status CompleteEvaluation(Loaded& loaded, nlohmann::json& details);
   Status ProposeAward(Loaded& loaded, nlohmann::json& details);
   Result<std::vector<std::string>> Participants(int64_t tender_id);
 
-  store::AuditEvent Event(const Actor& actor, std::string action, int64_t tender_id,
+  store::AuditEvent Event(const app::Actor& actor, std::string action, int64_t tender_id,
                           nlohmann::json details) const;
 
   store::Store& store_;

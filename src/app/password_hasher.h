@@ -10,7 +10,7 @@
 
 #include "common/status.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 struct PasswordHashOptions {
   unsigned long long ops_limit = 0;      // 0: libsodium's interactive default
@@ -34,4 +34,4 @@ std::string HashToken(std::string_view token);
 // Constant-time comparison of two strings of possibly different length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -7,12 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "app/auth_service.h"
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/store.h"
-#include "web/auth_service.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 struct CreateOrganisationRequest {
   std::string org_number;  // "942 110 464" or "942110464"
@@ -36,4 +36,4 @@ class OrganisationService {
 std::string_view OrganisationKindName(store::OrganisationKind kind);  // "buyer", "supplier"
 std::optional<store::OrganisationKind> OrganisationKindFromName(std::string_view name);
 
-}  // namespace samspill::web
+}  // namespace samspill::app

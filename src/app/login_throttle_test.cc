@@ -1,8 +1,8 @@
-#include "web/login_throttle.h"
+#include "app/login_throttle.h"
 
 #include <gtest/gtest.h>
 
-namespace samspill::web {
+namespace samspill::app {
 namespace {
 
 TEST(LoginThrottle, LocksAfterMaxFailuresUntilWindowPasses) {
@@ -26,4 +26,4 @@ TEST(LoginThrottle, SuccessClearsFailures) {
 }
 
 }  // namespace
-}  // namespace samspill::web
+}  // namespace samspill::app

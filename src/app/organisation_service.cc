@@ -1,10 +1,10 @@
-#include "web/organisation_service.h"
+#include "app/organisation_service.h"
 
 #include <nlohmann/json.hpp>
 
 #include "common/org_number.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 std::string_view OrganisationKindName(store::OrganisationKind kind) {
   return kind == store::OrganisationKind::kBuyer ? "buyer" : "supplier";
@@ -40,4 +40,4 @@ Result<store::Organisation> OrganisationService::Create(const std::optional<Prin
   return store_.CreateOrganisation({*number, request.name, request.kind}, std::move(event));
 }
 
-}  // namespace samspill::web
+}  // namespace samspill::app

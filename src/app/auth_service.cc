@@ -1,8 +1,8 @@
-#include "web/auth_service.h"
+#include "app/auth_service.h"
 
 #include <nlohmann/json.hpp>
 
-namespace samspill::web {
+namespace samspill::app {
 
 Status CheckUsername(std::string_view username) {
   if (username.empty() || username.size() > 64) {
@@ -210,4 +210,4 @@ Status AuthService::EndOtherSessions(const Principal& actor, int64_t user_id,
       .status();
 }
 
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -1,6 +1,6 @@
-#include "web/login_throttle.h"
+#include "app/login_throttle.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 namespace {
 constexpr size_t kMaxTrackedNames = 10000;
@@ -44,4 +44,4 @@ void LoginThrottle::RecordSuccess(std::string_view username) {
   if (it != failures_.end()) failures_.erase(it);
 }
 
-}  // namespace samspill::web
+}  // namespace samspill::app

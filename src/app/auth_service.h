@@ -11,14 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "app/login_throttle.h"
+#include "app/password_hasher.h"
 #include "common/clock.h"
 #include "common/role.h"
 #include "common/status.h"
 #include "store/store.h"
-#include "web/login_throttle.h"
-#include "web/password_hasher.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 struct AuthOptions {
   int64_t session_seconds = 8 * 3600;  // one working day
@@ -83,4 +83,4 @@ class AuthService {
 // Usernames: 1–64 of a–z, 0–9, '.', '-', '_' (lower case, so "Kari" and "kari" never clash).
 Status CheckUsername(std::string_view username);
 
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -1,8 +1,8 @@
-#include "web/password_hasher.h"
+#include "app/password_hasher.h"
 
 #include <gtest/gtest.h>
 
-namespace samspill::web {
+namespace samspill::app {
 namespace {
 
 TEST(PasswordHasher, HashesWithArgon2idAndVerifies) {
@@ -37,4 +37,4 @@ TEST(PasswordHasher, TokensAreRandomHexAndHashedStably) {
 }
 
 }  // namespace
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -1,10 +1,10 @@
-#include "web/password_hasher.h"
+#include "app/password_hasher.h"
 
 #include <sodium.h>
 
 #include <vector>
 
-namespace samspill::web {
+namespace samspill::app {
 
 PasswordHashOptions PasswordHashOptions::Fastest() {
   return PasswordHashOptions{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
@@ -65,4 +65,4 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -14,7 +14,7 @@
 
 #include "common/time.h"
 
-namespace samspill::web {
+namespace samspill::app {
 
 struct LoginThrottleOptions {
   int max_failures = 5;
@@ -38,4 +38,4 @@ class LoginThrottle {
   std::map<std::string, std::deque<int64_t>, std::less<>> failures_;
 };
 
-}  // namespace samspill::web
+}  // namespace samspill::app

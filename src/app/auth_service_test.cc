@@ -1,11 +1,11 @@
-#include "web/auth_service.h"
+#include "app/auth_service.h"
 
 #include <gtest/gtest.h>
 
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
 
-namespace samspill::web {
+namespace samspill::app {
 namespace {
 
 class AuthServiceTest : public testing::Test {
@@ -167,4 +167,4 @@ TEST_F(AuthServiceTest, ChangeOwnPasswordNeedsTheCurrentOne) {
 }
 
 }  // namespace
-}  // namespace samspill::web
+}  // namespace samspill::app
