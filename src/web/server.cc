@@ -246,8 +246,8 @@ struct WebServer::Impl {
     if (route.is_public) return Status::Ok();
     if (!page.principal) return Unauthenticated("log in first");
     // FormValue reads a url-encoded form and a multipart one (an upload) alike.
-    if (req.method == "POST" &&
-        !app::ConstantTimeEquals(FormValue(req, "csrf_token"), page.principal->session.csrf_token)) {
+    if (req.method == "POST" && !app::ConstantTimeEquals(FormValue(req, "csrf_token"),
+                                                         page.principal->session.csrf_token)) {
       return PermissionDenied("the form has expired or did not come from this site; reload it");
     }
     if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(),
