@@ -13,7 +13,7 @@ void LoginThrottle::Prune(std::deque<int64_t>& failures, Timestamp now) const {
 }
 
 int64_t LoginThrottle::RetryAfter(std::string_view username, Timestamp now) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = failures_.find(username);
   if (it == failures_.end()) return 0;
   Prune(it->second, now);
@@ -23,7 +23,7 @@ int64_t LoginThrottle::RetryAfter(std::string_view username, Timestamp now) {
 }
 
 void LoginThrottle::RecordFailure(std::string_view username, Timestamp now) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   if (failures_.size() > kMaxTrackedNames) {
     // Guessing across many names: forget those whose failures have left the window.
     for (auto it = failures_.begin(); it != failures_.end();) {
@@ -39,7 +39,7 @@ void LoginThrottle::RecordFailure(std::string_view username, Timestamp now) {
 }
 
 void LoginThrottle::RecordSuccess(std::string_view username) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = failures_.find(username);
   if (it != failures_.end()) failures_.erase(it);
 }

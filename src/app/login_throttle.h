@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
+#include "common/mutex.h"
 #include "common/time.h"
 
 namespace samspill::app {
@@ -33,9 +33,9 @@ class LoginThrottle {
  private:
   void Prune(std::deque<int64_t>& failures, Timestamp now) const;
 
-  LoginThrottleOptions options_;
-  std::mutex mu_;
-  std::map<std::string, std::deque<int64_t>, std::less<>> failures_;
+  const LoginThrottleOptions options_;
+  Mutex mu_;
+  std::map<std::string, std::deque<int64_t>, std::less<>> failures_ SAMSPILL_GUARDED_BY(mu_);
 };
 
 }  // namespace samspill::app

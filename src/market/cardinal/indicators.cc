@@ -5,10 +5,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "common/mutex.h"
 #include "market/cardinal/release.h"
 #include "market/io/line_batcher.h"
 
@@ -28,30 +28,30 @@ class BatchQueue {
   }
 
   std::unique_ptr<LineBatch> TakeFree() {
-    std::unique_lock lock(mutex_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
+    MutexLock lock(mutex_);
+    while (free_.empty()) cv_.wait(mutex_);
     auto batch = std::move(free_.back());
     free_.pop_back();
     return batch;
   }
   void GiveBack(std::unique_ptr<LineBatch> batch) {
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(mutex_);
       free_.push_back(std::move(batch));
     }
     cv_.notify_all();
   }
   void Push(Item item) {
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(mutex_);
       full_.push_back(std::move(item));
     }
     cv_.notify_all();
   }
   // False once closed and drained.
   bool Pop(Item* item) {
-    std::unique_lock lock(mutex_);
-    cv_.wait(lock, [&] { return !full_.empty() || closed_; });
+    MutexLock lock(mutex_);
+    while (full_.empty() && !closed_) cv_.wait(mutex_);
     if (full_.empty()) return false;
     *item = std::move(full_.front());
     full_.pop_front();
@@ -59,18 +59,52 @@ class BatchQueue {
   }
   void Close() {
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(mutex_);
       closed_ = true;
     }
     cv_.notify_all();
   }
 
  private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<LineBatch>> free_;
-  std::deque<Item> full_;
-  bool closed_ = false;
+  Mutex mutex_;
+  std::condition_variable_any cv_;
+  std::vector<std::unique_ptr<LineBatch>> free_ SAMSPILL_GUARDED_BY(mutex_);
+  std::deque<Item> full_ SAMSPILL_GUARDED_BY(mutex_);
+  bool closed_ SAMSPILL_GUARDED_BY(mutex_) = false;
+};
+
+// The chunk workers' ends: how many still run, and the first failure among them.
+class Completion {
+ public:
+  explicit Completion(size_t running) : running_(running) {}
+
+  void Finish(const Status& status) {
+    {
+      MutexLock lock(mutex_);
+      if (!status.ok() && failure_.ok()) failure_ = status;
+      --running_;
+    }
+    cv_.notify_all();
+  }
+  // Waits until every worker has finished, calling `tick` about every 200 ms meanwhile.
+  template <typename Tick>
+  void Wait(Tick tick) {
+    MutexLock lock(mutex_);
+    while (running_ > 0) {
+      cv_.wait_for(mutex_, std::chrono::milliseconds(200));
+      tick();
+    }
+  }
+  Status failure() {
+    MutexLock lock(mutex_);
+    return failure_;
+  }
+
+ private:
+  Mutex mutex_;
+  std::condition_variable_any cv_;
+  size_t running_ SAMSPILL_GUARDED_BY(mutex_);
+  Status failure_ SAMSPILL_GUARDED_BY(mutex_);
 };
 
 struct Worker {
@@ -112,10 +146,7 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
   std::vector<uint64_t> lines_in(count, 0);
   std::atomic<uint64_t> next{0};
   std::atomic<uint64_t> finished{0};
-  std::mutex mutex;
-  std::condition_variable cv;
-  size_t running = workers.size();
-  Status failure;
+  Completion completion(workers.size());
   std::atomic<bool> failed{false};
 
   std::vector<std::thread> pool;
@@ -142,29 +173,20 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
         finished.fetch_add(1, std::memory_order_relaxed);
       }
       if (status.ok()) worker->accumulator.SortProcesses();
-      std::lock_guard lock(mutex);
-      if (!status.ok() && failure.ok()) {
-        failure = status;
-        failed = true;
-      }
-      --running;
-      cv.notify_all();
+      if (!status.ok()) failed = true;
+      completion.Finish(status);
     });
   }
-  {
-    std::unique_lock lock(mutex);
-    uint64_t next_progress = 64u << 20;
-    while (running > 0) {
-      cv.wait_for(lock, std::chrono::milliseconds(200));
-      const uint64_t done = std::min(chunks.size(), finished.load() * options.batch_bytes);
-      if (options.progress && done >= next_progress) {
-        options.progress(done, chunks.size());
-        next_progress = done + (64u << 20);
-      }
+  uint64_t next_progress = 64u << 20;
+  completion.Wait([&] {
+    const uint64_t done = std::min(chunks.size(), finished.load() * options.batch_bytes);
+    if (options.progress && done >= next_progress) {
+      options.progress(done, chunks.size());
+      next_progress = done + (64u << 20);
     }
-  }
+  });
   for (std::thread& t : pool) t.join();
-  if (!failure.ok()) return failure;
+  if (Status failure = completion.failure(); !failure.ok()) return failure;
 
   std::vector<uint64_t> before(count + 1, 0);  // lines in the chunks before chunk k
   for (uint64_t k = 0; k < count; ++k) before[k + 1] = before[k] + lines_in[k];

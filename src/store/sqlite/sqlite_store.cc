@@ -1,8 +1,8 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <algorithm>
-#include <mutex>
 
+#include "common/mutex.h"
 #include "store/audit_chain.h"
 #include "store/sqlite/audit_rows.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -179,7 +179,8 @@ class SqliteStore final : public Store {
     sqlite3_close_v2(db_);
   }
 
-  Status Migrate() {
+  Status Migrate() SAMSPILL_EXCLUDES(mu_) {
+    MutexLock lock(mu_);
     SAMSPILL_ASSIGN_OR_RETURN(int current, ReadUserVersion());
     int latest = SqliteLatestSchemaVersion();
     if (current > latest) {
@@ -204,7 +205,7 @@ class SqliteStore final : public Store {
   }
 
   // One migration in one transaction; a table rebuild must leave every foreign key intact.
-  Status Apply(const Migration& m) {
+  Status Apply(const Migration& m) SAMSPILL_REQUIRES(mu_) {
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     Status applied = ExecSql(db_, std::string(m.sql));
@@ -228,13 +229,13 @@ class SqliteStore final : public Store {
   }
 
   int SchemaVersion() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto v = ReadUserVersion();
     return v.ok() ? *v : -1;
   }
 
   Result<User> CreateUser(const NewUser& user, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(cache_,
@@ -263,23 +264,23 @@ class SqliteStore final : public Store {
   }
 
   Result<User> FindUserById(int64_t id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindUserLocked("id = ?", id, {});
   }
 
   Result<User> FindUserByUsername(std::string_view name) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindUserLocked("username = ?", std::nullopt, name);
   }
 
   Result<std::vector<User>> ListUsers() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
     return ReadRows<User>(stmt, &ReadUser);
   }
 
   Result<int64_t> CountUsers() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_, "SELECT count(*) FROM users");
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? Internal("count returned no row") : status;
@@ -287,7 +288,7 @@ class SqliteStore final : public Store {
   }
 
   Status SetUserActive(int64_t id, bool active, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(cache_, "UPDATE users SET active = ? WHERE id = ?");
@@ -302,7 +303,7 @@ class SqliteStore final : public Store {
   }
 
   Status SetUserPassword(int64_t id, std::string_view password_hash, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(cache_, "UPDATE users SET password_hash = ? WHERE id = ?");
@@ -313,7 +314,7 @@ class SqliteStore final : public Store {
   }
 
   Result<Organisation> CreateOrganisation(const NewOrganisation& org, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(cache_,
@@ -337,12 +338,12 @@ class SqliteStore final : public Store {
   }
 
   Result<Organisation> FindOrganisationById(int64_t id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindOrganisationLocked(id);
   }
 
   Result<std::vector<Organisation>> ListOrganisations() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_,
                          "SELECT id, org_number, name, kind, created_at FROM organisations "
                          "ORDER BY name, id");
@@ -350,7 +351,7 @@ class SqliteStore final : public Store {
   }
 
   Status CreateSession(const Session& session, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(cache_,
@@ -371,7 +372,7 @@ class SqliteStore final : public Store {
   }
 
   Result<Session> FindSession(std::string_view token_hash) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_,
                          "SELECT token_hash, user_id, csrf_token, created_at, expires_at "
                          "FROM sessions WHERE token_hash = ?");
@@ -388,7 +389,7 @@ class SqliteStore final : public Store {
   }
 
   Result<SessionAndUser> FindSessionAndUser(std::string_view token_hash) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     // The user's columns first, in kUserColumns' order, so ReadUser reads them.
     SqliteStatement stmt(cache_,
                          "SELECT u.id, u.username, u.display_name, u.role, u.password_hash, "
@@ -409,7 +410,7 @@ class SqliteStore final : public Store {
   }
 
   Status DeleteSession(std::string_view token_hash, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement del(cache_, "DELETE FROM sessions WHERE token_hash = ?");
@@ -421,7 +422,7 @@ class SqliteStore final : public Store {
 
   Result<int64_t> DeleteSessionsOfUser(int64_t user_id, std::string_view except_token_hash,
                                        AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement del(cache_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
@@ -433,14 +434,14 @@ class SqliteStore final : public Store {
   }
 
   Result<int64_t> DeleteExpiredSessions(Timestamp now) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement del(cache_, "DELETE FROM sessions WHERE expires_at <= ?");
     SAMSPILL_RETURN_IF_ERROR(del.Bind(1, now.ToIso()).Run());
     return static_cast<int64_t>(sqlite3_changes(db_));
   }
 
   Result<StoredTender> CreateTender(const StoredTender& t, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(
@@ -471,19 +472,19 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredTender> FindTender(int64_t id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindTenderLocked(id);
   }
 
   Result<std::vector<StoredTender>> ListTenders() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(
         cache_, "SELECT " + std::string(kTenderColumns) + " FROM tenders ORDER BY id DESC");
     return ReadRows<StoredTender>(stmt, &ReadTender);
   }
 
   Result<std::vector<StoredTender>> ListTenderSummaries() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     // kTenderColumns with the two documents selected as '' so ReadTender reads the same shape.
     SqliteStatement stmt(cache_,
                          "SELECT id, buyer_organisation_id, title, state, bid_deadline, '', '', "
@@ -492,7 +493,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredTender> UpdateTender(const TenderUpdate& u, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(cache_,
@@ -522,7 +523,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredBid> SubmitBid(const NewBid& b, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement upsert(
@@ -555,17 +556,17 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<StoredBid>> ListBidReceipts(int64_t tender_id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return ListBidsLocked(tender_id, /*with_content=*/false);
   }
 
   Result<std::vector<StoredBid>> ListBidsWithContent(int64_t tender_id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return ListBidsLocked(tender_id, /*with_content=*/true);
   }
 
   Result<StoredBid> FindBidWithContent(int64_t bid_id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_, "SELECT " + BidColumns(true) + " FROM bids WHERE id = ?");
     stmt.Bind(1, bid_id);
     Status status;
@@ -575,7 +576,7 @@ class SqliteStore final : public Store {
 
   Status SetBidEvaluation(int64_t bid_id, int status_value, std::string_view rejection_reason,
                           std::string_view scores_json, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(
@@ -593,7 +594,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredQuestion> CreateQuestion(const NewQuestion& q, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement insert(cache_,
@@ -625,7 +626,7 @@ class SqliteStore final : public Store {
 
   Status AnswerQuestion(int64_t question_id, std::string_view answer, int64_t answered_by_user_id,
                         Timestamp at, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(cache_,
@@ -650,7 +651,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<StoredQuestion>> ListQuestions(int64_t tender_id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_, "SELECT " + std::string(kQuestionColumns) +
                                      " FROM questions WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
@@ -658,7 +659,7 @@ class SqliteStore final : public Store {
   }
 
   Status AppendAudit(AuditEvent event) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(event));
@@ -667,7 +668,7 @@ class SqliteStore final : public Store {
 
   Result<int64_t> ImportMarketProcesses(const std::vector<StoredMarketProcess>& processes,
                                         AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     // Replacing a process deletes its lots through the foreign key's ON DELETE CASCADE.
@@ -714,7 +715,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredMarketProcess>> ListMarketProcesses(
       std::string_view cpv_prefix) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     // substr() rather than LIKE: a prefix with % or _ must not act as a pattern.
     SqliteStatement stmt(cache_,
                          "SELECT id, process_key, source, buyer, region, published, document_json "
@@ -763,7 +764,7 @@ class SqliteStore final : public Store {
       return InvalidArgument("limit must be between 1 and " + std::to_string(kMaxAuditPage),
                              "limit");
     }
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_,
                          "SELECT id, at, actor_user_id, actor, action, entity_type, entity_id, "
                          "before_json, after_json FROM audit_events WHERE id > ? "
@@ -795,7 +796,7 @@ class SqliteStore final : public Store {
   }
 
   Result<AuditChainReport> VerifyAuditChain() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     // One read transaction: the events and the head from the same snapshot, even while
     // another process appends.
     SAMSPILL_RETURN_IF_ERROR(ExecSql(db_, "BEGIN"));
@@ -805,7 +806,7 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Result<AuditChainReport> VerifyAuditChainLocked() {
+  Result<AuditChainReport> VerifyAuditChainLocked() SAMSPILL_REQUIRES(mu_) {
     SqliteStatement rows(cache_, std::string("SELECT ") + kAuditRowColumns +
                                      ", prev_hash, hash FROM audit_events ORDER BY id");
     SqliteStatement by_hash(cache_, "SELECT id FROM audit_events WHERE hash = ? LIMIT 1");
@@ -835,7 +836,7 @@ class SqliteStore final : public Store {
     return verifier.Finish(recorded);
   }
 
-  Result<int> ReadUserVersion() {
+  Result<int> ReadUserVersion() SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(cache_, "PRAGMA user_version");
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? Internal("no user_version") : status;
@@ -843,7 +844,7 @@ class SqliteStore final : public Store {
   }
 
   Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
-                              std::string_view name) {
+                              std::string_view name) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(
         cache_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(where));
     if (id) {
@@ -856,7 +857,7 @@ class SqliteStore final : public Store {
     return ReadUser(stmt);
   }
 
-  Result<Organisation> FindOrganisationLocked(int64_t id) {
+  Result<Organisation> FindOrganisationLocked(int64_t id) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(cache_,
                          "SELECT id, org_number, name, kind, created_at FROM organisations "
                          "WHERE id = ?");
@@ -866,7 +867,7 @@ class SqliteStore final : public Store {
     return ReadOrganisation(stmt);
   }
 
-  Result<StoredTender> FindTenderLocked(int64_t id) {
+  Result<StoredTender> FindTenderLocked(int64_t id) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(cache_,
                          "SELECT " + std::string(kTenderColumns) + " FROM tenders WHERE id = ?");
     stmt.Bind(1, id);
@@ -877,7 +878,8 @@ class SqliteStore final : public Store {
     return ReadTender(stmt);
   }
 
-  Result<std::vector<StoredBid>> ListBidsLocked(int64_t tender_id, bool with_content) {
+  Result<std::vector<StoredBid>> ListBidsLocked(int64_t tender_id, bool with_content)
+      SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(cache_, "SELECT " + BidColumns(with_content) +
                                      " FROM bids WHERE tender_id = ? ORDER BY id");
     stmt.Bind(1, tender_id);
@@ -897,7 +899,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredProject>> CreateProjects(const std::vector<StoredProject>& projects,
                                                     const AuditEvent& audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     std::vector<StoredProject> created;
@@ -934,12 +936,12 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredProject> FindProject(int64_t id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindProjectLocked(id);
   }
 
   Result<std::vector<StoredProject>> ListProjects() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(
         cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects ORDER BY id");
     return ReadRows<StoredProject>(stmt, &ReadProject);
@@ -947,7 +949,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredProject>> UpdateProjects(const std::vector<ProjectUpdate>& updates,
                                                     const AuditEvent& audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     std::vector<StoredProject> out;
@@ -985,7 +987,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<ProjectRevision>> ListProjectRevisions(int64_t project_id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_,
                          "SELECT project_id, version, at, user_id, actor, action, document_json "
                          "FROM portfolio_project_revisions WHERE project_id = ? ORDER BY version");
@@ -1008,7 +1010,7 @@ class SqliteStore final : public Store {
   }
 
   Status SetAreaAssignment(int64_t user_id, std::string_view area, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     if (area.empty()) {
@@ -1030,7 +1032,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<AreaAssignment>> ListAreaAssignments() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_,
                          "SELECT user_id, area FROM portfolio_area_assignments ORDER BY user_id");
     std::vector<AreaAssignment> out;
@@ -1042,7 +1044,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<StoredIndicator>> SaveIndicators(
       const std::vector<StoredIndicator>& indicators, const AuditEvent& audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     std::vector<StoredIndicator> out;
@@ -1076,19 +1078,19 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredIndicator> FindIndicator(int64_t id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return FindIndicatorLocked(id);
   }
 
   Result<std::vector<StoredIndicator>> ListIndicators() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
                                      " FROM portfolio_indicators ORDER BY id");
     return ReadRows<StoredIndicator>(stmt, &ReadIndicator);
   }
 
   Result<StoredIndicator> UpdateIndicator(const IndicatorUpdate& u, AuditEvent audit) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
     SqliteStatement update(cache_,
@@ -1112,7 +1114,7 @@ class SqliteStore final : public Store {
     return updated;
   }
 
-  Result<StoredProject> FindProjectLocked(int64_t id) {
+  Result<StoredProject> FindProjectLocked(int64_t id) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(
         cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects WHERE id = ?");
     stmt.Bind(1, id);
@@ -1124,7 +1126,7 @@ class SqliteStore final : public Store {
     return ReadProject(stmt);
   }
 
-  Result<StoredIndicator> FindIndicatorLocked(int64_t id) {
+  Result<StoredIndicator> FindIndicatorLocked(int64_t id) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
                                      " FROM portfolio_indicators WHERE id = ?");
     stmt.Bind(1, id);
@@ -1137,7 +1139,7 @@ class SqliteStore final : public Store {
   }
 
   Status InsertRevision(int64_t project_id, int64_t version, const AuditEvent& audit,
-                        const std::string& document_json) {
+                        const std::string& document_json) SAMSPILL_REQUIRES(mu_) {
     SqliteStatement insert(cache_,
                            "INSERT INTO portfolio_project_revisions (project_id, version, at, "
                            "user_id, actor, action, document_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -1155,7 +1157,7 @@ class SqliteStore final : public Store {
   // the head, inside the caller's write transaction. BEGIN IMMEDIATE (SqliteTransaction) holds
   // SQLite's write lock from the start, so no other connection or process can append between
   // reading the head and writing the event: concurrent writers cannot fork the chain.
-  Status InsertAudit(const AuditEvent& e) {
+  Status InsertAudit(const AuditEvent& e) SAMSPILL_REQUIRES(mu_) {
     if (e.action.empty() || e.entity_type.empty()) {
       return Internal("an audit event needs an action and an entity type");
     }
@@ -1195,9 +1197,9 @@ class SqliteStore final : public Store {
     return move_head.Bind(1, row.id).Bind(2, row.hash).Run();
   }
 
-  std::mutex mu_;
-  sqlite3* db_;
-  StatementCache cache_;  // of db_; cleared before db_ closes
+  Mutex mu_;
+  sqlite3* const db_ SAMSPILL_GUARDED_BY(mu_);
+  StatementCache cache_ SAMSPILL_GUARDED_BY(mu_);  // of db_; cleared before db_ closes
 };
 
 }  // namespace
