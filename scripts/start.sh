@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --runtime-only
-cmake --preset release -DSAMSPILL_BUILD_TESTS=OFF -DSAMSPILL_BUILD_BENCH=OFF >/dev/null
+cmake --preset release -DSAMSPILL_BUILD_TESTS=OFF -DSAMSPILL_BUILD_BENCH=OFF -DSAMSPILL_WERROR=OFF >/dev/null
 cmake --build build/release --target samspill -j"$(nproc)"
 
 exec build/release/src/cli/samspill serve --demo --db "${DB:-samspill.db}" --port "${PORT:-8080}"
