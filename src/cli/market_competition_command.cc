@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/market_input.h"
-#include "market/competition/competition.h"
+#include "market/market.h"
 
 namespace samspill::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "market/cardinal/cardinal.h"
+#include "market/market.h"
 
 namespace samspill::cli {
 namespace {
