@@ -1,4 +1,4 @@
-// Fuzz target for the reader of JSON request bodies (web/strict_json.h): whatever the input,
+// Fuzz target for the reader of JSON request bodies (common/strict_json.h): whatever the input,
 // it either refuses with InvalidArgument or returns a value that nests no deeper than the
 // limit, holds no NUL in any string, and writes out to JSON that reads back to the same value.
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "web/strict_json.h"
+#include "common/strict_json.h"
 
 namespace {
 
@@ -40,14 +40,14 @@ int Depth(const nlohmann::json& root) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace samspill;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  const web::JsonLimits limits{.max_depth = 16};
-  Result<nlohmann::json> json = web::ParseStrictJson(text, limits);
+  const JsonLimits limits{.max_depth = 16, .root_field = "body"};
+  Result<nlohmann::json> json = ParseStrictJson(text, "the request body", limits);
   if (!json.ok()) {
     Check(json.status().code() == StatusCode::kInvalidArgument);
     return 0;
   }
   Check(Depth(*json) <= limits.max_depth);
-  Result<nlohmann::json> again = web::ParseStrictJson(json->dump(), limits);
+  Result<nlohmann::json> again = ParseStrictJson(json->dump(), "the request body", limits);
   Check(again.ok() && *again == *json);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/money.h"
+#include "common/strict_json.h"
 #include "evaluation/evaluate.h"
 #include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
@@ -318,8 +319,9 @@ Result<ParsedCriteria> ParseCriteriaJson(const nlohmann::json& value, PriceModel
 
 Result<ParsedBidTable> ParseBidTableJson(std::string_view json_text,
                                          const EvaluationOptions& defaults) {
-  SAMSPILL_ASSIGN_OR_RETURN(const json doc,
-                            ParseJsonDocument(json_text, "bid table", kMaxDocumentBytes));
+  SAMSPILL_ASSIGN_OR_RETURN(const json doc, ParseStrictJson(json_text, "bid table",
+                                                            {.max_depth = kMaxJsonNestingDepth,
+                                                             .max_bytes = kMaxDocumentBytes}));
   try {
     return ParseDocument(doc, defaults);
   } catch (const json::exception&) {

@@ -15,62 +15,7 @@ constexpr int64_t kMaxMajorUnits = kMaxMoneyMinor / 100;
 // scaling), so amounts with decimals must stay below; whole amounts are exact to the maximum.
 constexpr double kMinWholeOnlyMajor = 1e13;
 
-// Counts brackets outside strings; the parser itself would recurse once per level.
-Status CheckNesting(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonNestingDepth) {
-        return InvalidArgument("JSON is nested more than " + std::to_string(kMaxJsonNestingDepth) +
-                               " levels deep");
-      }
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return Status::Ok();
-}
-
-std::string SizeText(size_t bytes) {
-  constexpr size_t kMiB = size_t{1} << 20;
-  if (bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
-
 }  // namespace
-
-Result<nlohmann::json> ParseJsonDocument(std::string_view text, std::string_view what,
-                                         size_t max_bytes) {
-  const std::string name(what);
-  if (text.size() > max_bytes) {
-    return InvalidArgument(name + " is larger than " + SizeText(max_bytes), "");
-  }
-  SAMSPILL_RETURN_IF_ERROR(CheckNesting(text));
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.what() quotes the input, which need not be valid UTF-8; report the position only.
-    return InvalidArgument(
-        name + " is not valid JSON (error at byte " + std::to_string(e.byte) + ")", "");
-  } catch (const json::out_of_range& e) {
-    // 406: a number literal outside the range of a double, such as 1e999.
-    return InvalidArgument(e.id == 406 ? name + " contains a number too large to represent"
-                                       : name + " could not be read",
-                           "");
-  } catch (const json::exception&) {
-    return InvalidArgument(name + " could not be read", "");
-  }
-}
 
 std::string JsonPath(std::string_view path, std::string_view key) {
   if (path.empty()) return std::string(key);

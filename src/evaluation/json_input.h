@@ -1,5 +1,5 @@
 // Strict reading of JSON documents that come from outside (API bodies, files, stored text): the
-// guarded parse of the whole document, and typed readers for its fields.
+// typed readers for the fields of a document parsed by common/strict_json.h.
 //
 // Shared by the bid-table document (bid_table_json.h) and the tender codec
 // (tendering/tender_json.h), so every input document fails the same way: InvalidArgument whose
@@ -19,15 +19,10 @@
 
 namespace samspill::evaluation {
 
-// Deeper documents are never ours; refusing them before parsing keeps the parser and the
-// recursive destructor of nlohmann::json away from stack exhaustion.
+// Deeper documents are never ours: the limit evaluation and tendering documents are read with
+// (common/strict_json.h reads them: ParseStrictJson(text, "bid table", {.max_depth =
+// kMaxJsonNestingDepth, .max_bytes = …})).
 inline constexpr int kMaxJsonNestingDepth = 32;
-
-// Parses `text` as one JSON document; `what` names it in messages ("bid table"). InvalidArgument
-// with an empty field when the text is longer than `max_bytes`, nested deeper than
-// kMaxJsonNestingDepth, not JSON, or holds a number beyond the range of a double.
-Result<nlohmann::json> ParseJsonDocument(std::string_view text, std::string_view what,
-                                         size_t max_bytes);
 
 // The path of member `key` below `path`: "lots[1]" + "id" → "lots[1].id"; "" + "id" → "id".
 std::string JsonPath(std::string_view path, std::string_view key);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/strict_json.h"
 #include "evaluation/bid_table_json.h"
 #include "evaluation/json_input.h"
 
@@ -612,8 +613,10 @@ Result<T> Guarded(const char* what, Parse parse) {
 }  // namespace
 
 Result<TenderDraft> ParseTenderDraftJson(std::string_view text) {
-  SAMSPILL_ASSIGN_OR_RETURN(const json doc, evaluation::ParseJsonDocument(
-                                                text, "tender draft", kMaxTenderDraftJsonBytes));
+  SAMSPILL_ASSIGN_OR_RETURN(const json doc,
+                            ParseStrictJson(text, "tender draft",
+                                            {.max_depth = evaluation::kMaxJsonNestingDepth,
+                                             .max_bytes = kMaxTenderDraftJsonBytes}));
   SAMSPILL_ASSIGN_OR_RETURN(
       TenderDraft draft, Guarded<TenderDraft>("tender draft", [&] { return ParseDraft(doc, ""); }));
   SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
@@ -665,9 +668,10 @@ nlohmann::json TenderDraftToJson(const TenderDraft& d) {
 }
 
 Result<TenderSnapshot> ParseTenderSnapshotJson(std::string_view text) {
-  SAMSPILL_ASSIGN_OR_RETURN(
-      const json doc,
-      evaluation::ParseJsonDocument(text, "tender snapshot", kMaxTenderSnapshotJsonBytes));
+  SAMSPILL_ASSIGN_OR_RETURN(const json doc,
+                            ParseStrictJson(text, "tender snapshot",
+                                            {.max_depth = evaluation::kMaxJsonNestingDepth,
+                                             .max_bytes = kMaxTenderSnapshotJsonBytes}));
   return Guarded<TenderSnapshot>("tender snapshot", [&] { return ParseSnapshot(doc); });
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "web/strict_json.h"
+#include "common/strict_json.h"
 
 namespace samspill::web {
 
@@ -12,7 +12,8 @@ Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req) {
     return InvalidArgument("the request body must be JSON (Content-Type: application/json)",
                            "body");
   }
-  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json body, ParseStrictJson(req.body));
+  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json body,
+                            ParseStrictJson(req.body, "the request body", {.root_field = "body"}));
   if (!body.is_object()) return InvalidArgument("the request body must be a JSON object", "body");
   return body;
 }

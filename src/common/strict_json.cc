@@ -1,10 +1,10 @@
-#include "web/strict_json.h"
+#include "common/strict_json.h"
 
 #include <string>
 #include <unordered_set>
 #include <vector>
 
-namespace samspill::web {
+namespace samspill {
 namespace {
 
 using nlohmann::json;
@@ -22,14 +22,27 @@ std::string Printable(std::string_view key) {
   return out;
 }
 
+std::string SizeText(size_t bytes) {
+  constexpr size_t kMiB = size_t{1} << 20;
+  if (bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
 
-Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
+Result<json> ParseStrictJson(std::string_view text, std::string_view what,
+                             const JsonLimits& limits) {
+  const std::string name(what);
+  const std::string root(limits.root_field);
+  if (text.size() > limits.max_bytes) {
+    return InvalidArgument(name + " is larger than " + SizeText(limits.max_bytes), root);
+  }
   struct Frame {
     std::unordered_set<std::string> keys;
     std::string last_key;
   };
   std::vector<Frame> objects;
+  auto field = [&] { return objects.empty() ? root : objects.back().last_key; };
   auto callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
     switch (event) {
       case json::parse_event_t::object_start:
@@ -37,8 +50,8 @@ Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
         // `depth` counts the containers around this one.
         if (depth + 1 > limits.max_depth) {
           throw Refused{
-              "the JSON is nested deeper than " + std::to_string(limits.max_depth) + " levels",
-              objects.empty() ? "body" : objects.back().last_key};
+              name + " is nested deeper than " + std::to_string(limits.max_depth) + " levels",
+              field()};
         }
         if (event == json::parse_event_t::object_start) objects.emplace_back();
         break;
@@ -48,11 +61,12 @@ Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
       case json::parse_event_t::key: {
         const std::string& key = parsed.get_ref<const std::string&>();
         if (key.find('\0') != std::string::npos) {
-          throw Refused{"a key contains a NUL character", "body"};
+          throw Refused{name + ": a key contains a NUL character", field()};
         }
         Frame& frame = objects.back();
         if (!frame.keys.insert(key).second) {
-          throw Refused{"the key '" + Printable(key) + "' appears twice in one object", key};
+          throw Refused{name + ": the key '" + Printable(key) + "' appears twice in one object",
+                        key};
         }
         frame.last_key = key;
         break;
@@ -60,8 +74,7 @@ Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
       case json::parse_event_t::value:
         if (parsed.is_string() &&
             parsed.get_ref<const std::string&>().find('\0') != std::string::npos) {
-          const std::string field = objects.empty() ? "body" : objects.back().last_key;
-          throw Refused{"'" + Printable(field) + "' contains a NUL character", field};
+          throw Refused{"'" + Printable(field()) + "' contains a NUL character", field()};
         }
         break;
       case json::parse_event_t::array_end:
@@ -72,16 +85,17 @@ Result<json> ParseStrictJson(std::string_view text, const JsonLimits& limits) {
   try {
     return json::parse(text.begin(), text.end(), callback);
   } catch (const Refused& refused) {
-    return InvalidArgument("the request body is refused: " + refused.message, refused.field);
+    return InvalidArgument(refused.message, refused.field);
   } catch (const json::parse_error& e) {
     return InvalidArgument(
-        "the request body is not valid JSON (at byte " + std::to_string(e.byte) + ")", "body");
+        name + " is not valid JSON (error at byte " + std::to_string(e.byte) + ")", root);
   } catch (const json::out_of_range&) {
-    // A number beyond double's range ("5e15055"): the reader throws this one even where it
-    // reports syntax errors as parse_error (found by fuzz_json_body).
-    const std::string field = objects.empty() ? "body" : objects.back().last_key;
-    return InvalidArgument("'" + Printable(field) + "' holds a number too large to be read", field);
+    // 406, a number beyond double's range ("5e15055"): the reader throws this one even where
+    // it reports syntax errors as parse_error (found by fuzz_json_body).
+    return InvalidArgument(name + " contains a number too large to represent", field());
+  } catch (const json::exception&) {
+    return InvalidArgument(name + " could not be read", root);
   }
 }
 
-}  // namespace samspill::web
+}  // namespace samspill
