@@ -194,20 +194,13 @@ Status AuthService::ChangeOwnPassword(const Principal& actor, std::string_view c
   Status policy = CheckPasswordPolicy(new_password);
   if (!policy.ok()) return InvalidArgument(policy.message(), "new_password");
   SAMSPILL_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, options_.password_hash));
-  SAMSPILL_RETURN_IF_ERROR(store_.SetUserPassword(
-      actor.user.id, hash, Event(actor, "user.password_change", std::to_string(actor.user.id))));
   // Every other session of the user ends (someone who knew the old password may hold one); the
-  // one that changed the password stays. After the new password is stored, so a login with the
-  // old one that raced the change is ended too.
-  return EndOtherSessions(actor, actor.user.id, actor.session.token_hash);
-}
-
-Status AuthService::EndOtherSessions(const Principal& actor, int64_t user_id,
-                                     std::string_view keep_token_hash) {
-  return store_
-      .DeleteSessionsOfUser(user_id, keep_token_hash,
-                            Event(actor, "session.end_others", std::to_string(user_id)))
-      .status();
+  // one that changed the password stays. One transaction with the new password, so a login
+  // with the old one that raced the change is ended too, and neither half can happen alone.
+  const std::string id = std::to_string(actor.user.id);
+  return store_.ChangeUserPassword(actor.user.id, hash, actor.session.token_hash,
+                                   Event(actor, "user.password_change", id),
+                                   Event(actor, "session.end_others", id));
 }
 
 }  // namespace samspill::app

@@ -69,9 +69,6 @@ class AuthService {
  private:
   store::AuditEvent Event(const std::optional<Principal>& actor, std::string action,
                           std::string entity_id) const;
-  // Ends the sessions of `user_id` except the one with `keep_token_hash` (empty: all), audited.
-  Status EndOtherSessions(const Principal& actor, int64_t user_id,
-                          std::string_view keep_token_hash);
 
   store::Store& store_;
   const Clock& clock_;

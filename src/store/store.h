@@ -300,6 +300,13 @@ class Store {
   // Deactivating also ends the user's sessions.
   virtual Status SetUserActive(int64_t id, bool active, AuditEvent audit) = 0;
   virtual Status SetUserPassword(int64_t id, std::string_view password_hash, AuditEvent audit) = 0;
+  // A user's own password change: the new hash, and the end of every other session of the user
+  // (all but `keep_token_hash`), with both audit events, in one transaction, so no session
+  // opened with the old password can outlive the change. Unknown user → kNotFound, nothing
+  // written.
+  virtual Status ChangeUserPassword(int64_t id, std::string_view password_hash,
+                                    std::string_view keep_token_hash, AuditEvent password_audit,
+                                    AuditEvent sessions_audit) = 0;
 
   // Organisations. Organisation number taken → kConflict.
   virtual Result<Organisation> CreateOrganisation(const NewOrganisation& organisation,

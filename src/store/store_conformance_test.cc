@@ -23,6 +23,22 @@ NewUser Kari() {
   return NewUser{"kari", "Kari Nordmann", Role::kProcurementOfficer, "$argon2id$fake"};
 }
 
+// Kari (procurement officer) with sessions k-1, k-2 and k-3, and Ola (evaluator) with o-1.
+std::pair<User, User> KariWithThreeSessionsAndOlaWithOne(Store& store) {
+  User kari = *store.CreateUser(Kari(), Event("user.create", "user"));
+  User ola = *store.CreateUser(NewUser{"ola", "Ola", Role::kEvaluator, "$argon2id$fake"},
+                               Event("user.create", "user"));
+  const Timestamp from = T("2025-09-19T10:00:00Z");
+  const Timestamp to = T("2025-09-19T18:00:00Z");
+  for (const char* hash : {"k-1", "k-2", "k-3"}) {
+    EXPECT_TRUE(
+        store.CreateSession({hash, kari.id, "c", from, to}, Event("session.login", "user")).ok());
+  }
+  EXPECT_TRUE(
+      store.CreateSession({"o-1", ola.id, "c", from, to}, Event("session.login", "user")).ok());
+  return {kari, ola};
+}
+
 TEST_P(StoreConformanceTest, StartsEmptyAndMigrated) {
   EXPECT_GE(store().SchemaVersion(), 1);
   EXPECT_EQ(*store().CountUsers(), 0);
@@ -148,17 +164,7 @@ TEST_P(StoreConformanceTest, FindSessionAndUserReadsBothAsTheSeparateReadsDo) {
 }
 
 TEST_P(StoreConformanceTest, DeleteSessionsOfUserKeepsOnlyTheNamedOneAndOtherUsers) {
-  User kari = *store().CreateUser(Kari(), Event("user.create", "user"));
-  User ola = *store().CreateUser(NewUser{"ola", "Ola", Role::kEvaluator, "$argon2id$fake"},
-                                 Event("user.create", "user"));
-  const Timestamp from = T("2025-09-19T10:00:00Z");
-  const Timestamp to = T("2025-09-19T18:00:00Z");
-  for (const char* hash : {"k-1", "k-2", "k-3"}) {
-    ASSERT_TRUE(
-        store().CreateSession({hash, kari.id, "c", from, to}, Event("session.login", "user")).ok());
-  }
-  ASSERT_TRUE(
-      store().CreateSession({"o-1", ola.id, "c", from, to}, Event("session.login", "user")).ok());
+  const auto [kari, ola] = KariWithThreeSessionsAndOlaWithOne(store());
 
   Result<int64_t> ended =
       store().DeleteSessionsOfUser(kari.id, "k-2", Event("session.end_others", "user", "1"));
@@ -201,6 +207,35 @@ TEST_P(StoreConformanceTest, PasswordChangeIsStoredAndAudited) {
       store().SetUserPassword(user.id, "$argon2id$new", Event("user.password", "user")).ok());
   EXPECT_EQ(store().FindUserById(user.id)->password_hash, "$argon2id$new");
   EXPECT_EQ(store().ListAudit({})->back().action, "user.password");
+}
+
+TEST_P(StoreConformanceTest, OwnPasswordChangeEndsTheOtherSessionsInTheSameTransaction) {
+  const auto [kari, ola] = KariWithThreeSessionsAndOlaWithOne(store());
+  const size_t events_before = store().ListAudit({})->size();
+
+  ASSERT_TRUE(store()
+                  .ChangeUserPassword(kari.id, "$argon2id$new", "k-2",
+                                      Event("user.password_change", "user", "1"),
+                                      Event("session.end_others", "user", "1"))
+                  .ok());
+  EXPECT_EQ(store().FindUserById(kari.id)->password_hash, "$argon2id$new");
+  EXPECT_EQ(store().FindSession("k-1").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store().FindSession("k-2").ok());
+  EXPECT_EQ(store().FindSession("k-3").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store().FindSession("o-1").ok());
+  std::vector<AuditEvent> events = *store().ListAudit({});
+  ASSERT_EQ(events.size(), events_before + 2);
+  EXPECT_EQ(events[events.size() - 2].action, "user.password_change");
+  EXPECT_EQ(events.back().action, "session.end_others");
+
+  // An unknown user: nothing is written, no session ends.
+  EXPECT_EQ(store()
+                .ChangeUserPassword(999, "$argon2id$x", "", Event("user.password_change", "user"),
+                                    Event("session.end_others", "user"))
+                .code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(store().ListAudit({})->size(), events_before + 2);
+  EXPECT_TRUE(store().FindSession("o-1").ok());
 }
 
 TEST_P(StoreConformanceTest, AuditTrailPagesAndFiltersInOrder) {

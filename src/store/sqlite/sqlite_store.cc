@@ -306,10 +306,21 @@ class SqliteStore final : public Store {
     MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement update(cache_, "UPDATE users SET password_hash = ? WHERE id = ?");
-    SAMSPILL_RETURN_IF_ERROR(update.Bind(1, password_hash).Bind(2, id).Run());
-    if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
+    SAMSPILL_RETURN_IF_ERROR(UpdatePasswordLocked(id, password_hash));
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
+    return tx.Commit();
+  }
+
+  Status ChangeUserPassword(int64_t id, std::string_view password_hash,
+                            std::string_view keep_token_hash, AuditEvent password_audit,
+                            AuditEvent sessions_audit) override {
+    MutexLock lock(mu_);
+    SqliteTransaction tx(db_);
+    SAMSPILL_RETURN_IF_ERROR(tx.status());
+    SAMSPILL_RETURN_IF_ERROR(UpdatePasswordLocked(id, password_hash));
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(password_audit));
+    SAMSPILL_RETURN_IF_ERROR(DeleteSessionsOfUserLocked(id, keep_token_hash).status());
+    SAMSPILL_RETURN_IF_ERROR(InsertAudit(sessions_audit));
     return tx.Commit();
   }
 
@@ -425,9 +436,8 @@ class SqliteStore final : public Store {
     MutexLock lock(mu_);
     SqliteTransaction tx(db_);
     SAMSPILL_RETURN_IF_ERROR(tx.status());
-    SqliteStatement del(cache_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
-    SAMSPILL_RETURN_IF_ERROR(del.Bind(1, user_id).Bind(2, except_token_hash).Run());
-    const int64_t ended = sqlite3_changes(db_);
+    SAMSPILL_ASSIGN_OR_RETURN(const int64_t ended,
+                              DeleteSessionsOfUserLocked(user_id, except_token_hash));
     SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
     SAMSPILL_RETURN_IF_ERROR(tx.Commit());
     return ended;
@@ -841,6 +851,21 @@ class SqliteStore final : public Store {
     Status status;
     if (!stmt.Step(&status)) return status.ok() ? Internal("no user_version") : status;
     return static_cast<int>(stmt.ColumnInt(0));
+  }
+
+  Status UpdatePasswordLocked(int64_t id, std::string_view password_hash) SAMSPILL_REQUIRES(mu_) {
+    SqliteStatement update(cache_, "UPDATE users SET password_hash = ? WHERE id = ?");
+    SAMSPILL_RETURN_IF_ERROR(update.Bind(1, password_hash).Bind(2, id).Run());
+    if (sqlite3_changes(db_) == 0) return NotFound("no user with id " + std::to_string(id));
+    return Status::Ok();
+  }
+
+  // Ends the user's sessions but the one with `except_token_hash`; returns how many ended.
+  Result<int64_t> DeleteSessionsOfUserLocked(int64_t user_id, std::string_view except_token_hash)
+      SAMSPILL_REQUIRES(mu_) {
+    SqliteStatement del(cache_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+    SAMSPILL_RETURN_IF_ERROR(del.Bind(1, user_id).Bind(2, except_token_hash).Run());
+    return static_cast<int64_t>(sqlite3_changes(db_));
   }
 
   Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
