@@ -125,7 +125,7 @@ struct WebServer::Impl {
       return res;
     }
     res.status = path_known ? 405 : 404;
-    if (path_known) res.SetHeader("Allow", AllowedPageMethods(req.path));
+    if (path_known) res.SetHeader("Allow", AllowedMethods(pages, req.path));
     PageRequest page{req, std::nullopt, {}, VisitorLang(req)};
     const std::string title(page.T(path_known ? "error.title" : "error.not_found"));
     res.SetHeader("Cache-Control", "no-store");
@@ -168,7 +168,7 @@ struct WebServer::Impl {
       return WriteJson(res, out->status, out->body);
     }
     if (path_known) {
-      res.SetHeader("Allow", AllowedMethods(req.path));
+      res.SetHeader("Allow", AllowedMethods(routes, req.path));
       return WriteJson(
           res, 405,
           ErrorJson(Status(StatusCode::kInvalidArgument,
@@ -270,23 +270,20 @@ struct WebServer::Impl {
     res.SetContent(RenderLayout(page, page.T("error.title"), body), "text/html; charset=utf-8");
   }
 
-  std::string AllowedMethods(const std::string& path) {
-    std::string allow;
-    for (const CompiledRoute& compiled : routes) {
-      if (!std::regex_match(path, compiled.regex)) continue;
-      if (!allow.empty()) allow += ", ";
-      allow += compiled.route.method;
+  // The methods of the entries of `table` whose pattern matches `path`, each once and in table
+  // order ("GET, POST"), for the Allow header of a 405.
+  template <typename Compiled>
+  static std::string AllowedMethods(const std::vector<Compiled>& table, const std::string& path) {
+    std::vector<std::string_view> methods;
+    for (const Compiled& entry : table) {
+      if (!std::regex_match(path, entry.regex)) continue;
+      if (std::find(methods.begin(), methods.end(), entry.route.method) != methods.end()) continue;
+      methods.push_back(entry.route.method);
     }
-    return allow;
-  }
-
-  std::string AllowedPageMethods(const std::string& path) {
     std::string allow;
-    for (const CompiledPage& page : pages) {
-      if (!std::regex_match(path, page.regex)) continue;
-      if (allow.find(page.route.method) != std::string::npos) continue;
+    for (std::string_view method : methods) {
       if (!allow.empty()) allow += ", ";
-      allow += page.route.method;
+      allow += method;
     }
     return allow;
   }
