@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -542,9 +543,11 @@ Status TenderService::ProposeAward(Loaded& loaded, json& details) {
 Result<SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "price", "summary"}));
   SubmitBidCommand bid;
-  SAMSPILL_ASSIGN_OR_RETURN(bid.lot_id, OptionalString(body, "lot_id", kMaxLotIdChars));
+  // The lengths are TenderService::SubmitBid's to check, for the page's bids too.
+  constexpr size_t kAnyLength = std::numeric_limits<size_t>::max();
+  SAMSPILL_ASSIGN_OR_RETURN(bid.lot_id, OptionalString(body, "lot_id", kAnyLength));
   SAMSPILL_ASSIGN_OR_RETURN(bid.price, ReadPrice(body));
-  SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary", kMaxSummaryChars));
+  SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary", kAnyLength));
   return bid;
 }
 
