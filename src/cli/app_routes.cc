@@ -5,7 +5,7 @@
 
 namespace samspill::cli {
 
-AppRoutes ModuleRoutes(app::AuthService& auth, web::TenderService& tenders,
+AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
                        web::PortfolioService& portfolio, store::Store& store, bool secure_cookies) {
   AppRoutes routes;
   auto add_api = [&routes](std::vector<web::Route> more) {

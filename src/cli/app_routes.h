@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "app/tender_service.h"
 #include "store/store.h"
 #include "web/api.h"
 #include "web/page.h"
 #include "web/portfolio_service.h"
-#include "web/tender_service.h"
 
 namespace samspill::cli {
 
@@ -23,7 +23,7 @@ struct AppRoutes {
 
 // The module route tables (tenders, portfolio) in the order the server adds them.
 // `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS proxy).
-AppRoutes ModuleRoutes(app::AuthService& auth, web::TenderService& tenders,
+AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
                        web::PortfolioService& portfolio, store::Store& store, bool secure_cookies);
 
 }  // namespace samspill::cli

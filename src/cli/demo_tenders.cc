@@ -1,13 +1,11 @@
 #include "cli/demo_tenders.h"
 
-#include <nlohmann/json.hpp>
-
 #include "common/clock.h"
 
 namespace samspill::cli {
 namespace {
 
-using nlohmann::json;
+using tendering::TenderAction;
 
 // Seed 000: Trondheim's care-home competition (BoA), cancelled after one bid. Dates from the
 // report; the value is a demo estimate (the report gives none): 100 årsverk for four years
@@ -116,42 +114,42 @@ Result<app::Actor> ActorFor(store::Store& store, const char* username) {
   return app::Actor::FromUser(user);
 }
 
-Result<int64_t> CreateTender(web::TenderService& service, const app::Actor& officer,
+Result<int64_t> CreateTender(app::TenderService& service, const app::Actor& officer,
                              const char* draft) {
-  SAMSPILL_ASSIGN_OR_RETURN(json view, service.Create(officer, draft));
-  return view["id"].get<int64_t>();
+  SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view, service.Create(officer, draft));
+  return view.id;
 }
 
 Status CareHome(store::Store& store, FakeClock& clock) {
-  web::TenderService service(store, clock);
+  app::TenderService service(store, clock);
   SAMSPILL_ASSIGN_OR_RETURN(app::Actor officer, ActorFor(store, "innkjoper"));
   SAMSPILL_ASSIGN_OR_RETURN(app::Actor supplier, ActorFor(store, "leverandor"));
   clock.Set(T("2025-08-15T09:00:00Z"));
   SAMSPILL_ASSIGN_OR_RETURN(int64_t id, CreateTender(service, officer, kCareHomeDraft));
   clock.Set(T("2025-08-21T08:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "publish").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kPublish).status());
   SAMSPILL_RETURN_IF_ERROR(
       service
           .AddNote(officer, id,
-                   json{{"letter", "d"},
-                        {"text",
-                         "Anskaffelsen fulgte FOA del IV for å ivareta fleksibilitet, "
-                         "dialog med markedet og mulighet for å forme endelig løsning "
-                         "gjennom prosessen. Konkurransen ble sendt til kvalifiserte "
-                         "leverandører."}})
+                   app::ProtocolNote{"d",
+                                     "Anskaffelsen fulgte FOA del IV for å ivareta fleksibilitet, "
+                                     "dialog med markedet og mulighet for å forme endelig løsning "
+                                     "gjennom prosessen. Konkurransen ble sendt til kvalifiserte "
+                                     "leverandører."})
           .status());
   clock.Set(T("2025-09-02T13:10:00Z"));
   SAMSPILL_RETURN_IF_ERROR(
       service
           .AskQuestion(supplier, id,
-                       json{{"question",
-                             "Skal tilbudt bemanning dekke opsjonen på dobling fra første dag?"}})
+                       app::AskQuestionCommand{
+                           "", "Skal tilbudt bemanning dekke opsjonen på dobling fra første dag?"})
           .status());
-  SAMSPILL_ASSIGN_OR_RETURN(json questions, service.ListQuestions(officer, id));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::QuestionView> questions,
+                            service.ListQuestions(officer, id));
   clock.Set(T("2025-09-04T09:30:00Z"));
   SAMSPILL_RETURN_IF_ERROR(
       service
-          .AnswerQuestion(officer, id, questions["questions"][0]["id"].get<int64_t>(),
+          .AnswerQuestion(officer, id, questions.at(0).id,
                           "Nei. Bemanningsplanen gjelder dagens omfang; opsjonen prises "
                           "separat i prisskjemaet.")
           .status());
@@ -159,38 +157,39 @@ Status CareHome(store::Store& store, FakeClock& clock) {
   SAMSPILL_RETURN_IF_ERROR(
       service
           .SubmitBid(supplier, id,
-                     web::SubmitBidCommand{"", Money{742'000'000'00, "NOK"},
+                     app::SubmitBidCommand{"", Money{742'000'000'00, "NOK"},
                                            "Drift med egen fagledelse, heltidskultur og "
                                            "virksomhetsoverdragelse av alle ansatte."})
           .status());
   clock.Set(T("2025-09-19T10:05:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "close_bidding").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kCloseBidding).status());
   clock.Set(T("2025-09-26T12:00:00Z"));
-  return service.Act(officer, id, "cancel", kCareHomeCancellation).status();
+  return service.Act(officer, id, TenderAction::kCancel, kCareHomeCancellation).status();
 }
 
 Status Cleaning(store::Store& store, FakeClock& clock) {
-  web::TenderService service(store, clock);
+  app::TenderService service(store, clock);
   SAMSPILL_ASSIGN_OR_RETURN(app::Actor officer, ActorFor(store, "innkjoper"));
   SAMSPILL_ASSIGN_OR_RETURN(app::Actor evaluator, ActorFor(store, "evaluator"));
   clock.Set(T("2025-02-20T09:00:00Z"));
   SAMSPILL_ASSIGN_OR_RETURN(int64_t id, CreateTender(service, officer, kCleaningDraft));
   clock.Set(T("2025-03-03T08:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "publish").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kPublish).status());
   SAMSPILL_ASSIGN_OR_RETURN(app::Actor asker, ActorFor(store, "leverandor3"));
   clock.Set(T("2025-03-12T10:00:00Z"));
   SAMSPILL_RETURN_IF_ERROR(
       service
           .AskQuestion(asker, id,
-                       json{{"question",
-                             "Teller lærlinger som starter i kontraktsperioden, "
-                             "eller bare de som er ansatt ved tilbudsfristen?"}})
+                       app::AskQuestionCommand{"",
+                                               "Teller lærlinger som starter i kontraktsperioden, "
+                                               "eller bare de som er ansatt ved tilbudsfristen?"})
           .status());
-  SAMSPILL_ASSIGN_OR_RETURN(json questions, service.ListQuestions(officer, id));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::QuestionView> questions,
+                            service.ListQuestions(officer, id));
   clock.Set(T("2025-03-14T09:00:00Z"));
   SAMSPILL_RETURN_IF_ERROR(
       service
-          .AnswerQuestion(officer, id, questions["questions"][0]["id"].get<int64_t>(),
+          .AnswerQuestion(officer, id, questions.at(0).id,
                           "Begge teller, når tilbudet forplikter leverandøren til dem i "
                           "kontraktsperioden.")
           .status());
@@ -201,43 +200,39 @@ Status Cleaning(store::Store& store, FakeClock& clock) {
     SAMSPILL_RETURN_IF_ERROR(
         service
             .SubmitBid(supplier, id,
-                       web::SubmitBidCommand{"", Money{bid.price_ore, "NOK"}, bid.summary})
+                       app::SubmitBidCommand{"", Money{bid.price_ore, "NOK"}, bid.summary})
             .status());
   }
   clock.Set(T("2025-04-07T10:01:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "close_bidding").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kCloseBidding).status());
   clock.Set(T("2025-04-07T10:30:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "open_bids").status());
-  SAMSPILL_ASSIGN_OR_RETURN(json bids, service.ListBids(evaluator, id));
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kOpenBids).status());
+  SAMSPILL_ASSIGN_OR_RETURN(app::BidList bids, service.ListBids(evaluator, id));
   clock.Set(T("2025-04-22T14:00:00Z"));
-  for (const json& b : bids["bids"]) {
-    const std::string supplier = b["supplier"]["org_number"];
+  for (const app::BidView& b : bids.bids) {
+    const std::string supplier = b.supplier ? b.supplier->org_number : "";
     for (size_t i = 0; i < std::size(kCleaningBids); ++i) {
       SAMSPILL_ASSIGN_OR_RETURN(app::Actor owner, ActorFor(store, kCleaningBids[i].username));
       SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
                                 store.FindOrganisationById(*owner.organisation_id));
       if (org.org_number != supplier) continue;
       const DemoBid& d = kCleaningBids[i];
-      json scores = {
-          {"scores",
-           {{{"criterion_id", "kvalitet"}, {"score", d.quality}, {"justification", d.quality_why}},
-            {{"criterion_id", "sosialt"}, {"score", d.social}, {"justification", d.social_why}}}}};
-      SAMSPILL_RETURN_IF_ERROR(
-          service.ScoreBid(evaluator, id, b["id"].get<int64_t>(), scores).status());
+      const app::ScoreBidCommand scores{
+          {{"kvalitet", d.quality, d.quality_why}, {"sosialt", d.social, d.social_why}}};
+      SAMSPILL_RETURN_IF_ERROR(service.ScoreBid(evaluator, id, b.id, scores).status());
     }
   }
   clock.Set(T("2025-04-25T12:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "complete_evaluation").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kCompleteEvaluation).status());
   clock.Set(T("2025-04-28T12:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "propose_award").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kProposeAward).status());
   clock.Set(T("2025-05-02T08:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "send_award_notice").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kSendAwardNotice).status());
   clock.Set(T("2025-05-20T10:00:00Z"));
-  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, "sign_contract").status());
+  SAMSPILL_RETURN_IF_ERROR(service.Act(officer, id, TenderAction::kSignContract).status());
   return service
       .AddNote(officer, id,
-               json{{"letter", "n"},
-                    {"text", "Valgt leverandør oppga ingen underleverandører i tilbudet."}})
+               app::ProtocolNote{"n", "Valgt leverandør oppga ingen underleverandører i tilbudet."})
       .status();
 }
 

@@ -7,9 +7,9 @@
 // Loaded only into a database without tenders, so it never touches real work.
 #pragma once
 
+#include "app/tender_service.h"
 #include "common/status.h"
 #include "store/store.h"
-#include "web/tender_service.h"
 
 namespace samspill::cli {
 

@@ -9,6 +9,7 @@
 #include "app/auth_service.h"
 #include "app/organisation_service.h"
 #include "app/password_hasher.h"
+#include "app/tender_service.h"
 #include "cli/app_routes.h"
 #include "cli/commands.h"
 #include "common/clock.h"
@@ -16,7 +17,6 @@
 #include "store/sqlite/sqlite_store.h"
 #include "web/api_routes.h"
 #include "web/portfolio_service.h"
-#include "web/tender_service.h"
 
 namespace samspill::cli {
 namespace {
@@ -40,7 +40,7 @@ Status PrintRoutes() {
   SystemClock clock;
   app::AuthService auth(*store, clock);
   app::OrganisationService organisations(*store, clock);
-  web::TenderService tenders(*store, clock);
+  app::TenderService tenders(*store, clock);
   web::PortfolioService portfolio(*store, clock);
 
   nlohmann::json table = nlohmann::json::array();

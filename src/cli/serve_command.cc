@@ -10,6 +10,7 @@
 
 #include "app/auth_service.h"
 #include "app/organisation_service.h"
+#include "app/tender_service.h"
 #include "cli/app_routes.h"
 #include "cli/commands.h"
 #include "cli/demo_data.h"
@@ -19,7 +20,6 @@
 #include "store/sqlite/sqlite_store.h"
 #include "web/portfolio_service.h"
 #include "web/server.h"
-#include "web/tender_service.h"
 
 namespace samspill::cli {
 namespace {
@@ -77,7 +77,7 @@ Status Serve(const ServeFlags& flags) {
   } else {
     tender_clock = std::make_unique<FileClock>(flags.clock_file);
   }
-  web::TenderService tenders(*store, *tender_clock);
+  app::TenderService tenders(*store, *tender_clock);
   web::PortfolioService portfolio(*store, clock);
   if (flags.demo) {
     SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));

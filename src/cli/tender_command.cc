@@ -4,10 +4,12 @@
 // record anyway. Bid contents appear only for opened tenders, as in the API.
 #include <cstdio>
 
+#include "app/tender_service.h"
 #include "cli/commands.h"
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/tender_service.h"
+#include "tendering/ocds_export.h"
+#include "tendering/protocol_json.h"
 
 namespace samspill::cli {
 namespace {
@@ -38,11 +40,12 @@ void Print(const nlohmann::json& doc, bool compact) {
 Status List(const TenderFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, OpenExisting(flags.db));
   SystemClock clock;
-  web::TenderService tenders(*store, clock);
-  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json list, tenders.List(app::Actor::System()));
-  for (const auto& t : list["tenders"]) {
-    std::printf("%lld\t%s\t%s\n", static_cast<long long>(t["id"].get<int64_t>()),
-                t["state"].get<std::string>().c_str(), t["title"].get<std::string>().c_str());
+  app::TenderService tenders(*store, clock);
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::TenderSummary> list,
+                            tenders.List(app::Actor::System()));
+  for (const app::TenderSummary& t : list) {
+    std::printf("%lld\t%s\t%s\n", static_cast<long long>(t.id),
+                std::string(tendering::TenderStateName(t.state)).c_str(), t.title.c_str());
   }
   return Status::Ok();
 }
@@ -50,26 +53,25 @@ Status List(const TenderFlags& flags) {
 Status ExportOcds(const TenderFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, OpenExisting(flags.db));
   SystemClock clock;
-  web::TenderService tenders(*store, clock);
-  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json package,
-                            tenders.OcdsPackage(app::Actor::System(), flags.id));
-  Print(package, flags.compact);
+  app::TenderService tenders(*store, clock);
+  SAMSPILL_ASSIGN_OR_RETURN(app::OcdsRelease release, tenders.Ocds(app::Actor::System(), flags.id));
+  Print(tendering::ExportOcdsReleasePackage(release.record, release.options), flags.compact);
   return Status::Ok();
 }
 
 Status Protocol(const TenderFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, OpenExisting(flags.db));
   SystemClock clock;
-  web::TenderService tenders(*store, clock);
+  app::TenderService tenders(*store, clock);
   if (flags.html) {
     SAMSPILL_ASSIGN_OR_RETURN(std::string html, tenders.ProtocolHtml(app::Actor::System(), flags.id,
                                                                      /*inline_css=*/true));
     std::fwrite(html.data(), 1, html.size(), stdout);
     return Status::Ok();
   }
-  SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json protocol,
-                            tenders.ProtocolJson(app::Actor::System(), flags.id));
-  Print(protocol, flags.compact);
+  SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol,
+                            tenders.Protocol(app::Actor::System(), flags.id));
+  Print(tendering::ProtocolToJson(protocol), flags.compact);
   return Status::Ok();
 }
 

@@ -22,6 +22,7 @@
 #include "common/money.h"
 #include "common/status.h"
 #include "common/time.h"
+#include "tendering/ocds_options.h"
 #include "tendering/tender_record.h"
 #include "tendering/tender_state.h"
 
@@ -35,24 +36,6 @@ inline constexpr std::string_view kOcdsBidsExtensionUrl =
 inline constexpr std::string_view kOcdsLotsExtensionUrl =
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/"
     "extension.json";
-
-struct OcdsExportOptions {
-  // publisher.name of the package: the organisation responsible for publishing the data.
-  std::string publisher_name;
-  // An absolute URI; the package's uri is this followed by the ocid.
-  std::string package_uri_base;
-  // publishedDate of the package, from the caller's Clock. Also the release date when the
-  // record has no events.
-  Timestamp published_date;
-  // The publisher's registered OCDS prefix ("ocds-" and six letters or digits); the ocid is
-  // "<prefix>-<record.id>" when the record carries no ocid of its own.
-  std::string ocid_prefix;
-};
-
-// InvalidArgument naming the field (publisher_name, package_uri_base, ocid_prefix) for an empty
-// publisher, a base that is not an absolute http(s) URI, or a prefix not shaped like
-// "ocds-a1b2c3". Check once where the options are filled (configuration), not per export.
-Status ValidateOcdsExportOptions(const OcdsExportOptions& options);
 
 // The OCDS release tag for a tender in `state`: planning (draft), tender (published),
 // tenderUpdate (after the deadline until the award notice, and unsuccessful), award

@@ -24,6 +24,10 @@
 #include "web/http_message.h"
 #include "web/i18n.h"
 
+namespace samspill::app {
+class TenderService;
+}  // namespace samspill::app
+
 namespace samspill::web {
 
 // A file sent with a multipart/form-data form (<input type="file">).
@@ -98,11 +102,10 @@ std::string Row(std::initializer_list<std::string> cells);
 std::string Head(const PageRequest& req, std::initializer_list<const char*> keys);
 
 // The page route table of the tender job (login, start page, tenders, protocol, audit).
-class TenderService;
-std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& tenders,
+std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderService& tenders,
                                         store::Store& store, bool secure_cookies);
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
-std::vector<PageRoute> TenderFormRoutes(TenderService& tenders);
+std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders);
 // The partnership portfolio's pages under /portefolje (web/portfolio_pages.cc).
 class PortfolioService;
 std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio);

@@ -25,7 +25,7 @@
 #include "common/status.h"
 #include "portfolio/portfolio.h"
 #include "store/store.h"
-#include "web/tender_service.h"
+#include "web/actor.h"
 
 namespace samspill::web {
 

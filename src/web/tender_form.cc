@@ -6,10 +6,12 @@
 #include <cmath>
 #include <map>
 
+#include "app/tender_service.h"
+#include "web/actor.h"
 #include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
-#include "web/tender_service.h"
+#include "web/tender_json_codec.h"
 
 namespace samspill::web {
 namespace {
@@ -375,7 +377,8 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
 }
 
 // Saves through the service; on errors re-renders the form with them beside the fields.
-Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optional<int64_t> id) {
+Result<PageResponse> Save(PageRequest& req, app::TenderService& tenders,
+                          std::optional<int64_t> id) {
   const Values values = FromRequest(req);
   Errors errors;
   SAMSPILL_ASSIGN_OR_RETURN(json draft, ToDraft(values, req.lang, errors));
@@ -385,9 +388,9 @@ Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optiona
                      : req.T("nav.new_tender"));
   if (errors.empty()) {
     const app::Actor actor = app::Actor::FromPrincipal(*req.principal);
-    Result<json> saved =
+    Result<app::TenderView> saved =
         id ? tenders.Revise(actor, *id, draft.dump()) : tenders.Create(actor, draft.dump());
-    if (saved.ok()) return Redirect("/anbud/" + std::to_string((*saved)["id"].get<int64_t>()));
+    if (saved.ok()) return Redirect("/anbud/" + std::to_string(saved->id));
     const Status& s = saved.status();
     if (s.code() != StatusCode::kInvalidArgument) return s;
     errors.push_back({FieldId(s.field()), s.message()});
@@ -398,7 +401,7 @@ Result<PageResponse> Save(PageRequest& req, TenderService& tenders, std::optiona
 
 }  // namespace
 
-std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
+std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders) {
   const std::vector<Role> officer = {Role::kProcurementOfficer};
   std::vector<PageRoute> routes;
   routes.push_back(
@@ -421,8 +424,10 @@ std::vector<PageRoute> TenderFormRoutes(TenderService& tenders) {
       {"GET", R"(/anbud/(\d{1,18})/rediger)", false, officer,
        [&tenders](PageRequest& req) -> Result<PageResponse> {
          const int64_t id = IdParam(req, 0);
-         SAMSPILL_ASSIGN_OR_RETURN(json t,
+         SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view,
                                    tenders.Get(app::Actor::FromPrincipal(*req.principal), id));
+         // The form edits the draft document: it is filled from the document's JSON form.
+         const json t = ToJson(view);
          const std::string heading = req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet";
          return PageResponse{
              200,

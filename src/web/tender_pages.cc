@@ -7,14 +7,16 @@
 #include <map>
 #include <set>
 
+#include "app/tender_service.h"
 #include "common/parse_number.h"
 #include "store/audit_chain.h"
 #include "store/store.h"
+#include "web/actor.h"
 #include "web/api_routes.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/tender_charts.h"
-#include "web/tender_service.h"
+#include "web/tender_json_codec.h"
 
 namespace samspill::web {
 namespace {
@@ -34,6 +36,19 @@ std::string StateBadge(const PageRequest& req, const std::string& state) {
 std::string DateText(const PageRequest& req, const std::string& iso_date) {
   Result<Date> d = ParseIsoDate(iso_date);
   return d.ok() ? FormatDate(req.lang, *d) : iso_date;
+}
+
+std::string StateName(tendering::TenderState state) {
+  return std::string(tendering::TenderStateName(state));
+}
+
+std::string TimeText(const PageRequest& req, Timestamp t) {
+  return "<time datetime=\"" + H(t.ToIso()) + "\">" + H(FormatDateTime(req.lang, t)) + "</time>";
+}
+
+// A bid's price as its reader may see it; "–" when the reader may not.
+std::string PriceText(const PageRequest& req, const app::BidView& bid) {
+  return bid.price ? H(FormatMoney(req.lang, *bid.price)) : "–";
 }
 
 std::string TimeText(const PageRequest& req, const std::string& iso) {
@@ -64,15 +79,15 @@ std::string LoginForm(const PageRequest& req, const std::string& username,
 
 // ---- lists ----
 
-std::string TenderTable(const PageRequest& req, const json& tenders) {
+std::string TenderTable(const PageRequest& req, const std::vector<app::TenderSummary>& tenders) {
   if (tenders.empty()) return "<p>" + H(req.T("home.none")) + "</p>";
   std::string rows;
-  for (const json& t : tenders) {
-    const std::string id = std::to_string(t["id"].get<int64_t>());
-    rows += Row({"<a href=\"/anbud/" + id + "\">" + H(JsonText(t, "title")) + "</a>",
-                 StateBadge(req, JsonText(t, "state")),
-                 t.contains("bid_deadline") ? TimeText(req, JsonText(t, "bid_deadline")) : "–",
-                 TimeText(req, JsonText(t, "updated_at"))});
+  for (const app::TenderSummary& t : tenders) {
+    const std::string id = std::to_string(t.id);
+    rows +=
+        Row({"<a href=\"/anbud/" + id + "\">" + H(t.title) + "</a>",
+             StateBadge(req, StateName(t.state)),
+             t.bid_deadline ? TimeText(req, *t.bid_deadline) : "–", TimeText(req, t.updated_at)});
   }
   return "<table>" + Head(req, {"col.title", "col.state", "col.deadline", "col.updated"}) +
          "<tbody>" + rows + "</tbody></table>";
@@ -90,7 +105,7 @@ std::string DamagedRecordNotice(const PageRequest& req, std::string_view nb, std
   return notice + "</div>";
 }
 
-Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
+Result<PageResponse> StartPage(PageRequest& req, app::TenderService& tenders) {
   const app::Actor actor = Who(req);
   std::string body =
       "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
@@ -100,18 +115,18 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
     body += "<p><a href=\"/portefolje\">" + H(req.T("nav.portfolio")) + "</a></p>";
     return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
   }
-  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(actor));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::TenderSummary> list, tenders.List(actor));
   if (req.principal->user.role == Role::kSupplier) {
-    json open = json::array();
+    std::vector<app::TenderSummary> open;
     std::string bids;
     std::string damaged;
-    for (const json& t : list["tenders"]) {
-      if (JsonText(t, "state") == "published") open.push_back(t);
-      const int64_t id = t["id"].get<int64_t>();
-      Result<json> own = tenders.ListBids(actor, id);
+    for (const app::TenderSummary& t : list) {
+      if (t.state == tendering::TenderState::kPublished) open.push_back(t);
+      const int64_t id = t.id;
+      Result<app::BidList> own = tenders.ListBids(actor, id);
       if (!own.ok() && own.status().code() == StatusCode::kDataLoss) {
         // One damaged tender must not take the supplier's whole start page down with it.
-        const std::string title = JsonText(t, "title");
+        const std::string& title = t.title;
         damaged += DamagedRecordNotice(
             req,
             "Konkurransen «" + title +
@@ -124,12 +139,10 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
         continue;
       }
       SAMSPILL_RETURN_IF_ERROR(own.status());
-      for (const json& b : (*own)["bids"]) {
-        bids += Row(
-            {"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(JsonText(t, "title")) + "</a>",
-             H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
-             TimeText(req, JsonText(b, "received_at")), std::to_string(b.value("version", 1)),
-             H(req.T("bid." + JsonText(b, "status")))});
+      for (const app::BidView& b : own->bids) {
+        bids += Row({"<a href=\"/anbud/" + std::to_string(id) + "\">" + H(t.title) + "</a>",
+                     PriceText(req, b), TimeText(req, b.received_at), std::to_string(b.version),
+                     H(req.T("bid." + std::string(BidStatusName(b.status))))});
       }
     }
     body += damaged;
@@ -141,31 +154,33 @@ Result<PageResponse> StartPage(PageRequest& req, TenderService& tenders) {
                                                   "col.version", "col.status"}) +
                                        "<tbody>" + bids + "</tbody></table>");
   } else {
-    json active = json::array();
-    for (const json& t : list["tenders"]) {
-      const std::string s = JsonText(t, "state");
-      if (s != "contract_signed" && s != "cancelled") active.push_back(t);
+    std::vector<app::TenderSummary> active;
+    for (const app::TenderSummary& t : list) {
+      if (t.state != tendering::TenderState::kContractSigned &&
+          t.state != tendering::TenderState::kCancelled) {
+        active.push_back(t);
+      }
     }
     body += Section("active", req.T("home.my_tenders"), TenderTable(req, active));
     body += "<p><a href=\"/anbud\">" + H(req.T("nav.tenders")) + " (" +
-            std::to_string(list["tenders"].size()) + ")</a></p>";
+            std::to_string(list.size()) + ")</a></p>";
   }
   return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
 }
 
-Result<PageResponse> TenderListPage(PageRequest& req, TenderService& tenders) {
-  SAMSPILL_ASSIGN_OR_RETURN(json list, tenders.List(Who(req)));
+Result<PageResponse> TenderListPage(PageRequest& req, app::TenderService& tenders) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::TenderSummary> list, tenders.List(Who(req)));
   const std::string state = req.Param("status");
   const std::string query = req.Param("q");
   std::string lowered_query = query;
   std::transform(lowered_query.begin(), lowered_query.end(), lowered_query.begin(), ::tolower);
-  json shown = json::array();
+  std::vector<app::TenderSummary> shown;
   std::set<std::string> states;
-  for (const json& t : list["tenders"]) {
-    states.insert(JsonText(t, "state"));
-    std::string title = JsonText(t, "title");
+  for (const app::TenderSummary& t : list) {
+    states.insert(StateName(t.state));
+    std::string title = t.title;
     std::transform(title.begin(), title.end(), title.begin(), ::tolower);
-    if (!state.empty() && JsonText(t, "state") != state) continue;
+    if (!state.empty() && StateName(t.state) != state) continue;
     if (!lowered_query.empty() && title.find(lowered_query) == std::string::npos) continue;
     shown.push_back(t);
   }
@@ -291,19 +306,19 @@ std::string ResponsibilitiesSection(const PageRequest& req, const json& t) {
                      rows + "</tbody></table>");
 }
 
-std::string QuestionsSection(const PageRequest& req, const json& t, const json& questions,
-                             int64_t id) {
+std::string QuestionsSection(const PageRequest& req, const json& t,
+                             const std::vector<app::QuestionView>& questions, int64_t id) {
   const Role role = req.principal->user.role;
   const bool published = JsonText(t, "state") == "published";
   std::string body;
-  if (questions["questions"].empty()) body += "<p>" + H(req.T("tender.no_questions")) + "</p>";
+  if (questions.empty()) body += "<p>" + H(req.T("tender.no_questions")) + "</p>";
   body += "<ol class=\"qa\">";
-  for (const json& q : questions["questions"]) {
-    const int64_t qid = q["id"].get<int64_t>();
-    body += "<li><p class=\"question\">" + H(JsonText(q, "question")) + "</p>";
-    if (q["answer"].is_string()) {
+  for (const app::QuestionView& q : questions) {
+    const int64_t qid = q.id;
+    body += "<li><p class=\"question\">" + H(q.question) + "</p>";
+    if (q.answer) {
       body += "<p class=\"answer\"><strong>" + H(req.T("tender.answer")) + ":</strong> " +
-              H(q["answer"].get<std::string>()) + "</p>";
+              H(*q.answer) + "</p>";
     } else {
       body += "<p class=\"muted\">" + H(req.T("tender.unanswered")) + "</p>";
       if (role == Role::kProcurementOfficer && published) {
@@ -355,19 +370,19 @@ std::string BidForm(const PageRequest& req, const json& t, int64_t id) {
          H(req.T("form.submit_bid")) + "</button></form>";
 }
 
-std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const json& bid) {
-  const int64_t bid_id = bid["id"].get<int64_t>();
+std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const app::BidView& bid) {
+  const int64_t bid_id = bid.id;
   std::string fields;
   for (const json& c : t["award_model"]["criteria"]) {
     if (JsonText(c, "kind") == "price") continue;
     const std::string cid = JsonText(c, "id");
     std::string current, why;
-    for (const json& s : bid.value("scores", json::array())) {
-      if (JsonText(s, "criterion_id") == cid) {
+    for (const tendering::BidScore& s : bid.scores.value_or(std::vector<tendering::BidScore>{})) {
+      if (s.criterion_id == cid) {
         char buf[16];
-        std::snprintf(buf, sizeof buf, "%g", s["score"].get<double>());
+        std::snprintf(buf, sizeof buf, "%g", s.score);
         current = buf;
-        why = JsonText(s, "justification");
+        why = s.justification;
       }
     }
     const std::string base = "score-" + std::to_string(bid_id) + "-" + cid;
@@ -381,24 +396,23 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const j
               "</textarea></div></fieldset>";
   }
   return "<details><summary>" + H(req.T("form.score_bid")) + " – " +
-         H(JsonText(bid["supplier"], "name")) + "</summary><form method=\"post\" action=\"/anbud/" +
-         std::to_string(id) + "/bud/" + std::to_string(bid_id) + "/poeng\" class=\"stack\">" +
-         CsrfField(req) + fields + "<button type=\"submit\">" + H(req.T("form.save_scores")) +
-         "</button></form></details>";
+         H(bid.supplier ? bid.supplier->name : "") +
+         "</summary><form method=\"post\" action=\"/anbud/" + std::to_string(id) + "/bud/" +
+         std::to_string(bid_id) + "/poeng\" class=\"stack\">" + CsrfField(req) + fields +
+         "<button type=\"submit\">" + H(req.T("form.save_scores")) + "</button></form></details>";
 }
 
-std::string BidsSection(const PageRequest& req, const json& t, const json& bids, int64_t id) {
+std::string BidsSection(const PageRequest& req, const json& t, const app::BidList& bids,
+                        int64_t id) {
   const Role role = req.principal->user.role;
   const std::string state = JsonText(t, "state");
   std::string body;
   if (role == Role::kSupplier) {
-    if (!bids["bids"].empty()) {
+    if (!bids.bids.empty()) {
       std::string rows;
-      for (const json& b : bids["bids"]) {
-        rows += Row({H(JsonText(b, "lot_id").empty() ? "–" : JsonText(b, "lot_id")),
-                     H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))),
-                     TimeText(req, JsonText(b, "received_at")),
-                     std::to_string(b.value("version", 1)), H(JsonText(b, "summary"))});
+      for (const app::BidView& b : bids.bids) {
+        rows += Row({H(b.lot_id.empty() ? "–" : b.lot_id), PriceText(req, b),
+                     TimeText(req, b.received_at), std::to_string(b.version), H(b.summary)});
       }
       body +=
           "<table><caption>" + H(req.T("home.my_bids")) + "</caption>" +
@@ -408,39 +422,37 @@ std::string BidsSection(const PageRequest& req, const json& t, const json& bids,
     if (state == "published") body += BidForm(req, t, id);
     return Section("bids", req.T("home.my_bids"), body);
   }
-  if (bids.value("sealed", false)) {
+  if (bids.sealed) {
     body += "<p class=\"sealed\">" + H(req.T("tender.sealed")) + "</p><p>" +
             H(req.T("tender.received_count")) + ": <strong>" +
-            std::to_string(bids.value("count", 0)) + "</strong></p>";
+            std::to_string(bids.receipts.size()) + "</strong></p>";
     return Section("bids", req.T("tender.bids"), body);
   }
   std::string rows;
-  for (const json& b : bids["bids"]) {
-    rows += Row(
-        {H(JsonText(b["supplier"], "name")),
-         b.contains("price") ? H(FormatMoney(req.lang, MoneyFromJson(b["price"]["amount"]))) : "–",
-         TimeText(req, JsonText(b, "received_at")), std::to_string(b.value("version", 1)),
-         H(req.T("bid." + JsonText(b, "status"))) +
-             (b.contains("rejection_reason") ? ": " + H(JsonText(b, "rejection_reason")) : "")});
+  for (const app::BidView& b : bids.bids) {
+    const bool rejected = b.status == tendering::BidStatus::kRejected;
+    rows += Row({H(b.supplier ? b.supplier->name : ""), PriceText(req, b),
+                 TimeText(req, b.received_at), std::to_string(b.version),
+                 H(req.T("bid." + std::string(BidStatusName(b.status)))) +
+                     (rejected ? ": " + H(b.rejection_reason) : "")});
   }
   body += "<table>" +
           Head(req, {"col.supplier", "col.price", "col.received", "col.version", "col.status"}) +
           "<tbody>" + rows + "</tbody></table>";
   if (state == "opened" && (role == Role::kEvaluator || role == Role::kProcurementOfficer)) {
-    for (const json& b : bids["bids"]) {
-      if (JsonText(b, "status") == "valid") body += ScoreForm(req, t, id, b);
+    for (const app::BidView& b : bids.bids) {
+      if (b.status == tendering::BidStatus::kValid) body += ScoreForm(req, t, id, b);
     }
   }
   return Section("bids", req.T("tender.bids"), body);
 }
 
-std::string AwardSection(const PageRequest& req, const json& t) {
-  if (!t.contains("awards") || t["awards"].empty()) return "";
+std::string AwardSection(const PageRequest& req, const app::TenderView& view) {
+  if (!view.awards || view.awards->empty()) return "";
   std::string body;
-  for (const json& a : t["awards"]) {
-    body += "<p><strong>" + H(JsonText(a["supplier"], "name")) + "</strong> – " +
-            H(FormatMoney(req.lang, MoneyFromJson(a["contract_value"]["amount"]))) + "</p><p>" +
-            H(JsonText(a, "reasons")) + "</p>";
+  for (const tendering::LotAward& a : *view.awards) {
+    body += "<p><strong>" + H(a.supplier.name) + "</strong> – " +
+            H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" + H(a.reasons) + "</p>";
   }
   return Section("award", req.T("tender.award"), body);
 }
@@ -487,14 +499,18 @@ std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
   return Section("actions", req.T("tender.actions"), body);
 }
 
-Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
+Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
                                 const std::vector<std::pair<std::string, std::string>>& errors,
                                 int status) {
   const app::Actor actor = Who(req);
   const int64_t id = IdParam(req, 0);
-  SAMSPILL_ASSIGN_OR_RETURN(json t, tenders.Get(actor, id));
-  SAMSPILL_ASSIGN_OR_RETURN(json questions, tenders.ListQuestions(actor, id));
-  SAMSPILL_ASSIGN_OR_RETURN(json bids, tenders.ListBids(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view, tenders.Get(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::QuestionView> questions,
+                            tenders.ListQuestions(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(app::BidList bids, tenders.ListBids(actor, id));
+  // The terms (facts, timeline, criteria, responsibilities, lots) are rendered from the
+  // tender's published document; the outcome, bids and questions from the typed views.
+  const json t = ToJson(view);
   const std::string state = JsonText(t, "state");
   std::string body =
       "<h1>" + H(JsonText(t, "title")) + "</h1><p>" + StateBadge(req, state) + "</p>";
@@ -525,19 +541,20 @@ Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
   const Role role = req.principal->user.role;
   // Who reads the evaluation reports (they hold every bid's price) is the service's rule for
   // bid content (tendering/bid_access.h): a refusal just leaves the section out.
-  if (Result<json> evaluations = tenders.Evaluations(actor, id);
+  if (Result<std::map<std::string, tendering::LotEvaluation>> evaluations =
+          tenders.Evaluations(actor, id);
       evaluations.ok() || evaluations.status().code() != StatusCode::kPermissionDenied) {
     if (!evaluations.ok()) return evaluations.status();
     if (!evaluations->empty()) {
       std::string charts;
-      for (auto& [lot, e] : evaluations->items()) {
-        if (!e.contains("report")) continue;
-        charts += EvaluationReportHtml(req, lot, e["report"]);
+      for (const auto& [lot, e] : *evaluations) {
+        if (!e.evaluated()) continue;
+        charts += EvaluationReportHtml(req, lot, json::parse(e.report_json));
       }
       body += Section("evaluation", req.T("tender.evaluation"), charts);
     }
   }
-  body += AwardSection(req, t);
+  body += AwardSection(req, view);
   if (role != Role::kSupplier) {
     body += "<p class=\"links\"><a href=\"/anbud/" + std::to_string(id) + "/protokoll\">" +
             H(req.T("tender.protocol")) + "</a>";
@@ -552,7 +569,7 @@ Result<PageResponse> TenderPage(PageRequest& req, TenderService& tenders,
 
 // A failed form post re-renders the tender page with the problem in an error summary.
 // `field` is the id of the form field the error belongs to.
-Result<PageResponse> AfterPost(PageRequest& req, TenderService& tenders, const Status& status,
+Result<PageResponse> AfterPost(PageRequest& req, app::TenderService& tenders, const Status& status,
                                const std::string& field) {
   const std::string back = "/anbud/" + req.params[0];
   if (status.ok()) return Redirect(back);
@@ -615,7 +632,7 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
 
 }  // namespace
 
-std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& tenders,
+std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderService& tenders,
                                         store::Store& store, bool secure_cookies) {
   const std::string tender = std::string("/anbud/") + kIdPattern;
   std::vector<PageRoute> routes;
@@ -694,16 +711,20 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& t
                              "",
                              {}};
        }});
-  routes.push_back({"POST",
-                    tender + "/handling/([a-z_]{1,40})",
-                    false,
-                    {Role::kProcurementOfficer},
-                    [&tenders](PageRequest& req) -> Result<PageResponse> {
-                      Result<json> done = tenders.Act(Who(req), IdParam(req, 0), req.params[1],
-                                                      req.Param("reason"));
-                      const bool cancel = req.params[1] == "cancel";
-                      return AfterPost(req, tenders, done.status(), cancel ? "reason" : "actions");
-                    }});
+  routes.push_back(
+      {"POST",
+       tender + "/handling/([a-z_]{1,40})",
+       false,
+       {Role::kProcurementOfficer},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         Result<tendering::TenderAction> action = TenderActionFromPath(req.params[1]);
+         const Status done =
+             action.ok()
+                 ? tenders.Act(Who(req), IdParam(req, 0), *action, req.Param("reason")).status()
+                 : action.status();
+         const bool cancel = req.params[1] == "cancel";
+         return AfterPost(req, tenders, done, cancel ? "reason" : "actions");
+       }});
   routes.push_back(
       {"POST",
        tender + "/bud",
@@ -717,9 +738,9 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& t
                req, tenders,
                InvalidArgument(InLanguage(req.lang, minor.status().message()), "price"), "price");
          }
-         const SubmitBidCommand bid{req.Param("lot_id"), Money{*minor, "NOK"},
-                                    req.Param("summary")};
-         Result<json> done = tenders.SubmitBid(Who(req), IdParam(req, 0), bid);
+         const app::SubmitBidCommand bid{req.Param("lot_id"), Money{*minor, "NOK"},
+                                         req.Param("summary")};
+         Result<app::BidView> done = tenders.SubmitBid(Who(req), IdParam(req, 0), bid);
          return AfterPost(req, tenders, done.status(), "price");
        }});
   routes.push_back({"POST",
@@ -727,8 +748,9 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& t
                     false,
                     {Role::kSupplier},
                     [&tenders](PageRequest& req) -> Result<PageResponse> {
-                      Result<json> done = tenders.AskQuestion(
-                          Who(req), IdParam(req, 0), json{{"question", req.Param("question")}});
+                      Result<app::QuestionView> done =
+                          tenders.AskQuestion(Who(req), IdParam(req, 0),
+                                              app::AskQuestionCommand{"", req.Param("question")});
                       return AfterPost(req, tenders, done.status(), "question");
                     }});
   routes.push_back({"POST",
@@ -736,37 +758,35 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, TenderService& t
                     false,
                     {Role::kProcurementOfficer},
                     [&tenders](PageRequest& req) -> Result<PageResponse> {
-                      Result<json> done = tenders.AnswerQuestion(
+                      Result<app::PublishedAnswer> done = tenders.AnswerQuestion(
                           Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("answer"));
                       return AfterPost(req, tenders, done.status(), "answer-" + req.params[1]);
                     }});
-  routes.push_back(
-      {"POST",
-       tender + std::string("/bud/") + kIdPattern + "/poeng",
-       false,
-       {Role::kProcurementOfficer, Role::kEvaluator},
-       [&tenders](PageRequest& req) -> Result<PageResponse> {
-         json scores = json::array();
-         for (const auto& [name, value] : req.http.params) {
-           if (name.rfind("score.", 0) != 0) continue;
-           const std::string cid = name.substr(6);
-           std::string text = value;
-           std::replace(text.begin(), text.end(), ',', '.');
-           char* end = nullptr;
-           const double score = std::strtod(text.c_str(), &end);
-           if (text.empty() || end == nullptr || *end != '\0') {
-             return AfterPost(req, tenders,
+  routes.push_back({"POST",
+                    tender + std::string("/bud/") + kIdPattern + "/poeng",
+                    false,
+                    {Role::kProcurementOfficer, Role::kEvaluator},
+                    [&tenders](PageRequest& req) -> Result<PageResponse> {
+                      app::ScoreBidCommand scores;
+                      for (const auto& [name, value] : req.http.params) {
+                        if (name.rfind("score.", 0) != 0) continue;
+                        const std::string cid = name.substr(6);
+                        std::string text = value;
+                        std::replace(text.begin(), text.end(), ',', '.');
+                        char* end = nullptr;
+                        const double score = std::strtod(text.c_str(), &end);
+                        if (text.empty() || end == nullptr || *end != '\0') {
+                          return AfterPost(
+                              req, tenders,
                               InvalidArgument("the score for '" + cid + "' is not a number"),
                               "score-" + req.params[1] + "-" + cid);
-           }
-           scores.push_back({{"criterion_id", cid},
-                             {"score", score},
-                             {"justification", req.Param("why." + cid)}});
-         }
-         Result<json> done =
-             tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), {{"scores", scores}});
-         return AfterPost(req, tenders, done.status(), "bids");
-       }});
+                        }
+                        scores.scores.push_back({cid, score, req.Param("why." + cid)});
+                      }
+                      Result<app::BidScores> done =
+                          tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), scores);
+                      return AfterPost(req, tenders, done.status(), "bids");
+                    }});
   routes.push_back({"GET",
                     "/revisjonslogg",
                     false,

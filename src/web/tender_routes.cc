@@ -2,6 +2,10 @@
 
 #include <string>
 
+#include "tendering/protocol_json.h"
+#include "web/actor.h"
+#include "web/tender_json_codec.h"
+
 namespace samspill::web {
 namespace {
 
@@ -18,44 +22,53 @@ Result<std::string> TextField(const ApiRequest& req, const char* field) {
   return RequiredString(body, field);
 }
 
+// A service's typed answer as the API's JSON, with `status`.
+template <typename View>
+Result<ApiResponse> Encoded(Result<View> view, int status = 200) {
+  if (!view.ok()) return view.status();
+  return ApiResponse{status, ToJson(*view), {}};
+}
+
 }  // namespace
 
-std::vector<Route> TenderApiRoutes(TenderService& tenders) {
+std::vector<Route> TenderApiRoutes(app::TenderService& tenders) {
   const std::vector<Role> officer = {Role::kProcurementOfficer};
   const std::vector<Role> buyer_side = TenderBuyerRoles();
   std::vector<Route> routes;
 
   routes.push_back({"GET", "/api/tenders", false, {}, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.List(Who(req)));
+                      return Encoded(tenders.List(Who(req)));
                     }});
   routes.push_back(
       {"POST", "/api/tenders", false, officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         SAMSPILL_ASSIGN_OR_RETURN(json view, tenders.Create(Who(req), body.dump()));
-         std::string location = "/api/tenders/" + std::to_string(view["id"].get<int64_t>());
-         return ApiResponse{201, std::move(view), {{"Location", location}}};
+         SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view, tenders.Create(Who(req), body.dump()));
+         std::string location = "/api/tenders/" + std::to_string(view.id);
+         return ApiResponse{201, ToJson(view), {{"Location", location}}};
        }});
   routes.push_back({"GET", TenderPath(), false, {}, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.Get(Who(req), IdParam(req, 0)));
+                      return Encoded(tenders.Get(Who(req), IdParam(req, 0)));
                     }});
   routes.push_back(
       {"PUT", TenderPath(), false, officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         return Ok(tenders.Revise(Who(req), IdParam(req, 0), body.dump()));
+         return Encoded(tenders.Revise(Who(req), IdParam(req, 0), body.dump()));
        }});
   // Lifecycle: POST /api/tenders/{id}/actions/{publish|close_bidding|…}; cancel needs
   // {"reason": "..."}, the others take no body.
   routes.push_back({"POST", TenderPath("/actions/([a-z_]{1,40})"), false, officer,
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(tendering::TenderAction action,
+                                                TenderActionFromPath(req.params[1]));
                       std::string reason;
-                      if (req.params[1] == "cancel") {
+                      if (action == tendering::TenderAction::kCancel) {
                         SAMSPILL_ASSIGN_OR_RETURN(reason, TextField(req, "reason"));
                       }
-                      return Ok(tenders.Act(Who(req), IdParam(req, 0), req.params[1], reason));
+                      return Encoded(tenders.Act(Who(req), IdParam(req, 0), action, reason));
                     }});
 
   routes.push_back({"GET", TenderPath("/bids"), false, {}, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.ListBids(Who(req), IdParam(req, 0)));
+                      return Encoded(tenders.ListBids(Who(req), IdParam(req, 0)));
                     }});
   routes.push_back({"POST",
                     TenderPath("/bids"),
@@ -63,27 +76,29 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                     {Role::kSupplier},
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_ASSIGN_OR_RETURN(SubmitBidCommand bid,
+                      SAMSPILL_ASSIGN_OR_RETURN(app::SubmitBidCommand bid,
                                                 SubmitBidCommandFromJson(body));
-                      return Ok(tenders.SubmitBid(Who(req), IdParam(req, 0), bid), 201);
+                      return Encoded(tenders.SubmitBid(Who(req), IdParam(req, 0), bid), 201);
                     }});
-  routes.push_back({"PUT",
-                    TenderPath(std::string("/bids/") + kIdPattern + "/scores"),
-                    false,
-                    {Role::kProcurementOfficer, Role::kEvaluator},
-                    [&tenders](ApiRequest& req) -> Result<ApiResponse> {
-                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), body));
-                    }});
+  routes.push_back(
+      {"PUT",
+       TenderPath(std::string("/bids/") + kIdPattern + "/scores"),
+       false,
+       {Role::kProcurementOfficer, Role::kEvaluator},
+       [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_ASSIGN_OR_RETURN(app::ScoreBidCommand scores, ScoreBidCommandFromJson(body));
+         return Encoded(tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), scores));
+       }});
   routes.push_back({"POST", TenderPath(std::string("/bids/") + kIdPattern + "/reject"), false,
                     officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(std::string reason, TextField(req, "reason"));
-                      return Ok(
+                      return Encoded(
                           tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), reason));
                     }});
 
   routes.push_back({"GET", TenderPath("/questions"), false, {}, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.ListQuestions(Who(req), IdParam(req, 0)));
+                      return Encoded(tenders.ListQuestions(Who(req), IdParam(req, 0)));
                     }});
   routes.push_back({"POST",
                     TenderPath("/questions"),
@@ -91,19 +106,22 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                     {Role::kSupplier},
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(tenders.AskQuestion(Who(req), IdParam(req, 0), body), 201);
+                      SAMSPILL_ASSIGN_OR_RETURN(app::AskQuestionCommand question,
+                                                AskQuestionCommandFromJson(body));
+                      return Encoded(tenders.AskQuestion(Who(req), IdParam(req, 0), question), 201);
                     }});
   routes.push_back(
       {"POST", TenderPath(std::string("/questions/") + kIdPattern + "/answer"), false, officer,
        [&tenders](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(std::string answer, TextField(req, "answer"));
-         return Ok(tenders.AnswerQuestion(Who(req), IdParam(req, 0), IdParam(req, 1), answer));
+         return Encoded(tenders.AnswerQuestion(Who(req), IdParam(req, 0), IdParam(req, 1), answer));
        }});
 
   routes.push_back({"POST", TenderPath("/notes"), false, officer,
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(tenders.AddNote(Who(req), IdParam(req, 0), body), 201);
+                      SAMSPILL_ASSIGN_OR_RETURN(app::ProtocolNote note, ProtocolNoteFromJson(body));
+                      return Encoded(tenders.AddNote(Who(req), IdParam(req, 0), note), 201);
                     }});
   routes.push_back({"POST",
                     TenderPath("/conflicts"),
@@ -111,10 +129,16 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                     {Role::kProcurementOfficer, Role::kEvaluator},
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(tenders.DeclareConflict(Who(req), IdParam(req, 0), body), 201);
+                      SAMSPILL_ASSIGN_OR_RETURN(app::ConflictDeclaration declaration,
+                                                ConflictDeclarationFromJson(body));
+                      return Encoded(
+                          tenders.DeclareConflict(Who(req), IdParam(req, 0), declaration), 201);
                     }});
-  routes.push_back({"GET", TenderPath("/protocol"), false, buyer_side, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.ProtocolJson(Who(req), IdParam(req, 0)));
+  routes.push_back({"GET", TenderPath("/protocol"), false, buyer_side,
+                    [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol,
+                                                tenders.Protocol(Who(req), IdParam(req, 0)));
+                      return ApiResponse{200, tendering::ProtocolToJson(protocol), {}};
                     }});
   routes.push_back({"GET", TenderPath("/protocol.html"), false, buyer_side,
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {
@@ -127,7 +151,7 @@ std::vector<Route> TenderApiRoutes(TenderService& tenders) {
                       return response;
                     }});
   routes.push_back({"GET", TenderPath("/ocds"), false, buyer_side, [&tenders](ApiRequest& req) {
-                      return Ok(tenders.OcdsPackage(Who(req), IdParam(req, 0)));
+                      return Encoded(tenders.Ocds(Who(req), IdParam(req, 0)));
                     }});
   return routes;
 }

@@ -7,11 +7,11 @@
 
 #include <vector>
 
+#include "app/tender_service.h"
 #include "web/api.h"
-#include "web/tender_service.h"
 
 namespace samspill::web {
 
-std::vector<Route> TenderApiRoutes(TenderService& tenders);
+std::vector<Route> TenderApiRoutes(app::TenderService& tenders);
 
 }  // namespace samspill::web

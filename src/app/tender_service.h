@@ -1,0 +1,265 @@
+// TenderService: runs a competition from draft to signed contract on top of the Store — the
+// one place the API and the CLI go through for tenders, bids, questions and answers, the
+// opening record, evaluation, award, the protocol and the OCDS export.
+//
+// Every change is loaded, checked by the tendering domain (state machine, locked award model,
+// deadlines from the Clock) and stored with its audit event in one transaction; concurrent
+// changes to one tender are caught by the store's version check. Audit events about a tender
+// all carry entity ("tender", id), so the protocol is generated from them.
+//
+// Who may do what (routes check the role first; these checks hold for the CLI too):
+// - procurement officers create, revise, publish and move tenders, open bids, reject bids,
+//   propose the award, answer questions and cancel;
+// - evaluators (and procurement officers) score opened bids;
+// - every buyer-side role reads tenders, questions and the protocol;
+// - bid content (price, summary, scores, the evaluation reports) follows the one rule of
+//   tendering/bid_access.h: after opening procurement officers, evaluators and auditors read
+//   it; before opening nobody reads it — administrators included — except the supplier that
+//   submitted it. The protocol and the OCDS export are made from a record that holds content
+//   only for those readers, so other roles get them without bid prices (awards keep their
+//   value: the award is not bid content);
+// - a supplier sees published tenders, its own bids, its own questions and every published
+//   answer (never who asked), and nothing of other suppliers' bids.
+// Thread-safe: state lives in the Store.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.h"
+#include "common/clock.h"
+#include "common/money.h"
+#include "common/status.h"
+#include "store/store.h"
+#include "tendering/bid_access.h"
+#include "tendering/ocds_options.h"
+#include "tendering/protocol.h"
+#include "tendering/tender.h"
+#include "tendering/tender_outcome.h"
+#include "tendering/tender_record.h"
+#include "tendering/threshold_table.h"
+
+namespace samspill::app {
+
+// How tenders are published as open data. The prefix must be the publisher's own, registered
+// with the Open Contracting Partnership; the default is a placeholder for demos and tests.
+struct OcdsSettings {
+  std::string ocid_prefix = "ocds-smspll";
+  std::string package_uri_base = "https://samspill.invalid/ocds/";
+};
+
+// ---- Commands: what the pages parse their forms into and the API decodes its bodies into
+// (web/tender_json_codec.h). Lengths and the rules are checked here, not by the decoders.
+
+// A supplier's bid as submitted. Money is integer øre from the form field or the API's JSON to
+// the store; the page parses "1 250 000,50" straight into it.
+struct SubmitBidCommand {
+  std::string lot_id;  // "" for an undivided tender
+  Money price;
+  std::string summary;
+};
+
+// The committee's scores of one bid on the quality-like criteria (0–10 each).
+struct ScoreBidCommand {
+  std::vector<tendering::BidScore> scores;
+};
+
+struct AskQuestionCommand {
+  std::string lot_id;  // "" for the whole tender
+  std::string question;
+};
+
+// A protocol note for one of the letters a–p of FOA § 25-5 ("" means "p", other matters).
+struct ProtocolNote {
+  std::string letter;
+  std::string text;
+};
+
+// A declared conflict of interest and what was done about it.
+struct ConflictDeclaration {
+  std::string person;
+  std::string description;
+  std::string remedy;
+};
+
+// ---- Views: what the actor may see, typed. The API encodes them (web/tender_json_codec.h);
+// the pages render them.
+
+// A tender as the actor sees it.
+struct TenderView {
+  int64_t id = 0;
+  int64_t version = 0;
+  Timestamp created_at;
+  Timestamp updated_at;
+  Timestamp now;  // the moment the view was made: the allowed actions are the ones at `now`
+  std::optional<tendering::OrganisationRef> buyer;
+  tendering::Tender tender;    // terms, state, regime, locked award model, cancellation
+  bool shows_actions = false;  // the actor runs the competition and sees its next steps
+  // The outcome as far as the actor may see it: the buyer side sees all of it; a supplier sees
+  // the awards once the award notice is sent (the winner, the value and the reasons).
+  std::optional<tendering::OpeningRecord> opening_record;
+  // Per lot: the winner and the tied bids, without the reports (Evaluations has those).
+  std::optional<std::map<std::string, tendering::LotEvaluation>> evaluation_summary;
+  std::optional<std::vector<tendering::LotAward>> awards;
+  std::optional<std::vector<std::string>> notified_participants;
+};
+
+// One line of the tender list.
+struct TenderSummary {
+  int64_t id = 0;
+  std::string title;
+  tendering::TenderState state = tendering::TenderState::kDraft;
+  Timestamp updated_at;
+  std::optional<Timestamp> bid_deadline;
+};
+
+// A bid as its reader may see it. The content (price, summary) is present only for a reader the
+// rule of tendering/bid_access.h lets read it; scores only for the buyer side after opening.
+struct BidView {
+  int64_t id = 0;
+  std::string lot_id;
+  int version = 1;
+  Timestamp received_at;
+  tendering::BidStatus status = tendering::BidStatus::kValid;
+  std::string rejection_reason;                        // when rejected
+  std::optional<tendering::OrganisationRef> supplier;  // buyer side, after opening
+  std::optional<Money> price;
+  std::string summary;  // with the price
+  std::optional<std::vector<tendering::BidScore>> scores;
+};
+
+// When a bid arrived, and for which lot: all anyone sees of a sealed bid.
+struct BidReceiptView {
+  std::string lot_id;
+  Timestamp received_at;
+};
+
+// The bids of a tender: sealed (receipts only) or the bids the reader may see.
+struct BidList {
+  bool sealed = false;
+  std::vector<BidReceiptView> receipts;  // when sealed
+  std::vector<BidView> bids;             // when not
+};
+
+struct BidScores {
+  int64_t bid_id = 0;
+  std::vector<tendering::BidScore> scores;
+};
+
+struct BidRejection {
+  int64_t bid_id = 0;
+  std::string reason;
+};
+
+// A question as its reader sees it: the buyer side sees who asked; a supplier only whether it
+// asked it itself.
+struct QuestionView {
+  int64_t id = 0;
+  std::string lot_id;
+  std::string question;
+  Timestamp asked_at;
+  std::optional<std::string> answer;
+  std::optional<Timestamp> answered_at;
+  std::optional<tendering::OrganisationRef> asked_by;  // buyer side
+  std::optional<bool> own;                             // suppliers
+};
+
+// An answer as published to every supplier.
+struct PublishedAnswer {
+  int64_t id = 0;  // the question's
+  std::string question;
+  std::string answer;
+  Timestamp answered_at;
+};
+
+// The OCDS release package's input: the record as the actor may see it, and the options.
+struct OcdsRelease {
+  tendering::TenderRecord record;
+  tendering::OcdsExportOptions options;
+};
+
+class TenderService {
+ public:
+  TenderService(store::Store& store, const Clock& clock,
+                tendering::ThresholdTable thresholds = tendering::ThresholdTable::Norway(),
+                OcdsSettings ocds = {});
+
+  // Tenders. Create/Revise take the draft document of tendering/tender_json.h.
+  Result<TenderView> Create(const Actor& actor, std::string_view draft_json);
+  Result<TenderView> Revise(const Actor& actor, int64_t id, std::string_view draft_json);
+  Result<TenderView> Get(const Actor& actor, int64_t id);
+  Result<std::vector<TenderSummary>> List(const Actor& actor);
+
+  // A lifecycle action (tendering::TenderAction). `reason` is required for cancel. Illegal
+  // ones are kConflict naming the current state.
+  Result<TenderView> Act(const Actor& actor, int64_t id, tendering::TenderAction action,
+                         std::string_view reason = {});
+
+  // Bids. The tender decides whether the bid is received and whether it replaces the
+  // supplier's earlier one for the lot (tendering::Tender::ReceiveBid).
+  Result<BidView> SubmitBid(const Actor& actor, int64_t id, const SubmitBidCommand& bid);
+  Result<BidList> ListBids(const Actor& actor, int64_t id);
+  Result<BidScores> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
+                             const ScoreBidCommand& command);
+  Result<BidRejection> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
+                                 std::string_view reason);
+
+  // Questions and answers.
+  Result<QuestionView> AskQuestion(const Actor& actor, int64_t id,
+                                   const AskQuestionCommand& command);
+  Result<PublishedAnswer> AnswerQuestion(const Actor& actor, int64_t id, int64_t question_id,
+                                         std::string_view answer);
+  Result<std::vector<QuestionView>> ListQuestions(const Actor& actor, int64_t id);
+
+  // The evaluation of each lot with its report, for the roles that read opened bids; empty
+  // before the evaluation is completed.
+  Result<std::map<std::string, tendering::LotEvaluation>> Evaluations(const Actor& actor,
+                                                                      int64_t id);
+
+  // Protocol entries without a state change: a note for one of the letters a–p of FOA
+  // § 25-5 (procurement officers), and a declared conflict of interest (procurement officers
+  // and evaluators). Each answers with what was recorded.
+  Result<ProtocolNote> AddNote(const Actor& actor, int64_t id, const ProtocolNote& note);
+  Result<ConflictDeclaration> DeclareConflict(const Actor& actor, int64_t id,
+                                              const ConflictDeclaration& declaration);
+
+  // Documents made from the whole record (buyer-side roles).
+  Result<tendering::TenderRecord> Record(const Actor& actor, int64_t id);
+  Result<tendering::Protocol> Protocol(const Actor& actor, int64_t id);
+  Result<std::string> ProtocolHtml(const Actor& actor, int64_t id, bool inline_css);
+  Result<OcdsRelease> Ocds(const Actor& actor, int64_t id);
+
+ private:
+  struct Loaded;  // the stored row, the restored aggregate and its outcome
+
+  Result<Loaded> Load(int64_t id);
+  Result<Loaded> LoadVisible(const Actor& actor, int64_t id);
+  // The seal on the loaded tender's bids, and the domain's rule for one of them
+  // (tendering/bid_access.h), which every read of bid content goes through.
+  tendering::BidSeal Seal(const Loaded& loaded) const;
+  bool MayReadContent(const Actor& actor, const Loaded& loaded, const store::StoredBid& bid) const;
+  // Stores the changed tender with its audit event (`details_json`: the event's details, an
+  // object to which the new state is added) and answers with the view.
+  Result<TenderView> Save(const Actor& actor, Loaded& loaded, const std::string& action,
+                          std::string details_json);
+  TenderView View(const Actor& actor, const Loaded& loaded);
+  Result<int64_t> BuyerOrganisation(const Actor& actor);
+  Result<tendering::OrganisationRef> OrganisationRef(int64_t id);
+  Result<std::vector<std::string>> Participants(int64_t tender_id);
+  // The valid bids of one lot with their content and scores, as the evaluation reads them.
+  Result<tendering::LotBid> LotBidOf(const store::StoredBid& bid);
+
+  store::AuditEvent Event(const Actor& actor, std::string action, int64_t tender_id,
+                          std::string details_json) const;
+
+  store::Store& store_;
+  const Clock& clock_;
+  tendering::ThresholdTable thresholds_;
+  OcdsSettings ocds_;
+};
+
+}  // namespace samspill::app

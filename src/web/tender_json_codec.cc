@@ -1,0 +1,254 @@
+#include "web/tender_json_codec.h"
+
+#include <cmath>
+
+#include "evaluation/json_input.h"
+#include "tendering/ocds_export.h"
+#include "tendering/tender_json.h"
+#include "tendering/tender_outcome_json.h"
+#include "web/api.h"
+
+namespace samspill::web {
+namespace {
+
+using nlohmann::json;
+
+// A string member that may be absent or null ("" then); the service checks its length.
+Result<std::string> OptionalString(const json& body, const char* field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::string();
+  if (!it->is_string()) return InvalidArgument(std::string(field) + " must be a string", field);
+  return it->get<std::string>();
+}
+
+// The body must be an object with no other keys than `allowed`.
+Status CheckKeys(const json& body, std::initializer_list<std::string_view> allowed) {
+  if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
+  return OnlyFields(body, allowed);
+}
+
+json OptionalTime(const std::optional<Timestamp>& t) { return t ? json(t->ToIso()) : json(); }
+
+json ScoresToJson(const std::vector<tendering::BidScore>& scores) {
+  json out = json::array();
+  for (const auto& s : scores) {
+    out.push_back(
+        {{"criterion_id", s.criterion_id}, {"score", s.score}, {"justification", s.justification}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<app::SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "price", "summary"}));
+  app::SubmitBidCommand bid;
+  SAMSPILL_ASSIGN_OR_RETURN(bid.lot_id, OptionalString(body, "lot_id"));
+  auto price = body.find("price");
+  if (price == body.end()) return InvalidArgument("missing price", "price");
+  // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
+  // Whether the amount is acceptable is the tender's rule (Tender::ReceiveBid).
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, evaluation::ReadJsonMoney(*price, "price", "price"));
+  bid.price = Money{minor, "NOK"};
+  SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary"));
+  return bid;
+}
+
+Result<app::ScoreBidCommand> ScoreBidCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"scores"}));
+  auto it = body.find("scores");
+  if (it == body.end() || !it->is_array()) {
+    return InvalidArgument("scores must be an array of {criterion_id, score, justification}",
+                           "scores");
+  }
+  app::ScoreBidCommand command;
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& s = (*it)[i];
+    const std::string path = "scores[" + std::to_string(i) + "]";
+    if (!s.is_object()) return InvalidArgument("a score must be an object", path);
+    for (auto k = s.begin(); k != s.end(); ++k) {
+      if (k.key() != "criterion_id" && k.key() != "score" && k.key() != "justification") {
+        return InvalidArgument("unknown field '" + k.key() + "'", path + "." + k.key());
+      }
+    }
+    if (!s.contains("criterion_id") || !s["criterion_id"].is_string()) {
+      return InvalidArgument("criterion_id must be a string", path + ".criterion_id");
+    }
+    if (!s.contains("score") || !s["score"].is_number() ||
+        !std::isfinite(s["score"].get<double>())) {
+      return InvalidArgument("score must be a number from 0 to 10", path + ".score");
+    }
+    std::string justification;
+    if (s.contains("justification")) {
+      if (!s["justification"].is_string()) {
+        return InvalidArgument("justification must be a string", path + ".justification");
+      }
+      justification = s["justification"].get<std::string>();
+    }
+    command.scores.push_back(
+        {s["criterion_id"].get<std::string>(), s["score"].get<double>(), justification});
+  }
+  return command;
+}
+
+Result<app::AskQuestionCommand> AskQuestionCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "question"}));
+  app::AskQuestionCommand command;
+  SAMSPILL_ASSIGN_OR_RETURN(command.lot_id, OptionalString(body, "lot_id"));
+  SAMSPILL_ASSIGN_OR_RETURN(command.question, OptionalString(body, "question"));
+  return command;
+}
+
+Result<app::ProtocolNote> ProtocolNoteFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"letter", "text"}));
+  app::ProtocolNote note;
+  SAMSPILL_ASSIGN_OR_RETURN(note.letter, OptionalString(body, "letter"));
+  SAMSPILL_ASSIGN_OR_RETURN(note.text, OptionalString(body, "text"));
+  return note;
+}
+
+Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"person", "description", "remedy"}));
+  app::ConflictDeclaration declaration;
+  SAMSPILL_ASSIGN_OR_RETURN(declaration.person, OptionalString(body, "person"));
+  SAMSPILL_ASSIGN_OR_RETURN(declaration.description, OptionalString(body, "description"));
+  SAMSPILL_ASSIGN_OR_RETURN(declaration.remedy, OptionalString(body, "remedy"));
+  return declaration;
+}
+
+Result<tendering::TenderAction> TenderActionFromPath(std::string_view name) {
+  for (tendering::TenderAction a : tendering::kAllTenderActions) {
+    if (tendering::TenderActionName(a) == name) return a;
+  }
+  return InvalidArgument("unknown action '" + std::string(name) + "'", "action");
+}
+
+std::string_view BidStatusName(tendering::BidStatus status) {
+  return status == tendering::BidStatus::kRejected ? "rejected" : "valid";
+}
+
+json MoneyToJson(const Money& m) {
+  return json{{"amount", m.major_as_double()}, {"currency", m.currency}};
+}
+
+json ToJson(const app::TenderView& v) {
+  json view = tendering::TenderViewJson(v.tender, v.now);
+  view["id"] = v.id;
+  view["version"] = v.version;
+  view["created_at"] = v.created_at.ToIso();
+  view["updated_at"] = v.updated_at.ToIso();
+  if (v.buyer) view["buyer"] = tendering::OrganisationRefToJson(*v.buyer);
+  if (!v.shows_actions) view.erase("allowed_actions");
+  if (v.opening_record) view["opening_record"] = tendering::OpeningRecordToJson(*v.opening_record);
+  if (v.evaluation_summary) {
+    json summary = json::object();
+    for (const auto& [lot, e] : *v.evaluation_summary) {
+      summary[lot] = json{{"winner_bid_id", e.winner_bid_id ? json(*e.winner_bid_id) : json()},
+                          {"tied_bid_ids", e.tied_bid_ids}};
+    }
+    view["evaluation_summary"] = std::move(summary);
+  }
+  if (v.awards) {
+    json awards = json::array();
+    for (const tendering::LotAward& a : *v.awards) awards.push_back(tendering::LotAwardToJson(a));
+    view["awards"] = std::move(awards);
+  }
+  if (v.notified_participants) view["notified_participants"] = *v.notified_participants;
+  return view;
+}
+
+json ToJson(const std::vector<app::TenderSummary>& tenders) {
+  json out = json::array();
+  for (const app::TenderSummary& t : tenders) {
+    json item = {{"id", t.id},
+                 {"title", t.title},
+                 {"state", tendering::TenderStateName(t.state)},
+                 {"updated_at", t.updated_at.ToIso()}};
+    if (t.bid_deadline) item["bid_deadline"] = t.bid_deadline->ToIso();
+    out.push_back(std::move(item));
+  }
+  return json{{"tenders", std::move(out)}};
+}
+
+json ToJson(const app::BidView& b) {
+  json item = {{"id", b.id},
+               {"lot_id", b.lot_id},
+               {"version", b.version},
+               {"received_at", b.received_at.ToIso()},
+               {"status", BidStatusName(b.status)}};
+  if (b.status == tendering::BidStatus::kRejected) item["rejection_reason"] = b.rejection_reason;
+  if (b.supplier) item["supplier"] = tendering::OrganisationRefToJson(*b.supplier);
+  if (b.price) {
+    item["price"] = MoneyToJson(*b.price);
+    item["summary"] = b.summary;
+  }
+  if (b.scores) item["scores"] = ScoresToJson(*b.scores);
+  return item;
+}
+
+json ToJson(const app::BidList& list) {
+  if (list.sealed) {
+    json times = json::array();
+    for (const app::BidReceiptView& r : list.receipts) {
+      times.push_back({{"lot_id", r.lot_id}, {"received_at", r.received_at.ToIso()}});
+    }
+    return json{{"sealed", true}, {"count", list.receipts.size()}, {"receipts", std::move(times)}};
+  }
+  json bids = json::array();
+  for (const app::BidView& b : list.bids) bids.push_back(ToJson(b));
+  return json{{"bids", std::move(bids)}, {"sealed", false}};
+}
+
+json ToJson(const app::BidScores& s) {
+  return json{{"bid_id", s.bid_id}, {"scores", ScoresToJson(s.scores)}};
+}
+
+json ToJson(const app::BidRejection& r) {
+  return json{{"bid_id", r.bid_id}, {"status", "rejected"}, {"rejection_reason", r.reason}};
+}
+
+json ToJson(const app::QuestionView& q) {
+  json item = {{"id", q.id},
+               {"lot_id", q.lot_id},
+               {"question", q.question},
+               {"asked_at", q.asked_at.ToIso()},
+               {"answer", q.answer ? json(*q.answer) : json()},
+               {"answered_at", OptionalTime(q.answered_at)}};
+  if (q.asked_by) item["asked_by"] = tendering::OrganisationRefToJson(*q.asked_by);
+  if (q.own) item["own"] = *q.own;
+  return item;
+}
+
+json ToJson(const std::vector<app::QuestionView>& questions) {
+  json out = json::array();
+  for (const app::QuestionView& q : questions) out.push_back(ToJson(q));
+  return json{{"questions", std::move(out)}};
+}
+
+json ToJson(const app::PublishedAnswer& a) {
+  return json{{"id", a.id},
+              {"question", a.question},
+              {"answer", a.answer},
+              {"answered_at", a.answered_at.ToIso()},
+              {"published_to", "all suppliers"}};
+}
+
+json ToJson(const std::map<std::string, tendering::LotEvaluation>& evaluations) {
+  json out = json::object();
+  for (const auto& [lot, e] : evaluations) out[lot] = tendering::LotEvaluationToJson(e);
+  return out;
+}
+
+json ToJson(const app::ProtocolNote& note) {
+  return json{{"letter", note.letter}, {"text", note.text}};
+}
+
+json ToJson(const app::ConflictDeclaration& d) {
+  return json{{"person", d.person}, {"description", d.description}, {"remedy", d.remedy}};
+}
+
+json ToJson(const app::OcdsRelease& release) {
+  return tendering::ExportOcdsReleasePackage(release.record, release.options);
+}
+
+}  // namespace samspill::web
