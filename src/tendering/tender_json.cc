@@ -11,6 +11,31 @@
 #include "evaluation/json_input.h"
 
 namespace samspill::tendering {
+
+std::string_view ProcedureName(Procedure procedure) {
+  switch (procedure) {
+    case Procedure::kOpen:
+      return "open";
+    case Procedure::kRestricted:
+      return "restricted";
+    case Procedure::kOther:
+      return "other";
+  }
+  return "unknown";
+}
+
+std::string_view PartyName(Party party) {
+  switch (party) {
+    case Party::kMunicipality:
+      return "municipality";
+    case Party::kSupplier:
+      return "supplier";
+    case Party::kShared:
+      return "shared";
+  }
+  return "unknown";
+}
+
 namespace {
 
 using evaluation::CheckJsonKeys;
@@ -43,30 +68,8 @@ std::string_view BuyerTypeName(BuyerType buyer) {
 
 constexpr Procedure kAllProcedures[] = {Procedure::kOpen, Procedure::kRestricted,
                                         Procedure::kOther};
-std::string_view ProcedureName(Procedure procedure) {
-  switch (procedure) {
-    case Procedure::kOpen:
-      return "open";
-    case Procedure::kRestricted:
-      return "restricted";
-    case Procedure::kOther:
-      return "other";
-  }
-  return "unknown";
-}
 
 constexpr Party kAllParties[] = {Party::kMunicipality, Party::kSupplier, Party::kShared};
-std::string_view PartyName(Party party) {
-  switch (party) {
-    case Party::kMunicipality:
-      return "municipality";
-    case Party::kSupplier:
-      return "supplier";
-    case Party::kShared:
-      return "shared";
-  }
-  return "unknown";
-}
 
 constexpr LegalRegime kAllRegimes[] = {LegalRegime::kOutside, LegalRegime::kPartI,
                                        LegalRegime::kPartII, LegalRegime::kPartIII,

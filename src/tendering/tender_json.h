@@ -88,6 +88,11 @@ Result<TenderSnapshot> ParseTenderSnapshotJson(std::string_view text);
 // The snapshot document; parsing its dump gives the snapshot back.
 nlohmann::json TenderSnapshotToJson(const TenderSnapshot& snapshot);
 
+// The documents' names of the procedure ("open", "restricted", "other") and of the party
+// responsible for an area ("municipality", "supplier", "shared").
+std::string_view ProcedureName(Procedure procedure);
+std::string_view PartyName(Party party);
+
 // What the API shows of a tender: the draft document's fields, plus "state", "allowed_actions"
 // (action names at `now`), "cancellation_reason" and "unsuccessful_lots"; "regime" ({"name",
 // "label_nb", "explanation_nb", "explanation_en"}) once decided; "award_model_sha256" and

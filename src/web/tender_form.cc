@@ -7,11 +7,11 @@
 #include <map>
 
 #include "app/tender_service.h"
+#include "tendering/tender_json.h"
 #include "web/actor.h"
 #include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
-#include "web/tender_json_codec.h"
 
 namespace samspill::web {
 namespace {
@@ -426,8 +426,9 @@ std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders) {
          const int64_t id = IdParam(req, 0);
          SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view,
                                    tenders.Get(app::Actor::FromPrincipal(*req.principal), id));
-         // The form edits the draft document: it is filled from the document's JSON form.
-         const json t = ToJson(view);
+         // The form edits the draft document (tendering/tender_json.h), the same document it
+         // sends to Create and Revise.
+         const json t = tendering::TenderDraftToJson(view.tender.draft());
          const std::string heading = req.lang == Lang::kEn ? "Edit the draft" : "Rediger utkastet";
          return PageResponse{
              200,

@@ -11,6 +11,7 @@
 #include "common/parse_number.h"
 #include "store/audit_chain.h"
 #include "store/store.h"
+#include "tendering/tender_json.h"
 #include "web/actor.h"
 #include "web/api_routes.h"
 #include "web/messages.h"
@@ -23,19 +24,8 @@ namespace {
 
 using nlohmann::json;
 
-Money MoneyFromJson(const json& amount) {
-  if (amount.is_number_integer()) return Money{amount.get<int64_t>() * 100, "NOK"};
-  if (amount.is_number()) return Money{std::llround(amount.get<double>() * 100), "NOK"};
-  return Money{0, "NOK"};
-}
-
 std::string StateBadge(const PageRequest& req, const std::string& state) {
   return "<span class=\"badge state-" + H(state) + "\">" + H(req.T("state." + state)) + "</span>";
-}
-
-std::string DateText(const PageRequest& req, const std::string& iso_date) {
-  Result<Date> d = ParseIsoDate(iso_date);
-  return d.ok() ? FormatDate(req.lang, *d) : iso_date;
 }
 
 std::string StateName(tendering::TenderState state) {
@@ -49,12 +39,6 @@ std::string TimeText(const PageRequest& req, Timestamp t) {
 // A bid's price as its reader may see it; "–" when the reader may not.
 std::string PriceText(const PageRequest& req, const app::BidView& bid) {
   return bid.price ? H(FormatMoney(req.lang, *bid.price)) : "–";
-}
-
-std::string TimeText(const PageRequest& req, const std::string& iso) {
-  Result<Timestamp> t = ParseIsoTimestamp(iso);
-  return t.ok() ? "<time datetime=\"" + H(iso) + "\">" + H(FormatDateTime(req.lang, *t)) + "</time>"
-                : H(iso);
 }
 
 // ---- login ----
@@ -204,112 +188,106 @@ Result<PageResponse> TenderListPage(PageRequest& req, app::TenderService& tender
 
 // ---- the tender page ----
 
-std::string FactsSection(const PageRequest& req, const json& t) {
+std::string FactsSection(const PageRequest& req, const app::TenderView& view) {
+  const tendering::TenderDraft& d = view.tender.draft();
   std::string dl = "<dl class=\"facts\">";
   auto item = [&](std::string_view key, const std::string& value_html) {
     dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + value_html + "</dd></div>";
   };
-  if (t.contains("buyer")) {
-    item("tender.buyer",
-         H(JsonText(t["buyer"], "name")) + " (" + H(JsonText(t["buyer"], "org_number")) + ")");
+  if (view.buyer) {
+    item("tender.buyer", H(view.buyer->name) + " (" + H(view.buyer->org_number) + ")");
   }
-  item("tender.value", H(FormatMoney(req.lang, MoneyFromJson(t["estimated_value"]))));
-  if (!JsonText(t, "cpv_code").empty()) item("tender.cpv", H(JsonText(t, "cpv_code")));
-  item("tender.procedure", H(req.T("procedure." + JsonText(t["profile"], "procedure"))));
-  if (t.contains("regime")) {
-    const json& r = t["regime"];
-    item("tender.regime",
-         "<strong>" + H(JsonText(r, "label_nb")) + "</strong> – " +
-             H(JsonText(r, req.lang == Lang::kEn ? "explanation_en" : "explanation_nb")));
+  item("tender.value", H(FormatMoney(req.lang, d.estimated_value)));
+  if (!d.cpv_code.empty()) item("tender.cpv", H(d.cpv_code));
+  item("tender.procedure",
+       H(req.T("procedure." + std::string(tendering::ProcedureName(d.profile.procedure)))));
+  if (const std::optional<tendering::RegimeDecision>& r = view.tender.regime()) {
+    item("tender.regime", "<strong>" + H(tendering::LegalRegimeLabelNb(r->regime)) +
+                              "</strong> – " +
+                              H(req.lang == Lang::kEn ? r->explanation_en : r->explanation_nb));
   } else {
     item("tender.regime", H(req.T("tender.regime_pending")));
   }
-  item("tender.minimum_bids", std::to_string(t.value("minimum_bids", 2)));
+  item("tender.minimum_bids", std::to_string(d.minimum_bids));
   dl += "</dl>";
   std::string body = dl;
-  if (t.contains("lots") && !t["lots"].empty()) {
+  if (!d.lots.empty()) {
     std::string rows;
-    for (const json& lot : t["lots"]) {
-      rows += Row({H(JsonText(lot, "id")), H(JsonText(lot, "title")),
-                   H(FormatMoney(req.lang, MoneyFromJson(lot["estimated_value"])))});
+    for (const tendering::Lot& lot : d.lots) {
+      rows += Row({H(lot.id), H(lot.title), H(FormatMoney(req.lang, lot.estimated_value))});
     }
     body += "<table><caption>" + H(req.T("tender.lots")) + "</caption>" +
             Head(req, {"col.lot", "col.title", "tender.value"}) + "<tbody>" + rows +
             "</tbody></table>";
   }
-  if (!JsonText(t, "description").empty())
-    body = "<p>" + H(JsonText(t, "description")) + "</p>" + body;
-  if (t.contains("award_model_sha256")) {
+  if (!d.description.empty()) body = "<p>" + H(d.description) + "</p>" + body;
+  if (const auto& locked = view.tender.locked_award_model()) {
     body += "<p class=\"lock\"><strong>" + H(req.T("tender.lock")) + ".</strong> " +
-            H(req.T("tender.lock_text")) + " <code class=\"hash\">" +
-            H(JsonText(t, "award_model_sha256")) + "</code></p>";
+            H(req.T("tender.lock_text")) + " <code class=\"hash\">" + H(locked->sha256) +
+            "</code></p>";
   }
   return Section("facts", req.T("tender.facts"), body);
 }
 
-std::string TimelineSection(const PageRequest& req, const json& t) {
+std::string TimelineSection(const PageRequest& req, const tendering::TenderDraft& d) {
   std::string rows;
-  for (const char* m :
-       {"political_decision", "market_dialogue", "documents_ready", "publication",
-        "questions_deadline", "bid_deadline", "evaluation_done", "political_approval",
-        "award_notice", "standstill_end", "contract_signed", "staff_transfer", "operation_start"}) {
-    const json& timeline = t["timeline"];
-    const bool deadline = std::string(m) == "bid_deadline" && t.contains("bid_deadline");
-    if (!timeline.contains(m) && !deadline) continue;
-    std::string when = DateText(req, JsonText(timeline, m));
-    if (std::string(m) == "bid_deadline" && t.contains("bid_deadline")) {
-      when = TimeText(req, JsonText(t, "bid_deadline"));
-    } else {
-      when = H(when);
+  for (tendering::Milestone m : tendering::kAllMilestones) {
+    const std::string key = "milestone." + std::string(tendering::MilestoneName(m));
+    // The bid deadline is shown as the exact instant bids close when it is set.
+    if (m == tendering::Milestone::kBidDeadline && d.bid_deadline) {
+      rows += Row({H(req.T(key)), TimeText(req, *d.bid_deadline)});
+    } else if (std::optional<Date> date = d.timeline.Get(m)) {
+      rows += Row({H(req.T(key)), H(FormatDate(req.lang, *date))});
     }
-    rows += Row({H(req.T(std::string("milestone.") + m)), when});
   }
   return Section(
       "timeline", req.T("tender.timeline"),
       "<table>" + Head(req, {"col.milestone", "col.date"}) + "<tbody>" + rows + "</tbody></table>");
 }
 
-std::string CriteriaSection(const PageRequest& req, const json& t) {
-  const json& model = t["award_model"];
+std::string CriterionName(const evaluation::Criterion& c) { return c.name.empty() ? c.id : c.name; }
+
+std::string CriteriaSection(const PageRequest& req, const tendering::AwardModel& model) {
+  const bool weighted = model.weighting == evaluation::Weighting::kWeights;
   double total = 0;
-  for (const json& c : model["criteria"]) total += c.value("weight", 0.0);
+  for (const evaluation::Criterion& c : model.criteria) total += weighted ? c.weight : 0.0;
   std::string rows;
-  for (const json& c : model["criteria"]) {
+  for (const evaluation::Criterion& c : model.criteria) {
     std::string weight = "–";
-    if (c.contains("weight") && total > 0) {
+    if (weighted && total > 0) {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * c["weight"].get<double>() / total);
+      std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * c.weight / total);
       weight = buf;
-    } else if (c.contains("priority")) {
-      weight = "#" + std::to_string(c["priority"].get<int>());
+    } else if (model.weighting == evaluation::Weighting::kPriorityRankOrderCentroid) {
+      weight = "#" + std::to_string(c.priority);
     }
-    rows += Row({H(JsonText(c, "name").empty() ? JsonText(c, "id") : JsonText(c, "name")),
-                 H(req.T("kind." + JsonText(c, "kind"))), weight});
+    rows += Row({H(CriterionName(c)),
+                 H(req.T("kind." + std::string(evaluation::CriterionKindName(c.kind)))), weight});
   }
-  return Section("criteria", req.T("tender.criteria"),
-                 "<p>" + H(req.T("tender.price_model")) + ": <strong>" +
-                     H(req.T("price_model." + JsonText(model, "price_model"))) +
-                     "</strong></p><table>" +
-                     Head(req, {"col.criterion", "col.kind", "col.weight"}) + "<tbody>" + rows +
-                     "</tbody></table>");
+  return Section(
+      "criteria", req.T("tender.criteria"),
+      "<p>" + H(req.T("tender.price_model")) + ": <strong>" +
+          H(req.T("price_model." + std::string(evaluation::PriceModelName(model.price_model)))) +
+          "</strong></p><table>" + Head(req, {"col.criterion", "col.kind", "col.weight"}) +
+          "<tbody>" + rows + "</tbody></table>");
 }
 
-std::string ResponsibilitiesSection(const PageRequest& req, const json& t) {
-  if (!t.contains("responsibilities") || t["responsibilities"].empty()) return "";
+std::string ResponsibilitiesSection(const PageRequest& req, const tendering::TenderDraft& d) {
+  if (d.responsibilities.empty()) return "";
   std::string rows;
-  for (const json& r : t["responsibilities"]) {
-    rows += Row({H(JsonText(r, "area")), H(req.T("party." + JsonText(r, "party"))),
-                 H(JsonText(r, "description"))});
+  for (const tendering::Responsibility& r : d.responsibilities) {
+    rows += Row({H(r.area), H(req.T("party." + std::string(tendering::PartyName(r.party)))),
+                 H(r.description)});
   }
   return Section("responsibilities", req.T("tender.responsibilities"),
                  "<table>" + Head(req, {"col.area", "col.party", "col.description"}) + "<tbody>" +
                      rows + "</tbody></table>");
 }
 
-std::string QuestionsSection(const PageRequest& req, const json& t,
+std::string QuestionsSection(const PageRequest& req, const app::TenderView& view,
                              const std::vector<app::QuestionView>& questions, int64_t id) {
   const Role role = req.principal->user.role;
-  const bool published = JsonText(t, "state") == "published";
+  const bool published = view.tender.state() == tendering::TenderState::kPublished;
   std::string body;
   if (questions.empty()) body += "<p>" + H(req.T("tender.no_questions")) + "</p>";
   body += "<ol class=\"qa\">";
@@ -347,14 +325,14 @@ std::string QuestionsSection(const PageRequest& req, const json& t,
   return Section("questions", req.T("tender.questions"), body);
 }
 
-std::string BidForm(const PageRequest& req, const json& t, int64_t id) {
+std::string BidForm(const PageRequest& req, const tendering::TenderDraft& d, int64_t id) {
   std::string lots;
-  if (t.contains("lots") && !t["lots"].empty()) {
+  if (!d.lots.empty()) {
     lots = "<div class=\"field\"><label for=\"lot_id\">" + H(req.T("col.lot")) +
            "</label><select id=\"lot_id\" name=\"lot_id\">";
-    for (const json& lot : t["lots"]) {
-      lots += "<option value=\"" + H(JsonText(lot, "id")) + "\">" + H(JsonText(lot, "id")) + " – " +
-              H(JsonText(lot, "title")) + "</option>";
+    for (const tendering::Lot& lot : d.lots) {
+      lots +=
+          "<option value=\"" + H(lot.id) + "\">" + H(lot.id) + " – " + H(lot.title) + "</option>";
     }
     lots += "</select></div>";
   }
@@ -370,12 +348,13 @@ std::string BidForm(const PageRequest& req, const json& t, int64_t id) {
          H(req.T("form.submit_bid")) + "</button></form>";
 }
 
-std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const app::BidView& bid) {
+std::string ScoreForm(const PageRequest& req, const tendering::AwardModel& model, int64_t id,
+                      const app::BidView& bid) {
   const int64_t bid_id = bid.id;
   std::string fields;
-  for (const json& c : t["award_model"]["criteria"]) {
-    if (JsonText(c, "kind") == "price") continue;
-    const std::string cid = JsonText(c, "id");
+  for (const evaluation::Criterion& c : model.criteria) {
+    if (!evaluation::IsQualityLike(c.kind)) continue;
+    const std::string& cid = c.id;
     std::string current, why;
     for (const tendering::BidScore& s : bid.scores.value_or(std::vector<tendering::BidScore>{})) {
       if (s.criterion_id == cid) {
@@ -386,14 +365,13 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const a
       }
     }
     const std::string base = "score-" + std::to_string(bid_id) + "-" + cid;
-    fields += "<fieldset><legend>" + H(JsonText(c, "name").empty() ? cid : JsonText(c, "name")) +
-              "</legend><div class=\"field\"><label for=\"" + H(base) + "\">" +
-              H(req.T("form.score")) + "</label><input id=\"" + H(base) + "\" name=\"score." +
-              H(cid) + "\" inputmode=\"decimal\" required value=\"" + H(current) +
-              "\"></div><div class=\"field\"><label for=\"" + H(base) + "-why\">" +
-              H(req.T("form.justification")) + "</label><textarea id=\"" + H(base) +
-              "-why\" name=\"why." + H(cid) + "\" rows=\"2\">" + H(why) +
-              "</textarea></div></fieldset>";
+    fields +=
+        "<fieldset><legend>" + H(CriterionName(c)) + "</legend><div class=\"field\"><label for=\"" +
+        H(base) + "\">" + H(req.T("form.score")) + "</label><input id=\"" + H(base) +
+        "\" name=\"score." + H(cid) + "\" inputmode=\"decimal\" required value=\"" + H(current) +
+        "\"></div><div class=\"field\"><label for=\"" + H(base) + "-why\">" +
+        H(req.T("form.justification")) + "</label><textarea id=\"" + H(base) +
+        "-why\" name=\"why." + H(cid) + "\" rows=\"2\">" + H(why) + "</textarea></div></fieldset>";
   }
   return "<details><summary>" + H(req.T("form.score_bid")) + " – " +
          H(bid.supplier ? bid.supplier->name : "") +
@@ -402,10 +380,10 @@ std::string ScoreForm(const PageRequest& req, const json& t, int64_t id, const a
          "<button type=\"submit\">" + H(req.T("form.save_scores")) + "</button></form></details>";
 }
 
-std::string BidsSection(const PageRequest& req, const json& t, const app::BidList& bids,
-                        int64_t id) {
+std::string BidsSection(const PageRequest& req, const app::TenderView& view,
+                        const app::BidList& bids, int64_t id) {
   const Role role = req.principal->user.role;
-  const std::string state = JsonText(t, "state");
+  const tendering::TenderState state = view.tender.state();
   std::string body;
   if (role == Role::kSupplier) {
     if (!bids.bids.empty()) {
@@ -419,7 +397,7 @@ std::string BidsSection(const PageRequest& req, const json& t, const app::BidLis
           Head(req, {"col.lot", "col.price", "col.received", "col.version", "col.description"}) +
           "<tbody>" + rows + "</tbody></table>";
     }
-    if (state == "published") body += BidForm(req, t, id);
+    if (state == tendering::TenderState::kPublished) body += BidForm(req, view.tender.draft(), id);
     return Section("bids", req.T("home.my_bids"), body);
   }
   if (bids.sealed) {
@@ -439,9 +417,11 @@ std::string BidsSection(const PageRequest& req, const json& t, const app::BidLis
   body += "<table>" +
           Head(req, {"col.supplier", "col.price", "col.received", "col.version", "col.status"}) +
           "<tbody>" + rows + "</tbody></table>";
-  if (state == "opened" && (role == Role::kEvaluator || role == Role::kProcurementOfficer)) {
+  if (state == tendering::TenderState::kOpened &&
+      (role == Role::kEvaluator || role == Role::kProcurementOfficer)) {
+    const tendering::AwardModel& model = view.tender.locked_award_model()->model;
     for (const app::BidView& b : bids.bids) {
-      if (b.status == tendering::BidStatus::kValid) body += ScoreForm(req, t, id, b);
+      if (b.status == tendering::BidStatus::kValid) body += ScoreForm(req, model, id, b);
     }
   }
   return Section("bids", req.T("tender.bids"), body);
@@ -458,20 +438,19 @@ std::string AwardSection(const PageRequest& req, const app::TenderView& view) {
 }
 
 // `cancel_error`: the message to show beside the reason field, with the dialog open.
-std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
+std::string ActionsSection(const PageRequest& req, const app::TenderView& view, int64_t id,
                            const std::string& cancel_error) {
-  if (req.principal->user.role != Role::kProcurementOfficer || !t.contains("allowed_actions")) {
-    return "";
-  }
+  if (req.principal->user.role != Role::kProcurementOfficer || !view.shows_actions) return "";
+  const std::vector<tendering::TenderAction> allowed = view.tender.AllowedActions(view.now);
   std::string body = "<div class=\"actions\">";
-  if (JsonText(t, "state") == "draft") {
+  if (view.tender.state() == tendering::TenderState::kDraft) {
     body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/rediger\">" +
             H(req.T("tender.edit")) + "</a>";
   }
   bool cancel = false;
-  for (const json& a : t["allowed_actions"]) {
-    const std::string action = a.get<std::string>();
-    if (action == "cancel") {
+  for (tendering::TenderAction a : allowed) {
+    const std::string action(tendering::TenderActionName(a));
+    if (a == tendering::TenderAction::kCancel) {
       cancel = true;
       continue;
     }
@@ -495,7 +474,7 @@ std::string ActionsSection(const PageRequest& req, const json& t, int64_t id,
             "></textarea></div><button type=\"submit\" class=\"danger\">" +
             H(req.T("action.cancel")) + "</button></form></details>";
   }
-  if (t.contains("allowed_actions") && t["allowed_actions"].empty() && !cancel) return "";
+  if (allowed.empty()) return "";
   return Section("actions", req.T("tender.actions"), body);
 }
 
@@ -508,22 +487,18 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::QuestionView> questions,
                             tenders.ListQuestions(actor, id));
   SAMSPILL_ASSIGN_OR_RETURN(app::BidList bids, tenders.ListBids(actor, id));
-  // The terms (facts, timeline, criteria, responsibilities, lots) are rendered from the
-  // tender's published document; the outcome, bids and questions from the typed views.
-  const json t = ToJson(view);
-  const std::string state = JsonText(t, "state");
-  std::string body =
-      "<h1>" + H(JsonText(t, "title")) + "</h1><p>" + StateBadge(req, state) + "</p>";
+  const tendering::Tender& tender = view.tender;
+  std::string body = "<h1>" + H(tender.draft().title) + "</h1><p>" +
+                     StateBadge(req, StateName(tender.state())) + "</p>";
   body += ErrorSummary(req, errors);
-  if (state == "cancelled") {
+  if (tender.state() == tendering::TenderState::kCancelled) {
     body += "<div class=\"notice\" role=\"status\"><h2>" + H(req.T("tender.cancelled")) +
-            "</h2><p>" + H(JsonText(t, "cancellation_reason")) + "</p></div>";
+            "</h2><p>" + H(tender.cancellation_reason()) + "</p></div>";
   }
-  if (!t["unsuccessful_lots"].empty()) {
+  if (!tender.unsuccessful_lots().empty()) {
     std::string lots;
-    for (const json& l : t["unsuccessful_lots"]) {
-      lots +=
-          (lots.empty() ? "" : ", ") + (l.get<std::string>().empty() ? "–" : l.get<std::string>());
+    for (const std::string& l : tender.unsuccessful_lots()) {
+      lots += (lots.empty() ? "" : ", ") + (l.empty() ? "–" : l);
     }
     body += "<p class=\"notice\">" + H(req.T("tender.unsuccessful_lots")) + ": " + H(lots) + "</p>";
   }
@@ -531,13 +506,13 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   for (const auto& [field, message] : errors) {
     if (field == "reason") cancel_error = message;
   }
-  body += ActionsSection(req, t, id, cancel_error);
-  body += FactsSection(req, t);
-  body += TimelineSection(req, t);
-  body += CriteriaSection(req, t);
-  body += ResponsibilitiesSection(req, t);
-  body += QuestionsSection(req, t, questions, id);
-  body += BidsSection(req, t, bids, id);
+  body += ActionsSection(req, view, id, cancel_error);
+  body += FactsSection(req, view);
+  body += TimelineSection(req, view.tender.draft());
+  body += CriteriaSection(req, view.tender.draft().award_model);
+  body += ResponsibilitiesSection(req, view.tender.draft());
+  body += QuestionsSection(req, view, questions, id);
+  body += BidsSection(req, view, bids, id);
   const Role role = req.principal->user.role;
   // Who reads the evaluation reports (they hold every bid's price) is the service's rule for
   // bid content (tendering/bid_access.h): a refusal just leaves the section out.
@@ -558,13 +533,13 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   if (role != Role::kSupplier) {
     body += "<p class=\"links\"><a href=\"/anbud/" + std::to_string(id) + "/protokoll\">" +
             H(req.T("tender.protocol")) + "</a>";
-    if (state != "draft") {
+    if (tender.state() != tendering::TenderState::kDraft) {
       body += " · <a href=\"/api/tenders/" + std::to_string(id) + "/ocds\">" +
               H(req.T("tender.ocds")) + "</a>";
     }
     body += "</p>";
   }
-  return PageResponse{status, RenderLayout(req, JsonText(t, "title"), body), "", {}};
+  return PageResponse{status, RenderLayout(req, view.tender.draft().title, body), "", {}};
 }
 
 // A failed form post re-renders the tender page with the problem in an error summary.
@@ -617,7 +592,7 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
   }
   std::string rows;
   for (const store::AuditEvent& e : events) {
-    rows += Row({TimeText(req, e.at.ToIso()), H(e.actor), "<code>" + H(e.action) + "</code>",
+    rows += Row({TimeText(req, e.at), H(e.actor), "<code>" + H(e.action) + "</code>",
                  H(e.entity_type + " " + e.entity_id)});
   }
   std::string body = "<h1>" + H(req.T("audit.title")) + "</h1>" + warning + "<table>" +
