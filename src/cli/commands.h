@@ -1,5 +1,6 @@
-// The samspill subcommands. Each registers itself on the CLI11 app and runs one domain
-// function; printing and exit codes are handled here, not in the domain.
+// The samspill subcommands. Each registers itself on the CLI11 app and runs one use case or
+// domain function; printing and exit codes are handled here, not in the domain. `serve` and
+// `routes` are server/commands.h's.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,6 @@ namespace samspill::cli {
 // A subcommand's action: runs after parsing, returns the status to turn into an exit code.
 using CommandAction = std::function<Status()>;
 
-void AddServeCommand(CLI::App& app, CommandAction* action);
 void AddEvaluateCommand(CLI::App& app, CommandAction* action);
 void AddUserCommand(CLI::App& app, CommandAction* action);
 void AddTenderCommand(CLI::App& app, CommandAction* action);
@@ -26,8 +26,6 @@ void AddMarketReportCommand(CLI::App& market, CommandAction* action);
 void AddMarketCompetitionCommand(CLI::App& market, CommandAction* action);
 void AddPortfolioCommand(CLI::App& app, CommandAction* action);
 void AddAuditCommand(CLI::App& app, CommandAction* action);
-// `routes`: the route table as JSON (routes_command.cc).
-void AddRoutesCommand(CLI::App& app, CommandAction* action);
 
 // Reads a whole file ("-" for stdin) up to `max_bytes`; names the file in errors.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);

@@ -3,7 +3,7 @@
 namespace samspill::cli {
 namespace {
 
-Status Outcome(const Result<web::ImportOutcome>& outcome, const char* what) {
+Status Outcome(const Result<app::ImportOutcome>& outcome, const char* what) {
   if (!outcome.ok()) return outcome.status();
   if (!outcome->errors.empty()) {
     return Internal(std::string("the demo ") + what +
@@ -29,7 +29,7 @@ portfolio::Indicator DemoCountedIndicator() {
   return ind;
 }
 
-Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store) {
+Status LoadDemoPortfolio(app::PortfolioService& portfolio, store::Store& store) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredProject> existing, store.ListProjects());
   if (!existing.empty()) return Status::Ok();
   const app::Actor system = app::Actor::System();

@@ -9,9 +9,9 @@
 
 #include <string_view>
 
+#include "app/portfolio_service.h"
 #include "common/status.h"
 #include "store/store.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::cli {
 
@@ -24,6 +24,6 @@ std::string_view DemoPortfolioIndicatorsCsv();
 portfolio::Indicator DemoCountedIndicator();
 
 // Requires the demo users (LoadDemoData) to exist.
-Status LoadDemoPortfolio(web::PortfolioService& portfolio, store::Store& store);
+Status LoadDemoPortfolio(app::PortfolioService& portfolio, store::Store& store);
 
 }  // namespace samspill::cli

@@ -1,10 +1,12 @@
-// samspill: one binary — `samspill serve` runs the web application, the other
-// subcommands run the same domain code from a terminal.
+// samspill: one binary — `samspill serve` runs the web application (server/, the composition
+// root that wires app/ to web/), the other subcommands run the same use cases from a terminal
+// (cli/, which never includes web/).
 #include <cstdio>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/version.h"
+#include "server/commands.h"
 
 int main(int argc, char** argv) {
   using namespace samspill;
@@ -12,14 +14,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("samspill ") + cli::kVersion);
   cli::CommandAction action;
-  cli::AddServeCommand(app, &action);
+  server::AddServeCommand(app, &action);
   cli::AddEvaluateCommand(app, &action);
   cli::AddUserCommand(app, &action);
   cli::AddTenderCommand(app, &action);
   cli::AddMarketCommand(app, &action);
   cli::AddPortfolioCommand(app, &action);
   cli::AddAuditCommand(app, &action);
-  cli::AddRoutesCommand(app, &action);
+  server::AddRoutesCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

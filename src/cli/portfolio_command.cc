@@ -2,14 +2,15 @@
 // portfolio from a terminal, through the same PortfolioService as the pages and the API. Runs
 // as the system on the database file. Exit codes: 0 done, 65 the input has errors (every row
 // and column is printed; nothing was imported), 66 a file is missing, 64 wrong usage.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
+#include "app/portfolio_service.h"
 #include "cli/commands.h"
 #include "common/clock.h"
 #include "portfolio/xlsx/portfolio_xlsx.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::cli {
 namespace {
@@ -40,15 +41,15 @@ template <typename Fn>
 Status WithService(const PortfolioFlags& flags, Fn fn) {
   SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::OpenSqliteStore(flags.db));
   SystemClock clock;
-  web::PortfolioService portfolio(*store, clock);
+  app::PortfolioService portfolio(*store, clock);
   return fn(portfolio);
 }
 
 Status ImportCsv(const PortfolioFlags& flags) {
   SAMSPILL_ASSIGN_OR_RETURN(std::string csv, ReadInput(flags.file, kMaxCsvBytes));
-  return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
+  return WithService(flags, [&](app::PortfolioService& portfolio) -> Status {
     const app::Actor system = app::Actor::System();
-    SAMSPILL_ASSIGN_OR_RETURN(web::ImportOutcome outcome,
+    SAMSPILL_ASSIGN_OR_RETURN(app::ImportOutcome outcome,
                               flags.what == "indicators"
                                   ? portfolio.ImportIndicatorsCsv(system, csv)
                                   : portfolio.ImportProjectsCsv(system, csv));
@@ -68,7 +69,7 @@ Status ImportCsv(const PortfolioFlags& flags) {
 }
 
 Status ExportCsv(const PortfolioFlags& flags) {
-  return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
+  return WithService(flags, [&](app::PortfolioService& portfolio) -> Status {
     SAMSPILL_ASSIGN_OR_RETURN(std::string csv,
                               flags.what == "attainment"
                                   ? portfolio.AttainmentCsv(app::Actor::System())
@@ -78,7 +79,7 @@ Status ExportCsv(const PortfolioFlags& flags) {
 }
 
 Status ExportXlsx(const PortfolioFlags& flags) {
-  return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
+  return WithService(flags, [&](app::PortfolioService& portfolio) -> Status {
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Project> projects,
                               portfolio.Projects(app::Actor::System()));
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> indicators,
@@ -91,27 +92,24 @@ Status ExportXlsx(const PortfolioFlags& flags) {
 }
 
 Status Duplicates(const PortfolioFlags& flags) {
-  return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
-    SAMSPILL_ASSIGN_OR_RETURN(nlohmann::json report,
-                              portfolio.DuplicateReport(app::Actor::System()));
-    for (const auto& pair : report["pairs"]) {
-      std::printf("%.2f  #%lld %s  ~  #%lld %s\n", pair["score"].get<double>(),
-                  static_cast<long long>(pair["project_id"].get<int64_t>()),
-                  pair["project_name"].get<std::string>().c_str(),
-                  static_cast<long long>(pair["other_id"].get<int64_t>()),
-                  pair["other_name"].get<std::string>().c_str());
-      for (const auto& reason : pair["reasons"]) {
-        std::printf("      - %s\n", reason.get<std::string>().c_str());
-      }
+  return WithService(flags, [&](app::PortfolioService& portfolio) -> Status {
+    SAMSPILL_ASSIGN_OR_RETURN(app::DuplicateReport report,
+                              portfolio.Duplicates(app::Actor::System()));
+    for (const app::DuplicatePair& pair : report.pairs) {
+      const portfolio::DuplicateMatch& m = pair.match;
+      std::printf("%.2f  #%lld %s  ~  #%lld %s\n", std::round(m.score * 100) / 100,
+                  static_cast<long long>(m.project_id), m.project_name.c_str(),
+                  static_cast<long long>(m.other_id), m.other_name.c_str());
+      for (const std::string& reason : m.reasons) std::printf("      - %s\n", reason.c_str());
     }
-    std::printf("%zu probable duplicate pairs among %lld projects\n", report["pairs"].size(),
-                static_cast<long long>(report["projects_checked"].get<int64_t>()));
+    std::printf("%zu probable duplicate pairs among %zu projects\n", report.pairs.size(),
+                report.projects_checked);
     return Status::Ok();
   });
 }
 
 Status ReportSvg(const PortfolioFlags& flags) {
-  return WithService(flags, [&](web::PortfolioService& portfolio) -> Status {
+  return WithService(flags, [&](app::PortfolioService& portfolio) -> Status {
     const app::Actor system = app::Actor::System();
     std::vector<std::string> categories;
     if (flags.category.empty()) {

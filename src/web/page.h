@@ -25,6 +25,7 @@
 #include "web/i18n.h"
 
 namespace samspill::app {
+class PortfolioService;
 class TenderService;
 }  // namespace samspill::app
 
@@ -107,7 +108,6 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
 std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders);
 // The partnership portfolio's pages under /portefolje (web/portfolio_pages.cc).
-class PortfolioService;
-std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioPageRoutes(app::PortfolioService& portfolio);
 
 }  // namespace samspill::web

@@ -1,35 +1,34 @@
 // The areas page, /portefolje/omrader: the configured areas (innsatsområder) with how many
 // projects each has, and every project leader with the area they edit. Everyone who reads the
 // portfolio sees it; the coordinator also gets a form per project leader to assign or change
-// the area (POST /portefolje/omrader/{user id}, PortfolioService::AssignArea).
+// the area (POST /portefolje/omrader/{user id}, app::PortfolioService::AssignArea).
 #include <map>
 
+#include "app/portfolio_service.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 namespace {
 
-using nlohmann::json;
 using Errors = std::vector<std::pair<std::string, std::string>>;
 
 // `chosen`: a value the coordinator sent that was refused, shown again in its row.
-Result<PageResponse> AreasPage(PageRequest& req, PortfolioService& portfolio, const Errors& errors,
-                               int64_t chosen_user, const std::string& chosen, int status) {
-  SAMSPILL_ASSIGN_OR_RETURN(json areas, portfolio.Areas(Who(req)));
-  SAMSPILL_ASSIGN_OR_RETURN(json projects, portfolio.ListProjects(Who(req), {}));
+Result<PageResponse> AreasPage(PageRequest& req, app::PortfolioService& portfolio,
+                               const Errors& errors, int64_t chosen_user, const std::string& chosen,
+                               int status) {
+  SAMSPILL_ASSIGN_OR_RETURN(app::AreasView areas, portfolio.Areas(Who(req)));
+  SAMSPILL_ASSIGN_OR_RETURN(app::ProjectList projects, portfolio.ListProjects(Who(req), {}));
   std::map<std::string, int> count;
-  for (const json& p : projects["projects"]) ++count[JsonText(p, "area")];
+  for (const app::ProjectView& p : projects.projects) ++count[p.project.area];
 
   const std::string title(req.T("pf.areas"));
   const std::string saved = req.Param("lagret");
   std::string notice;
   std::string list;
   std::vector<std::pair<std::string, std::string>> options;
-  for (const json& a : areas["areas"]) {
-    const std::string area = a.get<std::string>();
+  for (const std::string& area : areas.areas) {
     options.push_back({area, area});
     list += "<li>" + H(area) + " (" + std::to_string(count[area]) + " " + H(req.T("pf.count")) +
             ")</li>";
@@ -39,18 +38,17 @@ Result<PageResponse> AreasPage(PageRequest& req, PortfolioService& portfolio, co
               "<p>" + H(req.T("pf.area_list_help")) + "</p><ul>" + list + "</ul>");
 
   std::string rows;
-  for (const json& u : areas["project_leaders"]) {
-    const int64_t id = u["user_id"].get<int64_t>();
-    const std::string name = JsonText(u, "display_name");
-    std::string area = JsonText(u, "area");
+  for (const app::ProjectLeaderView& u : areas.project_leaders) {
+    const int64_t id = u.user_id;
+    const std::string& name = u.display_name;
+    const std::string& area = u.area;
     if (std::to_string(id) == saved) {
       notice = "<p class=\"notice\" role=\"status\">" + H(req.T("pf.area_saved")) + " " + H(name) +
                ": " + H(area.empty() ? std::string(req.T("pf.no_area")) : area) + "</p>";
     }
-    std::string row = "<tr><td>" + H(name) + "</td><td>" + H(JsonText(u, "username")) +
-                      (u.value("active", true) ? "" : " (" + H(req.T("pf.inactive")) + ")") +
-                      "</td><td>" + H(area.empty() ? std::string(req.T("pf.no_area")) : area) +
-                      "</td>";
+    std::string row = "<tr><td>" + H(name) + "</td><td>" + H(u.username) +
+                      (u.active ? "" : " (" + H(req.T("pf.inactive")) + ")") + "</td><td>" +
+                      H(area.empty() ? std::string(req.T("pf.no_area")) : area) + "</td>";
     if (IsCoordinator(req)) {
       const std::string field = "area-" + std::to_string(id);
       std::string error;
@@ -89,7 +87,7 @@ Result<PageResponse> AreasPage(PageRequest& req, PortfolioService& portfolio, co
   return PageResponse{status, RenderLayout(req, title, body), "", {}};
 }
 
-Result<PageResponse> Assign(PageRequest& req, PortfolioService& portfolio) {
+Result<PageResponse> Assign(PageRequest& req, app::PortfolioService& portfolio) {
   const int64_t user = IdParam(req, 0);
   const std::string area = req.Param("area");
   Status assigned = portfolio.AssignArea(Who(req), user, area);
@@ -103,7 +101,7 @@ Result<PageResponse> Assign(PageRequest& req, PortfolioService& portfolio) {
 
 }  // namespace
 
-std::vector<PageRoute> PortfolioAreaRoutes(PortfolioService& portfolio) {
+std::vector<PageRoute> PortfolioAreaRoutes(app::PortfolioService& portfolio) {
   return {{"GET", "/portefolje/omrader", false, PortfolioReaders(),
            [&portfolio](PageRequest& req) { return AreasPage(req, portfolio, {}, 0, "", 200); }},
           {"POST",

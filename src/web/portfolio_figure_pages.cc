@@ -2,62 +2,53 @@
 // period's total when only it is known ("24 nye i perioden"), and, for each year of the period
 // (and any other year with a figure), the figure and its note ("13 søknader venter fortsatt på
 // svar"). The whole form is checked before anything is stored and saved in one change
-// (PortfolioService::EditIndicator); errors are listed at the top with links to the fields and
+// (app::PortfolioService::EditIndicator); errors are listed at the top with links to the fields and
 // shown beside them, with what was typed kept. An indicator counted from the register shows its
 // counted figures, which nobody enters by hand; its notes and target can still be changed.
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "app/portfolio_service.h"
 #include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 namespace {
 
-using nlohmann::json;
 using Errors = FormErrors;
 using Values = FormValues;
 
 std::string Path(int64_t id) { return "/portefolje/maltall/" + std::to_string(id); }
 
+// The indicator the page shows, and the reporting period.
+struct Shown {
+  app::IndicatorView view;
+  portfolio::Period period;
+  const portfolio::Indicator& indicator() const { return view.indicator; }
+  bool counted() const { return view.indicator.count_rule.has_value(); }
+};
+
 // The years the page shows: the period's, and any other year with a figure (an edition before
 // the period is a baseline).
-std::vector<int> YearsOf(const json& indicator) {
+std::vector<int> YearsOf(const Shown& shown) {
   std::set<int> years;
-  for (int y = indicator["period"]["first_year"]; y <= indicator["period"]["last_year"]; ++y) {
-    years.insert(y);
-  }
-  for (const json& f : indicator["figures"]) years.insert(f["year"].get<int>());
+  for (int y = shown.period.first_year; y <= shown.period.last_year; ++y) years.insert(y);
+  for (const portfolio::YearFigure& f : shown.indicator().figures) years.insert(f.year);
   return {years.begin(), years.end()};
 }
 
-const json* FigureOf(const json& indicator, int year) {
-  for (const json& f : indicator["figures"]) {
-    if (f["year"] == year) return &f;
-  }
-  return nullptr;
-}
-
-bool IsCounted(const json& indicator) { return !indicator["count_rule"].is_null(); }
-
 // The form's values from the stored indicator.
-Values StoredValues(const json& indicator) {
+Values StoredValues(const portfolio::Indicator& indicator) {
   Values v;
-  if (!indicator["target"].is_null())
-    v["target"] = std::to_string(indicator["target"].get<int64_t>());
-  if (!indicator["period_total"].is_null()) {
-    v["period_total"] = std::to_string(indicator["period_total"].get<int64_t>());
-  }
-  for (const json& f : indicator["figures"]) {
-    const std::string year = std::to_string(f["year"].get<int>());
-    if (!f["value"].is_null() && !f.value("counted", false)) {
-      v["value-" + year] = std::to_string(f["value"].get<int64_t>());
-    }
-    v["note-" + year] = JsonText(f, "note");
+  if (indicator.target) v["target"] = std::to_string(*indicator.target);
+  if (indicator.period_total) v["period_total"] = std::to_string(*indicator.period_total);
+  for (const portfolio::YearFigure& f : indicator.figures) {
+    const std::string year = std::to_string(f.year);
+    if (f.value && !f.counted) v["value-" + year] = std::to_string(*f.value);
+    v["note-" + year] = f.note;
   }
   return v;
 }
@@ -71,14 +62,13 @@ std::string Field(const Form& form, const std::string& id, const std::string& la
 
 // The posted form as an edit; what cannot be read is an error on its field, in the page's
 // language. The service checks the rest.
-IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const Values& v,
-                           Errors& errors) {
-  IndicatorEdit edit;
+app::IndicatorEdit EditFromForm(const PageRequest& req, const Shown& shown, const Values& v,
+                                Errors& errors) {
+  app::IndicatorEdit edit;
   const std::string version = req.Param("version");
   edit.version = WholeNumber(version).value_or(0);
   const std::string target = Trimmed(FormGet(v, "target"));
-  auto kind = portfolio::TargetKindFromName(JsonText(indicator, "target_kind"));
-  if (target.empty() && kind && portfolio::TargetIsRequired(*kind)) {
+  if (target.empty() && portfolio::TargetIsRequired(shown.indicator().target_kind)) {
     errors.push_back({"target", std::string(req.T("pf.target")) + ": " +
                                     std::string(req.T("pf.err_target_required"))});
   }
@@ -97,11 +87,11 @@ IndicatorEdit EditFromForm(const PageRequest& req, const json& indicator, const 
                                             std::string(req.T("pf.err_whole"))});
     }
   }
-  for (int year : YearsOf(indicator)) {
+  for (int year : YearsOf(shown)) {
     const std::string y = std::to_string(year);
     portfolio::YearFigure f{year, std::nullopt, Trimmed(FormGet(v, "note-" + y)), false};
     // A counted indicator's page has no figure fields; nothing else is read in their place.
-    const std::string value = IsCounted(indicator) ? "" : Trimmed(FormGet(v, "value-" + y));
+    const std::string value = shown.counted() ? "" : Trimmed(FormGet(v, "value-" + y));
     if (!value.empty()) {
       f.value = WholeNumber(value);
       if (!f.value) {
@@ -130,25 +120,26 @@ std::string FieldId(const std::string& field) {
   return "";
 }
 
-std::string CountRuleText(const PageRequest& req, const json& rule) {
+std::string CountRuleText(const PageRequest& req, const portfolio::CountRule& rule) {
   std::string kinds;
-  for (const json& k : rule["kinds"]) {
-    kinds += (kinds.empty() ? "" : ", ") + std::string(req.T("pf.kind." + k.get<std::string>()));
+  for (portfolio::ProjectKind k : rule.kinds) {
+    kinds += (kinds.empty() ? "" : ", ") +
+             std::string(req.T("pf.kind." + std::string(portfolio::ProjectKindName(k))));
   }
   std::string out = std::string(req.T("pf.counted_rule")) + " " +
                     (kinds.empty() ? std::string(req.T("pf.counted_any_kind")) : kinds) + ".";
-  if (rule.value("granted_only", false)) out += " " + std::string(req.T("pf.counted_granted"));
-  if (rule.value("facilitated_only", false)) {
+  if (rule.granted_only) out += " " + std::string(req.T("pf.counted_granted"));
+  if (rule.facilitated_only) {
     out += " " + std::string(req.T("pf.counted_facilitated"));
   }
   return out;
 }
 
-std::string FormHtml(const PageRequest& req, const json& ind, const Values& values,
+std::string FormHtml(const PageRequest& req, const Shown& shown, const Values& values,
                      const Errors& errors, int64_t version) {
   const Form form{req, values, errors};
-  const int64_t id = ind["id"].get<int64_t>();
-  const std::string kind = JsonText(ind, "target_kind");
+  const int64_t id = shown.indicator().id;
+  const std::string kind(portfolio::TargetKindName(shown.indicator().target_kind));
   std::string out = "<form method=\"post\" action=\"" + Path(id) + "\" class=\"stack\">" +
                     CsrfField(req) + "<input type=\"hidden\" name=\"version\" value=\"" +
                     std::to_string(version) + "\">";
@@ -156,79 +147,84 @@ std::string FormHtml(const PageRequest& req, const json& ind, const Values& valu
                std::string(req.T("pf.target_hint." + kind)), true);
   out += Field(form, "period_total", std::string(req.T("pf.period_total")),
                std::string(req.T("pf.period_total_hint")), true);
-  for (int year : YearsOf(ind)) {
+  const std::vector<int> years = YearsOf(shown);
+  for (int year : years) {
     const std::string y = std::to_string(year);
     out += "<fieldset><legend>" + y + "</legend>";
-    if (IsCounted(ind)) {
-      const json* f = FigureOf(ind, year);
-      const bool has = f && !(*f)["value"].is_null();
+    if (shown.counted()) {
+      const portfolio::YearFigure* f = shown.indicator().Figure(year);
       out += "<p>" + H(req.T("pf.counted_value")) + ": <strong>" +
-             (has ? std::to_string((*f)["value"].get<int64_t>()) : std::string("–")) +
-             "</strong></p>";
+             (f && f->value ? std::to_string(*f->value) : std::string("–")) + "</strong></p>";
     } else {
       out += Field(form, "value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true);
     }
     out += Field(form, "note-" + y, std::string(req.T("pf.note_for")) + " " + y,
-                 year == YearsOf(ind).front() ? std::string(req.T("pf.note_hint")) : "", false);
+                 year == years.front() ? std::string(req.T("pf.note_hint")) : "", false);
     out += "</fieldset>";
   }
   return out + "<button type=\"submit\">" + H(req.T("pf.save")) + "</button></form>";
 }
 
-PageResponse FiguresPage(const PageRequest& req, const json& ind, const Values& values,
+PageResponse FiguresPage(const PageRequest& req, const Shown& shown, const Values& values,
                          const Errors& errors, int64_t version, int status) {
-  const std::string title = std::string(req.T("pf.figures_title")) + ": " + JsonText(ind, "name");
+  const portfolio::Indicator& ind = shown.indicator();
+  const std::string title = std::string(req.T("pf.figures_title")) + ": " + ind.name;
   std::string body = "<h1>" + H(title) + "</h1>" + ErrorSummary(req, errors);
   std::string dl = "<dl class=\"facts\">";
   auto item = [&](const char* key, const std::string& text) {
     if (!text.empty()) dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + H(text) + "</dd></div>";
   };
-  item("pf.category", JsonText(ind, "category"));
-  item("pf.target_kind", std::string(req.T("pf.target_kind." + JsonText(ind, "target_kind"))));
-  item("pf.unit", JsonText(ind, "unit"));
-  item("pf.indicator_note", JsonText(ind, "note"));
-  if (IsCounted(ind)) item("pf.counted", CountRuleText(req, ind["count_rule"]));
-  item("pf.attainment", JsonText(ind["attainment"], "summary"));
+  item("pf.category", ind.category);
+  item("pf.target_kind",
+       std::string(
+           req.T("pf.target_kind." + std::string(portfolio::TargetKindName(ind.target_kind)))));
+  item("pf.unit", ind.unit);
+  item("pf.indicator_note", ind.note);
+  if (ind.count_rule) item("pf.counted", CountRuleText(req, *ind.count_rule));
+  item("pf.attainment", shown.view.attainment.summary_nb);
   body += dl + "</dl>";
-  if (IsCounted(ind)) body += "<p class=\"notice\">" + H(req.T("pf.counted_help")) + "</p>";
-  body += FormHtml(req, ind, values, errors, version);
+  if (shown.counted()) body += "<p class=\"notice\">" + H(req.T("pf.counted_help")) + "</p>";
+  body += FormHtml(req, shown, values, errors, version);
   body += "<p><a href=\"/portefolje/maltall\">" + H(req.T("pf.back_to_targets")) + "</a></p>";
   return PageResponse{status, RenderLayout(req, title, body), "", {}};
 }
 
-Result<PageResponse> Show(PageRequest& req, PortfolioService& portfolio) {
-  SAMSPILL_ASSIGN_OR_RETURN(json ind, portfolio.GetIndicator(Who(req), IdParam(req, 0)));
-  return FiguresPage(req, ind, StoredValues(ind), {}, ind["version"].get<int64_t>(), 200);
+Result<PageResponse> Show(PageRequest& req, app::PortfolioService& portfolio) {
+  SAMSPILL_ASSIGN_OR_RETURN(app::IndicatorView view,
+                            portfolio.GetIndicator(Who(req), IdParam(req, 0)));
+  const Shown shown{std::move(view), portfolio.settings().period};
+  return FiguresPage(req, shown, StoredValues(shown.indicator()), {}, shown.view.version, 200);
 }
 
-Result<PageResponse> Save(PageRequest& req, PortfolioService& portfolio) {
+Result<PageResponse> Save(PageRequest& req, app::PortfolioService& portfolio) {
   const int64_t id = IdParam(req, 0);
-  SAMSPILL_ASSIGN_OR_RETURN(json ind, portfolio.GetIndicator(Who(req), id));
+  SAMSPILL_ASSIGN_OR_RETURN(app::IndicatorView view, portfolio.GetIndicator(Who(req), id));
+  const Shown shown{std::move(view), portfolio.settings().period};
   Values values;
   values["target"] = req.Param("target");
   values["period_total"] = req.Param("period_total");
-  for (int year : YearsOf(ind)) {
+  for (int year : YearsOf(shown)) {
     for (const char* part : {"value-", "note-"}) {
       const std::string key = part + std::to_string(year);
       values[key] = req.Param(key);
     }
   }
   Errors errors;
-  IndicatorEdit edit = EditFromForm(req, ind, values, errors);
-  if (!errors.empty()) return FiguresPage(req, ind, values, errors, edit.version, 400);
-  Result<json> saved = portfolio.EditIndicator(Who(req), id, edit);
+  app::IndicatorEdit edit = EditFromForm(req, shown, values, errors);
+  if (!errors.empty()) return FiguresPage(req, shown, values, errors, edit.version, 400);
+  Result<app::IndicatorView> saved = portfolio.EditIndicator(Who(req), id, edit);
   if (saved.ok()) return Redirect("/portefolje/maltall#indicator-" + std::to_string(id));
   const Status& s = saved.status();
   switch (s.code()) {
     case StatusCode::kInvalidArgument:
-      return FiguresPage(req, ind, values,
+      return FiguresPage(req, shown, values,
                          {{FieldId(s.field()), InLanguage(req.lang, s.message())}}, edit.version,
                          400);
     case StatusCode::kConflict:
       // Someone saved in between: what they saved is shown in the table; this form keeps what
       // was typed, now against the latest version, so saving again is a deliberate choice.
-      return FiguresPage(req, ind, values, {{"", std::string(req.T("pf.err_changed"))}},
-                         ind["version"].get<int64_t>(), 409);
+      return FiguresPage(req, shown, values, {{"", std::string(req.T("pf.err_changed"))}},
+                         shown.view.version, 409);
     default:
       return s;
   }
@@ -236,7 +232,7 @@ Result<PageResponse> Save(PageRequest& req, PortfolioService& portfolio) {
 
 }  // namespace
 
-std::vector<PageRoute> PortfolioFigureRoutes(PortfolioService& portfolio) {
+std::vector<PageRoute> PortfolioFigureRoutes(app::PortfolioService& portfolio) {
   const std::string path = std::string("/portefolje/maltall/") + kIdPattern;
   return {{"GET",
            path,

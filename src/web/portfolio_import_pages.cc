@@ -6,10 +6,11 @@
 // with its size before it is read (docs/decisions/0014).
 #include <functional>
 
+#include "app/portfolio_service.h"
+#include "web/actor.h"
 #include "web/i18n.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 namespace {
@@ -22,7 +23,8 @@ struct ImportKind {
   const char* imported_key;  // "… prosjekter importert."
   std::string result_path;   // where to see what was imported
   const char* result_key;
-  std::function<Result<ImportOutcome>(PortfolioService&, const app::Actor&, std::string_view)>
+  std::function<Result<app::ImportOutcome>(app::PortfolioService&, const app::Actor&,
+                                           std::string_view)>
       import;
 };
 
@@ -33,7 +35,7 @@ ImportKind Projects() {
           "pf.imported",
           "/portefolje",
           "pf.title",
-          [](PortfolioService& p, const app::Actor& a, std::string_view csv) {
+          [](app::PortfolioService& p, const app::Actor& a, std::string_view csv) {
             return p.ImportProjectsCsv(a, csv);
           }};
 }
@@ -45,7 +47,7 @@ ImportKind Indicators() {
           "pf.imported_indicators",
           "/portefolje/maltall",
           "pf.targets",
-          [](PortfolioService& p, const app::Actor& a, std::string_view csv) {
+          [](app::PortfolioService& p, const app::Actor& a, std::string_view csv) {
             return p.ImportIndicatorsCsv(a, csv);
           }};
 }
@@ -93,7 +95,7 @@ std::string Described(const std::string& id, bool has_hint, const std::string& e
 
 // The form: a file input and a text area for pasting; `field_error` is shown beside the field
 // errors point to, and pasted text is kept.
-std::string ImportForm(const PageRequest& req, const PortfolioService& portfolio,
+std::string ImportForm(const PageRequest& req, const app::PortfolioService& portfolio,
                        const ImportKind& kind, const std::string& pasted,
                        const std::string& error_field, const std::string& field_error) {
   const std::string file_error = error_field == "file" ? field_error : "";
@@ -111,7 +113,7 @@ std::string ImportForm(const PageRequest& req, const PortfolioService& portfolio
          "</button></form>";
 }
 
-Result<PageResponse> ImportPage(PageRequest& req, PortfolioService& portfolio,
+Result<PageResponse> ImportPage(PageRequest& req, app::PortfolioService& portfolio,
                                 const ImportKind& kind, bool post) {
   const std::string title(req.T(kind.title_key));
   std::string body = "<h1>" + H(title) + "</h1><p>" + H(req.T(kind.columns_key)) + "</p>";
@@ -142,7 +144,8 @@ Result<PageResponse> ImportPage(PageRequest& req, PortfolioService& portfolio,
     return page(413, ErrorSummary(req, {{source->field, message}}), pasted, source->field, message);
   }
   // A permission error is the error page, as on every other form.
-  SAMSPILL_ASSIGN_OR_RETURN(ImportOutcome outcome, kind.import(portfolio, Who(req), source->text));
+  SAMSPILL_ASSIGN_OR_RETURN(app::ImportOutcome outcome,
+                            kind.import(portfolio, Who(req), source->text));
   if (!outcome.errors.empty()) {
     std::vector<std::pair<std::string, std::string>> errors;
     for (const portfolio::RowError& e : outcome.errors) {
@@ -169,7 +172,7 @@ Result<PageResponse> ImportPage(PageRequest& req, PortfolioService& portfolio,
 
 }  // namespace
 
-std::vector<PageRoute> PortfolioImportRoutes(PortfolioService& portfolio) {
+std::vector<PageRoute> PortfolioImportRoutes(app::PortfolioService& portfolio) {
   std::vector<PageRoute> routes;
   for (const ImportKind& kind : {Projects(), Indicators()}) {
     for (const bool post : {false, true}) {

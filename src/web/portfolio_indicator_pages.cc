@@ -3,21 +3,20 @@
 // register (which project kinds, only granted ones, only those the partnership facilitated).
 // Until now only the API (POST /api/portfolio/indicators) and the CSV import could define one,
 // and a count rule only through the API. The page checks the whole form in the page's language
-// before anything is stored; the service (PortfolioService::DefineIndicator) checks it again and
-// stores it with its audit event. A name already used in the category is refused (the service's
+// before anything is stored; the service (app::PortfolioService::DefineIndicator) checks it again
+// and stores it with its audit event. A name already used in the category is refused (the service's
 // only_new): that indicator is changed from its own page, never redefined by accident.
+#include "app/portfolio_service.h"
 #include "portfolio/indicator.h"
 #include "portfolio/project.h"
+#include "web/actor.h"
 #include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/portfolio_pages.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 namespace {
-
-using nlohmann::json;
 
 constexpr char kPath[] = "/portefolje/maltall/ny";
 
@@ -119,7 +118,7 @@ std::string FormHtml(const PageRequest& req, const FormValues& values, const For
   return out + "<button type=\"submit\">" + H(req.T("pf.define")) + "</button></form>";
 }
 
-Result<PageResponse> NewPage(PageRequest& req, PortfolioService& portfolio,
+Result<PageResponse> NewPage(PageRequest& req, app::PortfolioService& portfolio,
                              const FormValues& values, const FormErrors& errors, int status) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<std::string> categories, portfolio.Categories(Who(req)));
   std::string body =
@@ -129,14 +128,13 @@ Result<PageResponse> NewPage(PageRequest& req, PortfolioService& portfolio,
   return PageResponse{status, RenderLayout(req, req.T("pf.new_indicator"), body), "", {}};
 }
 
-Result<PageResponse> Define(PageRequest& req, PortfolioService& portfolio) {
+Result<PageResponse> Define(PageRequest& req, app::PortfolioService& portfolio) {
   const FormValues values = PostedValues(req);
   FormErrors errors;
   portfolio::Indicator ind = IndicatorFromForm(req, values, errors);
   if (!errors.empty()) return NewPage(req, portfolio, values, errors, 400);
-  Result<json> saved = portfolio.DefineIndicator(Who(req), ind, /*only_new=*/true);
-  if (saved.ok())
-    return Redirect("/portefolje/maltall/" + std::to_string((*saved)["id"].get<int64_t>()));
+  Result<app::IndicatorView> saved = portfolio.DefineIndicator(Who(req), ind, /*only_new=*/true);
+  if (saved.ok()) return Redirect("/portefolje/maltall/" + std::to_string(saved->indicator.id));
   const Status& s = saved.status();
   if (s.code() == StatusCode::kConflict && s.field() == "name") {  // the name is taken
     return NewPage(req, portfolio, values,
@@ -156,7 +154,7 @@ Result<PageResponse> Define(PageRequest& req, PortfolioService& portfolio) {
 
 }  // namespace
 
-std::vector<PageRoute> PortfolioIndicatorRoutes(PortfolioService& portfolio) {
+std::vector<PageRoute> PortfolioIndicatorRoutes(app::PortfolioService& portfolio) {
   return {{"GET",
            kPath,
            false,

@@ -11,11 +11,13 @@
 #include <map>
 #include <set>
 
+#include "app/portfolio_service.h"
 #include "common/money.h"
 #include "common/parse_number.h"
+#include "portfolio/project_json.h"
+#include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 
@@ -58,14 +60,14 @@ bool IsWriter(const PageRequest& req) {
   return r == Role::kPartnershipCoordinator || r == Role::kProjectLeader;
 }
 
-std::string KindLabel(const PageRequest& req, const std::string& kind) {
-  return std::string(req.T("pf.kind." + kind));
+std::string KindLabel(const PageRequest& req, portfolio::ProjectKind kind) {
+  return std::string(req.T("pf.kind." + std::string(portfolio::ProjectKindName(kind))));
 }
-std::string StatusLabel(const PageRequest& req, const std::string& status) {
-  return std::string(req.T("pf.status." + status));
+std::string StatusLabel(const PageRequest& req, portfolio::ProjectStatus status) {
+  return std::string(req.T("pf.status." + std::string(portfolio::ProjectStatusName(status))));
 }
 
-std::vector<std::pair<std::string, std::string>> AreaOptions(const PortfolioService& p) {
+std::vector<std::pair<std::string, std::string>> AreaOptions(const app::PortfolioService& p) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& a : p.settings().areas.areas) out.push_back({a, a});
   return out;
@@ -73,8 +75,7 @@ std::vector<std::pair<std::string, std::string>> AreaOptions(const PortfolioServ
 std::vector<std::pair<std::string, std::string>> KindOptions(const PageRequest& req) {
   std::vector<std::pair<std::string, std::string>> out;
   for (auto k : portfolio::kAllProjectKinds) {
-    const std::string name(portfolio::ProjectKindName(k));
-    out.push_back({name, KindLabel(req, name)});
+    out.push_back({std::string(portfolio::ProjectKindName(k)), KindLabel(req, k)});
   }
   return out;
 }
@@ -83,8 +84,7 @@ std::vector<std::pair<std::string, std::string>> StatusOptions(const PageRequest
   std::vector<std::pair<std::string, std::string>> out;
   for (auto s : portfolio::kAllProjectStatuses) {
     if (s == portfolio::ProjectStatus::kMerged && !with_merged) continue;
-    const std::string name(portfolio::ProjectStatusName(s));
-    out.push_back({name, StatusLabel(req, name)});
+    out.push_back({std::string(portfolio::ProjectStatusName(s)), StatusLabel(req, s)});
   }
   return out;
 }
@@ -106,9 +106,9 @@ std::string Downloads(const PageRequest& req) {
 
 // ---- the list ----
 
-Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
-  ProjectFilter f{req.Param("area"), req.Param("kind"), req.Param("status"), req.Param("q")};
-  SAMSPILL_ASSIGN_OR_RETURN(json list, portfolio.ListProjects(Who(req), f));
+Result<PageResponse> ListPage(PageRequest& req, app::PortfolioService& portfolio) {
+  app::ProjectFilter f{req.Param("area"), req.Param("kind"), req.Param("status"), req.Param("q")};
+  SAMSPILL_ASSIGN_OR_RETURN(app::ProjectList list, portfolio.ListProjects(Who(req), f));
   std::string body = "<h1>" + H(req.T("pf.title")) + "</h1>";
   std::string actions = "<ul class=\"links\">";
   if (IsWriter(req))
@@ -138,18 +138,17 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
       SelectOptions(StatusOptions(req, true), f.status, std::string(req.T("pf.all"))) +
       "</select></div><button type=\"submit\">" + H(req.T("tenders.filter")) + "</button></form>";
   std::string rows;
-  for (const json& p : list["projects"]) {
+  for (const app::ProjectView& view : list.projects) {
+    const portfolio::Project& p = view.project;
     std::string partners;
-    for (const json& x : p["partners"]) {
-      partners += (partners.empty() ? "" : "; ") + JsonText(x, "organisation") +
-                  (JsonText(x, "unit").empty() ? "" : ", " + JsonText(x, "unit"));
+    for (const portfolio::Partner& x : p.partners) {
+      partners += (partners.empty() ? "" : "; ") + x.Display();
     }
-    rows += "<tr><td>" + ProjectLink(p["id"].get<int64_t>(), JsonText(p, "name")) + "</td><td>" +
-            H(JsonText(p, "area")) + "</td><td>" + H(KindLabel(req, JsonText(p, "kind"))) +
-            "</td><td>" + H(StatusLabel(req, JsonText(p, "status"))) + "</td><td>" + H(partners) +
-            "</td><td>" + H(JsonText(p, "registered_by")) + "</td></tr>";
+    rows += "<tr><td>" + ProjectLink(p.id, p.name) + "</td><td>" + H(p.area) + "</td><td>" +
+            H(KindLabel(req, p.kind)) + "</td><td>" + H(StatusLabel(req, p.status)) + "</td><td>" +
+            H(partners) + "</td><td>" + H(p.registered_by) + "</td></tr>";
   }
-  body += "<p>" + std::to_string(list["projects"].size()) + " " + H(req.T("pf.count")) + "</p>";
+  body += "<p>" + std::to_string(list.projects.size()) + " " + H(req.T("pf.count")) + "</p>";
   body += rows.empty() ? "<p>" + H(req.T("home.none")) + "</p>"
                        : "<table>" +
                              Head(req, {"pf.name", "pf.area", "pf.kind", "pf.status", "pf.partners",
@@ -161,70 +160,61 @@ Result<PageResponse> ListPage(PageRequest& req, PortfolioService& portfolio) {
 
 // ---- the project page ----
 
-Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
+Result<PageResponse> ProjectPage(PageRequest& req, app::PortfolioService& portfolio,
                                  const std::vector<std::pair<std::string, std::string>>& errors,
                                  int status_code) {
-  SAMSPILL_ASSIGN_OR_RETURN(json p, portfolio.GetProject(Who(req), IdParam(req, 0)));
-  const std::string id = std::to_string(p["id"].get<int64_t>());
-  std::string body = "<h1>" + H(JsonText(p, "name")) + "</h1>" + ErrorSummary(req, errors);
-  if (!p["merged_into"].is_null()) {
+  SAMSPILL_ASSIGN_OR_RETURN(app::ProjectDetail detail,
+                            portfolio.GetProject(Who(req), IdParam(req, 0)));
+  const portfolio::Project& p = detail.view.project;
+  const std::string id = std::to_string(p.id);
+  std::string body = "<h1>" + H(p.name) + "</h1>" + ErrorSummary(req, errors);
+  if (p.merged_into) {
     body += "<p class=\"notice\">" + H(req.T("pf.merged_into")) + " " +
-            ProjectLink(p["merged_into"].get<int64_t>(),
-                        "#" + std::to_string(p["merged_into"].get<int64_t>())) +
-            "</p>";
+            ProjectLink(*p.merged_into, "#" + std::to_string(*p.merged_into)) + "</p>";
   }
   std::string dl = "<dl class=\"facts\">";
   auto item = [&](const char* key, const std::string& html) {
     if (!html.empty()) dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + html + "</dd></div>";
   };
-  item("pf.short_name", H(JsonText(p, "short_name")));
-  item("pf.area", H(JsonText(p, "area")));
-  item("pf.kind", H(KindLabel(req, JsonText(p, "kind"))));
-  item("pf.status", H(StatusLabel(req, JsonText(p, "status"))));
-  item("pf.description", H(JsonText(p, "description")));
+  auto date = [](const std::optional<Date>& d) { return d ? d->ToIso() : std::string(); };
+  item("pf.short_name", H(p.short_name));
+  item("pf.area", H(p.area));
+  item("pf.kind", H(KindLabel(req, p.kind)));
+  item("pf.status", H(StatusLabel(req, p.status)));
+  item("pf.description", H(p.description));
   std::string partners, contacts, funding;
-  for (const json& x : p["partners"]) {
-    partners += "<li>" + H(JsonText(x, "organisation")) +
-                (JsonText(x, "unit").empty() ? "" : ", " + H(JsonText(x, "unit"))) + "</li>";
+  for (const portfolio::Partner& x : p.partners) partners += "<li>" + H(x.Display()) + "</li>";
+  for (const portfolio::Contact& c : p.contacts) {
+    contacts += "<li>" + H(c.name) + (c.role.empty() ? "" : " (" + H(c.role) + ")") + "</li>";
   }
-  for (const json& c : p["contacts"]) {
-    contacts += "<li>" + H(JsonText(c, "name")) +
-                (JsonText(c, "role").empty() ? "" : " (" + H(JsonText(c, "role")) + ")") + "</li>";
-  }
-  for (const json& f : p["funding"]) {
-    const double amount = f.value("amount", 0.0);
-    funding += "<li>" + H(JsonText(f, "source")) +
-               (amount > 0 ? ": " + H(FormatMoney(req.lang, Money{std::llround(amount * 100),
-                                                                  JsonText(f, "currency")}))
-                           : "") +
-               "</li>";
+  for (const portfolio::Funding& f : p.funding) {
+    funding += "<li>" + H(f.source) +
+               (f.amount.minor > 0 ? ": " + H(FormatMoney(req.lang, f.amount)) : "") + "</li>";
   }
   item("pf.partners", partners.empty() ? "" : "<ul>" + partners + "</ul>");
   item("pf.contacts", contacts.empty() ? "" : "<ul>" + contacts + "</ul>");
   item("pf.funding", funding.empty() ? "" : "<ul>" + funding + "</ul>");
-  item("pf.start", H(JsonText(p, "start")));
-  item("pf.end", H(JsonText(p, "end")));
-  item("pf.registered_by", H(JsonText(p, "registered_by")));
-  item("pf.facilitated",
-       H(req.T(p.value("facilitated_by_partnership", false) ? "pf.yes" : "pf.no")));
-  item("pf.value_municipality", H(JsonText(p, "value_for_municipality")));
-  item("pf.value_university", H(JsonText(p, "value_for_university")));
+  item("pf.start", H(date(p.start)));
+  item("pf.end", H(date(p.end)));
+  item("pf.registered_by", H(p.registered_by));
+  item("pf.facilitated", H(req.T(p.facilitated_by_partnership ? "pf.yes" : "pf.no")));
+  item("pf.value_municipality", H(p.value_for_municipality));
+  item("pf.value_university", H(p.value_for_university));
   body += dl + "</dl>";
-  if (IsWriter(req) && p["merged_into"].is_null()) {
+  if (IsWriter(req) && !p.merged_into) {
     body += "<p><a href=\"/portefolje/prosjekt/" + id + "/rediger\">" + H(req.T("pf.edit")) +
             "</a></p>";
   }
   std::string history;
-  for (const json& h : p["history"]) {
-    history += "<tr><td>" + H(JsonText(h, "at")) + "</td><td>" + H(JsonText(h, "actor")) +
-               "</td><td><code>" + H(JsonText(h, "action")) + "</code></td><td>" +
-               ProjectLink(h["project_id"].get<int64_t>(), JsonText(h, "name")) + " (v" +
-               std::to_string(h["version"].get<int64_t>()) + ")</td></tr>";
+  for (const app::ProjectRevisionView& h : detail.history) {
+    history += "<tr><td>" + H(h.at.ToIso()) + "</td><td>" + H(h.actor) + "</td><td><code>" +
+               H(h.action) + "</code></td><td>" + ProjectLink(h.project_id, h.name) + " (v" +
+               std::to_string(h.version) + ")</td></tr>";
   }
   body += Section("history", req.T("pf.history"),
                   "<table>" + Head(req, {"col.time", "col.actor", "col.action", "pf.name"}) +
                       "<tbody>" + history + "</tbody></table>");
-  if (IsCoordinator(req) && p["merged_into"].is_null()) {
+  if (IsCoordinator(req) && !p.merged_into) {
     body +=
         Section("merge", req.T("pf.merge"),
                 "<form method=\"post\" action=\"/portefolje/prosjekt/" + id +
@@ -234,19 +224,75 @@ Result<PageResponse> ProjectPage(PageRequest& req, PortfolioService& portfolio,
                     "inputmode=\"numeric\" required></div><button type=\"submit\">" +
                     H(req.T("pf.merge")) + "</button></form>");
   }
-  return PageResponse{status_code, RenderLayout(req, JsonText(p, "name"), body), "", {}};
+  return PageResponse{status_code, RenderLayout(req, p.name, body), "", {}};
 }
 
 // ---- the register/edit form ----
 
-std::string Lines(const json& list, const std::function<std::string(const json&)>& line) {
-  std::string out;
-  for (const json& x : list) out += line(x) + "\n";
+// What the form's fields show (FormValues, by field name): a stored project's values, or what
+// was sent.
+FormValues ValuesOf(const app::ProjectView& view) {
+  const portfolio::Project& p = view.project;
+  FormValues v = {{"name", p.name},
+                  {"short_name", p.short_name},
+                  {"description", p.description},
+                  {"area", p.area},
+                  {"kind", std::string(portfolio::ProjectKindName(p.kind))},
+                  {"status", std::string(portfolio::ProjectStatusName(p.status))},
+                  {"facilitated", p.facilitated_by_partnership ? "ja" : ""},
+                  {"value_for_municipality", p.value_for_municipality},
+                  {"value_for_university", p.value_for_university},
+                  {"version", std::to_string(view.version)}};
+  for (const auto& [field, date] :
+       {std::pair{"start", &p.start}, {"end", &p.end}, {"applied_on", &p.applied_on}}) {
+    if (*date) v[field] = (*date)->ToIso();
+  }
+  for (const portfolio::Partner& x : p.partners) v["partners"] += x.Display() + "\n";
+  for (const portfolio::Contact& c : p.contacts) v["contacts"] += c.name + "\n";
+  for (const portfolio::Funding& f : p.funding) {
+    v["funding"] += f.source + (f.amount.minor > 0 ? ": " + FormatMoneyPlain(f.amount) : "") + "\n";
+  }
+  return v;
+}
+
+FormValues ValuesSent(const PageRequest& req) {
+  FormValues v;
+  for (const char* field :
+       {"name", "short_name", "description", "area", "kind", "status", "partners", "contacts",
+        "funding", "start", "end", "applied_on", "facilitated", "value_for_municipality",
+        "value_for_university", "version"}) {
+    v[field] = req.Param(field);
+  }
+  return v;
+}
+
+// A text area's lines, trailing spaces and empty lines dropped.
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (char c : text + "\n") {
+    if (c == '\n') {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!line.empty()) out.push_back(line);
+      line.clear();
+    } else {
+      line += c;
+    }
+  }
   return out;
 }
 
-// The form's fields as the API's project body.
-Result<json> BodyFromForm(const PageRequest& req) {
+// What the form sends, typed.
+struct ProjectForm {
+  portfolio::Project project;
+  std::optional<int64_t> version;
+  bool confirmed_distinct = false;
+};
+
+// The form's fields as a project: the text fields are read by the one project reader
+// (portfolio::ProjectFromJson, which names the field in error); a funding line's amount
+// ("Forskningsrådet: 12 400 000,50") goes to øre straight from the field, never through a double.
+Result<ProjectForm> ProjectFromForm(const PageRequest& req) {
   json body = {{"name", req.Param("name")},
                {"short_name", req.Param("short_name")},
                {"description", req.Param("description")},
@@ -255,53 +301,44 @@ Result<json> BodyFromForm(const PageRequest& req) {
                {"status", req.Param("status")},
                {"facilitated_by_partnership", req.Param("facilitated") == "ja"},
                {"value_for_municipality", req.Param("value_for_municipality")},
-               {"value_for_university", req.Param("value_for_university")}};
+               {"value_for_university", req.Param("value_for_university")},
+               {"partners", json::array()},
+               {"contacts", json::array()},
+               {"funding", json::array()}};
   for (const char* d : {"start", "end", "applied_on"}) {
     if (!req.Param(d).empty()) body[d] = req.Param(d);
   }
-  auto lines = [&](const std::string& name) {
-    std::vector<std::string> out;
-    std::string text = req.Param(name), line;
-    for (char c : text + "\n") {
-      if (c == '\n') {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        if (!line.empty()) out.push_back(line);
-        line.clear();
-      } else {
-        line += c;
-      }
-    }
-    return out;
-  };
-  body["partners"] = json::array();
-  for (const std::string& l : lines("partners")) {
+  for (const std::string& l : Lines(req.Param("partners"))) {
     const size_t comma = l.find(',');
-    body["partners"].push_back(
-        {{"organisation", l.substr(0, comma)},
-         {"unit", comma == std::string::npos
-                      ? ""
-                      : l.substr(l.find_first_not_of(' ', comma + 1) == std::string::npos
-                                     ? l.size()
-                                     : l.find_first_not_of(' ', comma + 1))}});
+    const size_t unit = comma == std::string::npos ? l.size() : l.find_first_not_of(' ', comma + 1);
+    body["partners"].push_back({{"organisation", l.substr(0, comma)},
+                                {"unit", unit == std::string::npos ? "" : l.substr(unit)}});
   }
-  body["contacts"] = json::array();
-  for (const std::string& l : lines("contacts")) body["contacts"].push_back({{"name", l}});
-  body["funding"] = json::array();
-  for (const std::string& l : lines("funding")) {
+  for (const std::string& l : Lines(req.Param("contacts"))) {
+    body["contacts"].push_back({{"name", l}});
+  }
+  std::vector<int64_t> amounts;
+  for (const std::string& l : Lines(req.Param("funding"))) {
     const size_t colon = l.rfind(':');
-    json f = {{"source", l.substr(0, colon)}};
+    body["funding"].push_back({{"source", l.substr(0, colon)}});
+    int64_t minor = 0;
     if (colon != std::string::npos) {
-      Result<int64_t> minor = ParseMoneyMinor(l.substr(colon + 1));
-      if (!minor.ok()) return InvalidArgument(minor.status().message(), "funding");
-      f["amount"] = static_cast<double>(*minor) / 100.0;
+      Result<int64_t> parsed = ParseMoneyMinor(l.substr(colon + 1));
+      if (!parsed.ok()) return InvalidArgument(parsed.status().message(), "funding");
+      minor = *parsed;
     }
-    body["funding"].push_back(f);
+    amounts.push_back(minor);
+  }
+  ProjectForm form;
+  SAMSPILL_ASSIGN_OR_RETURN(form.project, portfolio::ProjectFromJson(body));
+  for (size_t i = 0; i < amounts.size() && i < form.project.funding.size(); ++i) {
+    form.project.funding[i].amount = Money{amounts[i], "NOK"};
   }
   if (const std::string version = req.Param("version"); !version.empty()) {
-    SAMSPILL_ASSIGN_OR_RETURN(body["version"], ParseWholeNumber(version, "version"));
+    SAMSPILL_ASSIGN_OR_RETURN(form.version, ParseWholeNumber(version, "version"));
   }
-  if (req.Param("confirmed_distinct") == "ja") body["confirmed_distinct"] = true;
-  return body;
+  form.confirmed_distinct = req.Param("confirmed_distinct") == "ja";
+  return form;
 }
 
 // The form's field id for an error's field ("partners[1].unit" → "partners").
@@ -313,19 +350,22 @@ std::string FieldId(const std::string& field) {
   return kKnown.contains(base) ? base : "name";
 }
 
-std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const json& p,
+std::string Reasons(const portfolio::DuplicateMatch& match) {
+  std::string out;
+  for (const std::string& r : match.reasons) out += "<li>" + H(r) + "</li>";
+  return out;
+}
+
+std::string FormHtml(const PageRequest& req, app::PortfolioService& portfolio, FormValues v,
                      const std::string& action,
                      const std::vector<std::pair<std::string, std::string>>& errors,
-                     const json& duplicates) {
+                     const std::vector<portfolio::DuplicateMatch>& duplicates) {
   std::string out = ErrorSummary(req, errors);
   if (!duplicates.empty()) {
     std::string items;
-    for (const json& d : duplicates) {
-      std::string reasons;
-      for (const json& r : d["reasons"]) reasons += "<li>" + H(r.get<std::string>()) + "</li>";
-      items += "<li>" + ProjectLink(d["other_id"].get<int64_t>(), JsonText(d, "other_name")) +
-               " (" + H(FormatDecimal(req.lang, d["score"].get<double>(), 2)) + ")<ul>" + reasons +
-               "</ul></li>";
+    for (const portfolio::DuplicateMatch& d : duplicates) {
+      items += "<li>" + ProjectLink(d.other_id, d.other_name) + " (" +
+               H(FormatDecimal(req.lang, d.score, 2)) + ")<ul>" + Reasons(d) + "</ul></li>";
     }
     out +=
         "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" "
@@ -347,50 +387,37 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
   auto date = [&](const char* id, const char* key) {
     return "<div class=\"field\"><label for=\"" + std::string(id) + "\">" + H(req.T(key)) +
            "</label><input id=\"" + id + "\" name=\"" + id + "\" type=\"date\" value=\"" +
-           H(JsonText(p, id)) + "\"></div>";
+           H(v[id]) + "\"></div>";
   };
   out += "<form method=\"post\" action=\"" + H(action) + "\" class=\"stack\">" + CsrfField(req);
-  if (p.contains("version")) {
-    out += "<input type=\"hidden\" name=\"version\" value=\"" +
-           std::to_string(p["version"].get<int64_t>()) + "\">";
+  if (!v["version"].empty()) {
+    out += "<input type=\"hidden\" name=\"version\" value=\"" + H(v["version"]) + "\">";
   }
-  out += text("name", "pf.name", JsonText(p, "name"), true);
-  out += text("short_name", "pf.short_name", JsonText(p, "short_name"));
-  out += area("description", "pf.description", JsonText(p, "description"));
+  out += text("name", "pf.name", v["name"], true);
+  out += text("short_name", "pf.short_name", v["short_name"]);
+  out += area("description", "pf.description", v["description"]);
   out += "<div class=\"field\"><label for=\"area\">" + H(req.T("pf.area")) +
          "</label><select id=\"area\" name=\"area\">" +
-         SelectOptions(AreaOptions(portfolio), JsonText(p, "area"), "") + "</select></div>";
+         SelectOptions(AreaOptions(portfolio), v["area"], "") + "</select></div>";
   out += "<div class=\"field\"><label for=\"kind\">" + H(req.T("pf.kind")) +
          "</label><select id=\"kind\" name=\"kind\">" +
-         SelectOptions(KindOptions(req), JsonText(p, "kind"), "") + "</select></div>";
-  out += "<div class=\"field\"><label for=\"status\">" + H(req.T("pf.status")) +
-         "</label><select id=\"status\" name=\"status\">" +
-         SelectOptions(StatusOptions(req, false),
-                       JsonText(p, "status").empty() ? "active" : JsonText(p, "status"), "") +
-         "</select></div>";
-  out += area("partners", "pf.partners_help",
-              Lines(p.value("partners", json::array()), [](const json& x) {
-                return JsonText(x, "organisation") +
-                       (JsonText(x, "unit").empty() ? "" : ", " + JsonText(x, "unit"));
-              }));
-  out += area(
-      "contacts", "pf.contacts_help",
-      Lines(p.value("contacts", json::array()), [](const json& x) { return JsonText(x, "name"); }));
-  out += area("funding", "pf.funding_help",
-              Lines(p.value("funding", json::array()), [](const json& x) {
-                const double a = x.value("amount", 0.0);
-                return JsonText(x, "source") +
-                       (a > 0 ? ": " + FormatMoneyPlain({std::llround(a * 100), "NOK"}) : "");
-              }));
+         SelectOptions(KindOptions(req), v["kind"], "") + "</select></div>";
+  out +=
+      "<div class=\"field\"><label for=\"status\">" + H(req.T("pf.status")) +
+      "</label><select id=\"status\" name=\"status\">" +
+      SelectOptions(StatusOptions(req, false), v["status"].empty() ? "active" : v["status"], "") +
+      "</select></div>";
+  out += area("partners", "pf.partners_help", v["partners"]);
+  out += area("contacts", "pf.contacts_help", v["contacts"]);
+  out += area("funding", "pf.funding_help", v["funding"]);
   out += date("start", "pf.start") + date("end", "pf.end") + date("applied_on", "pf.applied_on");
   out +=
       "<div class=\"field\"><input type=\"checkbox\" id=\"facilitated\" name=\"facilitated\" "
       "value=\"ja\"" +
-      std::string(p.value("facilitated_by_partnership", false) ? " checked" : "") +
-      "> <label for=\"facilitated\">" + H(req.T("pf.facilitated")) + "</label></div>";
-  out += area("value_for_municipality", "pf.value_municipality",
-              JsonText(p, "value_for_municipality"));
-  out += area("value_for_university", "pf.value_university", JsonText(p, "value_for_university"));
+      std::string(v["facilitated"] == "ja" ? " checked" : "") + "> <label for=\"facilitated\">" +
+      H(req.T("pf.facilitated")) + "</label></div>";
+  out += area("value_for_municipality", "pf.value_municipality", v["value_for_municipality"]);
+  out += area("value_for_university", "pf.value_university", v["value_for_university"]);
   if (!duplicates.empty()) {
     out +=
         "<div class=\"field\"><input type=\"checkbox\" id=\"confirmed_distinct\" "
@@ -400,62 +427,60 @@ std::string FormHtml(const PageRequest& req, PortfolioService& portfolio, const 
   return out + "<button type=\"submit\">" + H(req.T("pf.save")) + "</button></form>";
 }
 
-Result<PageResponse> SubmitForm(PageRequest& req, PortfolioService& portfolio,
+Result<PageResponse> SubmitForm(PageRequest& req, app::PortfolioService& portfolio,
                                 std::optional<int64_t> id) {
   const std::string action =
       id ? "/portefolje/prosjekt/" + std::to_string(*id) + "/rediger" : "/portefolje/ny";
   const std::string title(req.T(id ? "pf.edit" : "pf.new"));
-  Result<json> body = BodyFromForm(req);
-  json shown = body.ok() ? *body : json::object();
-  auto render = [&](int code, const std::vector<std::pair<std::string, std::string>>& errors,
-                    const json& duplicates) -> Result<PageResponse> {
+  auto render =
+      [&](int code, const std::vector<std::pair<std::string, std::string>>& errors,
+          const std::vector<portfolio::DuplicateMatch>& duplicates) -> Result<PageResponse> {
     return PageResponse{
         code,
         RenderLayout(req, title,
                      "<h1>" + H(title) + "</h1>" +
-                         FormHtml(req, portfolio, shown, action, errors, duplicates)),
+                         FormHtml(req, portfolio, ValuesSent(req), action, errors, duplicates)),
         "",
         {}};
   };
-  if (!body.ok()) {
-    return render(400,
-                  {{FieldId(body.status().field()), InLanguage(req.lang, body.status().message())}},
-                  json::array());
+  Result<ProjectForm> form = ProjectFromForm(req);
+  if (!form.ok()) {
+    return render(
+        400, {{FieldId(form.status().field()), InLanguage(req.lang, form.status().message())}}, {});
   }
-  if (!id && !body->value("confirmed_distinct", false)) {
-    Result<json> check = portfolio.CheckDuplicates(Who(req), *body);
-    if (check.ok() && !(*check)["duplicates"].empty())
-      return render(409, {}, (*check)["duplicates"]);
+  if (!id && !form->confirmed_distinct) {
+    Result<std::vector<portfolio::DuplicateMatch>> check =
+        portfolio.CheckDuplicates(Who(req), form->project);
+    if (check.ok() && !check->empty()) return render(409, {}, *check);
   }
-  Result<json> saved =
-      id ? portfolio.UpdateProject(Who(req), *id, *body) : portfolio.CreateProject(Who(req), *body);
+  Result<app::ProjectView> saved =
+      id ? portfolio.UpdateProject(Who(req), *id, {std::move(form->project), form->version})
+         : portfolio.CreateProject(Who(req), {std::move(form->project), form->confirmed_distinct});
   if (!saved.ok()) {
     const Status& s = saved.status();
     if (s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kNotFound) return s;
     return render(s.code() == StatusCode::kConflict ? 409 : 400,
-                  {{FieldId(s.field()), InLanguage(req.lang, s.message())}}, json::array());
+                  {{FieldId(s.field()), InLanguage(req.lang, s.message())}}, {});
   }
-  return Redirect("/portefolje/prosjekt/" + std::to_string((*saved)["id"].get<int64_t>()));
+  return Redirect("/portefolje/prosjekt/" + std::to_string(saved->project.id));
 }
 
 // ---- duplicates, targets, import ----
 
-Result<PageResponse> DuplicatesPage(PageRequest& req, PortfolioService& portfolio) {
-  SAMSPILL_ASSIGN_OR_RETURN(json report, portfolio.DuplicateReport(Who(req)));
+Result<PageResponse> DuplicatesPage(PageRequest& req, app::PortfolioService& portfolio) {
+  SAMSPILL_ASSIGN_OR_RETURN(app::DuplicateReport report, portfolio.Duplicates(Who(req)));
   std::string rows;
-  for (const json& d : report["pairs"]) {
-    std::string reasons;
-    for (const json& r : d["reasons"]) reasons += "<li>" + H(r.get<std::string>()) + "</li>";
-    rows += "<tr><td>" + ProjectLink(d["project_id"].get<int64_t>(), JsonText(d, "project_name")) +
-            " (" + H(JsonText(d, "project_registered_by")) + ")</td><td>" +
-            ProjectLink(d["other_id"].get<int64_t>(), JsonText(d, "other_name")) + " (" +
-            H(JsonText(d, "other_registered_by")) + ")</td><td>" +
-            H(FormatDecimal(req.lang, d["score"].get<double>(), 2)) + "</td><td><ul>" + reasons +
+  for (const app::DuplicatePair& pair : report.pairs) {
+    const portfolio::DuplicateMatch& d = pair.match;
+    rows += "<tr><td>" + ProjectLink(d.project_id, d.project_name) + " (" +
+            H(pair.project_registered_by) + ")</td><td>" + ProjectLink(d.other_id, d.other_name) +
+            " (" + H(pair.other_registered_by) + ")</td><td>" +
+            H(FormatDecimal(req.lang, d.score, 2)) + "</td><td><ul>" + Reasons(d) +
             "</ul></td></tr>";
   }
   std::string body = "<h1>" + H(req.T("pf.duplicates")) + "</h1><p>" +
-                     std::to_string(report["pairs"].size()) + " " + H(req.T("pf.pairs_among")) +
-                     " " + std::to_string(report["projects_checked"].get<size_t>()) + "</p>";
+                     std::to_string(report.pairs.size()) + " " + H(req.T("pf.pairs_among")) + " " +
+                     std::to_string(report.projects_checked) + "</p>";
   body += rows.empty()
               ? "<p>" + H(req.T("home.none")) + "</p>"
               : "<table>" + Head(req, {"pf.project", "pf.other", "pf.score", "pf.reasons"}) +
@@ -463,10 +488,10 @@ Result<PageResponse> DuplicatesPage(PageRequest& req, PortfolioService& portfoli
   return PageResponse{200, RenderLayout(req, req.T("pf.duplicates"), body), "", {}};
 }
 
-Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) {
-  SAMSPILL_ASSIGN_OR_RETURN(json list, portfolio.ListIndicators(Who(req)));
+Result<PageResponse> TargetsPage(PageRequest& req, app::PortfolioService& portfolio) {
+  SAMSPILL_ASSIGN_OR_RETURN(app::IndicatorList list, portfolio.ListIndicators(Who(req)));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<std::string> categories, portfolio.Categories(Who(req)));
-  const int first = list["period"]["first_year"], last = list["period"]["last_year"];
+  const int first = list.period.first_year, last = list.period.last_year;
   std::string body = "<h1>" + H(req.T("pf.targets")) + "</h1>";
   if (IsCoordinator(req)) {
     body += "<p>" + H(req.T("pf.targets_help")) +
@@ -483,33 +508,33 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
     for (int y = first; y <= last; ++y) head += "<th scope=\"col\">" + std::to_string(y) + "</th>";
     head += "<th scope=\"col\">" + H(req.T("pf.attainment")) + "</th></tr></thead>";
     std::string rows;
-    for (const json& ind : list["indicators"]) {
-      if (JsonText(ind, "category") != category) continue;
-      const std::string id = std::to_string(ind["id"].get<int64_t>());
+    for (const app::IndicatorView& view : list.indicators) {
+      const portfolio::Indicator& ind = view.indicator;
+      if (ind.category != category) continue;
+      const std::string id = std::to_string(ind.id);
       // The coordinator enters figures on the indicator's own page.
-      std::string name = IsCoordinator(req) ? "<a href=\"/portefolje/maltall/" + id + "\">" +
-                                                  H(JsonText(ind, "name")) + "</a>"
-                                            : H(JsonText(ind, "name"));
-      if (!ind["count_rule"].is_null()) {
+      std::string name = IsCoordinator(req)
+                             ? "<a href=\"/portefolje/maltall/" + id + "\">" + H(ind.name) + "</a>"
+                             : H(ind.name);
+      if (ind.count_rule) {
         name += "<br><span class=\"why\">" + H(req.T("pf.counted_marker")) + "</span>";
       }
-      std::string row =
-          "<tr id=\"indicator-" + id + "\"><th scope=\"row\">" + name + "</th><td>" +
-          (ind["target"].is_null() ? "–" : std::to_string(ind["target"].get<int64_t>())) + "</td>";
+      std::string row = "<tr id=\"indicator-" + id + "\"><th scope=\"row\">" + name + "</th><td>" +
+                        (ind.target ? std::to_string(*ind.target) : "–") + "</td>";
       for (int y = first; y <= last; ++y) {
         std::string cell = "–";
-        for (const json& ya : ind["attainment"]["years"]) {
-          if (ya["year"] != y) continue;
-          cell = ya["value"].is_null() ? "–" : std::to_string(ya["value"].get<int64_t>());
-          const std::string state = JsonText(ya, "state");
-          if (state == "met" || state == "not_met")
-            cell += " (" + std::string(req.T("pf." + state)) + ")";
-          if (!JsonText(ya, "note").empty())
-            cell += "<br><span class=\"why\">" + H(JsonText(ya, "note")) + "</span>";
+        for (const portfolio::YearAttainment& ya : view.attainment.years) {
+          if (ya.year != y) continue;
+          cell = ya.value ? std::to_string(*ya.value) : "–";
+          if (ya.state == portfolio::Attainment::kMet ||
+              ya.state == portfolio::Attainment::kNotMet) {
+            cell += " (" + std::string(req.T("pf." + std::string(AttainmentName(ya.state)))) + ")";
+          }
+          if (!ya.note.empty()) cell += "<br><span class=\"why\">" + H(ya.note) + "</span>";
         }
         row += "<td>" + cell + "</td>";
       }
-      rows += row + "<td>" + H(JsonText(ind["attainment"], "summary")) + "</td></tr>";
+      rows += row + "<td>" + H(view.attainment.summary_nb) + "</td></tr>";
     }
     const std::string id = "category-" + std::to_string(n++);
     body += Section(id, category,
@@ -522,7 +547,7 @@ Result<PageResponse> TargetsPage(PageRequest& req, PortfolioService& portfolio) 
 
 }  // namespace
 
-std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
+std::vector<PageRoute> PortfolioPageRoutes(app::PortfolioService& portfolio) {
   const std::string project = std::string("/portefolje/prosjekt/") + kIdPattern;
   std::vector<PageRoute> routes;
   routes.push_back({"GET", "/portefolje", false, PortfolioReaders(),
@@ -537,8 +562,7 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
                           200,
                           RenderLayout(req, title,
                                        "<h1>" + H(title) + "</h1>" +
-                                           FormHtml(req, portfolio, json::object(),
-                                                    "/portefolje/ny", {}, json::array())),
+                                           FormHtml(req, portfolio, {}, "/portefolje/ny", {}, {})),
                           "",
                           {}};
                     }});
@@ -548,15 +572,16 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
   routes.push_back(
       {"GET", project + "/rediger", false, Writers(),
        [&portfolio](PageRequest& req) -> Result<PageResponse> {
-         SAMSPILL_ASSIGN_OR_RETURN(json p, portfolio.GetProject(Who(req), IdParam(req, 0)));
+         SAMSPILL_ASSIGN_OR_RETURN(app::ProjectDetail p,
+                                   portfolio.GetProject(Who(req), IdParam(req, 0)));
          const std::string title(req.T("pf.edit"));
          return PageResponse{
              200,
-             RenderLayout(req, title,
-                          "<h1>" + H(title) + ": " + H(JsonText(p, "name")) + "</h1>" +
-                              FormHtml(req, portfolio, p,
-                                       "/portefolje/prosjekt/" + req.params[0] + "/rediger", {},
-                                       json::array())),
+             RenderLayout(
+                 req, title,
+                 "<h1>" + H(title) + ": " + H(p.view.project.name) + "</h1>" +
+                     FormHtml(req, portfolio, ValuesOf(p.view),
+                              "/portefolje/prosjekt/" + req.params[0] + "/rediger", {}, {})),
              "",
              {}};
        }});
@@ -574,7 +599,7 @@ std::vector<PageRoute> PortfolioPageRoutes(PortfolioService& portfolio) {
            return ProjectPage(req, portfolio, {{"duplicate_id", std::string(req.T("pf.merge_id"))}},
                               400);
          }
-         Result<json> merged = portfolio.Merge(Who(req), IdParam(req, 0), *other);
+         Result<app::ProjectView> merged = portfolio.Merge(Who(req), IdParam(req, 0), *other);
          if (!merged.ok()) {
            return ProjectPage(req, portfolio,
                               {{"duplicate_id", InLanguage(req.lang, merged.status().message())}},

@@ -12,9 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "app/portfolio_service.h"
 #include "common/role.h"
+#include "web/actor.h"
+#include "web/api.h"
 #include "web/page.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 
@@ -30,9 +32,9 @@ std::string SelectOptions(const std::vector<std::pair<std::string, std::string>>
 // "rad 4, kolonne «type»: …" in the page's language (the message itself is the service's).
 std::string RowErrorText(const PageRequest& req, const portfolio::RowError& error);
 
-std::vector<PageRoute> PortfolioImportRoutes(PortfolioService& portfolio);
-std::vector<PageRoute> PortfolioFigureRoutes(PortfolioService& portfolio);
-std::vector<PageRoute> PortfolioIndicatorRoutes(PortfolioService& portfolio);
-std::vector<PageRoute> PortfolioAreaRoutes(PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioImportRoutes(app::PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioFigureRoutes(app::PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioIndicatorRoutes(app::PortfolioService& portfolio);
+std::vector<PageRoute> PortfolioAreaRoutes(app::PortfolioService& portfolio);
 
 }  // namespace samspill::web

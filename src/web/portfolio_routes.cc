@@ -2,6 +2,10 @@
 
 #include <string>
 
+#include "portfolio/project_json.h"
+#include "web/actor.h"
+#include "web/portfolio_json.h"
+
 namespace samspill::web {
 namespace {
 
@@ -17,13 +21,20 @@ ApiResponse Text(std::string text, std::string type, std::string filename = {}) 
   return r;
 }
 
+// A use case's typed answer as the API's JSON, with `status`.
+template <typename View>
+Result<ApiResponse> Encoded(Result<View> view, int status = 200) {
+  if (!view.ok()) return view.status();
+  return ApiResponse{status, ToJson(*view), {}};
+}
+
 // An import's answer: 200 with the count, or 400 naming every row and column in error.
-Result<ApiResponse> ImportAnswer(Result<ImportOutcome> outcome) {
+Result<ApiResponse> ImportAnswer(Result<app::ImportOutcome> outcome) {
   if (!outcome.ok()) return outcome.status();
-  if (outcome->errors.empty()) return ApiResponse{200, outcome->ToJson(), {}};
+  if (outcome->errors.empty()) return ApiResponse{200, ToJson(*outcome), {}};
   json body = ErrorJson(InvalidArgument(std::to_string(outcome->errors.size()) +
                                         " rows have errors; nothing was imported"));
-  body["row_errors"] = outcome->ToJson()["errors"];
+  body["row_errors"] = RowErrorsToJson(outcome->errors);
   return ApiResponse{400, std::move(body), {}};
 }
 
@@ -35,36 +46,44 @@ std::vector<Role> Readers() {
 
 }  // namespace
 
-std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
+std::vector<Route> PortfolioApiRoutes(app::PortfolioService& portfolio) {
   const std::vector<Role> coordinator = {Role::kPartnershipCoordinator};
   const std::string project = std::string("/api/portfolio/projects/") + kIdPattern;
   std::vector<Route> routes;
   routes.push_back(
       {"GET", "/api/portfolio/projects", false, Readers(), [&portfolio](ApiRequest& req) {
-         ProjectFilter f{req.http.Param("area"), req.http.Param("kind"), req.http.Param("status"),
-                         req.http.Param("q")};
-         return Ok(portfolio.ListProjects(Who(req), f));
+         app::ProjectFilter f{req.http.Param("area"), req.http.Param("kind"),
+                              req.http.Param("status"), req.http.Param("q")};
+         return Encoded(portfolio.ListProjects(Who(req), f));
        }});
-  routes.push_back({"POST", "/api/portfolio/projects", false, Writers(),
-                    [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
-                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_ASSIGN_OR_RETURN(json view, portfolio.CreateProject(Who(req), body));
-                      std::string location =
-                          "/api/portfolio/projects/" + std::to_string(view["id"].get<int64_t>());
-                      return ApiResponse{201, std::move(view), {{"Location", location}}};
-                    }});
+  routes.push_back(
+      {"POST", "/api/portfolio/projects", false, Writers(),
+       [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_ASSIGN_OR_RETURN(app::ProjectCommand command, ProjectCommandFromJson(body));
+         SAMSPILL_ASSIGN_OR_RETURN(app::ProjectView view,
+                                   portfolio.CreateProject(Who(req), std::move(command)));
+         std::string location = "/api/portfolio/projects/" + std::to_string(view.project.id);
+         return ApiResponse{201, ToJson(view), {{"Location", location}}};
+       }});
   routes.push_back({"POST", "/api/portfolio/projects/check", false, Readers(),
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(portfolio.CheckDuplicates(Who(req), body));
+                      SAMSPILL_ASSIGN_OR_RETURN(portfolio::Project candidate,
+                                                portfolio::ProjectFromJson(body));
+                      SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::DuplicateMatch> matches,
+                                                portfolio.CheckDuplicates(Who(req), candidate));
+                      return ApiResponse{200, DuplicatesToJson(matches), {}};
                     }});
   routes.push_back({"GET", project, false, Readers(), [&portfolio](ApiRequest& req) {
-                      return Ok(portfolio.GetProject(Who(req), IdParam(req, 0)));
+                      return Encoded(portfolio.GetProject(Who(req), IdParam(req, 0)));
                     }});
   routes.push_back(
       {"PUT", project, false, Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         return Ok(portfolio.UpdateProject(Who(req), IdParam(req, 0), body));
+         SAMSPILL_ASSIGN_OR_RETURN(app::ProjectEditCommand command,
+                                   ProjectEditCommandFromJson(body));
+         return Encoded(portfolio.UpdateProject(Who(req), IdParam(req, 0), std::move(command)));
        }});
   // POST /api/portfolio/projects/{keep}/merge {"duplicate_id": 12}
   routes.push_back({"POST", project + "/merge", false, coordinator,
@@ -75,11 +94,12 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
                       if (it == body.end() || !it->is_number_integer()) {
                         return InvalidArgument("duplicate_id is required", "duplicate_id");
                       }
-                      return Ok(portfolio.Merge(Who(req), IdParam(req, 0), it->get<int64_t>()));
+                      return Encoded(
+                          portfolio.Merge(Who(req), IdParam(req, 0), it->get<int64_t>()));
                     }});
   routes.push_back(
       {"GET", "/api/portfolio/duplicates", false, Readers(),
-       [&portfolio](ApiRequest& req) { return Ok(portfolio.DuplicateReport(Who(req))); }});
+       [&portfolio](ApiRequest& req) { return Encoded(portfolio.Duplicates(Who(req))); }});
   routes.push_back({"POST", "/api/portfolio/projects/import", false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_RETURN_IF_ERROR(portfolio.CheckImportSize(req.http.body));
@@ -100,7 +120,7 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
                           "portefolje.xlsx");
                     }});
   routes.push_back({"GET", "/api/portfolio/areas", false, Readers(),
-                    [&portfolio](ApiRequest& req) { return Ok(portfolio.Areas(Who(req))); }});
+                    [&portfolio](ApiRequest& req) { return Encoded(portfolio.Areas(Who(req))); }});
   // PUT /api/portfolio/areas/{user id} {"area": "Helse og velferd"} ("" removes it)
   routes.push_back({"PUT", std::string("/api/portfolio/areas/") + kIdPattern, false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
@@ -109,11 +129,11 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
                       SAMSPILL_ASSIGN_OR_RETURN(std::string area, RequiredString(body, "area"));
                       SAMSPILL_RETURN_IF_ERROR(
                           portfolio.AssignArea(Who(req), IdParam(req, 0), area));
-                      return Ok(portfolio.Areas(Who(req)));
+                      return Encoded(portfolio.Areas(Who(req)));
                     }});
   routes.push_back(
       {"GET", "/api/portfolio/indicators", false, Readers(),
-       [&portfolio](ApiRequest& req) { return Ok(portfolio.ListIndicators(Who(req))); }});
+       [&portfolio](ApiRequest& req) { return Encoded(portfolio.ListIndicators(Who(req))); }});
   // Defines (or redefines, by category and name) an indicator, e.g. one counted from the
   // register: {"category", "name", "target_kind", "target", "count_rule": {"kinds": [...],
   // "granted_only", "facilitated_only"}}. Figures are never taken from this body.
@@ -126,12 +146,14 @@ std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio) {
                       }
                       SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator indicator,
                                                 portfolio::IndicatorFromJson(body));
-                      return Ok(portfolio.DefineIndicator(Who(req), indicator), 201);
+                      return Encoded(portfolio.DefineIndicator(Who(req), indicator), 201);
                     }});
   routes.push_back({"PUT", std::string("/api/portfolio/indicators/") + kIdPattern + "/figures",
                     false, Writers(), [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      return Ok(portfolio.SetFigure(Who(req), IdParam(req, 0), body));
+                      SAMSPILL_ASSIGN_OR_RETURN(app::FigureCommand command,
+                                                FigureCommandFromJson(body));
+                      return Encoded(portfolio.SetFigure(Who(req), IdParam(req, 0), command));
                     }});
   routes.push_back({"POST", "/api/portfolio/indicators/import", false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {

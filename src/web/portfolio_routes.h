@@ -6,11 +6,11 @@
 
 #include <vector>
 
+#include "app/portfolio_service.h"
 #include "web/api.h"
-#include "web/portfolio_service.h"
 
 namespace samspill::web {
 
-std::vector<Route> PortfolioApiRoutes(PortfolioService& portfolio);
+std::vector<Route> PortfolioApiRoutes(app::PortfolioService& portfolio);
 
 }  // namespace samspill::web

@@ -1,14 +1,14 @@
-#include "web/portfolio_service.h"
+#include "app/portfolio_service.h"
 
 #include <gtest/gtest.h>
 
 #include "common/clock.h"
 #include "store/sqlite/sqlite_store.h"
 
-namespace samspill::web {
+namespace samspill::app {
 namespace {
 
-using nlohmann::json;
+using portfolio::Project;
 
 class PortfolioServiceTest : public testing::Test {
  protected:
@@ -23,52 +23,58 @@ class PortfolioServiceTest : public testing::Test {
     ASSERT_TRUE(service_->AssignArea(coordinator_, *leader_.user_id, "Helse og velferd").ok());
   }
 
-  app::Actor User(const std::string& name, Role role) {
+  Actor User(const std::string& name, Role role) {
     store::AuditEvent e;
     e.at = clock_.Now();
     e.action = "user.create";
     e.entity_type = "user";
-    return app::Actor::FromUser(*store_->CreateUser({name, name, role, "h"}, e));
+    return Actor::FromUser(*store_->CreateUser({name, name, role, "h"}, e));
   }
 
-  static json Fif(std::string name = "FIF (Fasiliterende Interpersonale Ferdigheter)") {
-    return {{"name", name},
-            {"area", "Helse og velferd"},
-            {"kind", "research"},
-            {"partners",
-             {{{"organisation", "NTNU"}, {"unit", "Institutt for psykologi"}},
-              {{"organisation", "Trondheim kommune"}, {"unit", "Enhet for psykisk helse og rus"}}}},
-            {"start", "2023-09-01"}};
+  static Project Fif(std::string name = "FIF (Fasiliterende Interpersonale Ferdigheter)") {
+    Project p;
+    p.name = std::move(name);
+    p.area = "Helse og velferd";
+    p.kind = portfolio::ProjectKind::kResearch;
+    p.partners = {{"NTNU", "Institutt for psykologi"},
+                  {"Trondheim kommune", "Enhet for psykisk helse og rus"}};
+    p.start = *ParseIsoDate("2023-09-01");
+    return p;
+  }
+  Result<ProjectView> Create(const Actor& actor, Project p, bool confirmed_distinct = false) {
+    return service_->CreateProject(actor, {std::move(p), confirmed_distinct});
   }
 
   FakeClock clock_{*ParseIsoTimestamp("2025-10-01T08:00:00Z")};
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<PortfolioService> service_;
-  app::Actor coordinator_, leader_, leader2_, steering_, officer_;
+  Actor coordinator_, leader_, leader2_, steering_, officer_;
 };
 
 TEST_F(PortfolioServiceTest, ProjectLeaderRegistersInOwnAreaOnly) {
-  auto created = service_->CreateProject(leader_, Fif());
+  auto created = Create(leader_, Fif());
   ASSERT_TRUE(created.ok()) << created.status().ToString();
-  EXPECT_EQ((*created)["registered_by"], "prosjektleder");
-  json other = Fif("Bedre skolestart");
-  other["area"] = "Oppvekst og utdanning";
-  EXPECT_EQ(service_->CreateProject(leader_, other).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(created->project.registered_by, "prosjektleder");
+  EXPECT_GT(created->project.id, 0);
+  EXPECT_EQ(created->version, 1);
+  Project other = Fif("Bedre skolestart");
+  other.area = "Oppvekst og utdanning";
+  EXPECT_EQ(Create(leader_, other).status().code(), StatusCode::kPermissionDenied);
   // No area assigned yet.
-  EXPECT_EQ(service_->CreateProject(leader2_, other).status().code(),
+  EXPECT_EQ(Create(leader2_, other).status().code(),
             StatusCode::kPermissionDenied);
   // Coordinators register anywhere.
-  EXPECT_TRUE(service_->CreateProject(coordinator_, other).ok());
+  EXPECT_TRUE(Create(coordinator_, other).ok());
 }
 
 TEST_F(PortfolioServiceTest, EveryPortfolioRoleReadsAndOnlyWritersWrite) {
-  ASSERT_TRUE(service_->CreateProject(coordinator_, Fif()).ok());
-  for (const app::Actor& reader : {leader_, leader2_, steering_}) {
+  ASSERT_TRUE(Create(coordinator_, Fif()).ok());
+  for (const Actor& reader : {leader_, leader2_, steering_}) {
     auto list = service_->ListProjects(reader, {});
     ASSERT_TRUE(list.ok()) << reader.username;
-    EXPECT_EQ((*list)["projects"].size(), 1u);
+    EXPECT_EQ(list->projects.size(), 1u);
   }
-  EXPECT_EQ(service_->CreateProject(steering_, Fif("Prano")).status().code(),
+  EXPECT_EQ(Create(steering_, Fif("Prano")).status().code(),
             StatusCode::kPermissionDenied);
   EXPECT_EQ(service_->ListProjects(officer_, {}).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(service_->ImportProjectsCsv(leader_, "navn,innsatsområde,type\n").status().code(),
@@ -76,51 +82,54 @@ TEST_F(PortfolioServiceTest, EveryPortfolioRoleReadsAndOnlyWritersWrite) {
 }
 
 TEST_F(PortfolioServiceTest, ALikelyDuplicateIsRefusedUntilConfirmedDistinct) {
-  ASSERT_TRUE(service_->CreateProject(leader_, Fif()).ok());
-  json again = Fif("Fasiliterende interpersonale ferdigheter");
+  ASSERT_TRUE(Create(leader_, Fif()).ok());
+  Project again = Fif("Fasiliterende interpersonale ferdigheter");
   auto check = service_->CheckDuplicates(leader_, again);
   ASSERT_TRUE(check.ok());
-  ASSERT_EQ((*check)["duplicates"].size(), 1u);
-  auto refused = service_->CreateProject(leader_, again);
+  ASSERT_EQ(check->size(), 1u);
+  auto refused = Create(leader_, again);
   ASSERT_EQ(refused.status().code(), StatusCode::kConflict);
   EXPECT_NE(refused.status().message().find("«FIF (Fasiliterende"), std::string::npos);
-  again["confirmed_distinct"] = true;
-  EXPECT_TRUE(service_->CreateProject(leader_, again).ok());
-  EXPECT_EQ((*service_->DuplicateReport(steering_))["pairs"].size(), 1u);
+  EXPECT_TRUE(Create(leader_, again, /*confirmed_distinct=*/true).ok());
+  auto report = service_->Duplicates(steering_);
+  ASSERT_EQ(report->pairs.size(), 1u);
+  EXPECT_EQ(report->pairs[0].project_registered_by, "prosjektleder");
+  EXPECT_EQ(report->projects_checked, 2u);
 }
 
 TEST_F(PortfolioServiceTest, MergeKeepsBothHistoriesAndIsForTheCoordinator) {
-  const int64_t keep = (*service_->CreateProject(leader_, Fif()))["id"];
-  json dup = Fif("Fasiliterende interpersonale ferdigheter");
-  dup["confirmed_distinct"] = true;
-  dup["contacts"] = {{{"name", "Kari Nordmann"}}};
-  const int64_t gone = (*service_->CreateProject(leader_, dup))["id"];
+  const int64_t keep = Create(leader_, Fif())->project.id;
+  Project dup = Fif("Fasiliterende interpersonale ferdigheter");
+  dup.contacts = {{.name = "Kari Nordmann"}};
+  const int64_t gone = Create(leader_, dup, /*confirmed_distinct=*/true)->project.id;
   EXPECT_EQ(service_->Merge(leader_, keep, gone).status().code(), StatusCode::kPermissionDenied);
   clock_.Advance(60);
   auto merged = service_->Merge(coordinator_, keep, gone);
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
-  EXPECT_EQ((*merged)["contacts"].size(), 1u);
+  EXPECT_EQ(merged->project.contacts.size(), 1u);
   auto page = *service_->GetProject(steering_, keep);
   // Both registrations, then the merge as a revision of each.
-  ASSERT_EQ(page["history"].size(), 4u);
-  EXPECT_EQ(page["history"][1]["project_id"], gone);
-  EXPECT_EQ(page["history"][1]["action"], "portfolio.project.create");
-  EXPECT_EQ(page["history"][2]["action"], "portfolio.project.merge");
-  EXPECT_EQ(page["history"][3]["action"], "portfolio.project.merge");
-  EXPECT_EQ((*service_->GetProject(steering_, gone))["status"], "merged");
-  EXPECT_TRUE((*service_->DuplicateReport(coordinator_))["pairs"].empty());
+  ASSERT_EQ(page.history.size(), 4u);
+  EXPECT_EQ(page.history[1].project_id, gone);
+  EXPECT_EQ(page.history[1].action, "portfolio.project.create");
+  EXPECT_EQ(page.history[1].name, "Fasiliterende interpersonale ferdigheter");
+  EXPECT_EQ(page.history[2].action, "portfolio.project.merge");
+  EXPECT_EQ(page.history[3].action, "portfolio.project.merge");
+  EXPECT_EQ(service_->GetProject(steering_, gone)->view.project.status,
+            portfolio::ProjectStatus::kMerged);
+  EXPECT_TRUE(service_->Duplicates(coordinator_)->pairs.empty());
 }
 
 TEST_F(PortfolioServiceTest, EditsCheckTheVersion) {
-  json created = *service_->CreateProject(leader_, Fif());
-  json edit = Fif("FIF");
-  edit["version"] = 1;
-  ASSERT_TRUE(service_->UpdateProject(leader_, created["id"], edit).ok());
-  EXPECT_EQ(service_->UpdateProject(leader_, created["id"], edit).status().code(),
+  const int64_t id = Create(leader_, Fif())->project.id;
+  EXPECT_EQ(service_->UpdateProject(leader_, id, {Fif("FIF"), std::nullopt}).status().field(),
+            "version");
+  ASSERT_TRUE(service_->UpdateProject(leader_, id, {Fif("FIF"), 1}).ok());
+  EXPECT_EQ(service_->UpdateProject(leader_, id, {Fif("FIF"), 1}).status().code(),
             StatusCode::kConflict);
-  edit["version"] = 2;
-  EXPECT_EQ(service_->UpdateProject(leader2_, created["id"], edit).status().code(),
+  EXPECT_EQ(service_->UpdateProject(leader2_, id, {Fif("FIF"), 2}).status().code(),
             StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->GetProject(steering_, id)->view.project.name, "FIF");
 }
 
 TEST_F(PortfolioServiceTest, ABadImportStoresNothingAndNamesRowsAndColumns) {
@@ -152,20 +161,18 @@ TEST_F(PortfolioServiceTest, FiguresAreEnteredWithNotesAndCountedFromTheRegister
       "forskningssamarbeid,Søknader innvilget,antall,per_year,7,13,1,\n");
   ASSERT_TRUE(imported.ok());
   ASSERT_EQ(imported->imported, 1);
-  json list = *service_->ListIndicators(steering_);
-  const int64_t id = list["indicators"][0]["id"];
-  EXPECT_EQ(service_->SetFigure(steering_, id, {{"year", 2025}, {"value", 1}, {"version", 1}})
-                .status()
-                .code(),
+  IndicatorList list = *service_->ListIndicators(steering_);
+  EXPECT_EQ(list.period.first_year, 2022);
+  const int64_t id = list.indicators[0].indicator.id;
+  EXPECT_EQ(service_->SetFigure(steering_, id, {2025, 1, "", 1}).status().code(),
             StatusCode::kPermissionDenied);
-  auto set = service_->SetFigure(leader_, id,
-                                 {{"year", 2025},
-                                  {"value", 1},
-                                  {"note", "13 søknader venter fortsatt på svar"},
-                                  {"version", 1}});
+  EXPECT_EQ(service_->SetFigure(leader_, id, {2025, 1, std::string(2001, 'x'), 1}).status().field(),
+            "note");
+  auto set = service_->SetFigure(leader_, id, {2025, 1, "13 søknader venter fortsatt på svar", 1});
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  EXPECT_EQ((*set)["attainment"]["years"][3]["note"], "13 søknader venter fortsatt på svar");
-  EXPECT_EQ((*set)["attainment"]["years"][3]["state"], "not_met");
+  EXPECT_EQ(set->version, 2);
+  EXPECT_EQ(set->attainment.years[3].note, "13 søknader venter fortsatt på svar");
+  EXPECT_EQ(set->attainment.years[3].state, portfolio::Attainment::kNotMet);
   auto svg = service_->CategorySvg(steering_, "forskningssamarbeid", true);
   ASSERT_TRUE(svg.ok());
   EXPECT_NE(svg->find("måltall 7"), std::string::npos);
@@ -180,38 +187,38 @@ constexpr char kAppliedCsv[] =
 
 TEST_F(PortfolioServiceTest, TheCoordinatorEditsTargetAndFiguresTogether) {
   ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
-  const int64_t id = (*service_->ListIndicators(steering_))["indicators"][0]["id"];
+  const int64_t id = service_->ListIndicators(steering_)->indicators[0].indicator.id;
   IndicatorEdit edit{
       .version = 1,
       .target = 8,
       .figures = {{2024, 13, "", false}, {2025, 2, "13 søknader venter fortsatt på svar", false}}};
   // Project leaders enter single figures through the API, but the target is the coordinator's.
-  for (const app::Actor& refused : {leader_, steering_, officer_}) {
+  for (const Actor& refused : {leader_, steering_, officer_}) {
     EXPECT_EQ(service_->EditIndicator(refused, id, edit).status().code(),
               StatusCode::kPermissionDenied)
         << refused.username;
   }
   auto saved = service_->EditIndicator(coordinator_, id, edit);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
-  EXPECT_EQ((*saved)["target"], 8);
-  EXPECT_EQ((*saved)["version"], 2);
-  const json& y2025 = (*saved)["attainment"]["years"][3];
-  EXPECT_EQ(y2025["value"], 2);
-  EXPECT_EQ(y2025["note"], "13 søknader venter fortsatt på svar");
-  EXPECT_EQ(y2025["state"], "not_met");                       // 2 against 8
-  EXPECT_EQ((*saved)["attainment"]["years"][0]["value"], 9);  // years not in the edit stay
+  EXPECT_EQ(saved->indicator.target, 8);
+  EXPECT_EQ(saved->version, 2);
+  const portfolio::YearAttainment& y2025 = saved->attainment.years[3];
+  EXPECT_EQ(y2025.value, 2);
+  EXPECT_EQ(y2025.note, "13 søknader venter fortsatt på svar");
+  EXPECT_EQ(y2025.state, portfolio::Attainment::kNotMet);  // 2 against 8
+  EXPECT_EQ(saved->attainment.years[0].value, 9);          // years not in the edit stay
 
   // A year with neither value nor note is cleared.
   auto cleared = service_->EditIndicator(
       coordinator_, id, {.version = 2, .target = 8, .figures = {{2022, std::nullopt, "", false}}});
   ASSERT_TRUE(cleared.ok()) << cleared.status().ToString();
-  EXPECT_TRUE((*cleared)["attainment"]["years"][0]["value"].is_null());
-  EXPECT_EQ((*cleared)["attainment"]["years"][0]["state"], "no_figure");
+  EXPECT_FALSE(cleared->attainment.years[0].value.has_value());
+  EXPECT_EQ(cleared->attainment.years[0].state, portfolio::Attainment::kNoFigure);
 }
 
 TEST_F(PortfolioServiceTest, ABadEditNamesTheFieldAndStoresNothing) {
   ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
-  const int64_t id = (*service_->ListIndicators(steering_))["indicators"][0]["id"];
+  const int64_t id = service_->ListIndicators(steering_)->indicators[0].indicator.id;
   const std::string before = store_->FindIndicator(id)->document_json;
   auto negative = service_->EditIndicator(
       coordinator_, id,
@@ -235,19 +242,18 @@ TEST_F(PortfolioServiceTest, ABadEditNamesTheFieldAndStoresNothing) {
 }
 
 TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
-  json applied = Fif();
-  applied["kind"] = "innovation";
-  applied["status"] = "applied";
-  applied["applied_on"] = "2025-09-24";
-  applied["facilitated_by_partnership"] = true;
-  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
-  applied["name"] = "Håndtering av tekstiler";
-  applied["partners"] = json::array();
-  applied["confirmed_distinct"] = true;
-  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
-  applied["name"] = "Ikke tilrettelagt";
-  applied["facilitated_by_partnership"] = false;
-  ASSERT_TRUE(service_->CreateProject(coordinator_, applied).ok());
+  Project applied = Fif();
+  applied.kind = portfolio::ProjectKind::kInnovation;
+  applied.status = portfolio::ProjectStatus::kApplied;
+  applied.applied_on = *ParseIsoDate("2025-09-24");
+  applied.facilitated_by_partnership = true;
+  ASSERT_TRUE(Create(coordinator_, applied).ok());
+  applied.name = "Håndtering av tekstiler";
+  applied.partners.clear();
+  ASSERT_TRUE(Create(coordinator_, applied, /*confirmed_distinct=*/true).ok());
+  applied.name = "Ikke tilrettelagt";
+  applied.facilitated_by_partnership = false;
+  ASSERT_TRUE(Create(coordinator_, applied, /*confirmed_distinct=*/true).ok());
 
   portfolio::Indicator counted;
   counted.category = "forskningssamarbeid";
@@ -260,15 +266,14 @@ TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
             StatusCode::kPermissionDenied);
   auto defined = service_->DefineIndicator(coordinator_, counted);
   ASSERT_TRUE(defined.ok()) << defined.status().ToString();
-  const int64_t id = (*defined)["id"];
-  json shown = *service_->GetIndicator(steering_, id);
-  ASSERT_EQ(shown["figures"].size(), 4u);  // 2022–2025, each counted
-  EXPECT_EQ(shown["figures"][3]["value"], 2);
-  EXPECT_TRUE(shown["figures"][3]["counted"].get<bool>());
-  EXPECT_EQ(shown["figures"][0]["value"], 0);
+  const int64_t id = defined->indicator.id;
+  const portfolio::Indicator shown = service_->GetIndicator(steering_, id)->indicator;
+  ASSERT_EQ(shown.figures.size(), 4u);  // 2022–2025, each counted
+  EXPECT_EQ(shown.figures[3].value, 2);
+  EXPECT_TRUE(shown.figures[3].counted);
+  EXPECT_EQ(shown.figures[0].value, 0);
 
-  auto by_api =
-      service_->SetFigure(coordinator_, id, {{"year", 2025}, {"value", 5}, {"version", 1}});
+  auto by_api = service_->SetFigure(coordinator_, id, {2025, 5, "", 1});
   EXPECT_EQ(by_api.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(by_api.status().field(), "value");
   auto by_page =
@@ -278,8 +283,8 @@ TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
       coordinator_, id,
       {.version = 1, .figures = {{2025, std::nullopt, "to venter på svar", false}}});
   ASSERT_TRUE(note.ok()) << note.status().ToString();
-  EXPECT_EQ((*note)["attainment"]["years"][3]["value"], 2);
-  EXPECT_EQ((*note)["attainment"]["years"][3]["note"], "to venter på svar");
+  EXPECT_EQ(note->attainment.years[3].value, 2);
+  EXPECT_EQ(note->attainment.years[3].note, "to venter på svar");
   // What the register counts is never stored as if entered.
   EXPECT_EQ(store_->FindIndicator(id)->document_json.find("\"counted\":true"), std::string::npos);
 
@@ -290,14 +295,14 @@ TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
       "category,indicator,target_kind,2024\nforskningssamarbeid,Søknader i registeret,none,\n");
   ASSERT_TRUE(reimport.ok());
   EXPECT_TRUE(reimport->errors.empty());
-  EXPECT_FALSE((*service_->GetIndicator(steering_, id))["count_rule"].is_null());
+  EXPECT_TRUE(service_->GetIndicator(steering_, id)->indicator.count_rule.has_value());
   auto with_figures = service_->ImportIndicatorsCsv(
       coordinator_,
       "category,indicator,target_kind,2024\nforskningssamarbeid,Søknader i registeret,none,4\n");
   ASSERT_EQ(with_figures->errors.size(), 1u);
   EXPECT_EQ(with_figures->errors[0].row, 2);
   EXPECT_EQ(with_figures->errors[0].column, "2024");
-  EXPECT_EQ((*service_->GetIndicator(steering_, id))["figures"][2]["value"], 0);
+  EXPECT_EQ(service_->GetIndicator(steering_, id)->indicator.figures[2].value, 0);
 
   // An indicator with entered figures is not turned into a counted one behind their back.
   ASSERT_EQ(service_->ImportIndicatorsCsv(coordinator_, kAppliedCsv)->imported, 1);
@@ -310,20 +315,21 @@ TEST_F(PortfolioServiceTest, ACountedIndicatorTakesNotesButNoFiguresByHand) {
 }
 
 TEST_F(PortfolioServiceTest, AreasListEveryProjectLeaderAndOnlyTheCoordinatorAssigns) {
-  json areas = *service_->Areas(steering_);
-  ASSERT_EQ(areas["project_leaders"].size(), 2u);
-  EXPECT_EQ(areas["project_leaders"][0]["username"], "prosjektleder");
-  EXPECT_EQ(areas["project_leaders"][0]["area"], "Helse og velferd");
-  EXPECT_EQ(areas["project_leaders"][1]["area"], "");  // not assigned yet
-  EXPECT_EQ(areas["areas"].size(), 5u);
-  for (const app::Actor& refused : {leader_, steering_}) {
+  AreasView areas = *service_->Areas(steering_);
+  ASSERT_EQ(areas.project_leaders.size(), 2u);
+  EXPECT_EQ(areas.project_leaders[0].username, "prosjektleder");
+  EXPECT_EQ(areas.project_leaders[0].area, "Helse og velferd");
+  EXPECT_EQ(areas.project_leaders[1].area, "");  // not assigned yet
+  EXPECT_EQ(areas.areas.size(), 5u);
+  ASSERT_EQ(areas.assignments.size(), 1u);
+  for (const Actor& refused : {leader_, steering_}) {
     EXPECT_EQ(service_->AssignArea(refused, *leader2_.user_id, "Unikom").code(),
               StatusCode::kPermissionDenied);
   }
   EXPECT_EQ(service_->AssignArea(coordinator_, *leader2_.user_id, "Månen").field(), "area");
   EXPECT_EQ(service_->AssignArea(coordinator_, *steering_.user_id, "Unikom").field(), "user_id");
   ASSERT_TRUE(service_->AssignArea(coordinator_, *leader2_.user_id, "unikom").ok());
-  EXPECT_EQ((*service_->Areas(leader_))["project_leaders"][1]["area"], "Unikom");
+  EXPECT_EQ(service_->Areas(leader_)->project_leaders[1].area, "Unikom");
 }
 
 TEST_F(PortfolioServiceTest, ImportsReadExcelExportsAndRefuseTooLargeFiles) {
@@ -335,7 +341,7 @@ TEST_F(PortfolioServiceTest, ImportsReadExcelExportsAndRefuseTooLargeFiles) {
   ASSERT_TRUE(projects.ok());
   EXPECT_TRUE(projects->errors.empty()) << projects->errors[0].ToString();
   EXPECT_EQ(projects->imported, 2);
-  EXPECT_EQ((*service_->ListProjects(steering_, {}))["projects"][0]["name"], "Prano");
+  EXPECT_EQ(service_->ListProjects(steering_, {})->projects[0].project.name, "Prano");
   auto indicators = service_->ImportIndicatorsCsv(
       coordinator_,
       "\xEF\xBB\xBF"
@@ -343,9 +349,7 @@ TEST_F(PortfolioServiceTest, ImportsReadExcelExportsAndRefuseTooLargeFiles) {
       "per_year;50;26\r\n");
   ASSERT_TRUE(indicators.ok());
   EXPECT_EQ(indicators->imported, 1);
-  EXPECT_EQ(
-      (*service_->ListIndicators(steering_))["indicators"][0]["attainment"]["years"][3]["value"],
-      26);
+  EXPECT_EQ(service_->ListIndicators(steering_)->indicators[0].attainment.years[3].value, 26);
 
   PortfolioService small(*store_, clock_, {.max_import_bytes = 10});
   EXPECT_TRUE(small.CheckImportSize("0123456789").ok());
@@ -353,7 +357,7 @@ TEST_F(PortfolioServiceTest, ImportsReadExcelExportsAndRefuseTooLargeFiles) {
 }
 
 TEST_F(PortfolioServiceTest, ExportsCsvAndXlsx) {
-  ASSERT_TRUE(service_->CreateProject(leader_, Fif()).ok());
+  ASSERT_TRUE(Create(leader_, Fif()).ok());
   auto csv = service_->ExportProjectsCsv(steering_);
   ASSERT_TRUE(csv.ok());
   EXPECT_NE(csv->find("FIF (Fasiliterende Interpersonale Ferdigheter)"), std::string::npos);
@@ -363,4 +367,4 @@ TEST_F(PortfolioServiceTest, ExportsCsvAndXlsx) {
 }
 
 }  // namespace
-}  // namespace samspill::web
+}  // namespace samspill::app

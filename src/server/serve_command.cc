@@ -11,17 +11,16 @@
 #include "app/auth_service.h"
 #include "app/organisation_service.h"
 #include "app/tender_service.h"
-#include "cli/app_routes.h"
-#include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "cli/demo_portfolio.h"
 #include "cli/demo_tenders.h"
 #include "common/clock.h"
+#include "server/app_routes.h"
+#include "server/commands.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/portfolio_service.h"
 #include "web/server.h"
 
-namespace samspill::cli {
+namespace samspill::server {
 namespace {
 
 struct ServeFlags {
@@ -78,11 +77,11 @@ Status Serve(const ServeFlags& flags) {
     tender_clock = std::make_unique<FileClock>(flags.clock_file);
   }
   app::TenderService tenders(*store, *tender_clock);
-  web::PortfolioService portfolio(*store, clock);
+  app::PortfolioService portfolio(*store, clock);
   if (flags.demo) {
-    SAMSPILL_RETURN_IF_ERROR(LoadDemoData(auth, organisations, *store));
-    SAMSPILL_RETURN_IF_ERROR(LoadDemoTenders(*store));
-    SAMSPILL_RETURN_IF_ERROR(LoadDemoPortfolio(portfolio, *store));
+    SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoData(auth, organisations, *store));
+    SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoTenders(*store));
+    SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoPortfolio(portfolio, *store));
   }
 
   web::WebServer server(*store, auth, organisations,
@@ -104,8 +103,8 @@ Status Serve(const ServeFlags& flags) {
   std::printf("samspill listening on http://%s:%d (database %s, schema version %d)\n", host.c_str(),
               port, flags.db.c_str(), store->SchemaVersion());
   if (flags.demo) {
-    std::printf("Demo logins (password \"%s\" for all):\n", kDemoPassword);
-    for (const DemoUser& u : DemoUsers()) {
+    std::printf("Demo logins (password \"%s\" for all):\n", cli::kDemoPassword);
+    for (const cli::DemoUser& u : cli::DemoUsers()) {
       std::printf("  %-14s %-22s %s\n", u.username.c_str(), std::string(RoleName(u.role)).c_str(),
                   u.display_name.c_str());
     }
@@ -136,7 +135,7 @@ Status Serve(const ServeFlags& flags) {
 
 }  // namespace
 
-void AddServeCommand(CLI::App& app, CommandAction* action) {
+void AddServeCommand(CLI::App& app, cli::CommandAction* action) {
   auto flags = std::make_shared<ServeFlags>();
   auto* cmd = app.add_subcommand("serve", "Run the web application and JSON API");
   cmd->add_option("--db", flags->db, "SQLite database file (created if missing)")
@@ -167,4 +166,4 @@ void AddServeCommand(CLI::App& app, CommandAction* action) {
   cmd->callback([action, flags] { *action = [flags] { return Serve(*flags); }; });
 }
 
-}  // namespace samspill::cli
+}  // namespace samspill::server

@@ -9,12 +9,12 @@
 
 #include "app/auth_service.h"
 #include "app/tender_service.h"
+#include "app/portfolio_service.h"
 #include "store/store.h"
 #include "web/api.h"
 #include "web/page.h"
-#include "web/portfolio_service.h"
 
-namespace samspill::cli {
+namespace samspill::server {
 
 struct AppRoutes {
   std::vector<web::Route> api;        // JSON API, after the core routes
@@ -24,6 +24,6 @@ struct AppRoutes {
 // The module route tables (tenders, portfolio) in the order the server adds them.
 // `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS proxy).
 AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
-                       web::PortfolioService& portfolio, store::Store& store, bool secure_cookies);
+                       app::PortfolioService& portfolio, store::Store& store, bool secure_cookies);
 
-}  // namespace samspill::cli
+}  // namespace samspill::server

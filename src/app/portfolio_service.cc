@@ -1,26 +1,28 @@
-#include "web/portfolio_service.h"
+#include "app/portfolio_service.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-#include "portfolio/xlsx/portfolio_xlsx.h"
-#include "web/api.h"
+#include <nlohmann/json.hpp>
 
-namespace samspill::web {
+#include "portfolio/portfolio.h"
+#include "portfolio/xlsx/portfolio_xlsx.h"
+
+namespace samspill::app {
 namespace {
 
 using nlohmann::json;
 using portfolio::Project;
 
-bool Reads(const app::Actor& a) {
+bool Reads(const Actor& a) {
   return a.is_system || IsPortfolioRole(a.role) || a.role == Role::kAdministrator ||
          a.role == Role::kAuditor;
 }
-bool Coordinates(const app::Actor& a) {
+bool Coordinates(const Actor& a) {
   return a.is_system || a.role == Role::kPartnershipCoordinator;
 }
-bool EntersFigures(const app::Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
+bool EntersFigures(const Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
 
 Result<Project> ParseStoredProject(const store::StoredProject& s) {
   json doc = json::parse(s.document_json, nullptr, /*allow_exceptions=*/false);
@@ -28,15 +30,6 @@ Result<Project> ParseStoredProject(const store::StoredProject& s) {
   if (!p.ok()) return Internal("stored project " + std::to_string(s.id) + " is corrupt");
   p->id = s.id;
   return p;
-}
-
-json MatchJson(const portfolio::DuplicateMatch& m) {
-  return {{"project_id", m.project_id},
-          {"other_id", m.other_id},
-          {"project_name", m.project_name},
-          {"other_name", m.other_name},
-          {"score", std::round(m.score * 100) / 100},
-          {"reasons", m.reasons}};
 }
 
 store::ProjectUpdate UpdateFor(const store::StoredProject& stored, const Project& p) {
@@ -94,23 +87,17 @@ bool Matches(const Project& p, const ProjectFilter& f) {
 
 }  // namespace
 
-json ImportOutcome::ToJson() const {
-  json errs = json::array(), dups = json::array();
-  for (const auto& e : errors) {
-    errs.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
-  }
-  for (const auto& d : duplicates) dups.push_back(MatchJson(d));
-  return {{"imported", imported}, {"errors", errs}, {"duplicates", dups}};
-}
+struct PortfolioService::Loaded {
+  store::StoredProject stored;
+  portfolio::Project project;
+};
 
-PortfolioService::PortfolioService(store::Store& store, const Clock& clock,
-                                   PortfolioSettings settings)
-    : store_(store), clock_(clock), settings_(std::move(settings)) {}
+namespace {
 
-store::AuditEvent PortfolioService::Event(const app::Actor& actor, std::string action,
-                                          std::string entity_type, json details) const {
+store::AuditEvent Event(const Clock& clock, const Actor& actor, std::string action,
+                        std::string entity_type, json details) {
   store::AuditEvent e;
-  e.at = clock_.Now();
+  e.at = clock.Now();
   e.actor_user_id = actor.user_id;
   e.actor = actor.username;
   e.action = std::move(action);
@@ -118,6 +105,19 @@ store::AuditEvent PortfolioService::Event(const app::Actor& actor, std::string a
   e.after_json = details.is_null() ? "{}" : details.dump();
   return e;
 }
+
+ProjectView ProjectViewOf(const store::StoredProject& stored, portfolio::Project project) {
+  project.id = stored.id;
+  return {std::move(project), stored.version, stored.created_at, stored.updated_at};
+}
+
+json Optional(const std::optional<int64_t>& v) { return v ? json(*v) : json(); }
+
+}  // namespace
+
+PortfolioService::PortfolioService(store::Store& store, const Clock& clock,
+                                   PortfolioSettings settings)
+    : store_(store), clock_(clock), settings_(std::move(settings)) {}
 
 Result<PortfolioService::Loaded> PortfolioService::Load(int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredProject stored, store_.FindProject(id));
@@ -136,7 +136,7 @@ Result<std::vector<PortfolioService::Loaded>> PortfolioService::LoadAll() {
   return out;
 }
 
-Result<std::string> PortfolioService::AreaOf(const app::Actor& actor) {
+Result<std::string> PortfolioService::AreaOf(const Actor& actor) {
   if (!actor.user_id) return std::string();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
   for (const auto& a : all) {
@@ -145,10 +145,10 @@ Result<std::string> PortfolioService::AreaOf(const app::Actor& actor) {
   return std::string();
 }
 
-Status PortfolioService::CheckMayEdit(const app::Actor& actor, const std::string& area) {
+Status PortfolioService::CheckMayEdit(const Actor& actor, const std::string& area) {
   if (Coordinates(actor)) return Status::Ok();
   SAMSPILL_RETURN_IF_ERROR(
-      app::NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
+      NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
   SAMSPILL_ASSIGN_OR_RETURN(std::string own, AreaOf(actor));
   if (own.empty()) {
     return PermissionDenied("you have no area yet; the partnership coordinator assigns one");
@@ -160,77 +160,62 @@ Status PortfolioService::CheckMayEdit(const app::Actor& actor, const std::string
   return Status::Ok();
 }
 
-json PortfolioService::ProjectView(const Loaded& l) const {
-  json view = portfolio::ProjectToJson(l.project);
-  view["version"] = l.stored.version;
-  view["created_at"] = l.stored.created_at.ToIso();
-  view["updated_at"] = l.stored.updated_at.ToIso();
-  view["total_funding_nok"] = static_cast<double>(portfolio::TotalFundingNok(l.project)) / 100.0;
-  return view;
-}
-
-Result<std::vector<Project>> PortfolioService::Projects(const app::Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<std::vector<Project>> PortfolioService::Projects(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   std::vector<Project> out;
   for (Loaded& l : all) out.push_back(std::move(l.project));
   return out;
 }
 
-Result<json> PortfolioService::ListProjects(const app::Actor& actor, const ProjectFilter& filter) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<ProjectList> PortfolioService::ListProjects(const Actor& actor,
+                                                   const ProjectFilter& filter) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
-  json out = json::array();
-  for (const Loaded& l : all) {
-    if (Matches(l.project, filter)) out.push_back(ProjectView(l));
+  ProjectList out{{}, settings_.areas.areas};
+  for (Loaded& l : all) {
+    if (Matches(l.project, filter)) out.projects.push_back(ProjectViewOf(l.stored, std::move(l.project)));
   }
-  json areas = settings_.areas.areas;
-  return json{{"projects", out}, {"areas", areas}};
+  return out;
 }
 
-Result<json> PortfolioService::GetProject(const app::Actor& actor, int64_t id) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<ProjectDetail> PortfolioService::GetProject(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
-  json view = ProjectView(l);
+  ProjectDetail out{ProjectViewOf(l.stored, l.project), {}};
   // The history of this project and of every registration merged into it.
   std::vector<int64_t> ids = {id};
   ids.insert(ids.end(), l.project.merged_from.begin(), l.project.merged_from.end());
-  json history = json::array();
   for (int64_t pid : ids) {
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::ProjectRevision> revisions,
                               store_.ListProjectRevisions(pid));
     for (const auto& r : revisions) {
       json doc = json::parse(r.document_json, nullptr, false);
-      history.push_back({{"project_id", r.project_id},
-                         {"version", r.version},
-                         {"at", r.at.ToIso()},
-                         {"actor", r.actor},
-                         {"action", r.action},
-                         {"name", doc.is_object() ? doc.value("name", "") : ""}});
+      const json* name = doc.is_object() && doc.contains("name") ? &doc["name"] : nullptr;
+      out.history.push_back({r.project_id, r.version, r.at, r.actor, r.action,
+                             name && name->is_string() ? name->get<std::string>() : ""});
     }
   }
-  std::stable_sort(history.begin(), history.end(), [](const json& a, const json& b) {
-    return a["at"].get<std::string>() < b["at"].get<std::string>();
-  });
-  view["history"] = history;
-  return view;
+  std::stable_sort(out.history.begin(), out.history.end(),
+                   [](const ProjectRevisionView& a, const ProjectRevisionView& b) {
+                     return a.at.ToIso() < b.at.ToIso();
+                   });
+  return out;
 }
 
-Result<json> PortfolioService::CheckDuplicates(const app::Actor& actor, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
-  SAMSPILL_ASSIGN_OR_RETURN(Project candidate, portfolio::ProjectFromJson(body));
+Result<std::vector<portfolio::DuplicateMatch>> PortfolioService::CheckDuplicates(
+    const Actor& actor, const Project& candidate) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   portfolio::DuplicateIndex index(settings_.duplicates);
   for (const Loaded& l : all) index.Add(l.project);
-  json out = json::array();
-  for (const auto& m : index.FindDuplicatesOf(candidate)) out.push_back(MatchJson(m));
-  return json{{"duplicates", out}};
+  return index.FindDuplicatesOf(candidate);
 }
 
-Result<json> PortfolioService::CreateProject(const app::Actor& actor, const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader,
-                                         actor, "register projects"));
-  SAMSPILL_ASSIGN_OR_RETURN(Project p, portfolio::ProjectFromJson(body));
+Result<ProjectView> PortfolioService::CreateProject(const Actor& actor, ProjectCommand command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader,
+                                    actor, "register projects"));
+  Project p = std::move(command.project);
   p.id = 0;
   p.merged_into.reset();
   p.merged_from.clear();
@@ -242,36 +227,31 @@ Result<json> PortfolioService::CreateProject(const app::Actor& actor, const json
   p.registered_by = actor.username;
   SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateProject(p, settings_.areas));
   SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, p.area));
-  auto confirmed = body.find("confirmed_distinct");
-  const bool distinct =
-      confirmed != body.end() && confirmed->is_boolean() && confirmed->get<bool>();
-  if (!distinct) {
-    SAMSPILL_ASSIGN_OR_RETURN(json check, CheckDuplicates(actor, body));
-    if (!check["duplicates"].empty()) {
-      const json& best = check["duplicates"][0];
+  if (!command.confirmed_distinct) {
+    SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::DuplicateMatch> likely,
+                              CheckDuplicates(actor, p));
+    if (!likely.empty()) {
       return Conflict(
-          "likely a duplicate of project " + std::to_string(best["other_id"].get<int64_t>()) +
-          " «" + best["other_name"].get<std::string>() +
+          "likely a duplicate of project " + std::to_string(likely[0].other_id) + " «" +
+          likely[0].other_name +
           "»; check it, or send confirmed_distinct: true if this is a different project");
     }
   }
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredProject> created,
-      store_.CreateProjects({NewStored(p)}, Event(actor, "portfolio.project.create",
+      store_.CreateProjects({NewStored(p)}, Event(clock_, actor, "portfolio.project.create",
                                                   "portfolio_project", {{"name", p.name}})));
-  p.id = created[0].id;
-  return ProjectView({created[0], p});
+  return ProjectViewOf(created[0], std::move(p));
 }
 
-Result<json> PortfolioService::UpdateProject(const app::Actor& actor, int64_t id,
-                                             const json& body) {
+Result<ProjectView> PortfolioService::UpdateProject(const Actor& actor, int64_t id,
+                                                    ProjectEditCommand command) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded l, Load(id));
   SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, l.project.area));
-  auto version = body.find("version");
-  if (version == body.end() || !version->is_number_integer()) {
+  if (!command.version) {
     return InvalidArgument("the version the change was made from is required", "version");
   }
-  SAMSPILL_ASSIGN_OR_RETURN(Project p, portfolio::ProjectFromJson(body));
+  Project p = std::move(command.project);
   if (l.project.status == portfolio::ProjectStatus::kMerged) {
     return Conflict("project " + std::to_string(id) + " is merged into project " +
                     std::to_string(l.project.merged_into.value_or(0)) + "; edit that one");
@@ -289,16 +269,16 @@ Result<json> PortfolioService::UpdateProject(const app::Actor& actor, int64_t id
   SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateProject(p, settings_.areas));
   SAMSPILL_RETURN_IF_ERROR(CheckMayEdit(actor, p.area));  // moving it to another area too
   store::ProjectUpdate u = UpdateFor(l.stored, p);
-  u.expected_version = version->get<int64_t>();
+  u.expected_version = *command.version;
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredProject> updated,
       store_.UpdateProjects(
-          {u}, Event(actor, "portfolio.project.update", "portfolio_project", {{"name", p.name}})));
-  return ProjectView({updated[0], p});
+          {u}, Event(clock_, actor, "portfolio.project.update", "portfolio_project", {{"name", p.name}})));
+  return ProjectViewOf(updated[0], std::move(p));
 }
 
-Result<json> PortfolioService::Merge(const app::Actor& actor, int64_t keep, int64_t duplicate) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "merge projects"));
+Result<ProjectView> PortfolioService::Merge(const Actor& actor, int64_t keep, int64_t duplicate) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "merge projects"));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded k, Load(keep));
   SAMSPILL_ASSIGN_OR_RETURN(Loaded d, Load(duplicate));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::MergedPair merged,
@@ -307,13 +287,13 @@ Result<json> PortfolioService::Merge(const app::Actor& actor, int64_t keep, int6
       std::vector<store::StoredProject> stored,
       store_.UpdateProjects(
           {UpdateFor(k.stored, merged.kept), UpdateFor(d.stored, merged.duplicate)},
-          Event(actor, "portfolio.project.merge", "portfolio_project",
+          Event(clock_, actor, "portfolio.project.merge", "portfolio_project",
                 {{"kept", keep}, {"merged", duplicate}})));
-  return ProjectView({stored[0], merged.kept});
+  return ProjectViewOf(stored[0], std::move(merged.kept));
 }
 
-Result<json> PortfolioService::DuplicateReport(const app::Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<DuplicateReport> PortfolioService::Duplicates(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   portfolio::DuplicateIndex index(settings_.duplicates);
   std::map<int64_t, std::string> registered_by;
@@ -321,19 +301,18 @@ Result<json> PortfolioService::DuplicateReport(const app::Actor& actor) {
     index.Add(l.project);
     registered_by[l.project.id] = l.project.registered_by;
   }
-  json out = json::array();
-  for (const auto& m : index.Scan()) {
-    json item = MatchJson(m);
-    item["project_registered_by"] = registered_by[m.project_id];
-    item["other_registered_by"] = registered_by[m.other_id];
-    out.push_back(std::move(item));
+  DuplicateReport out;
+  out.projects_checked = index.size();
+  for (portfolio::DuplicateMatch& m : index.Scan()) {
+    std::string project_by = registered_by[m.project_id], other_by = registered_by[m.other_id];
+    out.pairs.push_back({std::move(m), std::move(project_by), std::move(other_by)});
   }
-  return json{{"pairs", out}, {"projects_checked", index.size()}};
+  return out;
 }
 
-Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const app::Actor& actor,
+Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const Actor& actor,
                                                           std::string_view csv) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "import projects"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import projects"));
   portfolio::ProjectImport parsed = portfolio::ParseProjectsCsv(csv, {.areas = settings_.areas});
   ImportOutcome out;
   out.errors = std::move(parsed.errors);
@@ -364,7 +343,7 @@ Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const app::Actor& acto
   for (const Project& p : parsed.projects) rows.push_back(NewStored(p));
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredProject> created,
-      store_.CreateProjects(rows, Event(actor, "portfolio.project.import", "portfolio_project",
+      store_.CreateProjects(rows, Event(clock_, actor, "portfolio.project.import", "portfolio_project",
                                         {{"rows", rows.size()}})));
   for (size_t i = 0; i < created.size(); ++i) {
     Project p = parsed.projects[i];
@@ -376,43 +355,39 @@ Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const app::Actor& acto
   return out;
 }
 
-Result<std::string> PortfolioService::ExportProjectsCsv(const app::Actor& actor) {
+Result<std::string> PortfolioService::ExportProjectsCsv(const Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
   return portfolio::ProjectsToCsv(all);
 }
 
-Result<std::string> PortfolioService::ExportXlsx(const app::Actor& actor) {
+Result<std::string> PortfolioService::ExportXlsx(const Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> all, Projects(actor));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> indicators, Indicators(actor));
   return portfolio::PortfolioXlsxBytes(all, indicators, settings_.period);
 }
 
-Result<json> PortfolioService::Areas(const app::Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<AreasView> PortfolioService::Areas(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::AreaAssignment> all, store_.ListAreaAssignments());
-  json out = json::array();
+  AreasView out;
+  out.areas = settings_.areas.areas;
   std::map<int64_t, std::string> area_of;
   for (const auto& a : all) {
     SAMSPILL_ASSIGN_OR_RETURN(store::User u, store_.FindUserById(a.user_id));
-    out.push_back({{"user_id", a.user_id}, {"username", u.username}, {"area", a.area}});
+    out.assignments.push_back({a.user_id, u.username, a.area});
     area_of[a.user_id] = a.area;
   }
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::User> users, store_.ListUsers());
-  json leaders = json::array();
   for (const store::User& u : users) {
     if (u.role != Role::kProjectLeader) continue;
-    leaders.push_back({{"user_id", u.id},
-                       {"username", u.username},
-                       {"display_name", u.display_name},
-                       {"active", u.active},
-                       {"area", area_of.contains(u.id) ? area_of[u.id] : ""}});
+    out.project_leaders.push_back({u.id, u.username, u.display_name, u.active, area_of[u.id]});
   }
-  return json{{"assignments", out}, {"areas", settings_.areas.areas}, {"project_leaders", leaders}};
+  return out;
 }
 
-Status PortfolioService::AssignArea(const app::Actor& actor, int64_t user_id,
+Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id,
                                     std::string_view area) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "assign areas"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "assign areas"));
   std::string canonical;
   if (!area.empty()) {
     auto c = settings_.areas.Canonical(area);
@@ -423,7 +398,7 @@ Status PortfolioService::AssignArea(const app::Actor& actor, int64_t user_id,
   if (u.role != Role::kProjectLeader) {
     return InvalidArgument("areas are assigned to project leaders", "user_id");
   }
-  store::AuditEvent e = Event(actor, "portfolio.area.assign", "user", {{"area", canonical}});
+  store::AuditEvent e = Event(clock_, actor, "portfolio.area.assign", "user", {{"area", canonical}});
   e.entity_id = std::to_string(user_id);
   return store_.SetAreaAssignment(user_id, canonical, e);
 }
@@ -439,33 +414,30 @@ void PortfolioService::FillCounted(portfolio::Indicator& ind,
   }
 }
 
-Result<std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>>>
-PortfolioService::LoadIndicators() {
+Result<std::vector<IndicatorView>> PortfolioService::LoadIndicators() {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(app::Actor::System()));
-  std::vector<std::pair<store::StoredIndicator, portfolio::Indicator>> out;
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
+  std::vector<IndicatorView> out;
   for (store::StoredIndicator& row : rows) {
     SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
     // Figures counted from the register fill years nobody entered a figure for.
     FillCounted(ind, register_projects);
-    out.push_back({std::move(row), std::move(ind)});
+    portfolio::IndicatorAttainment attainment = portfolio::ComputeAttainment(ind, settings_.period);
+    out.push_back({std::move(ind), row.version, std::move(attainment)});
   }
   return out;
 }
 
-Result<json> PortfolioService::IndicatorView(const store::StoredIndicator& row,
-                                             portfolio::Indicator ind) {
+Result<IndicatorView> PortfolioService::ViewOf(const store::StoredIndicator& row,
+                                               portfolio::Indicator ind) {
   if (ind.count_rule) {
     SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects,
-                              Projects(app::Actor::System()));
+                              Projects(Actor::System()));
     FillCounted(ind, register_projects);
   }
-  json item = portfolio::IndicatorToJson(ind);
-  item["id"] = row.id;
-  item["version"] = row.version;
-  item["attainment"] =
-      portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
-  return item;
+  ind.id = row.id;
+  portfolio::IndicatorAttainment attainment = portfolio::ComputeAttainment(ind, settings_.period);
+  return IndicatorView{std::move(ind), row.version, std::move(attainment)};
 }
 
 Status PortfolioService::CheckImportSize(std::string_view csv) const {
@@ -475,85 +447,51 @@ Status PortfolioService::CheckImportSize(std::string_view csv) const {
                            std::to_string(settings_.max_import_bytes) + " bytes");
 }
 
-Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const app::Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<std::vector<portfolio::Indicator>> PortfolioService::Indicators(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
   std::vector<portfolio::Indicator> out;
-  for (auto& [row, ind] : loaded) out.push_back(std::move(ind));
+  for (IndicatorView& view : loaded) out.push_back(std::move(view.indicator));
   return out;
 }
 
-Result<json> PortfolioService::ListIndicators(const app::Actor& actor) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
-  SAMSPILL_ASSIGN_OR_RETURN(auto loaded, LoadIndicators());
-  json out = json::array();
-  for (const auto& [row, ind] : loaded) {
-    json item = portfolio::IndicatorToJson(ind);
-    item["version"] = row.version;
-    item["attainment"] =
-        portfolio::AttainmentToJson(portfolio::ComputeAttainment(ind, settings_.period));
-    out.push_back(std::move(item));
-  }
-  return json{
-      {"indicators", out},
-      {"period",
-       {{"first_year", settings_.period.first_year}, {"last_year", settings_.period.last_year}}}};
+Result<IndicatorList> PortfolioService::ListIndicators(const Actor& actor) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<IndicatorView> loaded, LoadIndicators());
+  return IndicatorList{std::move(loaded), settings_.period};
 }
 
-Result<json> PortfolioService::GetIndicator(const app::Actor& actor, int64_t indicator_id) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Reads(actor), actor, "read the portfolio"));
+Result<IndicatorView> PortfolioService::GetIndicator(const Actor& actor, int64_t indicator_id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
-  SAMSPILL_ASSIGN_OR_RETURN(json view, IndicatorView(row, std::move(ind)));
-  view["period"] = {{"first_year", settings_.period.first_year},
-                    {"last_year", settings_.period.last_year}};
-  return view;
+  return ViewOf(row, std::move(ind));
 }
 
-Result<json> PortfolioService::SetFigure(const app::Actor& actor, int64_t indicator_id,
-                                         const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(EntersFigures(actor), actor, "enter figures"));
-  if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
-  SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"year", "value", "note", "version"}));
-  auto year = body.find("year");
-  auto version = body.find("version");
-  if (year == body.end() || !year->is_number_integer())
-    return InvalidArgument("year is required", "year");
-  if (version == body.end() || !version->is_number_integer()) {
-    return InvalidArgument("the version the change was made from is required", "version");
-  }
+Result<IndicatorView> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_id,
+                                                  const FigureCommand& command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(EntersFigures(actor), actor, "enter figures"));
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
-  portfolio::YearFigure f{year->get<int>(), std::nullopt, "", false};
-  auto value = body.find("value");
-  if (value != body.end() && !value->is_null()) {
-    if (!value->is_number_integer())
-      return InvalidArgument("value must be a whole number", "value");
-    f.value = value->get<int64_t>();
-    if (ind.count_rule) return CountedHasNoValues(ind, f.year, "value");
-  }
-  auto note = body.find("note");
-  if (note != body.end() && !note->is_null()) {
-    if (!note->is_string()) return InvalidArgument("note must be a string", "note");
-    f.note = note->get<std::string>();
-    if (f.note.size() > 2000) return InvalidArgument("the note is too long", "note");
-  }
+  const portfolio::YearFigure f{command.year, command.value, command.note, false};
+  if (f.value && ind.count_rule) return CountedHasNoValues(ind, f.year, "value");
+  if (f.note.size() > 2000) return InvalidArgument("the note is too long", "note");
   ind.SetFigure(f);
   SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateIndicator(ind));
   store::AuditEvent e =
-      Event(actor, "portfolio.indicator.figure", "portfolio_indicator",
-            {{"year", f.year}, {"value", f.value ? json(*f.value) : json()}, {"note", f.note}});
+      Event(clock_, actor, "portfolio.indicator.figure", "portfolio_indicator",
+            {{"year", f.year}, {"value", Optional(f.value)}, {"note", f.note}});
   e.entity_id = std::to_string(indicator_id);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredIndicator updated,
       store_.UpdateIndicator(
-          {indicator_id, version->get<int64_t>(), portfolio::IndicatorToJson(ind).dump()}, e));
-  return IndicatorView(updated, std::move(ind));
+          {indicator_id, command.version, portfolio::IndicatorToJson(ind).dump()}, e));
+  return ViewOf(updated, std::move(ind));
 }
 
-Result<json> PortfolioService::EditIndicator(const app::Actor& actor, int64_t indicator_id,
+Result<IndicatorView> PortfolioService::EditIndicator(const Actor& actor, int64_t indicator_id,
                                              const IndicatorEdit& edit) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "edit indicators"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "edit indicators"));
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
   SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
   if (edit.target && *edit.target < 0) return InvalidArgument("the target is negative", "target");
@@ -579,7 +517,7 @@ Result<json> PortfolioService::EditIndicator(const app::Actor& actor, int64_t in
                   [&](const portfolio::YearFigure& f) { return f.year == given.year; });
     if (given.value || !given.note.empty()) ind.SetFigure({given.year, given.value, given.note});
     changed.push_back({{"year", given.year},
-                       {"value", given.value ? json(*given.value) : json()},
+                       {"value", Optional(given.value)},
                        {"note", given.note}});
   }
   if (Status valid = portfolio::ValidateIndicator(ind); !valid.ok()) {
@@ -591,22 +529,22 @@ Result<json> PortfolioService::EditIndicator(const app::Actor& actor, int64_t in
     return InvalidArgument(valid.message(), field);
   }
   store::AuditEvent e =
-      Event(actor, "portfolio.indicator.edit", "portfolio_indicator",
-            {{"target", ind.target ? json(*ind.target) : json()},
-             {"period_total", ind.period_total ? json(*ind.period_total) : json()},
+      Event(clock_, actor, "portfolio.indicator.edit", "portfolio_indicator",
+            {{"target", Optional(ind.target)},
+             {"period_total", Optional(ind.period_total)},
              {"figures", changed}});
   e.entity_id = std::to_string(indicator_id);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredIndicator updated,
       store_.UpdateIndicator({indicator_id, edit.version, portfolio::IndicatorToJson(ind).dump()},
                              e));
-  return IndicatorView(updated, std::move(ind));
+  return ViewOf(updated, std::move(ind));
 }
 
-Result<json> PortfolioService::DefineIndicator(const app::Actor& actor,
+Result<IndicatorView> PortfolioService::DefineIndicator(const Actor& actor,
                                                const portfolio::Indicator& indicator,
                                                bool only_new) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "define indicators"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "define indicators"));
   portfolio::Indicator ind = indicator;
   ind.figures.clear();
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredIndicator> rows, store_.ListIndicators());
@@ -633,14 +571,14 @@ Result<json> PortfolioService::DefineIndicator(const app::Actor& actor,
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredIndicator> saved,
       store_.SaveIndicators({{0, ind.category, ind.name, portfolio::IndicatorToJson(ind).dump()}},
-                            Event(actor, "portfolio.indicator.define", "portfolio_indicator",
+                            Event(clock_, actor, "portfolio.indicator.define", "portfolio_indicator",
                                   {{"category", ind.category}, {"name", ind.name}})));
-  return IndicatorView(saved[0], std::move(ind));
+  return ViewOf(saved[0], std::move(ind));
 }
 
-Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const app::Actor& actor,
+Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
                                                             std::string_view csv) {
-  SAMSPILL_RETURN_IF_ERROR(app::NeedRole(Coordinates(actor), actor, "import indicators"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "import indicators"));
   portfolio::IndicatorImport parsed = portfolio::ParseIndicatorsCsv(csv);
   ImportOutcome out;
   out.errors = std::move(parsed.errors);
@@ -672,23 +610,23 @@ Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const app::Actor& ac
   }
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredIndicator> saved,
-      store_.SaveIndicators(rows, Event(actor, "portfolio.indicator.import", "portfolio_indicator",
+      store_.SaveIndicators(rows, Event(clock_, actor, "portfolio.indicator.import", "portfolio_indicator",
                                         {{"rows", rows.size()}})));
   out.imported = static_cast<int>(saved.size());
   return out;
 }
 
-Result<std::string> PortfolioService::AttainmentCsv(const app::Actor& actor) {
+Result<std::string> PortfolioService::AttainmentCsv(const Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   return portfolio::AttainmentToCsv(all, settings_.period);
 }
 
-Result<std::vector<std::string>> PortfolioService::Categories(const app::Actor& actor) {
+Result<std::vector<std::string>> PortfolioService::Categories(const Actor& actor) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   return portfolio::Categories(all);
 }
 
-Result<std::string> PortfolioService::CategorySvg(const app::Actor& actor,
+Result<std::string> PortfolioService::CategorySvg(const Actor& actor,
                                                   std::string_view category, bool standalone) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   const std::vector<std::string> categories = portfolio::Categories(all);
@@ -700,4 +638,4 @@ Result<std::string> PortfolioService::CategorySvg(const app::Actor& actor,
       {.standalone = standalone, .title = "Måltall: " + std::string(category)});
 }
 
-}  // namespace samspill::web
+}  // namespace samspill::app

@@ -1,12 +1,12 @@
-#include "cli/app_routes.h"
+#include "server/app_routes.h"
 
 #include "web/portfolio_routes.h"
 #include "web/tender_routes.h"
 
-namespace samspill::cli {
+namespace samspill::server {
 
 AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
-                       web::PortfolioService& portfolio, store::Store& store, bool secure_cookies) {
+                       app::PortfolioService& portfolio, store::Store& store, bool secure_cookies) {
   AppRoutes routes;
   auto add_api = [&routes](std::vector<web::Route> more) {
     for (web::Route& r : more) routes.api.push_back(std::move(r));
@@ -22,4 +22,4 @@ AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
   return routes;
 }
 
-}  // namespace samspill::cli
+}  // namespace samspill::server

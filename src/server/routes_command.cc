@@ -10,15 +10,14 @@
 #include "app/organisation_service.h"
 #include "app/password_hasher.h"
 #include "app/tender_service.h"
-#include "cli/app_routes.h"
-#include "cli/commands.h"
 #include "common/clock.h"
 #include "common/role.h"
+#include "server/app_routes.h"
+#include "server/commands.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/api_routes.h"
-#include "web/portfolio_service.h"
 
-namespace samspill::cli {
+namespace samspill::server {
 namespace {
 
 nlohmann::json RouteJson(std::string_view kind, const std::string& method,
@@ -41,7 +40,7 @@ Status PrintRoutes() {
   app::AuthService auth(*store, clock);
   app::OrganisationService organisations(*store, clock);
   app::TenderService tenders(*store, clock);
-  web::PortfolioService portfolio(*store, clock);
+  app::PortfolioService portfolio(*store, clock);
 
   nlohmann::json table = nlohmann::json::array();
   // The order the server matches them in: the core API, then the modules' API, then pages.
@@ -67,10 +66,10 @@ Status PrintRoutes() {
 
 }  // namespace
 
-void AddRoutesCommand(CLI::App& app, CommandAction* action) {
+void AddRoutesCommand(CLI::App& app, cli::CommandAction* action) {
   auto* cmd = app.add_subcommand(
       "routes", "Print the server's route table (API and pages, with their roles) as JSON");
   cmd->callback([action] { *action = [] { return PrintRoutes(); }; });
 }
 
-}  // namespace samspill::cli
+}  // namespace samspill::server
