@@ -330,12 +330,12 @@ Result<ProjectForm> ProjectFromForm(const PageRequest& req) {
     amounts.push_back(minor);
   }
   ProjectForm form;
+  if (const std::string version = req.Param("version"); !version.empty()) {
+    SAMSPILL_ASSIGN_OR_RETURN(form.version, ParseWholeNumber(version, "version"));
+  }
   SAMSPILL_ASSIGN_OR_RETURN(form.project, portfolio::ProjectFromJson(body));
   for (size_t i = 0; i < amounts.size() && i < form.project.funding.size(); ++i) {
     form.project.funding[i].amount = Money{amounts[i], "NOK"};
-  }
-  if (const std::string version = req.Param("version"); !version.empty()) {
-    SAMSPILL_ASSIGN_OR_RETURN(form.version, ParseWholeNumber(version, "version"));
   }
   form.confirmed_distinct = req.Param("confirmed_distinct") == "ja";
   return form;
