@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "evaluation/json_input.h"
+#include "common/json_fields.h"
 #include "tendering/ocds_export.h"
 #include "tendering/tender_json.h"
 #include "tendering/tender_outcome_json.h"
@@ -48,7 +48,7 @@ Result<app::SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
   if (price == body.end()) return InvalidArgument("missing price", "price");
   // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
   // Whether the amount is acceptable is the tender's rule (Tender::ReceiveBid).
-  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, evaluation::ReadJsonMoney(*price, "price", "price"));
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, ReadJsonMoney(*price, "price", "price"));
   bid.price = Money{minor, "NOK"};
   SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary"));
   return bid;
