@@ -5,10 +5,10 @@
 #include <new>
 #include <string>
 
+#include "common/json_fields.h"
 #include "common/money.h"
 #include "common/strict_json.h"
 #include "evaluation/evaluate.h"
-#include "evaluation/json_input.h"
 #include "evaluation/report_json.h"
 
 namespace samspill::evaluation {
@@ -83,8 +83,7 @@ Status ParseScores(const json& value, const BidTable& table, const std::string& 
     const json* score = &*it;
     if (it->is_object()) {
       SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(*it, {"score", "justification"}, field));
-      score = JsonMember(*it, "score");
-      if (!score) return InvalidArgument("missing score", JsonPath(field, "score"));
+      SAMSPILL_ASSIGN_OR_RETURN(score, RequiredJsonMember(*it, "score", field));
       if (const json* justification = JsonMember(*it, "justification")) {
         SAMSPILL_ASSIGN_OR_RETURN(bid.justifications[k],
                                   ReadJsonString(*justification, JsonPath(field, "justification")));
@@ -124,8 +123,7 @@ Status ParseBids(const json& value, const EvaluationOptions& options, BidTable& 
     if (!b.is_object()) return InvalidArgument("bid must be an object", path);
     SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(b, {"id", "name", "price", "scores"}, path));
     Bid bid;
-    const json* id = JsonMember(b, "id");
-    if (!id) return InvalidArgument("missing id", JsonPath(path, "id"));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* id, RequiredJsonMember(b, "id", path));
     SAMSPILL_ASSIGN_OR_RETURN(bid.id, ReadId(*id, JsonPath(path, "id")));
     if (!seen.emplace(bid.id, i).second) {
       return InvalidArgument("duplicate bid id '" + bid.id + "'", JsonPath(path, "id"));
@@ -133,8 +131,7 @@ Status ParseBids(const json& value, const EvaluationOptions& options, BidTable& 
     if (const json* name = JsonMember(b, "name")) {
       SAMSPILL_ASSIGN_OR_RETURN(bid.name, ReadJsonString(*name, JsonPath(path, "name")));
     }
-    const json* price = JsonMember(b, "price");
-    if (!price) return InvalidArgument("missing price", JsonPath(path, "price"));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* price, RequiredJsonMember(b, "price", path));
     SAMSPILL_ASSIGN_OR_RETURN(bid.price_minor,
                               ReadPositiveMoney(*price, JsonPath(path, "price"), "price"));
     const json* scores = JsonMember(b, "scores");
@@ -156,8 +153,7 @@ Result<ParsedBidTable> ParseDocument(const json& doc, const EvaluationOptions& d
                                          {"price_model", "currency", "title", "normalisation",
                                           "tie_break", "sensitivity", "criteria", "bids"},
                                          ""));
-  const json* model = JsonMember(doc, "price_model");
-  if (!model) return InvalidArgument("missing price_model", "price_model");
+  SAMSPILL_ASSIGN_OR_RETURN(const json* model, RequiredJsonMember(doc, "price_model", ""));
   SAMSPILL_ASSIGN_OR_RETURN(std::string model_name, ReadJsonString(*model, "price_model"));
   std::optional<PriceModel> price_model = PriceModelFromName(model_name);
   if (!price_model) {
@@ -194,14 +190,12 @@ Result<ParsedBidTable> ParseDocument(const json& doc, const EvaluationOptions& d
   if (const json* v = JsonMember(doc, "sensitivity")) {
     SAMSPILL_RETURN_IF_ERROR(ParseSensitivity(*v, out.options));
   }
-  const json* criteria = JsonMember(doc, "criteria");
-  if (!criteria) return InvalidArgument("missing criteria", "criteria");
+  SAMSPILL_ASSIGN_OR_RETURN(const json* criteria, RequiredJsonMember(doc, "criteria", ""));
   SAMSPILL_ASSIGN_OR_RETURN(ParsedCriteria parsed_criteria,
                             ParseCriteriaJson(*criteria, table.price_model, out.options.limits));
   table.weighting = parsed_criteria.weighting;
   table.criteria = std::move(parsed_criteria.criteria);
-  const json* bids = JsonMember(doc, "bids");
-  if (!bids) return InvalidArgument("missing bids", "bids");
+  SAMSPILL_ASSIGN_OR_RETURN(const json* bids, RequiredJsonMember(doc, "bids", ""));
   SAMSPILL_RETURN_IF_ERROR(ParseBids(*bids, out.options, table));
 
   SAMSPILL_RETURN_IF_ERROR(ValidateBidTable(table));
@@ -230,8 +224,7 @@ Result<ParsedCriteria> ParseCriteriaJson(const nlohmann::json& value, PriceModel
     SAMSPILL_RETURN_IF_ERROR(
         CheckJsonKeys(c, {"id", "name", "kind", "weight", "priority", "value_per_point"}, path));
     Criterion criterion;
-    const json* id = JsonMember(c, "id");
-    if (!id) return InvalidArgument("missing id", JsonPath(path, "id"));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* id, RequiredJsonMember(c, "id", path));
     SAMSPILL_ASSIGN_OR_RETURN(criterion.id, ReadId(*id, JsonPath(path, "id")));
     if (!seen.emplace(criterion.id, k).second) {
       return InvalidArgument("duplicate criterion id '" + criterion.id + "'", JsonPath(path, "id"));
@@ -239,8 +232,7 @@ Result<ParsedCriteria> ParseCriteriaJson(const nlohmann::json& value, PriceModel
     if (const json* name = JsonMember(c, "name")) {
       SAMSPILL_ASSIGN_OR_RETURN(criterion.name, ReadJsonString(*name, JsonPath(path, "name")));
     }
-    const json* kind = JsonMember(c, "kind");
-    if (!kind) return InvalidArgument("missing kind", JsonPath(path, "kind"));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* kind, RequiredJsonMember(c, "kind", path));
     SAMSPILL_ASSIGN_OR_RETURN(std::string kind_name, ReadJsonString(*kind, JsonPath(path, "kind")));
     std::optional<CriterionKind> parsed_kind = CriterionKindFromName(kind_name);
     if (!parsed_kind) {
@@ -294,10 +286,9 @@ Result<ParsedCriteria> ParseCriteriaJson(const nlohmann::json& value, PriceModel
                                JsonPath(path, "priority"));
       }
       if (by_priority) {
-        if (!priority) return InvalidArgument("missing priority", JsonPath(path, "priority"));
-        SAMSPILL_ASSIGN_OR_RETURN(int64_t p,
-                                  ReadJsonInteger(*priority, JsonPath(path, "priority"), 1,
-                                                  static_cast<int64_t>(value.size())));
+        SAMSPILL_ASSIGN_OR_RETURN(
+            int64_t p,
+            RequiredJsonInteger(c, "priority", path, 1, static_cast<int64_t>(value.size())));
         criterion.priority = static_cast<int>(p);
       } else {
         if (!weight)

@@ -34,6 +34,10 @@
 
 namespace samspill::evaluation {
 
+// Deeper documents are never ours: the nesting limit the bid table and the tender documents
+// (tendering/tender_json.h) are read with by common/strict_json.h.
+inline constexpr int kMaxJsonNestingDepth = 32;
+
 struct ParsedBidTable {
   BidTable table;
   EvaluationOptions options;

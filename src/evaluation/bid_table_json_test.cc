@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 
+#include "common/strict_json.h"
 #include "evaluation/test_tables.h"
 
 namespace samspill::evaluation {
@@ -330,6 +331,38 @@ TEST(BidTableJson, GarbageNeverThrows) {
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << text;
   }
+}
+
+TEST(BidTableJson, DocumentErrorsNameTheDocumentAndOnlyTheBytePosition) {
+  Result<json> truncated = ParseStrictJson(
+      "{\"title\": ", "tender draft", {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1 << 20});
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(truncated.status().message(), "tender draft is not valid JSON (error at byte 11)");
+  EXPECT_EQ(truncated.status().field(), "");
+
+  Result<json> big = ParseStrictJson(std::string(2 << 20, ' '), "tender draft",
+                                     {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1 << 20});
+  EXPECT_EQ(big.status().message(), "tender draft is larger than 1 MiB");
+  EXPECT_EQ(ParseStrictJson("[1, 2]", "x", {.max_depth = kMaxJsonNestingDepth, .max_bytes = 5})
+                .status()
+                .message(),
+            "x is larger than 5 bytes");
+
+  EXPECT_FALSE(ParseStrictJson(std::string(33, '[') + std::string(33, ']'), "x",
+                               {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1000})
+                   .ok());
+  EXPECT_TRUE(ParseStrictJson(std::string(32, '[') + std::string(32, ']'), "x",
+                              {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1000})
+                  .ok());
+  // Brackets inside strings do not count.
+  EXPECT_TRUE(ParseStrictJson("{\"a\": \"" + std::string(100, '[') + "\"}", "x",
+                              {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1000})
+                  .ok());
+  EXPECT_EQ(ParseStrictJson("[1e999]", "x", {.max_depth = kMaxJsonNestingDepth, .max_bytes = 1000})
+                .status()
+                .message(),
+            "x contains a number too large to represent");
 }
 
 TEST(CriteriaJson, ParsesTheCriteriaOfTheDocumentAlone) {

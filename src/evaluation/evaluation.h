@@ -5,7 +5,7 @@
 //
 // Most callers need only EvaluateBidTableJson() (bid_table_json.h); domain code with typed
 // data calls Evaluate() (evaluate.h). Other modules reading JSON from outside use the same
-// strict readers (json_input.h) and criteria parser (ParseCriteriaJson). Everything here is
+// field readers (common/json_fields.h) and criteria parser (ParseCriteriaJson). Everything here is
 // pure computation without I/O and is thread-safe unless a header says otherwise (Ranker is
 // per-thread scratch).
 #pragma once
@@ -17,7 +17,6 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/evaluation_options.h"
 #include "evaluation/evaluation_report.h"
-#include "evaluation/json_input.h"
 #include "evaluation/normalisation.h"
 #include "evaluation/price_model.h"
 #include "evaluation/rank_acceptability.h"

@@ -1,62 +1,48 @@
 #include "portfolio/project_json.h"
 
-#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/json_fields.h"
 
 namespace samspill::portfolio {
 namespace {
 
 using nlohmann::json;
 
-Result<std::string> Text(const json& obj, const std::string& key, const std::string& field) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return InvalidArgument(field + " must be a string", field);
-  return it->get<std::string>();
+// The API's wording: "partners[0].unit must be a string"; null stands for an absent field.
+constexpr JsonFieldStyle kProjectFields{.naming = JsonNaming::kPath, .null_is_absent = true};
+constexpr int64_t kMinInt = std::numeric_limits<int64_t>::min();
+constexpr int64_t kMaxInt = std::numeric_limits<int64_t>::max();
+
+// The bindings of the readers to the API's wording, which every member here is read with.
+Status Text(const json& obj, std::string_view key, std::string_view path, std::string& out) {
+  return AssignIfPresent(OptionalJsonString(obj, key, path, kProjectFields), out);
 }
 
-Result<bool> Bool(const json& obj, const std::string& key, const std::string& field) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return false;
-  if (!it->is_boolean()) return InvalidArgument(field + " must be true or false", field);
-  return it->get<bool>();
+Result<std::optional<int64_t>> WholeNumber(const json& obj, std::string_view key,
+                                           std::string_view path) {
+  return OptionalJsonInteger(obj, key, path, kMinInt, kMaxInt, kProjectFields);
 }
 
 Result<std::optional<Date>> OptionalDate(const json& obj, const std::string& key) {
-  SAMSPILL_ASSIGN_OR_RETURN(std::string text, Text(obj, key, key));
+  std::string text;
+  SAMSPILL_RETURN_IF_ERROR(Text(obj, key, "", text));
   if (text.empty()) return std::optional<Date>();
   Result<Date> d = ParseIsoDate(text);
   if (!d.ok()) return InvalidArgument(key + ": " + d.status().message(), key);
   return std::optional<Date>(*d);
 }
 
-Result<std::optional<int64_t>> OptionalInt(const json& obj, const std::string& key,
-                                           const std::string& field) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::optional<int64_t>();
-  if (!it->is_number_integer()) return InvalidArgument(field + " must be a whole number", field);
-  return std::optional<int64_t>(it->get<int64_t>());
-}
-
-Status CheckObject(const json& obj, const std::string& field,
-                   std::initializer_list<std::string_view> allowed) {
-  if (!obj.is_object()) return InvalidArgument(field + " must be an object", field);
-  for (const auto& [key, value] : obj.items()) {
-    bool known = false;
-    for (std::string_view a : allowed) known = known || a == key;
-    if (!known) {
-      return InvalidArgument("unknown field '" + key + "'",
-                             field.empty() ? key : field + "." + key);
-    }
-  }
-  return Status::Ok();
-}
-
+// A list member, empty when absent or null. The API's bodies have always called it a list.
 Result<const json*> Array(const json& obj, const std::string& key) {
   static const json kEmpty = json::array();
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return &kEmpty;
-  if (!it->is_array()) return InvalidArgument(key + " must be a list", key);
-  return &*it;
+  Result<const json*> list = OptionalJsonArray(obj, key, "", kProjectFields);
+  if (!list.ok()) return InvalidArgument(key + " must be a list", key);
+  return *list != nullptr ? *list : &kEmpty;
 }
 
 std::string Item(const std::string& list, size_t i) { return list + "[" + std::to_string(i) + "]"; }
@@ -103,37 +89,38 @@ json ProjectToJson(const Project& p) {
 }
 
 Result<Project> ProjectFromJson(const json& body) {
-  SAMSPILL_RETURN_IF_ERROR(CheckObject(body, "",
-                                       {"id",
-                                        "name",
-                                        "short_name",
-                                        "description",
-                                        "area",
-                                        "kind",
-                                        "status",
-                                        "partners",
-                                        "contacts",
-                                        "funding",
-                                        "start",
-                                        "end",
-                                        "applied_on",
-                                        "registered_by_user_id",
-                                        "registered_by",
-                                        "facilitated_by_partnership",
-                                        "value_for_municipality",
-                                        "value_for_university",
-                                        "merged_into",
-                                        "merged_from",
-                                        "version",
-                                        "confirmed_distinct"}));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(body, "", kProjectFields));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"id",
+                                                "name",
+                                                "short_name",
+                                                "description",
+                                                "area",
+                                                "kind",
+                                                "status",
+                                                "partners",
+                                                "contacts",
+                                                "funding",
+                                                "start",
+                                                "end",
+                                                "applied_on",
+                                                "registered_by_user_id",
+                                                "registered_by",
+                                                "facilitated_by_partnership",
+                                                "value_for_municipality",
+                                                "value_for_university",
+                                                "merged_into",
+                                                "merged_from",
+                                                "version",
+                                                "confirmed_distinct"}));
   Project p;
-  SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> id, OptionalInt(body, "id", "id"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> id, WholeNumber(body, "id", ""));
   p.id = id.value_or(0);
-  SAMSPILL_ASSIGN_OR_RETURN(p.name, Text(body, "name", "name"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.short_name, Text(body, "short_name", "short_name"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.description, Text(body, "description", "description"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.area, Text(body, "area", "area"));
-  SAMSPILL_ASSIGN_OR_RETURN(std::string kind, Text(body, "kind", "kind"));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "name", "", p.name));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "short_name", "", p.short_name));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "description", "", p.description));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "area", "", p.area));
+  std::string kind;
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "kind", "", kind));
   if (auto k = ProjectKindFromName(kind)) {
     p.kind = *k;
   } else {
@@ -141,7 +128,8 @@ Result<Project> ProjectFromJson(const json& body) {
         "kind must be one of research, education, innovation, outreach (not '" + kind + "')",
         "kind");
   }
-  SAMSPILL_ASSIGN_OR_RETURN(std::string status, Text(body, "status", "status"));
+  std::string status;
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "status", "", status));
   if (status.empty()) {
     p.status = ProjectStatus::kActive;
   } else if (auto s = ProjectStatusFromName(status)) {
@@ -156,42 +144,46 @@ Result<Project> ProjectFromJson(const json& body) {
   for (size_t i = 0; i < partners->size(); ++i) {
     const json& x = (*partners)[i];
     const std::string f = Item("partners", i);
-    SAMSPILL_RETURN_IF_ERROR(CheckObject(x, f, {"organisation", "unit"}));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(x, f, kProjectFields));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(x, {"organisation", "unit"}, f));
     Partner partner;
-    SAMSPILL_ASSIGN_OR_RETURN(partner.organisation, Text(x, "organisation", f + ".organisation"));
-    SAMSPILL_ASSIGN_OR_RETURN(partner.unit, Text(x, "unit", f + ".unit"));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "organisation", f, partner.organisation));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "unit", f, partner.unit));
     p.partners.push_back(std::move(partner));
   }
   SAMSPILL_ASSIGN_OR_RETURN(const json* contacts, Array(body, "contacts"));
   for (size_t i = 0; i < contacts->size(); ++i) {
     const json& x = (*contacts)[i];
     const std::string f = Item("contacts", i);
-    SAMSPILL_RETURN_IF_ERROR(CheckObject(x, f, {"name", "role", "organisation", "email"}));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(x, f, kProjectFields));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(x, {"name", "role", "organisation", "email"}, f));
     Contact c;
-    SAMSPILL_ASSIGN_OR_RETURN(c.name, Text(x, "name", f + ".name"));
-    SAMSPILL_ASSIGN_OR_RETURN(c.role, Text(x, "role", f + ".role"));
-    SAMSPILL_ASSIGN_OR_RETURN(c.organisation, Text(x, "organisation", f + ".organisation"));
-    SAMSPILL_ASSIGN_OR_RETURN(c.email, Text(x, "email", f + ".email"));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "name", f, c.name));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "role", f, c.role));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "organisation", f, c.organisation));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "email", f, c.email));
     p.contacts.push_back(std::move(c));
   }
   SAMSPILL_ASSIGN_OR_RETURN(const json* funding, Array(body, "funding"));
   for (size_t i = 0; i < funding->size(); ++i) {
     const json& x = (*funding)[i];
     const std::string f = Item("funding", i);
-    SAMSPILL_RETURN_IF_ERROR(CheckObject(x, f, {"source", "amount", "currency"}));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(x, f, kProjectFields));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(x, {"source", "amount", "currency"}, f));
     Funding entry;
-    SAMSPILL_ASSIGN_OR_RETURN(entry.source, Text(x, "source", f + ".source"));
-    SAMSPILL_ASSIGN_OR_RETURN(std::string currency, Text(x, "currency", f + ".currency"));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "source", f, entry.source));
+    std::string currency;
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "currency", f, currency));
     if (!currency.empty()) {
       if (!IsCurrencyCode(currency)) {
         return InvalidArgument("currency must be three capital letters", f + ".currency");
       }
       entry.amount.currency = currency;
     }
-    auto amount = x.find("amount");
-    if (amount != x.end() && !amount->is_null()) {
-      if (!amount->is_number()) return InvalidArgument("amount must be a number", f + ".amount");
-      Result<int64_t> minor = MoneyMinorFromDouble(amount->get<double>());
+    Result<std::optional<double>> amount = OptionalJsonNumber(x, "amount", f, kProjectFields);
+    if (!amount.ok()) return InvalidArgument("amount must be a number", f + ".amount");
+    if (amount->has_value()) {
+      Result<int64_t> minor = MoneyMinorFromDouble(**amount);
       if (!minor.ok()) return InvalidArgument(minor.status().message(), f + ".amount");
       entry.amount.minor = *minor;
     }
@@ -201,22 +193,21 @@ Result<Project> ProjectFromJson(const json& body) {
   SAMSPILL_ASSIGN_OR_RETURN(p.end, OptionalDate(body, "end"));
   SAMSPILL_ASSIGN_OR_RETURN(p.applied_on, OptionalDate(body, "applied_on"));
   SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> by,
-                            OptionalInt(body, "registered_by_user_id", "registered_by_user_id"));
+                            WholeNumber(body, "registered_by_user_id", ""));
   p.registered_by_user_id = by.value_or(0);
-  SAMSPILL_ASSIGN_OR_RETURN(p.registered_by, Text(body, "registered_by", "registered_by"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.facilitated_by_partnership,
-                            Bool(body, "facilitated_by_partnership", "facilitated_by_partnership"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.value_for_municipality,
-                            Text(body, "value_for_municipality", "value_for_municipality"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.value_for_university,
-                            Text(body, "value_for_university", "value_for_university"));
-  SAMSPILL_ASSIGN_OR_RETURN(p.merged_into, OptionalInt(body, "merged_into", "merged_into"));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "registered_by", "", p.registered_by));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonBool(body, "facilitated_by_partnership", "", kProjectFields),
+                      p.facilitated_by_partnership));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "value_for_municipality", "", p.value_for_municipality));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "value_for_university", "", p.value_for_university));
+  SAMSPILL_ASSIGN_OR_RETURN(p.merged_into, OptionalJsonInteger(body, "merged_into", "", kMinInt,
+                                                               kMaxInt, kProjectFields));
   SAMSPILL_ASSIGN_OR_RETURN(const json* merged_from, Array(body, "merged_from"));
   for (const json& id_json : *merged_from) {
-    if (!id_json.is_number_integer()) {
-      return InvalidArgument("merged_from must list project ids", "merged_from");
-    }
-    p.merged_from.push_back(id_json.get<int64_t>());
+    Result<int64_t> id = ReadJsonInteger(id_json, "merged_from", kMinInt, kMaxInt);
+    if (!id.ok()) return InvalidArgument("merged_from must list project ids", "merged_from");
+    p.merged_from.push_back(*id);
   }
   return p;
 }
@@ -250,18 +241,19 @@ json IndicatorToJson(const Indicator& ind) {
 }
 
 Result<Indicator> IndicatorFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(body, "", kProjectFields));
   SAMSPILL_RETURN_IF_ERROR(
-      CheckObject(body, "",
-                  {"id", "category", "name", "unit", "target_kind", "target", "figures",
-                   "period_total", "note", "count_rule", "version", "attainment"}));
+      CheckJsonKeys(body, {"id", "category", "name", "unit", "target_kind", "target", "figures",
+                           "period_total", "note", "count_rule", "version", "attainment"}));
   Indicator ind;
-  SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> id, OptionalInt(body, "id", "id"));
+  SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> id, WholeNumber(body, "id", ""));
   ind.id = id.value_or(0);
-  SAMSPILL_ASSIGN_OR_RETURN(ind.category, Text(body, "category", "category"));
-  SAMSPILL_ASSIGN_OR_RETURN(ind.name, Text(body, "name", "name"));
-  SAMSPILL_ASSIGN_OR_RETURN(ind.unit, Text(body, "unit", "unit"));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "category", "", ind.category));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "name", "", ind.name));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "unit", "", ind.unit));
   if (ind.unit.empty()) ind.unit = "antall";
-  SAMSPILL_ASSIGN_OR_RETURN(std::string kind, Text(body, "target_kind", "target_kind"));
+  std::string kind;
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "target_kind", "", kind));
   auto k = TargetKindFromName(kind);
   if (!k) {
     return InvalidArgument(
@@ -270,27 +262,31 @@ Result<Indicator> IndicatorFromJson(const json& body) {
         "target_kind");
   }
   ind.target_kind = *k;
-  SAMSPILL_ASSIGN_OR_RETURN(ind.target, OptionalInt(body, "target", "target"));
-  SAMSPILL_ASSIGN_OR_RETURN(ind.period_total, OptionalInt(body, "period_total", "period_total"));
-  SAMSPILL_ASSIGN_OR_RETURN(ind.note, Text(body, "note", "note"));
+  SAMSPILL_ASSIGN_OR_RETURN(ind.target, WholeNumber(body, "target", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(ind.period_total, OptionalJsonInteger(body, "period_total", "", kMinInt,
+                                                                  kMaxInt, kProjectFields));
+  SAMSPILL_RETURN_IF_ERROR(Text(body, "note", "", ind.note));
   SAMSPILL_ASSIGN_OR_RETURN(const json* figures, Array(body, "figures"));
   for (size_t i = 0; i < figures->size(); ++i) {
     const json& x = (*figures)[i];
     const std::string f = Item("figures", i);
-    SAMSPILL_RETURN_IF_ERROR(CheckObject(x, f, {"year", "value", "note", "counted"}));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(x, f, kProjectFields));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(x, {"year", "value", "note", "counted"}, f));
     YearFigure fig;
-    SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> year, OptionalInt(x, "year", f + ".year"));
+    SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> year, WholeNumber(x, "year", f));
     if (!year) return InvalidArgument("a figure needs a year", f + ".year");
     fig.year = static_cast<int>(*year);
-    SAMSPILL_ASSIGN_OR_RETURN(fig.value, OptionalInt(x, "value", f + ".value"));
-    SAMSPILL_ASSIGN_OR_RETURN(fig.note, Text(x, "note", f + ".note"));
-    SAMSPILL_ASSIGN_OR_RETURN(fig.counted, Bool(x, "counted", f + ".counted"));
+    SAMSPILL_ASSIGN_OR_RETURN(fig.value, WholeNumber(x, "value", f));
+    SAMSPILL_RETURN_IF_ERROR(Text(x, "note", f, fig.note));
+    SAMSPILL_RETURN_IF_ERROR(
+        AssignIfPresent(OptionalJsonBool(x, "counted", f, kProjectFields), fig.counted));
     ind.figures.push_back(std::move(fig));
   }
   auto rule = body.find("count_rule");
   if (rule != body.end() && !rule->is_null()) {
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(*rule, "count_rule", kProjectFields));
     SAMSPILL_RETURN_IF_ERROR(
-        CheckObject(*rule, "count_rule", {"kinds", "granted_only", "facilitated_only"}));
+        CheckJsonKeys(*rule, {"kinds", "granted_only", "facilitated_only"}, "count_rule"));
     CountRule r;
     SAMSPILL_ASSIGN_OR_RETURN(const json* kinds, Array(*rule, "kinds"));
     for (const json& name : *kinds) {
@@ -298,10 +294,11 @@ Result<Indicator> IndicatorFromJson(const json& body) {
       if (!pk) return InvalidArgument("count_rule.kinds lists an unknown kind", "count_rule.kinds");
       r.kinds.push_back(*pk);
     }
-    SAMSPILL_ASSIGN_OR_RETURN(r.granted_only,
-                              Bool(*rule, "granted_only", "count_rule.granted_only"));
-    SAMSPILL_ASSIGN_OR_RETURN(r.facilitated_only,
-                              Bool(*rule, "facilitated_only", "count_rule.facilitated_only"));
+    SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(
+        OptionalJsonBool(*rule, "granted_only", "count_rule", kProjectFields), r.granted_only));
+    SAMSPILL_RETURN_IF_ERROR(
+        AssignIfPresent(OptionalJsonBool(*rule, "facilitated_only", "count_rule", kProjectFields),
+                        r.facilitated_only));
     ind.count_rule = r;
   }
   return ind;

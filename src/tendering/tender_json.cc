@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "common/json_fields.h"
 #include "common/strict_json.h"
 #include "evaluation/bid_table_json.h"
-#include "evaluation/json_input.h"
 
 namespace samspill::tendering {
 
@@ -38,14 +38,6 @@ std::string_view PartyName(Party party) {
 
 namespace {
 
-using evaluation::CheckJsonKeys;
-using evaluation::JsonMember;
-using evaluation::JsonPath;
-using evaluation::ReadJsonBool;
-using evaluation::ReadJsonInteger;
-using evaluation::ReadJsonMoney;
-using evaluation::ReadJsonNumber;
-using evaluation::ReadJsonString;
 using nlohmann::json;
 
 constexpr int kSnapshotVersion = 1;
@@ -118,22 +110,6 @@ Status Below(const Status& status, std::string_view path) {
                 status.field().empty() ? std::string(path) : JsonPath(path, status.field()));
 }
 
-Status ExpectObject(const json& value, const std::string& field) {
-  if (value.is_object()) return Status::Ok();
-  return InvalidArgument("must be an object, not " + std::string(value.type_name()), field);
-}
-
-Status ExpectArray(const json& value, const std::string& field) {
-  if (value.is_array()) return Status::Ok();
-  return InvalidArgument("must be an array, not " + std::string(value.type_name()), field);
-}
-
-Result<const json*> Need(const json& object, const char* key, const std::string& path) {
-  const json* value = JsonMember(object, key);
-  if (!value) return InvalidArgument("missing " + std::string(key), JsonPath(path, key));
-  return value;
-}
-
 Result<Money> ReadNok(const json& value, const std::string& field, std::string_view what) {
   SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, ReadJsonMoney(value, field, what));
   return Money{minor, "NOK"};
@@ -162,26 +138,6 @@ Result<Timestamp> ReadInstant(const json& value, const std::string& field) {
   return *instant;
 }
 
-Result<int> ReadInt(const json& value, const std::string& field, int64_t min, int64_t max) {
-  SAMSPILL_ASSIGN_OR_RETURN(int64_t n, ReadJsonInteger(value, field, min, max));
-  return static_cast<int>(n);
-}
-
-Status ReadStringInto(const json& object, const char* key, const std::string& path,
-                      std::string& out) {
-  if (const json* v = JsonMember(object, key)) {
-    SAMSPILL_ASSIGN_OR_RETURN(out, ReadJsonString(*v, JsonPath(path, key)));
-  }
-  return Status::Ok();
-}
-
-Status ReadBoolInto(const json& object, const char* key, const std::string& path, bool& out) {
-  if (const json* v = JsonMember(object, key)) {
-    SAMSPILL_ASSIGN_OR_RETURN(out, ReadJsonBool(*v, JsonPath(path, key)));
-  }
-  return Status::Ok();
-}
-
 std::optional<Milestone> MilestoneFromName(std::string_view name) {
   for (Milestone m : kAllMilestones) {
     if (MilestoneName(m) == name) return m;
@@ -198,11 +154,12 @@ json MoneyJson(const Money& money) {
 // ---- The award model: settings here, criteria through the evaluation module's one parser.
 
 Result<AwardModel> ParseAwardModel(const json& value, const std::string& path) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
       value, {"price_model", "normalisation", "tie_break", "currency", "criteria"}, path));
   AwardModel model;
-  SAMSPILL_ASSIGN_OR_RETURN(const json* price_model, Need(value, "price_model", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* price_model,
+                            RequiredJsonMember(value, "price_model", path));
   const std::string price_model_path = JsonPath(path, "price_model");
   SAMSPILL_ASSIGN_OR_RETURN(std::string price_model_name,
                             ReadJsonString(*price_model, price_model_path));
@@ -240,7 +197,7 @@ Result<AwardModel> ParseAwardModel(const json& value, const std::string& path) {
       return InvalidArgument("currency must be three upper-case letters (ISO 4217)", field);
     }
   }
-  SAMSPILL_ASSIGN_OR_RETURN(const json* criteria, Need(value, "criteria", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* criteria, RequiredJsonMember(value, "criteria", path));
   // A draft may not have its criteria yet; the parser itself insists on at least one.
   if (criteria->is_array() && criteria->empty()) {
     model.weighting = model.price_model == evaluation::PriceModel::kQualityPricing
@@ -286,18 +243,17 @@ json AwardModelToJson(const AwardModel& model) {
 // ---- The draft document.
 
 Status ParseLots(const json& value, const std::string& path, std::vector<Lot>& lots) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectArray(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonArray(value, path));
   for (size_t i = 0; i < value.size(); ++i) {
     const std::string item = path + "[" + std::to_string(i) + "]";
     const json& l = value[i];
-    SAMSPILL_RETURN_IF_ERROR(ExpectObject(l, item));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(l, item));
     SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(l, {"id", "title", "estimated_value"}, item));
     Lot lot;
-    SAMSPILL_ASSIGN_OR_RETURN(const json* id, Need(l, "id", item));
-    SAMSPILL_ASSIGN_OR_RETURN(lot.id, ReadJsonString(*id, JsonPath(item, "id")));
-    SAMSPILL_ASSIGN_OR_RETURN(const json* title, Need(l, "title", item));
-    SAMSPILL_ASSIGN_OR_RETURN(lot.title, ReadJsonString(*title, JsonPath(item, "title")));
-    SAMSPILL_ASSIGN_OR_RETURN(const json* value_json, Need(l, "estimated_value", item));
+    SAMSPILL_ASSIGN_OR_RETURN(lot.id, RequiredJsonString(l, "id", item));
+    SAMSPILL_ASSIGN_OR_RETURN(lot.title, RequiredJsonString(l, "title", item));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* value_json,
+                              RequiredJsonMember(l, "estimated_value", item));
     SAMSPILL_ASSIGN_OR_RETURN(
         lot.estimated_value,
         ReadNok(*value_json, JsonPath(item, "estimated_value"), "the estimated value of a lot"));
@@ -308,27 +264,27 @@ Status ParseLots(const json& value, const std::string& path, std::vector<Lot>& l
 
 Status ParseResponsibilities(const json& value, const std::string& path,
                              std::vector<Responsibility>& out) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectArray(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonArray(value, path));
   for (size_t i = 0; i < value.size(); ++i) {
     const std::string item = path + "[" + std::to_string(i) + "]";
     const json& r = value[i];
-    SAMSPILL_RETURN_IF_ERROR(ExpectObject(r, item));
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(r, item));
     SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(r, {"area", "party", "description"}, item));
     Responsibility responsibility;
-    SAMSPILL_ASSIGN_OR_RETURN(const json* area, Need(r, "area", item));
-    SAMSPILL_ASSIGN_OR_RETURN(responsibility.area, ReadJsonString(*area, JsonPath(item, "area")));
+    SAMSPILL_ASSIGN_OR_RETURN(responsibility.area, RequiredJsonString(r, "area", item));
     // Who carries it is the point of the entry: no default.
-    SAMSPILL_ASSIGN_OR_RETURN(const json* party, Need(r, "party", item));
+    SAMSPILL_ASSIGN_OR_RETURN(const json* party, RequiredJsonMember(r, "party", item));
     SAMSPILL_ASSIGN_OR_RETURN(responsibility.party,
                               ReadName(*party, JsonPath(item, "party"), kAllParties, PartyName));
-    SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "description", item, responsibility.description));
+    SAMSPILL_RETURN_IF_ERROR(
+        AssignIfPresent(OptionalJsonString(r, "description", item), responsibility.description));
     out.push_back(std::move(responsibility));
   }
   return Status::Ok();
 }
 
 Status ParseProfile(const json& value, const std::string& path, TenderProfile& profile) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(
       CheckJsonKeys(value,
                     {"procedure", "electronic_submission_required", "prior_notice_or_urgency",
@@ -338,22 +294,22 @@ Status ParseProfile(const json& value, const std::string& path, TenderProfile& p
     SAMSPILL_ASSIGN_OR_RETURN(profile.procedure, ReadName(*v, JsonPath(path, "procedure"),
                                                           kAllProcedures, ProcedureName));
   }
-  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "electronic_submission_required", path,
-                                        profile.electronic_submission_required));
   SAMSPILL_RETURN_IF_ERROR(
-      ReadBoolInto(value, "prior_notice_or_urgency", path, profile.prior_notice_or_urgency));
-  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "political_approval_required", path,
-                                        profile.political_approval_required));
-  SAMSPILL_RETURN_IF_ERROR(ReadBoolInto(value, "staff_transfer", path, profile.staff_transfer));
-  if (const json* v = JsonMember(value, "staff_years")) {
-    SAMSPILL_ASSIGN_OR_RETURN(profile.staff_years,
-                              ReadInt(*v, JsonPath(path, "staff_years"), 0, kMaxStaffYears));
-  }
-  return Status::Ok();
+      AssignIfPresent(OptionalJsonBool(value, "electronic_submission_required", path),
+                      profile.electronic_submission_required));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonBool(value, "prior_notice_or_urgency", path),
+                                           profile.prior_notice_or_urgency));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonBool(value, "political_approval_required", path),
+                      profile.political_approval_required));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonBool(value, "staff_transfer", path), profile.staff_transfer));
+  return AssignIfPresent(OptionalJsonInteger(value, "staff_years", path, 0, kMaxStaffYears),
+                         profile.staff_years);
 }
 
 Status ParseTimeline(const json& value, const std::string& path, Timeline& timeline) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   for (auto it = value.begin(); it != value.end(); ++it) {
     const std::string field = JsonPath(path, it.key());
     std::optional<Milestone> milestone = MilestoneFromName(it.key());
@@ -370,11 +326,11 @@ Status ParseTimeline(const json& value, const std::string& path, Timeline& timel
 }
 
 Status ParseAwardRules(const json& value, const std::string& path, AwardModelRules& rules) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
       value, {"climate_weight_required", "min_climate_weight_share", "climate_exception"}, path));
-  SAMSPILL_RETURN_IF_ERROR(
-      ReadBoolInto(value, "climate_weight_required", path, rules.climate_weight_required));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonBool(value, "climate_weight_required", path),
+                                           rules.climate_weight_required));
   if (const json* v = JsonMember(value, "min_climate_weight_share")) {
     const std::string field = JsonPath(path, "min_climate_weight_share");
     SAMSPILL_ASSIGN_OR_RETURN(rules.min_climate_weight_share, ReadJsonNumber(*v, field));
@@ -382,7 +338,8 @@ Status ParseAwardRules(const json& value, const std::string& path, AwardModelRul
       return InvalidArgument("a share from 0 to 1 (0.3 is 30 %)", field);
     }
   }
-  return ReadStringInto(value, "climate_exception", path, rules.climate_exception);
+  return AssignIfPresent(OptionalJsonString(value, "climate_exception", path),
+                         rules.climate_exception);
 }
 
 // The draft object at `path` ("" for the draft document, "draft" inside a snapshot).
@@ -398,10 +355,10 @@ Result<TenderDraft> ParseDraft(const json& doc, const std::string& path) {
        "ideal_reservation_justification", "responsibilities", "award_model", "award_rules"},
       path));
   TenderDraft d;
-  SAMSPILL_ASSIGN_OR_RETURN(const json* title, Need(doc, "title", path));
-  SAMSPILL_ASSIGN_OR_RETURN(d.title, ReadJsonString(*title, JsonPath(path, "title")));
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "description", path, d.description));
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "cpv_code", path, d.cpv_code));
+  SAMSPILL_ASSIGN_OR_RETURN(d.title, RequiredJsonString(doc, "title", path));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(doc, "description", path), d.description));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonString(doc, "cpv_code", path), d.cpv_code));
   if (const json* v = JsonMember(doc, "category")) {
     SAMSPILL_ASSIGN_OR_RETURN(
         d.category, ReadName(*v, JsonPath(path, "category"), kAllCategories, CategoryName));
@@ -411,13 +368,14 @@ Result<TenderDraft> ParseDraft(const json& doc, const std::string& path) {
         d.buyer_type, ReadName(*v, JsonPath(path, "buyer_type"), kAllBuyerTypes, BuyerTypeName));
   }
   // The value decides the legal regime: never a silent zero.
-  SAMSPILL_ASSIGN_OR_RETURN(const json* value, Need(doc, "estimated_value", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* value, RequiredJsonMember(doc, "estimated_value", path));
   SAMSPILL_ASSIGN_OR_RETURN(
       d.estimated_value, ReadNok(*value, JsonPath(path, "estimated_value"), "the estimated value"));
   if (const json* v = JsonMember(doc, "lots")) {
     SAMSPILL_RETURN_IF_ERROR(ParseLots(*v, JsonPath(path, "lots"), d.lots));
   }
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "why_not_divided", path, d.why_not_divided));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(doc, "why_not_divided", path), d.why_not_divided));
   if (const json* v = JsonMember(doc, "profile")) {
     SAMSPILL_RETURN_IF_ERROR(ParseProfile(*v, JsonPath(path, "profile"), d.profile));
   }
@@ -427,16 +385,14 @@ Result<TenderDraft> ParseDraft(const json& doc, const std::string& path) {
   if (const json* v = JsonMember(doc, "bid_deadline"); v && !v->is_null()) {
     SAMSPILL_ASSIGN_OR_RETURN(d.bid_deadline, ReadInstant(*v, JsonPath(path, "bid_deadline")));
   }
-  if (const json* v = JsonMember(doc, "minimum_bids")) {
-    SAMSPILL_ASSIGN_OR_RETURN(d.minimum_bids, ReadInt(*v, JsonPath(path, "minimum_bids"),
-                                                      kMinMinimumBids, kMaxMinimumBids));
-  }
-  if (const json* v = JsonMember(doc, "standstill_days")) {
-    SAMSPILL_ASSIGN_OR_RETURN(d.standstill_days,
-                              ReadInt(*v, JsonPath(path, "standstill_days"), 0, 90));
-  }
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "ideal_reservation_justification", path,
-                                          d.ideal_reservation_justification));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(
+      OptionalJsonInteger(doc, "minimum_bids", path, kMinMinimumBids, kMaxMinimumBids),
+      d.minimum_bids));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonInteger(doc, "standstill_days", path, 0, 90), d.standstill_days));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(doc, "ideal_reservation_justification", path),
+                      d.ideal_reservation_justification));
   if (const json* v = JsonMember(doc, "responsibilities")) {
     SAMSPILL_RETURN_IF_ERROR(
         ParseResponsibilities(*v, JsonPath(path, "responsibilities"), d.responsibilities));
@@ -453,37 +409,38 @@ Result<TenderDraft> ParseDraft(const json& doc, const std::string& path) {
 // ---- The snapshot document.
 
 Result<RegimeDecision> ParseRegime(const json& value, const std::string& path) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(
       CheckJsonKeys(value,
                     {"regime", "thresholds_used", "explanation_nb", "explanation_en",
                      "weights_required", "priority_order_suffices"},
                     path));
   RegimeDecision decision;
-  SAMSPILL_ASSIGN_OR_RETURN(const json* regime, Need(value, "regime", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* regime, RequiredJsonMember(value, "regime", path));
   SAMSPILL_ASSIGN_OR_RETURN(
       decision.regime, ReadName(*regime, JsonPath(path, "regime"), kAllRegimes, LegalRegimeName));
-  if (const json* rows = JsonMember(value, "thresholds_used")) {
+  SAMSPILL_ASSIGN_OR_RETURN(const json* rows, OptionalJsonArray(value, "thresholds_used", path));
+  if (rows != nullptr) {
     const std::string rows_path = JsonPath(path, "thresholds_used");
-    SAMSPILL_RETURN_IF_ERROR(ExpectArray(*rows, rows_path));
     for (size_t i = 0; i < rows->size(); ++i) {
       const std::string item = rows_path + "[" + std::to_string(i) + "]";
       const json& r = (*rows)[i];
-      SAMSPILL_RETURN_IF_ERROR(ExpectObject(r, item));
+      SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(r, item));
       SAMSPILL_RETURN_IF_ERROR(
           CheckJsonKeys(r, {"kind", "value", "currency", "valid_from", "source", "tag"}, item));
       ThresholdRow row;
-      SAMSPILL_ASSIGN_OR_RETURN(const json* kind, Need(r, "kind", item));
+      SAMSPILL_ASSIGN_OR_RETURN(const json* kind, RequiredJsonMember(r, "kind", item));
       SAMSPILL_ASSIGN_OR_RETURN(
           row.kind, ReadName(*kind, JsonPath(item, "kind"), kAllThresholdKinds, ThresholdKindName));
-      SAMSPILL_ASSIGN_OR_RETURN(const json* amount, Need(r, "value", item));
+      SAMSPILL_ASSIGN_OR_RETURN(const json* amount, RequiredJsonMember(r, "value", item));
       SAMSPILL_ASSIGN_OR_RETURN(row.value.minor,
                                 ReadJsonMoney(*amount, JsonPath(item, "value"), "the threshold"));
-      SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "currency", item, row.value.currency));
-      SAMSPILL_ASSIGN_OR_RETURN(const json* valid_from, Need(r, "valid_from", item));
+      SAMSPILL_RETURN_IF_ERROR(
+          AssignIfPresent(OptionalJsonString(r, "currency", item), row.value.currency));
+      SAMSPILL_ASSIGN_OR_RETURN(const json* valid_from, RequiredJsonMember(r, "valid_from", item));
       SAMSPILL_ASSIGN_OR_RETURN(row.valid_from,
                                 ReadDate(*valid_from, JsonPath(item, "valid_from")));
-      SAMSPILL_RETURN_IF_ERROR(ReadStringInto(r, "source", item, row.source));
+      SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonString(r, "source", item), row.source));
       if (const json* tag = JsonMember(r, "tag")) {
         SAMSPILL_ASSIGN_OR_RETURN(
             row.tag, ReadName(*tag, JsonPath(item, "tag"), kAllSourceTags, SourceTagName));
@@ -491,12 +448,14 @@ Result<RegimeDecision> ParseRegime(const json& value, const std::string& path) {
       decision.thresholds_used.push_back(std::move(row));
     }
   }
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "explanation_nb", path, decision.explanation_nb));
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "explanation_en", path, decision.explanation_en));
   SAMSPILL_RETURN_IF_ERROR(
-      ReadBoolInto(value, "weights_required", path, decision.weights_required));
+      AssignIfPresent(OptionalJsonString(value, "explanation_nb", path), decision.explanation_nb));
   SAMSPILL_RETURN_IF_ERROR(
-      ReadBoolInto(value, "priority_order_suffices", path, decision.priority_order_suffices));
+      AssignIfPresent(OptionalJsonString(value, "explanation_en", path), decision.explanation_en));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonBool(value, "weights_required", path),
+                                           decision.weights_required));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(OptionalJsonBool(value, "priority_order_suffices", path),
+                                           decision.priority_order_suffices));
   return decision;
 }
 
@@ -519,25 +478,27 @@ json RegimeToJson(const RegimeDecision& decision) {
 }
 
 Result<LockedAwardModel> ParseLockedModel(const json& value, const std::string& path) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(value, {"model", "sha256", "locked_at"}, path));
   LockedAwardModel locked;
-  SAMSPILL_ASSIGN_OR_RETURN(const json* model, Need(value, "model", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* model, RequiredJsonMember(value, "model", path));
   SAMSPILL_ASSIGN_OR_RETURN(locked.model, ParseAwardModel(*model, JsonPath(path, "model")));
-  SAMSPILL_ASSIGN_OR_RETURN(const json* sha256, Need(value, "sha256", path));
-  SAMSPILL_ASSIGN_OR_RETURN(locked.sha256, ReadJsonString(*sha256, JsonPath(path, "sha256")));
-  SAMSPILL_ASSIGN_OR_RETURN(const json* locked_at, Need(value, "locked_at", path));
+  SAMSPILL_ASSIGN_OR_RETURN(locked.sha256, RequiredJsonString(value, "sha256", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* locked_at, RequiredJsonMember(value, "locked_at", path));
   SAMSPILL_ASSIGN_OR_RETURN(locked.locked_at, ReadInstant(*locked_at, JsonPath(path, "locked_at")));
   return locked;
 }
 
 Result<IdealReservation> ParseReservation(const json& value, const std::string& path) {
-  SAMSPILL_RETURN_IF_ERROR(ExpectObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
   SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(value, {"legal_basis", "justification", "warning"}, path));
   IdealReservation reservation;
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "legal_basis", path, reservation.legal_basis));
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "justification", path, reservation.justification));
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(value, "warning", path, reservation.warning));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(value, "legal_basis", path), reservation.legal_basis));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(value, "justification", path), reservation.justification));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(value, "warning", path), reservation.warning));
   return reservation;
 }
 
@@ -558,7 +519,7 @@ Result<TenderSnapshot> ParseSnapshot(const json& doc) {
        "cancellation_reason", "valid_bids_per_lot", "unsuccessful_lots"},
       ""));
   TenderSnapshot s;
-  SAMSPILL_ASSIGN_OR_RETURN(const json* version, Need(doc, "version", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* version, RequiredJsonMember(doc, "version", ""));
   SAMSPILL_ASSIGN_OR_RETURN(int64_t number, ReadJsonInteger(*version, "version", 1, 1000));
   if (number != kSnapshotVersion) {
     return InvalidArgument("snapshot version " + std::to_string(number) +
@@ -566,9 +527,9 @@ Result<TenderSnapshot> ParseSnapshot(const json& doc) {
                                std::to_string(kSnapshotVersion),
                            "version");
   }
-  SAMSPILL_ASSIGN_OR_RETURN(const json* state, Need(doc, "state", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* state, RequiredJsonMember(doc, "state", ""));
   SAMSPILL_ASSIGN_OR_RETURN(s.state, ReadName(*state, "state", kAllTenderStates, TenderStateName));
-  SAMSPILL_ASSIGN_OR_RETURN(const json* draft, Need(doc, "draft", ""));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* draft, RequiredJsonMember(doc, "draft", ""));
   SAMSPILL_ASSIGN_OR_RETURN(s.draft, ParseDraft(*draft, "draft"));
   if (const json* v = JsonMember(doc, "regime"); v && !v->is_null()) {
     SAMSPILL_ASSIGN_OR_RETURN(s.regime, ParseRegime(*v, "regime"));
@@ -579,21 +540,23 @@ Result<TenderSnapshot> ParseSnapshot(const json& doc) {
   if (const json* v = JsonMember(doc, "ideal_reservation"); v && !v->is_null()) {
     SAMSPILL_ASSIGN_OR_RETURN(s.ideal_reservation, ParseReservation(*v, "ideal_reservation"));
   }
-  SAMSPILL_RETURN_IF_ERROR(ReadStringInto(doc, "cancellation_reason", "", s.cancellation_reason));
-  if (const json* v = JsonMember(doc, "valid_bids_per_lot")) {
-    SAMSPILL_RETURN_IF_ERROR(ExpectObject(*v, "valid_bids_per_lot"));
-    for (auto it = v->begin(); it != v->end(); ++it) {
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(doc, "cancellation_reason", ""), s.cancellation_reason));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* bids, OptionalJsonObject(doc, "valid_bids_per_lot", ""));
+  if (bids != nullptr) {
+    for (auto it = bids->begin(); it != bids->end(); ++it) {
       SAMSPILL_ASSIGN_OR_RETURN(
-          int count, ReadInt(*it, JsonPath("valid_bids_per_lot", it.key()), 0, kMaxBidCount));
-      s.valid_bids_per_lot[it.key()] = count;
+          int64_t count,
+          ReadJsonInteger(*it, JsonPath("valid_bids_per_lot", it.key()), 0, kMaxBidCount));
+      s.valid_bids_per_lot[it.key()] = static_cast<int>(count);
     }
   }
-  if (const json* v = JsonMember(doc, "unsuccessful_lots")) {
-    SAMSPILL_RETURN_IF_ERROR(ExpectArray(*v, "unsuccessful_lots"));
-    for (size_t i = 0; i < v->size(); ++i) {
+  SAMSPILL_ASSIGN_OR_RETURN(const json* lots, OptionalJsonArray(doc, "unsuccessful_lots", ""));
+  if (lots != nullptr) {
+    for (size_t i = 0; i < lots->size(); ++i) {
       SAMSPILL_ASSIGN_OR_RETURN(
           std::string lot_id,
-          ReadJsonString((*v)[i], "unsuccessful_lots[" + std::to_string(i) + "]"));
+          ReadJsonString((*lots)[i], "unsuccessful_lots[" + std::to_string(i) + "]"));
       s.unsuccessful_lots.push_back(std::move(lot_id));
     }
   }

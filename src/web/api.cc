@@ -1,7 +1,5 @@
 #include "web/api.h"
 
-#include <algorithm>
-
 #include "common/strict_json.h"
 
 namespace samspill::web {
@@ -16,29 +14,6 @@ Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req) {
                             ParseStrictJson(req.body, "the request body", {.root_field = "body"}));
   if (!body.is_object()) return InvalidArgument("the request body must be a JSON object", "body");
   return body;
-}
-
-Result<std::string> RequiredString(const nlohmann::json& obj, const std::string& field) {
-  auto it = obj.find(field);
-  if (it == obj.end()) return InvalidArgument("'" + field + "' is required", field);
-  if (!it->is_string()) return InvalidArgument("'" + field + "' must be a string", field);
-  return it->get<std::string>();
-}
-
-Result<bool> RequiredBool(const nlohmann::json& obj, const std::string& field) {
-  auto it = obj.find(field);
-  if (it == obj.end()) return InvalidArgument("'" + field + "' is required", field);
-  if (!it->is_boolean()) return InvalidArgument("'" + field + "' must be true or false", field);
-  return it->get<bool>();
-}
-
-Status OnlyFields(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed) {
-  for (const auto& [key, value] : obj.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      return InvalidArgument("unknown field '" + key + "'", key);
-    }
-  }
-  return Status::Ok();
 }
 
 nlohmann::json ErrorJson(const Status& status) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "common/json_fields.h"
 #include "common/role.h"
 #include "common/status.h"
 #include "web/http_message.h"
@@ -54,11 +55,17 @@ struct Route {
 // (with the byte offset), not an object.
 Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req);
 
-// Typed field access on a JSON object, with errors naming the field.
-Result<std::string> RequiredString(const nlohmann::json& obj, const std::string& field);
-Result<bool> RequiredBool(const nlohmann::json& obj, const std::string& field);
-// Rejects keys other than `allowed` so typos never pass silently.
-Status OnlyFields(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed);
+// How the API's bodies word field errors ("'username' is required", "'active' must be true or
+// false"), read with common/json_fields.h; null stands for an absent optional field.
+inline constexpr JsonFieldStyle kApiFields{.naming = JsonNaming::kQuotedPath,
+                                           .null_is_absent = true};
+
+// Rejects keys other than `allowed` so typos never pass silently: CheckJsonKeys under its
+// former name, kept only for web/portfolio_service.cc until that moves to app/.
+inline Status OnlyFields(const nlohmann::json& obj,
+                         std::initializer_list<std::string_view> allowed) {
+  return CheckJsonKeys(obj, allowed);
+}
 
 nlohmann::json ErrorJson(const Status& status);
 nlohmann::json UserJson(const store::User& user);

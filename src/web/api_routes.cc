@@ -1,5 +1,7 @@
 #include "web/api_routes.h"
 
+#include <limits>
+
 #include "common/parse_number.h"
 #include "evaluation/bid_table_json.h"
 #include "store/audit_chain.h"
@@ -64,9 +66,11 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
        {},
        [&auth, secure_cookies](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"username", "password"}));
-         SAMSPILL_ASSIGN_OR_RETURN(std::string username, RequiredString(body, "username"));
-         SAMSPILL_ASSIGN_OR_RETURN(std::string password, RequiredString(body, "password"));
+         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"username", "password"}));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string username,
+                                   RequiredJsonString(body, "username", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string password,
+                                   RequiredJsonString(body, "password", "", kApiFields));
          SAMSPILL_ASSIGN_OR_RETURN(app::LoginResult login, auth.Login(username, password));
          int64_t max_age =
              login.principal.session.expires_at.unix_seconds - auth.clock().Now().unix_seconds;
@@ -110,19 +114,21 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
        {Role::kAdministrator},
        [&auth](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         SAMSPILL_RETURN_IF_ERROR(
-             OnlyFields(body, {"username", "display_name", "role", "password", "organisation_id"}));
+         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+             body, {"username", "display_name", "role", "password", "organisation_id"}));
          app::CreateUserRequest create;
-         if (auto it = body.find("organisation_id"); it != body.end() && !it->is_null()) {
-           if (!it->is_number_integer()) {
-             return InvalidArgument("'organisation_id' must be a whole number", "organisation_id");
-           }
-           create.organisation_id = it->get<int64_t>();
-         }
-         SAMSPILL_ASSIGN_OR_RETURN(create.username, RequiredString(body, "username"));
-         SAMSPILL_ASSIGN_OR_RETURN(create.display_name, RequiredString(body, "display_name"));
-         SAMSPILL_ASSIGN_OR_RETURN(std::string role, RequiredString(body, "role"));
-         SAMSPILL_ASSIGN_OR_RETURN(create.password, RequiredString(body, "password"));
+         SAMSPILL_ASSIGN_OR_RETURN(
+             create.organisation_id,
+             OptionalJsonInteger(body, "organisation_id", "", std::numeric_limits<int64_t>::min(),
+                                 std::numeric_limits<int64_t>::max(), kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(create.username,
+                                   RequiredJsonString(body, "username", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(create.display_name,
+                                   RequiredJsonString(body, "display_name", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string role,
+                                   RequiredJsonString(body, "role", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(create.password,
+                                   RequiredJsonString(body, "password", "", kApiFields));
          auto parsed = RoleFromName(role);
          if (!parsed) return InvalidArgument("unknown role '" + role + "'", "role");
          create.role = *parsed;
@@ -149,8 +155,9 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
                     [&auth, &store](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(int64_t id, PositiveId(req.params[0]));
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"active"}));
-                      SAMSPILL_ASSIGN_OR_RETURN(bool active, RequiredBool(body, "active"));
+                      SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"active"}));
+                      SAMSPILL_ASSIGN_OR_RETURN(bool active,
+                                                RequiredJsonBool(body, "active", "", kApiFields));
                       SAMSPILL_RETURN_IF_ERROR(auth.SetUserActive(*req.principal, id, active));
                       SAMSPILL_ASSIGN_OR_RETURN(store::User user, store.FindUserById(id));
                       return ApiResponse{200, UserJson(user), {}};
@@ -160,9 +167,11 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
   routes.push_back(
       {"POST", "/api/session/password", false, {}, [&auth](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"current_password", "new_password"}));
-         SAMSPILL_ASSIGN_OR_RETURN(std::string current, RequiredString(body, "current_password"));
-         SAMSPILL_ASSIGN_OR_RETURN(std::string next, RequiredString(body, "new_password"));
+         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"current_password", "new_password"}));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string current,
+                                   RequiredJsonString(body, "current_password", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string next,
+                                   RequiredJsonString(body, "new_password", "", kApiFields));
          SAMSPILL_RETURN_IF_ERROR(auth.ChangeOwnPassword(*req.principal, current, next));
          return ApiResponse{204, nullptr, {}};
        }});
@@ -222,27 +231,29 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
          return ApiResponse{200, json{{"organisations", list}}, {}};
        }});
 
-  routes.push_back({"POST",
-                    "/api/organisations",
-                    false,
-                    {Role::kAdministrator, Role::kProcurementOfficer},
-                    [&organisations](ApiRequest& req) -> Result<ApiResponse> {
-                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"org_number", "name", "kind"}));
-                      app::CreateOrganisationRequest create;
-                      SAMSPILL_ASSIGN_OR_RETURN(create.org_number,
-                                                RequiredString(body, "org_number"));
-                      SAMSPILL_ASSIGN_OR_RETURN(create.name, RequiredString(body, "name"));
-                      SAMSPILL_ASSIGN_OR_RETURN(std::string kind, RequiredString(body, "kind"));
-                      auto parsed = app::OrganisationKindFromName(kind);
-                      if (!parsed) {
-                        return InvalidArgument("kind must be 'buyer' or 'supplier'", "kind");
-                      }
-                      create.kind = *parsed;
-                      SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
-                                                organisations.Create(req.principal, create));
-                      return ApiResponse{201, OrganisationJson(org), {}};
-                    }});
+  routes.push_back(
+      {"POST",
+       "/api/organisations",
+       false,
+       {Role::kAdministrator, Role::kProcurementOfficer},
+       [&organisations](ApiRequest& req) -> Result<ApiResponse> {
+         SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"org_number", "name", "kind"}));
+         app::CreateOrganisationRequest create;
+         SAMSPILL_ASSIGN_OR_RETURN(create.org_number,
+                                   RequiredJsonString(body, "org_number", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(create.name, RequiredJsonString(body, "name", "", kApiFields));
+         SAMSPILL_ASSIGN_OR_RETURN(std::string kind,
+                                   RequiredJsonString(body, "kind", "", kApiFields));
+         auto parsed = app::OrganisationKindFromName(kind);
+         if (!parsed) {
+           return InvalidArgument("kind must be 'buyer' or 'supplier'", "kind");
+         }
+         create.kind = *parsed;
+         SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
+                                   organisations.Create(req.principal, create));
+         return ApiResponse{201, OrganisationJson(org), {}};
+       }});
 
   // Evaluate a bid table posted as JSON: the same function as `samspill evaluate`.
   routes.push_back(

@@ -89,7 +89,7 @@ std::vector<Route> PortfolioApiRoutes(app::PortfolioService& portfolio) {
   routes.push_back({"POST", project + "/merge", false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"duplicate_id"}));
+                      SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"duplicate_id"}));
                       auto it = body.find("duplicate_id");
                       if (it == body.end() || !it->is_number_integer()) {
                         return InvalidArgument("duplicate_id is required", "duplicate_id");
@@ -125,8 +125,9 @@ std::vector<Route> PortfolioApiRoutes(app::PortfolioService& portfolio) {
   routes.push_back({"PUT", std::string("/api/portfolio/areas/") + kIdPattern, false, coordinator,
                     [&portfolio](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-                      SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"area"}));
-                      SAMSPILL_ASSIGN_OR_RETURN(std::string area, RequiredString(body, "area"));
+                      SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"area"}));
+                      SAMSPILL_ASSIGN_OR_RETURN(std::string area,
+                                                RequiredJsonString(body, "area", "", kApiFields));
                       SAMSPILL_RETURN_IF_ERROR(
                           portfolio.AssignArea(Who(req), IdParam(req, 0), area));
                       return Encoded(portfolio.Areas(Who(req)));

@@ -1,30 +1,26 @@
 #include "web/tender_json_codec.h"
 
-#include <cmath>
+#include <optional>
+#include <utility>
 
-#include "evaluation/json_input.h"
+#include "common/json_fields.h"
 #include "tendering/ocds_export.h"
 #include "tendering/tender_json.h"
 #include "tendering/tender_outcome_json.h"
-#include "web/api.h"
 
 namespace samspill::web {
 namespace {
 
 using nlohmann::json;
 
-// A string member that may be absent or null ("" then); the service checks its length.
-Result<std::string> OptionalString(const json& body, const char* field) {
-  auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return InvalidArgument(std::string(field) + " must be a string", field);
-  return it->get<std::string>();
-}
+// The commands' wording: "summary must be a string". Text members may be absent or null ("" then);
+// the service checks their length.
+constexpr JsonFieldStyle kCommandFields{.naming = JsonNaming::kPath, .null_is_absent = true};
 
 // The body must be an object with no other keys than `allowed`.
 Status CheckKeys(const json& body, std::initializer_list<std::string_view> allowed) {
   if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
-  return OnlyFields(body, allowed);
+  return CheckJsonKeys(body, allowed);
 }
 
 json OptionalTime(const std::optional<Timestamp>& t) { return t ? json(t->ToIso()) : json(); }
@@ -43,14 +39,15 @@ json ScoresToJson(const std::vector<tendering::BidScore>& scores) {
 Result<app::SubmitBidCommand> SubmitBidCommandFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "price", "summary"}));
   app::SubmitBidCommand bid;
-  SAMSPILL_ASSIGN_OR_RETURN(bid.lot_id, OptionalString(body, "lot_id"));
-  auto price = body.find("price");
-  if (price == body.end()) return InvalidArgument("missing price", "price");
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "lot_id", "", kCommandFields), bid.lot_id));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* price, RequiredJsonMember(body, "price", ""));
   // The evaluation engine's money reader: exact øre, negative and zero prices named as such.
   // Whether the amount is acceptable is the tender's rule (Tender::ReceiveBid).
-  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, evaluation::ReadJsonMoney(*price, "price", "price"));
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t minor, ReadJsonMoney(*price, "price", "price"));
   bid.price = Money{minor, "NOK"};
-  SAMSPILL_ASSIGN_OR_RETURN(bid.summary, OptionalString(body, "summary"));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "summary", "", kCommandFields), bid.summary));
   return bid;
 }
 
@@ -66,27 +63,23 @@ Result<app::ScoreBidCommand> ScoreBidCommandFromJson(const json& body) {
     const json& s = (*it)[i];
     const std::string path = "scores[" + std::to_string(i) + "]";
     if (!s.is_object()) return InvalidArgument("a score must be an object", path);
-    for (auto k = s.begin(); k != s.end(); ++k) {
-      if (k.key() != "criterion_id" && k.key() != "score" && k.key() != "justification") {
-        return InvalidArgument("unknown field '" + k.key() + "'", path + "." + k.key());
-      }
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(s, {"criterion_id", "score", "justification"}, path));
+    // The API's message for each member is the same whichever way it is wrong (absent or of
+    // another type); clients already read these.
+    Result<std::string> criterion_id = RequiredJsonString(s, "criterion_id", path);
+    if (!criterion_id.ok()) {
+      return InvalidArgument("criterion_id must be a string", JsonPath(path, "criterion_id"));
     }
-    if (!s.contains("criterion_id") || !s["criterion_id"].is_string()) {
-      return InvalidArgument("criterion_id must be a string", path + ".criterion_id");
+    Result<double> score = RequiredJsonNumber(s, "score", path);
+    if (!score.ok()) {
+      return InvalidArgument("score must be a number from 0 to 10", JsonPath(path, "score"));
     }
-    if (!s.contains("score") || !s["score"].is_number() ||
-        !std::isfinite(s["score"].get<double>())) {
-      return InvalidArgument("score must be a number from 0 to 10", path + ".score");
-    }
-    std::string justification;
-    if (s.contains("justification")) {
-      if (!s["justification"].is_string()) {
-        return InvalidArgument("justification must be a string", path + ".justification");
-      }
-      justification = s["justification"].get<std::string>();
+    Result<std::optional<std::string>> justification = OptionalJsonString(s, "justification", path);
+    if (!justification.ok()) {
+      return InvalidArgument("justification must be a string", JsonPath(path, "justification"));
     }
     command.scores.push_back(
-        {s["criterion_id"].get<std::string>(), s["score"].get<double>(), justification});
+        {std::move(*criterion_id), *score, justification->value_or(std::string())});
   }
   return command;
 }
@@ -94,25 +87,32 @@ Result<app::ScoreBidCommand> ScoreBidCommandFromJson(const json& body) {
 Result<app::AskQuestionCommand> AskQuestionCommandFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"lot_id", "question"}));
   app::AskQuestionCommand command;
-  SAMSPILL_ASSIGN_OR_RETURN(command.lot_id, OptionalString(body, "lot_id"));
-  SAMSPILL_ASSIGN_OR_RETURN(command.question, OptionalString(body, "question"));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "lot_id", "", kCommandFields), command.lot_id));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "question", "", kCommandFields), command.question));
   return command;
 }
 
 Result<app::ProtocolNote> ProtocolNoteFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"letter", "text"}));
   app::ProtocolNote note;
-  SAMSPILL_ASSIGN_OR_RETURN(note.letter, OptionalString(body, "letter"));
-  SAMSPILL_ASSIGN_OR_RETURN(note.text, OptionalString(body, "text"));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "letter", "", kCommandFields), note.letter));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "text", "", kCommandFields), note.text));
   return note;
 }
 
 Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"person", "description", "remedy"}));
   app::ConflictDeclaration declaration;
-  SAMSPILL_ASSIGN_OR_RETURN(declaration.person, OptionalString(body, "person"));
-  SAMSPILL_ASSIGN_OR_RETURN(declaration.description, OptionalString(body, "description"));
-  SAMSPILL_ASSIGN_OR_RETURN(declaration.remedy, OptionalString(body, "remedy"));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "person", "", kCommandFields), declaration.person));
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(
+      OptionalJsonString(body, "description", "", kCommandFields), declaration.description));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "remedy", "", kCommandFields), declaration.remedy));
   return declaration;
 }
 

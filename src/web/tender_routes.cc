@@ -18,8 +18,8 @@ std::string TenderPath(const std::string& rest = "") {
 // {"reason": "..."} or {"answer": "..."}: one required text field.
 Result<std::string> TextField(const ApiRequest& req, const char* field) {
   SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-  SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {field}));
-  return RequiredString(body, field);
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {field}));
+  return RequiredJsonString(body, field, "", kApiFields);
 }
 
 // A service's typed answer as the API's JSON, with `status`.

@@ -1,9 +1,19 @@
 #include "market/model/process_json.h"
 
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include "common/json_fields.h"
+
 namespace samspill::market {
 namespace {
 
 using nlohmann::json;
+
+// Reading back is strict about types: the document was written by ProcessToJson, so a
+// mismatch means a corrupt row, reported with its field. Null is how it writes "none".
+constexpr JsonFieldStyle kStoredFields{.naming = JsonNaming::kBare, .null_is_absent = true};
 
 json MoneyToJson(const std::optional<Money>& money) {
   if (!money) return nullptr;
@@ -14,37 +24,35 @@ json OrganisationToJson(const Organisation& org) {
   return json{{"id", org.id}, {"name", org.name}, {"org_number", org.org_number}};
 }
 
-// Reading back is strict about types: the document was written by ProcessToJson, so a
-// mismatch means a corrupt row, reported with its field.
 Status ReadString(const json& j, const char* key, std::string* out, const std::string& path) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return Status::Ok();
-  if (!it->is_string()) return InvalidArgument("must be a string", path + "." + key);
-  *out = it->get<std::string>();
-  return Status::Ok();
+  return AssignIfPresent(OptionalJsonString(j, key, path, kStoredFields), *out);
 }
 
+// The pair is written as a whole, so one message names every way it is broken.
 Status ReadMoney(const json& j, const char* key, std::optional<Money>* out,
                  const std::string& path) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return Status::Ok();
-  if (!it->is_object() || !it->contains("minor") || !(*it)["minor"].is_number_integer() ||
-      !it->contains("currency") || !(*it)["currency"].is_string()) {
-    return InvalidArgument("must be {minor, currency}", path + "." + key);
-  }
-  *out = Money{(*it)["minor"].get<int64_t>(), (*it)["currency"].get<std::string>()};
+  const std::string field = JsonPath(path, key);
+  const Status broken = InvalidArgument("must be {minor, currency}", field);
+  Result<const json*> money = OptionalJsonObject(j, key, path, kStoredFields);
+  if (!money.ok()) return broken;
+  if (*money == nullptr) return Status::Ok();
+  Result<int64_t> minor =
+      RequiredJsonInteger(**money, "minor", field, std::numeric_limits<int64_t>::min(),
+                          std::numeric_limits<int64_t>::max());
+  Result<std::string> currency = RequiredJsonString(**money, "currency", field);
+  if (!minor.ok() || !currency.ok()) return broken;
+  *out = Money{*minor, std::move(*currency)};
   return Status::Ok();
 }
 
 Status ReadOrganisation(const json& j, const char* key, Organisation* out,
                         const std::string& path) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return Status::Ok();
-  if (!it->is_object()) return InvalidArgument("must be an object", path + "." + key);
-  std::string p = path + "." + key;
-  SAMSPILL_RETURN_IF_ERROR(ReadString(*it, "id", &out->id, p));
-  SAMSPILL_RETURN_IF_ERROR(ReadString(*it, "name", &out->name, p));
-  return ReadString(*it, "org_number", &out->org_number, p);
+  SAMSPILL_ASSIGN_OR_RETURN(const json* org, OptionalJsonObject(j, key, path, kStoredFields));
+  if (org == nullptr) return Status::Ok();
+  const std::string p = JsonPath(path, key);
+  SAMSPILL_RETURN_IF_ERROR(ReadString(*org, "id", &out->id, p));
+  SAMSPILL_RETURN_IF_ERROR(ReadString(*org, "name", &out->name, p));
+  return ReadString(*org, "org_number", &out->org_number, p);
 }
 
 }  // namespace
@@ -107,20 +115,20 @@ Result<Process> ProcessFromJson(const json& j) {
   SAMSPILL_RETURN_IF_ERROR(ReadMoney(j, "estimated_value", &p.estimated_value, root));
   SAMSPILL_RETURN_IF_ERROR(ReadString(j, "published", &p.published, root));
   SAMSPILL_RETURN_IF_ERROR(ReadString(j, "status", &p.status, root));
-  auto lots = j.find("lots");
-  if (lots == j.end() || !lots->is_array()) return InvalidArgument("must be an array", "$.lots");
+  SAMSPILL_ASSIGN_OR_RETURN(const json* lots, RequiredJsonMember(j, "lots", root));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonArray(*lots, "$.lots", kStoredFields));
   for (size_t i = 0; i < lots->size(); ++i) {
     const json& l = (*lots)[i];
     std::string path = "$.lots[" + std::to_string(i) + "]";
-    if (!l.is_object()) return InvalidArgument("must be an object", path);
+    SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(l, path, kStoredFields));
     Lot lot;
     SAMSPILL_RETURN_IF_ERROR(ReadString(l, "id", &lot.id, path));
     SAMSPILL_RETURN_IF_ERROR(ReadString(l, "title", &lot.title, path));
     SAMSPILL_RETURN_IF_ERROR(ReadString(l, "cpv", &lot.cpv, path));
-    if (auto b = l.find("bidders"); b != l.end() && !b->is_null()) {
-      if (!b->is_number_integer()) return InvalidArgument("must be an integer", path + ".bidders");
-      lot.bidders = b->get<int>();
-    }
+    SAMSPILL_RETURN_IF_ERROR(
+        AssignIfPresent(OptionalJsonInteger(l, "bidders", path, std::numeric_limits<int>::min(),
+                                            std::numeric_limits<int>::max(), kStoredFields),
+                        lot.bidders));
     std::string source;
     SAMSPILL_RETURN_IF_ERROR(ReadString(l, "bidder_source", &source, path));
     for (int s = 0; s < kBidderSourceCount; ++s) {
@@ -139,7 +147,7 @@ Result<Process> ProcessFromJson(const json& j) {
     if (auto w = l.find("winners"); w != l.end() && w->is_array()) {
       for (size_t k = 0; k < w->size(); ++k) {
         std::string wpath = path + ".winners[" + std::to_string(k) + "]";
-        if (!(*w)[k].is_object()) return InvalidArgument("must be an object", wpath);
+        SAMSPILL_RETURN_IF_ERROR(CheckJsonObject((*w)[k], wpath, kStoredFields));
         Winner winner;
         SAMSPILL_RETURN_IF_ERROR(ReadOrganisation((*w)[k], "supplier", &winner.supplier, wpath));
         SAMSPILL_RETURN_IF_ERROR(ReadMoney((*w)[k], "value", &winner.value, wpath));
