@@ -14,7 +14,11 @@
 
 #include "common/status.h"
 #include "common/time.h"
-#include "evaluation/evaluation.h"
+#include "evaluation/bid_table.h"
+#include "evaluation/normalisation.h"
+#include "evaluation/price_model.h"
+#include "evaluation/ranking.h"
+#include "evaluation/weighting.h"
 #include "tendering/legal_regime.h"
 
 namespace samspill::tendering {

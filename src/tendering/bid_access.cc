@@ -1,5 +1,7 @@
 #include "tendering/bid_access.h"
 
+#include "tendering/bid_access_json.h"
+
 namespace samspill::tendering {
 
 bool BidsOpened(const BidSeal& seal) {

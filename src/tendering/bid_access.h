@@ -15,7 +15,6 @@
 // Pure functions; thread-safe.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 
@@ -49,12 +48,5 @@ bool ReadsOpenedBidContent(const BidReader& reader);
 // Whether `reader` may read the content of one bid. `is_bidding_supplier`: the reader is a
 // supplier user of the organisation that submitted the bid.
 bool MayReadBidContent(const BidReader& reader, bool is_bidding_supplier, const BidSeal& seal);
-
-// An audit event's details (before or after) as `reader` may see them: in the events about bids
-// ("bid.*"), the content fields — price, price_minor, summary, scores — are taken out for a
-// reader who reads no opened bid's content. Bid events never carry content before opening (a
-// submission's event names the bid only), so for them the role decides.
-nlohmann::json BidEventDetailsFor(const BidReader& reader, std::string_view action,
-                                  nlohmann::json details);
 
 }  // namespace samspill::tendering

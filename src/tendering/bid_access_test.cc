@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tendering/bid_access_json.h"
+
 namespace samspill::tendering {
 namespace {
 

@@ -60,13 +60,6 @@ Result<nlohmann::json> ParseJsonObjectBody(const HttpRequest& req);
 inline constexpr JsonFieldStyle kApiFields{.naming = JsonNaming::kQuotedPath,
                                            .null_is_absent = true};
 
-// Rejects keys other than `allowed` so typos never pass silently: CheckJsonKeys under its
-// former name, kept only for web/portfolio_service.cc until that moves to app/.
-inline Status OnlyFields(const nlohmann::json& obj,
-                         std::initializer_list<std::string_view> allowed) {
-  return CheckJsonKeys(obj, allowed);
-}
-
 nlohmann::json ErrorJson(const Status& status);
 nlohmann::json UserJson(const store::User& user);
 

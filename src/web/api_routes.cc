@@ -6,6 +6,7 @@
 #include "evaluation/bid_table_json.h"
 #include "store/audit_chain.h"
 #include "tendering/bid_access.h"
+#include "tendering/bid_access_json.h"
 #include "web/actor.h"
 
 namespace samspill::web {

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
+#include "common/json_fields.h"
 #include "portfolio/project_json.h"
-#include "web/api.h"
 
 namespace samspill::web {
 namespace {
@@ -36,7 +36,7 @@ Result<app::ProjectEditCommand> ProjectEditCommandFromJson(const json& body) {
 
 Result<app::FigureCommand> FigureCommandFromJson(const json& body) {
   if (!body.is_object()) return InvalidArgument("the body must be a JSON object");
-  SAMSPILL_RETURN_IF_ERROR(OnlyFields(body, {"year", "value", "note", "version"}));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"year", "value", "note", "version"}));
   auto year = body.find("year");
   auto version = body.find("version");
   if (year == body.end() || !year->is_number_integer()) {
