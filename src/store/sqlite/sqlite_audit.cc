@@ -132,4 +132,14 @@ Status SqliteStore::InsertAudit(const AuditEvent& e) {
   return move_head.Bind(1, row.id).Bind(2, row.hash).Run();
 }
 
+Status SqliteStore::InsertAuditFor(const AuditEvent& audit, AuditNames names, int64_t id) {
+  if (names == AuditNames::kAsGiven ||
+      (names == AuditNames::kRowIfEmpty && !audit.entity_id.empty())) {
+    return InsertAudit(audit);
+  }
+  AuditEvent event = audit;
+  event.entity_id = std::to_string(id);
+  return InsertAudit(event);
+}
+
 }  // namespace samspill::store

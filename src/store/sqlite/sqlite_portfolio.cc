@@ -40,6 +40,13 @@ Result<StoredIndicator> ReadIndicator(const SqliteStatement& stmt) {
   return i;
 }
 
+constexpr EntityTable<StoredProject> kProjects{
+    "portfolio_projects", kProjectColumns, &ReadProject,
+    [](int64_t id) { return "no project with id " + std::to_string(id); }};
+constexpr EntityTable<StoredIndicator> kIndicators{
+    "portfolio_indicators", kIndicatorColumns, &ReadIndicator,
+    [](int64_t id) { return "no indicator with id " + std::to_string(id); }};
+
 }  // namespace
 
 Result<std::vector<StoredProject>> SqliteStore::CreateProjects(
@@ -49,31 +56,32 @@ Result<std::vector<StoredProject>> SqliteStore::CreateProjects(
   SAMSPILL_RETURN_IF_ERROR(tx.status());
   std::vector<StoredProject> created;
   for (const StoredProject& p : projects) {
-    SqliteStatement insert(cache_,
-                           "INSERT INTO portfolio_projects (name, area, kind, status, "
-                           "registered_by_user_id, merged_into, document_json, version, "
-                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
-    insert.Bind(1, p.name)
-        .Bind(2, p.area)
-        .Bind(3, int64_t{p.kind})
-        .Bind(4, int64_t{p.status})
-        .Bind(5, p.registered_by_user_id)
-        .Bind(6, p.merged_into)
-        .Bind(7, p.document_json)
-        .Bind(8, audit.at.ToIso())
-        .Bind(9, audit.at.ToIso());
-    Status status = insert.Run();
-    if (status.code() == StatusCode::kConflict) {
-      return Conflict("project '" + p.name +
-                      "' breaks a rule of the register: " + status.message());
-    }
-    SAMSPILL_RETURN_IF_ERROR(status);
-    const int64_t id = sqlite3_last_insert_rowid(db_);
-    SAMSPILL_RETURN_IF_ERROR(InsertRevision(id, 1, audit, p.document_json));
-    AuditEvent event = audit;
-    event.entity_id = std::to_string(id);
-    SAMSPILL_RETURN_IF_ERROR(InsertAudit(event));
-    SAMSPILL_ASSIGN_OR_RETURN(StoredProject stored, FindProjectLocked(id));
+    const RowInsert insert{
+        .sql =
+            "INSERT INTO portfolio_projects (name, area, kind, status, registered_by_user_id, "
+            "merged_into, document_json, version, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        .bind =
+            [&p, &audit](SqliteStatement& stmt) {
+              stmt.Bind(1, p.name)
+                  .Bind(2, p.area)
+                  .Bind(3, int64_t{p.kind})
+                  .Bind(4, int64_t{p.status})
+                  .Bind(5, p.registered_by_user_id)
+                  .Bind(6, p.merged_into)
+                  .Bind(7, p.document_json)
+                  .Bind(8, audit.at.ToIso())
+                  .Bind(9, audit.at.ToIso());
+            },
+        .on_conflict =
+            [&p](const Status& violation) {
+              return Conflict("project '" + p.name +
+                              "' breaks a rule of the register: " + violation.message());
+            },
+    };
+    SAMSPILL_ASSIGN_OR_RETURN(StoredProject stored,
+                              WriteRowLocked(kProjects, insert, audit, AuditNames::kRow));
+    SAMSPILL_RETURN_IF_ERROR(InsertRevision(stored.id, 1, audit, p.document_json));
     created.push_back(std::move(stored));
   }
   SAMSPILL_RETURN_IF_ERROR(tx.Commit());
@@ -82,14 +90,12 @@ Result<std::vector<StoredProject>> SqliteStore::CreateProjects(
 
 Result<StoredProject> SqliteStore::FindProject(int64_t id) {
   MutexLock lock(mu_);
-  return FindProjectLocked(id);
+  return FindRowLocked(kProjects, id);
 }
 
 Result<std::vector<StoredProject>> SqliteStore::ListProjects() {
   MutexLock lock(mu_);
-  SqliteStatement stmt(
-      cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects ORDER BY id");
-  return ReadRows<StoredProject>(stmt, &ReadProject);
+  return ListRowsLocked(kProjects, "id");
 }
 
 Result<std::vector<StoredProject>> SqliteStore::UpdateProjects(
@@ -99,31 +105,24 @@ Result<std::vector<StoredProject>> SqliteStore::UpdateProjects(
   SAMSPILL_RETURN_IF_ERROR(tx.status());
   std::vector<StoredProject> out;
   for (const ProjectUpdate& u : updates) {
-    SqliteStatement update(cache_,
-                           "UPDATE portfolio_projects SET name = ?, area = ?, kind = ?, "
-                           "status = ?, merged_into = ?, document_json = ?, "
-                           "version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-    update.Bind(1, u.name)
-        .Bind(2, u.area)
-        .Bind(3, int64_t{u.kind})
-        .Bind(4, int64_t{u.status})
-        .Bind(5, u.merged_into)
-        .Bind(6, u.document_json)
-        .Bind(7, audit.at.ToIso())
-        .Bind(8, u.id)
-        .Bind(9, u.expected_version);
-    SAMSPILL_RETURN_IF_ERROR(update.Run());
-    if (sqlite3_changes(db_) == 0) {
-      SAMSPILL_ASSIGN_OR_RETURN(StoredProject current, FindProjectLocked(u.id));
-      return Conflict("project " + std::to_string(u.id) + " was changed by someone else (version " +
-                      std::to_string(current.version) + ", not " +
-                      std::to_string(u.expected_version) + "); reload and try again");
-    }
-    SAMSPILL_RETURN_IF_ERROR(InsertRevision(u.id, u.expected_version + 1, audit, u.document_json));
-    AuditEvent event = audit;
-    event.entity_id = std::to_string(u.id);
-    SAMSPILL_RETURN_IF_ERROR(InsertAudit(event));
-    SAMSPILL_ASSIGN_OR_RETURN(StoredProject stored, FindProjectLocked(u.id));
+    const VersionedRowUpdate update{
+        .id = u.id,
+        .expected_version = u.expected_version,
+        .set = "name = ?, area = ?, kind = ?, status = ?, merged_into = ?, document_json = ?",
+        .bind =
+            [&u](SqliteStatement& stmt) {
+              stmt.Bind(1, u.name)
+                  .Bind(2, u.area)
+                  .Bind(3, int64_t{u.kind})
+                  .Bind(4, int64_t{u.status})
+                  .Bind(5, u.merged_into)
+                  .Bind(6, u.document_json);
+            },
+        .subject = "project " + std::to_string(u.id),
+    };
+    SAMSPILL_ASSIGN_OR_RETURN(StoredProject stored,
+                              WriteRowLocked(kProjects, update, audit, AuditNames::kRow));
+    SAMSPILL_RETURN_IF_ERROR(InsertRevision(u.id, stored.version, audit, u.document_json));
     out.push_back(std::move(stored));
   }
   SAMSPILL_RETURN_IF_ERROR(tx.Commit());
@@ -205,16 +204,16 @@ Result<std::vector<StoredIndicator>> SqliteStore::SaveIndicators(
         .Bind(4, audit.at.ToIso())
         .Bind(5, audit.at.ToIso());
     SAMSPILL_RETURN_IF_ERROR(upsert.Run());
+    // An upsert that replaced a document inserted nothing, so its id is looked up, not taken
+    // from sqlite3_last_insert_rowid.
     SqliteStatement find(cache_,
                          "SELECT id FROM portfolio_indicators WHERE category = ? AND name = ?");
     find.Bind(1, ind.category).Bind(2, ind.name);
     Status status;
     if (!find.Step(&status)) return status.ok() ? Internal("saved indicator not found") : status;
     const int64_t id = find.ColumnInt(0);
-    AuditEvent event = audit;
-    event.entity_id = std::to_string(id);
-    SAMSPILL_RETURN_IF_ERROR(InsertAudit(event));
-    SAMSPILL_ASSIGN_OR_RETURN(StoredIndicator stored, FindIndicatorLocked(id));
+    SAMSPILL_RETURN_IF_ERROR(InsertAuditFor(audit, AuditNames::kRow, id));
+    SAMSPILL_ASSIGN_OR_RETURN(StoredIndicator stored, FindRowLocked(kIndicators, id));
     out.push_back(std::move(stored));
   }
   SAMSPILL_RETURN_IF_ERROR(tx.Commit());
@@ -223,63 +222,24 @@ Result<std::vector<StoredIndicator>> SqliteStore::SaveIndicators(
 
 Result<StoredIndicator> SqliteStore::FindIndicator(int64_t id) {
   MutexLock lock(mu_);
-  return FindIndicatorLocked(id);
+  return FindRowLocked(kIndicators, id);
 }
 
 Result<std::vector<StoredIndicator>> SqliteStore::ListIndicators() {
   MutexLock lock(mu_);
-  SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
-                                   " FROM portfolio_indicators ORDER BY id");
-  return ReadRows<StoredIndicator>(stmt, &ReadIndicator);
+  return ListRowsLocked(kIndicators, "id");
 }
 
 Result<StoredIndicator> SqliteStore::UpdateIndicator(const IndicatorUpdate& u, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement update(cache_,
-                         "UPDATE portfolio_indicators SET document_json = ?, "
-                         "version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  update.Bind(1, u.document_json)
-      .Bind(2, audit.at.ToIso())
-      .Bind(3, u.id)
-      .Bind(4, u.expected_version);
-  SAMSPILL_RETURN_IF_ERROR(update.Run());
-  if (sqlite3_changes(db_) == 0) {
-    SAMSPILL_ASSIGN_OR_RETURN(StoredIndicator current, FindIndicatorLocked(u.id));
-    return Conflict("the indicator was changed by someone else (version " +
-                    std::to_string(current.version) + ", not " +
-                    std::to_string(u.expected_version) + "); reload and try again");
-  }
-  if (audit.entity_id.empty()) audit.entity_id = std::to_string(u.id);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SAMSPILL_ASSIGN_OR_RETURN(StoredIndicator updated, FindIndicatorLocked(u.id));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return updated;
-}
-
-Result<StoredProject> SqliteStore::FindProjectLocked(int64_t id) {
-  SqliteStatement stmt(
-      cache_, "SELECT " + std::string(kProjectColumns) + " FROM portfolio_projects WHERE id = ?");
-  stmt.Bind(1, id);
-  Status status;
-  if (!stmt.Step(&status)) {
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return NotFound("no project with id " + std::to_string(id));
-  }
-  return ReadProject(stmt);
-}
-
-Result<StoredIndicator> SqliteStore::FindIndicatorLocked(int64_t id) {
-  SqliteStatement stmt(cache_, "SELECT " + std::string(kIndicatorColumns) +
-                                   " FROM portfolio_indicators WHERE id = ?");
-  stmt.Bind(1, id);
-  Status status;
-  if (!stmt.Step(&status)) {
-    SAMSPILL_RETURN_IF_ERROR(status);
-    return NotFound("no indicator with id " + std::to_string(id));
-  }
-  return ReadIndicator(stmt);
+  const VersionedRowUpdate update{
+      .id = u.id,
+      .expected_version = u.expected_version,
+      .set = "document_json = ?",
+      .bind = [&u](SqliteStatement& stmt) { stmt.Bind(1, u.document_json); },
+      .subject = "the indicator",
+  };
+  return WriteWithAudit(kIndicators, update, audit, AuditNames::kRowIfEmpty);
 }
 
 Status SqliteStore::InsertRevision(int64_t project_id, int64_t version, const AuditEvent& audit,

@@ -12,11 +12,17 @@
 //   sqlite_audit.cc      AuditLog, and InsertAudit, the one writer of audit events
 // Every public method takes mu_ for its whole run; the helpers marked SAMSPILL_REQUIRES(mu_)
 // are called with it held (checked by the thread_safety_analysis test).
+//
+// The writes of whole entities, new rows and versioned changes, go through one helper,
+// WriteWithAudit, so the transaction, the version check, the audit event and the read-back are
+// written once; WriteRowLocked is the same step inside a batch's transaction.
 #pragma once
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +54,43 @@ Result<std::vector<T>> ReadRows(SqliteStatement& stmt, Result<T> (*read)(const S
   SAMSPILL_RETURN_IF_ERROR(status);
   return out;
 }
+
+// What the entity helpers need to know of a table whose rows have an integer `id` and are read
+// whole by one reader. Each aggregate's file defines its tables next to their readers.
+template <typename T>
+struct EntityTable {
+  std::string_view table;    // "tenders"
+  std::string_view columns;  // what `read` reads, in its order
+  Result<T> (*read)(const SqliteStatement&);
+  std::string (*not_found)(int64_t id);  // the kNotFound message: "no tender with id 3"
+};
+
+// Which entity the audit event of an entity write names (its entity_id).
+enum class AuditNames {
+  kAsGiven,     // the caller's entity_id: a question's event names its tender
+  kRowIfEmpty,  // the written row's id when the caller left entity_id empty
+  kRow,         // always the written row: a batch writes one event per row from one template
+};
+
+// The INSERT of one new row, for WriteWithAudit.
+struct RowInsert {
+  std::string_view sql;
+  std::function<void(SqliteStatement&)> bind;
+  // The error for a constraint violation (the kConflict SQLite reported) in the entity's words,
+  // e.g. "the username 'kari' is taken": SQLite's own message names columns, not the cause.
+  std::function<Status(const Status& violation)> on_conflict;
+};
+
+// The change of one versioned row (with `version` and `updated_at` columns), for WriteWithAudit.
+struct VersionedRowUpdate {
+  int64_t id = 0;
+  int64_t expected_version = 0;  // the version the change was made from
+  // The changed columns ("title = ?, state = ?"), bound from parameter 1 on by `bind`; the
+  // helper adds the version bump, updated_at and the version check after them.
+  std::string_view set;
+  std::function<void(SqliteStatement&)> bind;
+  std::string subject;  // what "was changed by someone else": "the tender", "project 7"
+};
 
 class SqliteStore final : public Store {
  public:
@@ -130,23 +173,40 @@ class SqliteStore final : public Store {
   Status Apply(const Migration& m) SAMSPILL_REQUIRES(mu_);
   Result<int> ReadUserVersion() SAMSPILL_REQUIRES(mu_);
 
+  // The entity helpers (defined below the class), called with mu_ held.
+  //
+  // Writes one row with its audit event in one transaction and returns the row as stored. `write`
+  // is a RowInsert (a new row; the audit event may name it) or a VersionedRowUpdate (a row at
+  // another version than the expected one is kConflict "… was changed by someone else", a missing
+  // row kNotFound, and nothing is written).
+  template <typename T, typename Write>
+  Result<T> WriteWithAudit(const EntityTable<T>& table, const Write& write, const AuditEvent& audit,
+                           AuditNames names) SAMSPILL_REQUIRES(mu_);
+  // The same inside the caller's transaction, for a batch that stores all rows or none.
+  template <typename T>
+  Result<T> WriteRowLocked(const EntityTable<T>& table, const RowInsert& insert,
+                           const AuditEvent& audit, AuditNames names) SAMSPILL_REQUIRES(mu_);
+  template <typename T>
+  Result<T> WriteRowLocked(const EntityTable<T>& table, const VersionedRowUpdate& update,
+                           const AuditEvent& audit, AuditNames names) SAMSPILL_REQUIRES(mu_);
+  template <typename T>
+  Result<T> FindRowLocked(const EntityTable<T>& table, int64_t id) SAMSPILL_REQUIRES(mu_);
+  // Every row, in the order `order_by` gives ("id", "name, id").
+  template <typename T>
+  Result<std::vector<T>> ListRowsLocked(const EntityTable<T>& table, std::string_view order_by)
+      SAMSPILL_REQUIRES(mu_);
+
   // Users, organisations, sessions (sqlite_users.cc).
   Status UpdatePasswordLocked(int64_t id, std::string_view password_hash) SAMSPILL_REQUIRES(mu_);
   // Ends the user's sessions but the one with `except_token_hash`; returns how many ended.
   Result<int64_t> DeleteSessionsOfUserLocked(int64_t user_id, std::string_view except_token_hash)
       SAMSPILL_REQUIRES(mu_);
-  Result<User> FindUserLocked(std::string_view where, std::optional<int64_t> id,
-                              std::string_view name) SAMSPILL_REQUIRES(mu_);
-  Result<Organisation> FindOrganisationLocked(int64_t id) SAMSPILL_REQUIRES(mu_);
 
-  // Tenders, bids, questions (sqlite_tenders.cc).
-  Result<StoredTender> FindTenderLocked(int64_t id) SAMSPILL_REQUIRES(mu_);
+  // Bids (sqlite_tenders.cc).
   Result<std::vector<StoredBid>> ListBidsLocked(int64_t tender_id, bool with_content)
       SAMSPILL_REQUIRES(mu_);
 
-  // Portfolio (sqlite_portfolio.cc).
-  Result<StoredProject> FindProjectLocked(int64_t id) SAMSPILL_REQUIRES(mu_);
-  Result<StoredIndicator> FindIndicatorLocked(int64_t id) SAMSPILL_REQUIRES(mu_);
+  // Project revisions (sqlite_portfolio.cc).
   Status InsertRevision(int64_t project_id, int64_t version, const AuditEvent& audit,
                         const std::string& document_json) SAMSPILL_REQUIRES(mu_);
 
@@ -157,10 +217,80 @@ class SqliteStore final : public Store {
   // SQLite's write lock from the start, so no other connection or process can append between
   // reading the head and writing the event: concurrent writers cannot fork the chain.
   Status InsertAudit(const AuditEvent& e) SAMSPILL_REQUIRES(mu_);
+  // InsertAudit for an entity write to row `id`, with the entity_id `names` asks for.
+  Status InsertAuditFor(const AuditEvent& audit, AuditNames names, int64_t id)
+      SAMSPILL_REQUIRES(mu_);
 
   Mutex mu_;
   sqlite3* const db_ SAMSPILL_GUARDED_BY(mu_);
   StatementCache cache_ SAMSPILL_GUARDED_BY(mu_);  // of db_; cleared before db_ closes
 };
+
+template <typename T, typename Write>
+Result<T> SqliteStore::WriteWithAudit(const EntityTable<T>& table, const Write& write,
+                                      const AuditEvent& audit, AuditNames names) {
+  SqliteTransaction tx(db_);
+  SAMSPILL_RETURN_IF_ERROR(tx.status());
+  SAMSPILL_ASSIGN_OR_RETURN(T stored, WriteRowLocked(table, write, audit, names));
+  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+template <typename T>
+Result<T> SqliteStore::WriteRowLocked(const EntityTable<T>& table, const RowInsert& insert,
+                                      const AuditEvent& audit, AuditNames names) {
+  SqliteStatement stmt(cache_, insert.sql);
+  insert.bind(stmt);
+  Status status = stmt.Run();
+  if (status.code() == StatusCode::kConflict) return insert.on_conflict(status);
+  SAMSPILL_RETURN_IF_ERROR(status);
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  SAMSPILL_RETURN_IF_ERROR(InsertAuditFor(audit, names, id));
+  return FindRowLocked(table, id);
+}
+
+template <typename T>
+Result<T> SqliteStore::WriteRowLocked(const EntityTable<T>& table, const VersionedRowUpdate& update,
+                                      const AuditEvent& audit, AuditNames names) {
+  // The version check is the UPDATE's own WHERE clause, so checking and writing are one step.
+  std::string sql = "UPDATE " + std::string(table.table) + " SET " + std::string(update.set);
+  sql += ", version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+  SqliteStatement stmt(cache_, sql);
+  update.bind(stmt);
+  const int next = static_cast<int>(std::count(update.set.begin(), update.set.end(), '?')) + 1;
+  stmt.Bind(next, audit.at.ToIso())
+      .Bind(next + 1, update.id)
+      .Bind(next + 2, update.expected_version);
+  SAMSPILL_RETURN_IF_ERROR(stmt.Run());
+  if (sqlite3_changes(db_) == 0) {
+    SAMSPILL_ASSIGN_OR_RETURN(T current, FindRowLocked(table, update.id));
+    return Conflict(update.subject + " was changed by someone else (version " +
+                    std::to_string(current.version) + ", not " +
+                    std::to_string(update.expected_version) + "); reload and try again");
+  }
+  SAMSPILL_RETURN_IF_ERROR(InsertAuditFor(audit, names, update.id));
+  return FindRowLocked(table, update.id);
+}
+
+template <typename T>
+Result<T> SqliteStore::FindRowLocked(const EntityTable<T>& table, int64_t id) {
+  SqliteStatement stmt(cache_, "SELECT " + std::string(table.columns) + " FROM " +
+                                   std::string(table.table) + " WHERE id = ?");
+  stmt.Bind(1, id);
+  Status status;
+  if (!stmt.Step(&status)) {
+    SAMSPILL_RETURN_IF_ERROR(status);
+    return NotFound(table.not_found(id));
+  }
+  return table.read(stmt);
+}
+
+template <typename T>
+Result<std::vector<T>> SqliteStore::ListRowsLocked(const EntityTable<T>& table,
+                                                   std::string_view order_by) {
+  SqliteStatement stmt(cache_, "SELECT " + std::string(table.columns) + " FROM " +
+                                   std::string(table.table) + " ORDER BY " + std::string(order_by));
+  return ReadRows<T>(stmt, table.read);
+}
 
 }  // namespace samspill::store

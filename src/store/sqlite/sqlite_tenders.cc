@@ -73,61 +73,60 @@ Result<StoredQuestion> ReadQuestion(const SqliteStatement& stmt) {
   return q;
 }
 
-std::optional<std::string> IsoOrNull(const std::optional<Timestamp>& t) {
-  if (!t) return std::nullopt;
-  return t->ToIso();
-}
-
-void BindOptionalText(SqliteStatement& stmt, int index, const std::optional<std::string>& value) {
-  if (value) {
-    stmt.Bind(index, std::string_view(*value));
+// A time that may be absent (a tender without a bid deadline): NULL when it is.
+void BindOptionalTime(SqliteStatement& stmt, int index, const std::optional<Timestamp>& t) {
+  if (t) {
+    stmt.Bind(index, t->ToIso());
   } else {
     stmt.BindNull(index);
   }
 }
 
+constexpr EntityTable<StoredTender> kTenders{
+    "tenders", kTenderColumns, &ReadTender,
+    [](int64_t id) { return "no tender with id " + std::to_string(id); }};
+constexpr EntityTable<StoredQuestion> kQuestions{
+    "questions", kQuestionColumns, &ReadQuestion,
+    [](int64_t id) { return "no question with id " + std::to_string(id); }};
+
 }  // namespace
 
 Result<StoredTender> SqliteStore::CreateTender(const StoredTender& t, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement insert(cache_,
-                         "INSERT INTO tenders (buyer_organisation_id, title, state, bid_deadline, "
-                         "document_json, outcome_json, version, created_at, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
-  insert.Bind(1, t.buyer_organisation_id)
-      .Bind(2, t.title)
-      .Bind(3, int64_t{t.state})
-      .Bind(5, t.document_json)
-      .Bind(6, t.outcome_json.empty() ? std::string_view("{}") : std::string_view(t.outcome_json))
-      .Bind(7, audit.at.ToIso())
-      .Bind(8, audit.at.ToIso());
-  BindOptionalText(insert, 4, IsoOrNull(t.bid_deadline));
-  Status status = insert.Run();
-  if (status.code() == StatusCode::kConflict) {
-    return Conflict("the tender could not be stored: no buyer organisation with id " +
-                    std::to_string(t.buyer_organisation_id) + ", or a value out of range");
-  }
-  SAMSPILL_RETURN_IF_ERROR(status);
-  int64_t id = sqlite3_last_insert_rowid(db_);
-  if (audit.entity_id.empty()) audit.entity_id = std::to_string(id);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SAMSPILL_ASSIGN_OR_RETURN(StoredTender created, FindTenderLocked(id));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return created;
+  const RowInsert insert{
+      .sql =
+          "INSERT INTO tenders (buyer_organisation_id, title, state, bid_deadline, "
+          "document_json, outcome_json, version, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      .bind =
+          [&t, &audit](SqliteStatement& stmt) {
+            stmt.Bind(1, t.buyer_organisation_id)
+                .Bind(2, t.title)
+                .Bind(3, int64_t{t.state})
+                .Bind(5, t.document_json)
+                .Bind(6, t.outcome_json.empty() ? std::string_view("{}")
+                                                : std::string_view(t.outcome_json))
+                .Bind(7, audit.at.ToIso())
+                .Bind(8, audit.at.ToIso());
+            BindOptionalTime(stmt, 4, t.bid_deadline);
+          },
+      .on_conflict =
+          [&t](const Status&) {
+            return Conflict("the tender could not be stored: no buyer organisation with id " +
+                            std::to_string(t.buyer_organisation_id) + ", or a value out of range");
+          },
+  };
+  return WriteWithAudit(kTenders, insert, audit, AuditNames::kRowIfEmpty);
 }
 
 Result<StoredTender> SqliteStore::FindTender(int64_t id) {
   MutexLock lock(mu_);
-  return FindTenderLocked(id);
+  return FindRowLocked(kTenders, id);
 }
 
 Result<std::vector<StoredTender>> SqliteStore::ListTenders() {
   MutexLock lock(mu_);
-  SqliteStatement stmt(cache_,
-                       "SELECT " + std::string(kTenderColumns) + " FROM tenders ORDER BY id DESC");
-  return ReadRows<StoredTender>(stmt, &ReadTender);
+  return ListRowsLocked(kTenders, "id DESC");
 }
 
 Result<std::vector<StoredTender>> SqliteStore::ListTenderSummaries() {
@@ -141,32 +140,22 @@ Result<std::vector<StoredTender>> SqliteStore::ListTenderSummaries() {
 
 Result<StoredTender> SqliteStore::UpdateTender(const TenderUpdate& u, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement update(cache_,
-                         "UPDATE tenders SET title = ?, state = ?, bid_deadline = ?, "
-                         "document_json = ?, outcome_json = ?, version = version + 1, "
-                         "updated_at = ? WHERE id = ? AND version = ?");
-  update.Bind(1, u.title)
-      .Bind(2, int64_t{u.state})
-      .Bind(4, u.document_json)
-      .Bind(5, u.outcome_json.empty() ? std::string_view("{}") : std::string_view(u.outcome_json))
-      .Bind(6, audit.at.ToIso())
-      .Bind(7, u.id)
-      .Bind(8, u.expected_version);
-  BindOptionalText(update, 3, IsoOrNull(u.bid_deadline));
-  SAMSPILL_RETURN_IF_ERROR(update.Run());
-  if (sqlite3_changes(db_) == 0) {
-    SAMSPILL_ASSIGN_OR_RETURN(StoredTender current, FindTenderLocked(u.id));
-    return Conflict("the tender was changed by someone else (version " +
-                    std::to_string(current.version) + ", not " +
-                    std::to_string(u.expected_version) + "); reload and try again");
-  }
-  if (audit.entity_id.empty()) audit.entity_id = std::to_string(u.id);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SAMSPILL_ASSIGN_OR_RETURN(StoredTender updated, FindTenderLocked(u.id));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return updated;
+  const VersionedRowUpdate update{
+      .id = u.id,
+      .expected_version = u.expected_version,
+      .set = "title = ?, state = ?, bid_deadline = ?, document_json = ?, outcome_json = ?",
+      .bind =
+          [&u](SqliteStatement& stmt) {
+            stmt.Bind(1, u.title)
+                .Bind(2, int64_t{u.state})
+                .Bind(4, u.document_json)
+                .Bind(5, u.outcome_json.empty() ? std::string_view("{}")
+                                                : std::string_view(u.outcome_json));
+            BindOptionalTime(stmt, 3, u.bid_deadline);
+          },
+      .subject = "the tender",
+  };
+  return WriteWithAudit(kTenders, update, audit, AuditNames::kRowIfEmpty);
 }
 
 Result<StoredBid> SqliteStore::SubmitBid(const NewBid& b, AuditEvent audit) {
@@ -243,33 +232,28 @@ Status SqliteStore::SetBidEvaluation(int64_t bid_id, int status_value,
 
 Result<StoredQuestion> SqliteStore::CreateQuestion(const NewQuestion& q, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement insert(cache_,
-                         "INSERT INTO questions (tender_id, lot_id, asked_by_organisation_id, "
-                         "asked_by_user_id, question, asked_at) VALUES (?, ?, ?, ?, ?, ?)");
-  insert.Bind(1, q.tender_id)
-      .Bind(2, q.lot_id)
-      .Bind(3, q.asked_by_organisation_id)
-      .Bind(4, q.asked_by_user_id)
-      .Bind(5, q.question)
-      .Bind(6, q.asked_at.ToIso());
-  Status status = insert.Run();
-  if (status.code() == StatusCode::kConflict) {
-    return Conflict(
-        "the question could not be stored: unknown tender, supplier or user, or "
-        "an empty or over-long question");
-  }
-  SAMSPILL_RETURN_IF_ERROR(status);
-  int64_t id = sqlite3_last_insert_rowid(db_);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SqliteStatement find(cache_,
-                       "SELECT " + std::string(kQuestionColumns) + " FROM questions WHERE id = ?");
-  find.Bind(1, id);
-  if (!find.Step(&status)) return status.ok() ? Internal("stored question not found") : status;
-  SAMSPILL_ASSIGN_OR_RETURN(StoredQuestion stored, ReadQuestion(find));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return stored;
+  const RowInsert insert{
+      .sql =
+          "INSERT INTO questions (tender_id, lot_id, asked_by_organisation_id, "
+          "asked_by_user_id, question, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
+      .bind =
+          [&q](SqliteStatement& stmt) {
+            stmt.Bind(1, q.tender_id)
+                .Bind(2, q.lot_id)
+                .Bind(3, q.asked_by_organisation_id)
+                .Bind(4, q.asked_by_user_id)
+                .Bind(5, q.question)
+                .Bind(6, q.asked_at.ToIso());
+          },
+      .on_conflict =
+          [](const Status&) {
+            return Conflict(
+                "the question could not be stored: unknown tender, supplier or user, or "
+                "an empty or over-long question");
+          },
+  };
+  // The event names the tender the question was asked in, as the caller set it.
+  return WriteWithAudit(kQuestions, insert, audit, AuditNames::kAsGiven);
 }
 
 Status SqliteStore::AnswerQuestion(int64_t question_id, std::string_view answer,
@@ -303,17 +287,6 @@ Result<std::vector<StoredQuestion>> SqliteStore::ListQuestions(int64_t tender_id
                                    " FROM questions WHERE tender_id = ? ORDER BY id");
   stmt.Bind(1, tender_id);
   return ReadRows<StoredQuestion>(stmt, &ReadQuestion);
-}
-
-Result<StoredTender> SqliteStore::FindTenderLocked(int64_t id) {
-  SqliteStatement stmt(cache_,
-                       "SELECT " + std::string(kTenderColumns) + " FROM tenders WHERE id = ?");
-  stmt.Bind(1, id);
-  Status status;
-  if (!stmt.Step(&status)) {
-    return status.ok() ? NotFound("no tender with id " + std::to_string(id)) : status;
-  }
-  return ReadTender(stmt);
 }
 
 Result<std::vector<StoredBid>> SqliteStore::ListBidsLocked(int64_t tender_id, bool with_content) {

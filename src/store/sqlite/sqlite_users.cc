@@ -37,51 +37,58 @@ Result<Organisation> ReadOrganisation(const SqliteStatement& stmt) {
   return org;
 }
 
+constexpr EntityTable<User> kUsers{"users", kUserColumns, &ReadUser,
+                                   [](int64_t) { return std::string("no such user"); }};
+constexpr EntityTable<Organisation> kOrganisations{
+    "organisations", "id, org_number, name, kind, created_at", &ReadOrganisation,
+    [](int64_t) { return std::string("no such organisation"); }};
+
 }  // namespace
 
 Result<User> SqliteStore::CreateUser(const NewUser& user, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement insert(cache_,
-                         "INSERT INTO users (username, display_name, role, password_hash, "
-                         "active, created_at, organisation_id) VALUES (?, ?, ?, ?, 1, ?, ?)");
-  insert.Bind(1, user.username)
-      .Bind(2, user.display_name)
-      .Bind(3, static_cast<int64_t>(user.role))
-      .Bind(4, user.password_hash)
-      .Bind(5, audit.at.ToIso())
-      .Bind(6, user.organisation_id);
-  Status status = insert.Run();
-  if (status.code() == StatusCode::kConflict) {
-    if (status.message().find("FOREIGN KEY") != std::string::npos) {
-      return Conflict("no organisation with id " + std::to_string(*user.organisation_id));
-    }
-    return Conflict("the username '" + user.username + "' is taken");
-  }
-  SAMSPILL_RETURN_IF_ERROR(status);
-  int64_t id = sqlite3_last_insert_rowid(db_);
-  if (audit.entity_id.empty()) audit.entity_id = std::to_string(id);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SAMSPILL_ASSIGN_OR_RETURN(User created, FindUserLocked("id = ?", id, {}));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return created;
+  const RowInsert insert{
+      .sql =
+          "INSERT INTO users (username, display_name, role, password_hash, active, "
+          "created_at, organisation_id) VALUES (?, ?, ?, ?, 1, ?, ?)",
+      .bind =
+          [&user, &audit](SqliteStatement& stmt) {
+            stmt.Bind(1, user.username)
+                .Bind(2, user.display_name)
+                .Bind(3, static_cast<int64_t>(user.role))
+                .Bind(4, user.password_hash)
+                .Bind(5, audit.at.ToIso())
+                .Bind(6, user.organisation_id);
+          },
+      .on_conflict =
+          [&user](const Status& violation) {
+            if (violation.message().find("FOREIGN KEY") != std::string::npos) {
+              return Conflict("no organisation with id " + std::to_string(*user.organisation_id));
+            }
+            return Conflict("the username '" + user.username + "' is taken");
+          },
+  };
+  return WriteWithAudit(kUsers, insert, audit, AuditNames::kRowIfEmpty);
 }
 
 Result<User> SqliteStore::FindUserById(int64_t id) {
   MutexLock lock(mu_);
-  return FindUserLocked("id = ?", id, {});
+  return FindRowLocked(kUsers, id);
 }
 
 Result<User> SqliteStore::FindUserByUsername(std::string_view name) {
   MutexLock lock(mu_);
-  return FindUserLocked("username = ?", std::nullopt, name);
+  SqliteStatement stmt(cache_,
+                       "SELECT " + std::string(kUserColumns) + " FROM users WHERE username = ?");
+  stmt.Bind(1, name);
+  Status status;
+  if (!stmt.Step(&status)) return status.ok() ? NotFound("no such user") : status;
+  return ReadUser(stmt);
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
   MutexLock lock(mu_);
-  SqliteStatement stmt(cache_, "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY id");
-  return ReadRows<User>(stmt, &ReadUser);
+  return ListRowsLocked(kUsers, "id");
 }
 
 Result<int64_t> SqliteStore::CountUsers() {
@@ -131,39 +138,31 @@ Status SqliteStore::ChangeUserPassword(int64_t id, std::string_view password_has
 
 Result<Organisation> SqliteStore::CreateOrganisation(const NewOrganisation& org, AuditEvent audit) {
   MutexLock lock(mu_);
-  SqliteTransaction tx(db_);
-  SAMSPILL_RETURN_IF_ERROR(tx.status());
-  SqliteStatement insert(cache_,
-                         "INSERT INTO organisations (org_number, name, kind, created_at) "
-                         "VALUES (?, ?, ?, ?)");
-  insert.Bind(1, org.org_number)
-      .Bind(2, org.name)
-      .Bind(3, static_cast<int64_t>(org.kind))
-      .Bind(4, audit.at.ToIso());
-  Status status = insert.Run();
-  if (status.code() == StatusCode::kConflict) {
-    return Conflict("organisation number " + org.org_number + " is already registered");
-  }
-  SAMSPILL_RETURN_IF_ERROR(status);
-  int64_t id = sqlite3_last_insert_rowid(db_);
-  if (audit.entity_id.empty()) audit.entity_id = std::to_string(id);
-  SAMSPILL_RETURN_IF_ERROR(InsertAudit(audit));
-  SAMSPILL_ASSIGN_OR_RETURN(Organisation created, FindOrganisationLocked(id));
-  SAMSPILL_RETURN_IF_ERROR(tx.Commit());
-  return created;
+  const RowInsert insert{
+      .sql = "INSERT INTO organisations (org_number, name, kind, created_at) VALUES (?, ?, ?, ?)",
+      .bind =
+          [&org, &audit](SqliteStatement& stmt) {
+            stmt.Bind(1, org.org_number)
+                .Bind(2, org.name)
+                .Bind(3, static_cast<int64_t>(org.kind))
+                .Bind(4, audit.at.ToIso());
+          },
+      .on_conflict =
+          [&org](const Status&) {
+            return Conflict("organisation number " + org.org_number + " is already registered");
+          },
+  };
+  return WriteWithAudit(kOrganisations, insert, audit, AuditNames::kRowIfEmpty);
 }
 
 Result<Organisation> SqliteStore::FindOrganisationById(int64_t id) {
   MutexLock lock(mu_);
-  return FindOrganisationLocked(id);
+  return FindRowLocked(kOrganisations, id);
 }
 
 Result<std::vector<Organisation>> SqliteStore::ListOrganisations() {
   MutexLock lock(mu_);
-  SqliteStatement stmt(cache_,
-                       "SELECT id, org_number, name, kind, created_at FROM organisations "
-                       "ORDER BY name, id");
-  return ReadRows<Organisation>(stmt, &ReadOrganisation);
+  return ListRowsLocked(kOrganisations, "name, id");
 }
 
 Status SqliteStore::CreateSession(const Session& session, AuditEvent audit) {
@@ -257,30 +256,6 @@ Result<int64_t> SqliteStore::DeleteSessionsOfUserLocked(int64_t user_id,
   SqliteStatement del(cache_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
   SAMSPILL_RETURN_IF_ERROR(del.Bind(1, user_id).Bind(2, except_token_hash).Run());
   return static_cast<int64_t>(sqlite3_changes(db_));
-}
-
-Result<User> SqliteStore::FindUserLocked(std::string_view where, std::optional<int64_t> id,
-                                         std::string_view name) {
-  SqliteStatement stmt(
-      cache_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(where));
-  if (id) {
-    stmt.Bind(1, *id);
-  } else {
-    stmt.Bind(1, name);
-  }
-  Status status;
-  if (!stmt.Step(&status)) return status.ok() ? NotFound("no such user") : status;
-  return ReadUser(stmt);
-}
-
-Result<Organisation> SqliteStore::FindOrganisationLocked(int64_t id) {
-  SqliteStatement stmt(cache_,
-                       "SELECT id, org_number, name, kind, created_at FROM organisations "
-                       "WHERE id = ?");
-  stmt.Bind(1, id);
-  Status status;
-  if (!stmt.Step(&status)) return status.ok() ? NotFound("no such organisation") : status;
-  return ReadOrganisation(stmt);
 }
 
 }  // namespace samspill::store
