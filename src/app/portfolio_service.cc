@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "portfolio/portfolio.h"
@@ -19,9 +18,7 @@ bool Reads(const Actor& a) {
   return a.is_system || IsPortfolioRole(a.role) || a.role == Role::kAdministrator ||
          a.role == Role::kAuditor;
 }
-bool Coordinates(const Actor& a) {
-  return a.is_system || a.role == Role::kPartnershipCoordinator;
-}
+bool Coordinates(const Actor& a) { return a.is_system || a.role == Role::kPartnershipCoordinator; }
 bool EntersFigures(const Actor& a) { return Coordinates(a) || a.role == Role::kProjectLeader; }
 
 Result<Project> ParseStoredProject(const store::StoredProject& s) {
@@ -60,6 +57,18 @@ Result<portfolio::Indicator> ParseStoredIndicator(const store::StoredIndicator& 
   if (!ind.ok()) return Internal("stored indicator " + std::to_string(row.id) + " is corrupt");
   ind->id = row.id;
   return ind;
+}
+
+// A stored indicator and what it holds.
+struct FoundIndicator {
+  store::StoredIndicator row;
+  portfolio::Indicator indicator;
+};
+
+Result<FoundIndicator> FindIndicator(store::Store& store, int64_t id) {
+  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store.FindIndicator(id));
+  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator indicator, ParseStoredIndicator(row));
+  return FoundIndicator{std::move(row), std::move(indicator)};
 }
 
 Status CountedHasNoValues(const portfolio::Indicator& ind, int year, std::string field) {
@@ -147,8 +156,7 @@ Result<std::string> PortfolioService::AreaOf(const Actor& actor) {
 
 Status PortfolioService::CheckMayEdit(const Actor& actor, const std::string& area) {
   if (Coordinates(actor)) return Status::Ok();
-  SAMSPILL_RETURN_IF_ERROR(
-      NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(actor.role == Role::kProjectLeader, actor, "edit projects"));
   SAMSPILL_ASSIGN_OR_RETURN(std::string own, AreaOf(actor));
   if (own.empty()) {
     return PermissionDenied("you have no area yet; the partnership coordinator assigns one");
@@ -174,7 +182,8 @@ Result<ProjectList> PortfolioService::ListProjects(const Actor& actor,
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<Loaded> all, LoadAll());
   ProjectList out{{}, settings_.areas.areas};
   for (Loaded& l : all) {
-    if (Matches(l.project, filter)) out.projects.push_back(ProjectViewOf(l.stored, std::move(l.project)));
+    if (Matches(l.project, filter))
+      out.projects.push_back(ProjectViewOf(l.stored, std::move(l.project)));
   }
   return out;
 }
@@ -213,8 +222,8 @@ Result<std::vector<portfolio::DuplicateMatch>> PortfolioService::CheckDuplicates
 }
 
 Result<ProjectView> PortfolioService::CreateProject(const Actor& actor, ProjectCommand command) {
-  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader,
-                                    actor, "register projects"));
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor) || actor.role == Role::kProjectLeader, actor,
+                                    "register projects"));
   Project p = std::move(command.project);
   p.id = 0;
   p.merged_into.reset();
@@ -272,8 +281,8 @@ Result<ProjectView> PortfolioService::UpdateProject(const Actor& actor, int64_t 
   u.expected_version = *command.version;
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredProject> updated,
-      store_.UpdateProjects(
-          {u}, Event(clock_, actor, "portfolio.project.update", "portfolio_project", {{"name", p.name}})));
+      store_.UpdateProjects({u}, Event(clock_, actor, "portfolio.project.update",
+                                       "portfolio_project", {{"name", p.name}})));
   return ProjectViewOf(updated[0], std::move(p));
 }
 
@@ -343,8 +352,8 @@ Result<ImportOutcome> PortfolioService::ImportProjectsCsv(const Actor& actor,
   for (const Project& p : parsed.projects) rows.push_back(NewStored(p));
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredProject> created,
-      store_.CreateProjects(rows, Event(clock_, actor, "portfolio.project.import", "portfolio_project",
-                                        {{"rows", rows.size()}})));
+      store_.CreateProjects(rows, Event(clock_, actor, "portfolio.project.import",
+                                        "portfolio_project", {{"rows", rows.size()}})));
   for (size_t i = 0; i < created.size(); ++i) {
     Project p = parsed.projects[i];
     p.id = created[i].id;
@@ -385,8 +394,7 @@ Result<AreasView> PortfolioService::Areas(const Actor& actor) {
   return out;
 }
 
-Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id,
-                                    std::string_view area) {
+Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id, std::string_view area) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "assign areas"));
   std::string canonical;
   if (!area.empty()) {
@@ -398,7 +406,8 @@ Status PortfolioService::AssignArea(const Actor& actor, int64_t user_id,
   if (u.role != Role::kProjectLeader) {
     return InvalidArgument("areas are assigned to project leaders", "user_id");
   }
-  store::AuditEvent e = Event(clock_, actor, "portfolio.area.assign", "user", {{"area", canonical}});
+  store::AuditEvent e =
+      Event(clock_, actor, "portfolio.area.assign", "user", {{"area", canonical}});
   e.entity_id = std::to_string(user_id);
   return store_.SetAreaAssignment(user_id, canonical, e);
 }
@@ -431,8 +440,7 @@ Result<std::vector<IndicatorView>> PortfolioService::LoadIndicators() {
 Result<IndicatorView> PortfolioService::ViewOf(const store::StoredIndicator& row,
                                                portfolio::Indicator ind) {
   if (ind.count_rule) {
-    SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects,
-                              Projects(Actor::System()));
+    SAMSPILL_ASSIGN_OR_RETURN(std::vector<Project> register_projects, Projects(Actor::System()));
     FillCounted(ind, register_projects);
   }
   ind.id = row.id;
@@ -463,24 +471,23 @@ Result<IndicatorList> PortfolioService::ListIndicators(const Actor& actor) {
 
 Result<IndicatorView> PortfolioService::GetIndicator(const Actor& actor, int64_t indicator_id) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Reads(actor), actor, "read the portfolio"));
-  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
-  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
-  return ViewOf(row, std::move(ind));
+  SAMSPILL_ASSIGN_OR_RETURN(FoundIndicator found, FindIndicator(store_, indicator_id));
+  portfolio::Indicator& ind = found.indicator;
+  return ViewOf(found.row, std::move(ind));
 }
 
 Result<IndicatorView> PortfolioService::SetFigure(const Actor& actor, int64_t indicator_id,
                                                   const FigureCommand& command) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(EntersFigures(actor), actor, "enter figures"));
-  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
-  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
+  SAMSPILL_ASSIGN_OR_RETURN(FoundIndicator found, FindIndicator(store_, indicator_id));
+  portfolio::Indicator& ind = found.indicator;
   const portfolio::YearFigure f{command.year, command.value, command.note, false};
   if (f.value && ind.count_rule) return CountedHasNoValues(ind, f.year, "value");
   if (f.note.size() > 2000) return InvalidArgument("the note is too long", "note");
   ind.SetFigure(f);
   SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateIndicator(ind));
-  store::AuditEvent e =
-      Event(clock_, actor, "portfolio.indicator.figure", "portfolio_indicator",
-            {{"year", f.year}, {"value", Optional(f.value)}, {"note", f.note}});
+  store::AuditEvent e = Event(clock_, actor, "portfolio.indicator.figure", "portfolio_indicator",
+                              {{"year", f.year}, {"value", Optional(f.value)}, {"note", f.note}});
   e.entity_id = std::to_string(indicator_id);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredIndicator updated,
@@ -490,10 +497,10 @@ Result<IndicatorView> PortfolioService::SetFigure(const Actor& actor, int64_t in
 }
 
 Result<IndicatorView> PortfolioService::EditIndicator(const Actor& actor, int64_t indicator_id,
-                                             const IndicatorEdit& edit) {
+                                                      const IndicatorEdit& edit) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "edit indicators"));
-  SAMSPILL_ASSIGN_OR_RETURN(store::StoredIndicator row, store_.FindIndicator(indicator_id));
-  SAMSPILL_ASSIGN_OR_RETURN(portfolio::Indicator ind, ParseStoredIndicator(row));
+  SAMSPILL_ASSIGN_OR_RETURN(FoundIndicator found, FindIndicator(store_, indicator_id));
+  portfolio::Indicator& ind = found.indicator;
   if (edit.target && *edit.target < 0) return InvalidArgument("the target is negative", "target");
   if (edit.period_total && *edit.period_total < 0) {
     return InvalidArgument("the period's total is negative", "period_total");
@@ -516,9 +523,8 @@ Result<IndicatorView> PortfolioService::EditIndicator(const Actor& actor, int64_
     std::erase_if(ind.figures,
                   [&](const portfolio::YearFigure& f) { return f.year == given.year; });
     if (given.value || !given.note.empty()) ind.SetFigure({given.year, given.value, given.note});
-    changed.push_back({{"year", given.year},
-                       {"value", Optional(given.value)},
-                       {"note", given.note}});
+    changed.push_back(
+        {{"year", given.year}, {"value", Optional(given.value)}, {"note", given.note}});
   }
   if (Status valid = portfolio::ValidateIndicator(ind); !valid.ok()) {
     // ValidateIndicator names a negative year's figure by the year alone.
@@ -528,11 +534,10 @@ Result<IndicatorView> PortfolioService::EditIndicator(const Actor& actor, int64_
     }
     return InvalidArgument(valid.message(), field);
   }
-  store::AuditEvent e =
-      Event(clock_, actor, "portfolio.indicator.edit", "portfolio_indicator",
-            {{"target", Optional(ind.target)},
-             {"period_total", Optional(ind.period_total)},
-             {"figures", changed}});
+  store::AuditEvent e = Event(clock_, actor, "portfolio.indicator.edit", "portfolio_indicator",
+                              {{"target", Optional(ind.target)},
+                               {"period_total", Optional(ind.period_total)},
+                               {"figures", changed}});
   e.entity_id = std::to_string(indicator_id);
   SAMSPILL_ASSIGN_OR_RETURN(
       store::StoredIndicator updated,
@@ -542,8 +547,8 @@ Result<IndicatorView> PortfolioService::EditIndicator(const Actor& actor, int64_
 }
 
 Result<IndicatorView> PortfolioService::DefineIndicator(const Actor& actor,
-                                               const portfolio::Indicator& indicator,
-                                               bool only_new) {
+                                                        const portfolio::Indicator& indicator,
+                                                        bool only_new) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Coordinates(actor), actor, "define indicators"));
   portfolio::Indicator ind = indicator;
   ind.figures.clear();
@@ -570,9 +575,10 @@ Result<IndicatorView> PortfolioService::DefineIndicator(const Actor& actor,
   SAMSPILL_RETURN_IF_ERROR(portfolio::ValidateIndicator(ind));
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredIndicator> saved,
-      store_.SaveIndicators({{0, ind.category, ind.name, portfolio::IndicatorToJson(ind).dump()}},
-                            Event(clock_, actor, "portfolio.indicator.define", "portfolio_indicator",
-                                  {{"category", ind.category}, {"name", ind.name}})));
+      store_.SaveIndicators(
+          {{0, ind.category, ind.name, portfolio::IndicatorToJson(ind).dump()}},
+          Event(clock_, actor, "portfolio.indicator.define", "portfolio_indicator",
+                {{"category", ind.category}, {"name", ind.name}})));
   return ViewOf(saved[0], std::move(ind));
 }
 
@@ -610,8 +616,8 @@ Result<ImportOutcome> PortfolioService::ImportIndicatorsCsv(const Actor& actor,
   }
   SAMSPILL_ASSIGN_OR_RETURN(
       std::vector<store::StoredIndicator> saved,
-      store_.SaveIndicators(rows, Event(clock_, actor, "portfolio.indicator.import", "portfolio_indicator",
-                                        {{"rows", rows.size()}})));
+      store_.SaveIndicators(rows, Event(clock_, actor, "portfolio.indicator.import",
+                                        "portfolio_indicator", {{"rows", rows.size()}})));
   out.imported = static_cast<int>(saved.size());
   return out;
 }
@@ -626,8 +632,8 @@ Result<std::vector<std::string>> PortfolioService::Categories(const Actor& actor
   return portfolio::Categories(all);
 }
 
-Result<std::string> PortfolioService::CategorySvg(const Actor& actor,
-                                                  std::string_view category, bool standalone) {
+Result<std::string> PortfolioService::CategorySvg(const Actor& actor, std::string_view category,
+                                                  bool standalone) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   const std::vector<std::string> categories = portfolio::Categories(all);
   if (std::find(categories.begin(), categories.end(), category) == categories.end()) {

@@ -61,8 +61,7 @@ TEST_F(PortfolioServiceTest, ProjectLeaderRegistersInOwnAreaOnly) {
   other.area = "Oppvekst og utdanning";
   EXPECT_EQ(Create(leader_, other).status().code(), StatusCode::kPermissionDenied);
   // No area assigned yet.
-  EXPECT_EQ(Create(leader2_, other).status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Create(leader2_, other).status().code(), StatusCode::kPermissionDenied);
   // Coordinators register anywhere.
   EXPECT_TRUE(Create(coordinator_, other).ok());
 }
@@ -74,8 +73,7 @@ TEST_F(PortfolioServiceTest, EveryPortfolioRoleReadsAndOnlyWritersWrite) {
     ASSERT_TRUE(list.ok()) << reader.username;
     EXPECT_EQ(list->projects.size(), 1u);
   }
-  EXPECT_EQ(Create(steering_, Fif("Prano")).status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Create(steering_, Fif("Prano")).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(service_->ListProjects(officer_, {}).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(service_->ImportProjectsCsv(leader_, "navn,innsatsområde,type\n").status().code(),
             StatusCode::kPermissionDenied);

@@ -70,8 +70,7 @@ TEST(JsonFields, WrongTypesAreNamedInEachWording) {
             "title must be an object");
   EXPECT_EQ(CheckJsonObject(json::array(), "", kPathStyle).message(), "must be an object");
   EXPECT_EQ(ReadJsonNumber(json("1"), "n").status().message(), "must be a number, not string");
-  EXPECT_EQ(ReadJsonNumber(json(std::nan("")), "n").status().message(),
-            "must be a finite number");
+  EXPECT_EQ(ReadJsonNumber(json(std::nan("")), "n").status().message(), "must be a finite number");
   EXPECT_EQ(*ReadJsonNumber(json(2.5), "n"), 2.5);
 }
 
@@ -99,8 +98,8 @@ TEST(JsonFields, IntegersAreWholeAndWithinTheirRange) {
   EXPECT_EQ(*ReadJsonInteger(json(-9223372036854775808.0), "n", kMin, kMax), kMin);
   EXPECT_FALSE(ReadJsonInteger(json(9223372036854775808.0), "n", kMin, kMax).ok());
   EXPECT_FALSE(ReadJsonInteger(json(1e300), "n", kMin, kMax).ok());
-  EXPECT_FALSE(ReadJsonInteger(json(std::numeric_limits<double>::infinity()), "n", kMin, kMax)
-                   .ok());
+  EXPECT_FALSE(
+      ReadJsonInteger(json(std::numeric_limits<double>::infinity()), "n", kMin, kMax).ok());
   const json object = {{"staff_years", 1e7}};
   Status range = RequiredJsonInteger(object, "staff_years", "profile", 0, 1000000).status();
   EXPECT_EQ(range.field(), "profile.staff_years");

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/auth_service.h"
-#include "app/tender_service.h"
 #include "app/portfolio_service.h"
+#include "app/tender_service.h"
 #include "store/store.h"
 #include "web/api.h"
 #include "web/page.h"
