@@ -78,7 +78,7 @@ constexpr Entry kCatalogue[] = {
     {"the year {} is out of range", "året {} er utenfor det som godtas"},
     {"figures must have one entry per year", "tallene kan ha bare én oppføring per år"},
     {"the figure for {} is negative", "tallet for {} er negativt"},
-    // The portfolio service (web/portfolio_service.cc, portfolio/project_merge.cc).
+    // The portfolio service (app/portfolio_service.cc, portfolio/project_merge.cc).
     {"the period's total is negative", "summen for perioden er negativ"},
     {"the note is too long", "merknaden er for lang"},
     {"«{}» has an entered figure for {}; clear its figures before counting it from the register",
