@@ -1,5 +1,6 @@
 #include "common/time.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace samspill {
@@ -155,14 +156,21 @@ int64_t OsloOffsetSeconds(Timestamp at) {
   return at.unix_seconds >= start && at.unix_seconds < end ? 7200 : 3600;
 }
 
+std::string FormatDateNb(const Date& date) {
+  static constexpr std::string_view kMonths[] = {"januar",    "februar", "mars",     "april",
+                                                 "mai",       "juni",    "juli",     "august",
+                                                 "september", "oktober", "november", "desember"};
+  const int m = std::min(std::max(date.month, 1), 12) - 1;
+  return std::to_string(date.day) + ". " + std::string(kMonths[m]) + " " +
+         std::to_string(date.year);
+}
+
 std::string FormatOsloTimestamp(Timestamp at) {
-  std::string iso = Timestamp{at.unix_seconds + OsloOffsetSeconds(at)}.ToIso();
-  // "2025-09-19T12:00:00Z" read as local time: "2025-09-19 12:00:00".
-  if (iso.size() == 20 && iso[10] == 'T' && iso.back() == 'Z') {
-    iso[10] = ' ';
-    iso.pop_back();
-  }
-  return iso + " norsk tid";
+  // "2025-09-19T12:00:00Z" read as local time: the date, then "12:00:00".
+  const std::string iso = Timestamp{at.unix_seconds + OsloOffsetSeconds(at)}.ToIso();
+  Result<Date> date = ParseIsoDate(std::string_view(iso).substr(0, 10));
+  if (!date.ok() || iso.size() != 20) return iso + " norsk tid";
+  return FormatDateNb(*date) + " kl. " + iso.substr(11, 8) + " norsk tid";
 }
 
 }  // namespace samspill

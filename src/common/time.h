@@ -53,8 +53,12 @@ int DaysInMonth(int year, int month);
 // Sunday of October, switching at 01:00 UTC (the EU rule in force since 1996).
 int64_t OsloOffsetSeconds(Timestamp at);
 
-// "2025-09-19 12:00:00 norsk tid": an instant as Norwegian local time, to the second, for
-// documents such as the procurement protocol.
+// "3. mars 2025": a date as Norwegian text, as every page in bokmål writes it.
+std::string FormatDateNb(const Date& date);
+
+// "19. september 2025 kl. 12:00:00 norsk tid": an instant as Norwegian local time, to the
+// second, for documents such as the procurement protocol (a bid received at 11:59:59 is on
+// time for a noon deadline, so the seconds stay).
 std::string FormatOsloTimestamp(Timestamp at);
 
 }  // namespace samspill

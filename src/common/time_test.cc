@@ -46,8 +46,11 @@ TEST(OsloTime, SwitchesOnTheLastSundaysOfMarchAndOctoberAt0100Utc) {
   EXPECT_EQ(OsloOffsetSeconds(T("2025-03-30T01:00:00Z")), 7200);
   EXPECT_EQ(OsloOffsetSeconds(T("2025-10-26T00:59:59Z")), 7200);
   EXPECT_EQ(OsloOffsetSeconds(T("2025-10-26T01:00:00Z")), 3600);
-  EXPECT_EQ(FormatOsloTimestamp(T("2025-09-19T10:00:00Z")), "2025-09-19 12:00:00 norsk tid");
-  EXPECT_EQ(FormatOsloTimestamp(T("2025-12-31T23:30:05Z")), "2026-01-01 00:30:05 norsk tid");
+  EXPECT_EQ(FormatOsloTimestamp(T("2025-09-19T10:00:00Z")),
+            "19. september 2025 kl. 12:00:00 norsk tid");
+  EXPECT_EQ(FormatOsloTimestamp(T("2025-12-31T23:30:05Z")),
+            "1. januar 2026 kl. 00:30:05 norsk tid");
+  EXPECT_EQ(FormatDateNb(Date{2025, 3, 3}), "3. mars 2025");
 }
 
 }  // namespace

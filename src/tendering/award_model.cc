@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cmath>
 #include <cstdio>
 
 namespace samspill::tendering {
@@ -56,6 +57,19 @@ Status ValidateAwardModel(const AwardModel& model, LegalRegime regime,
   table.bids.push_back({"probe", "", 100, std::vector<double>(model.criteria.size(), 0.0), {}});
   SAMSPILL_RETURN_IF_ERROR(evaluation::ValidateBidTable(table));
 
+  // An announced model is exactly what the officer typed: weights are percentages that add up
+  // to 100, never rescaled behind the officer's back (40/40/10 is not 44/44/11).
+  if (model.weighting == evaluation::Weighting::kWeights) {
+    double sum = 0.0;
+    for (const evaluation::Criterion& c : model.criteria) sum += c.weight;
+    if (std::fabs(sum - 100.0) > 1e-6) {
+      char total[40];
+      std::snprintf(total, sizeof total, "%g", sum);
+      return InvalidArgument(std::string("the weights add up to ") + total +
+                                 " %; announced weights must add up to exactly 100 %",
+                             "criteria");
+    }
+  }
   if (regime == LegalRegime::kPartIII &&
       model.weighting == evaluation::Weighting::kPriorityRankOrderCentroid) {
     return InvalidArgument(

@@ -70,6 +70,23 @@ TEST(AwardModel, EngineRulesApplyWithFieldNames) {
   EXPECT_EQ(ValidateAwardModel(AwardModel{}, LegalRegime::kPartII).field(), "criteria");
 }
 
+TEST(AwardModel, AnnouncedWeightsAddUpToExactlyOneHundred) {
+  AwardModel short_of = CleaningModel();
+  short_of.criteria[0].weight = 40;
+  short_of.criteria[1].weight = 40;
+  short_of.criteria[2].weight = 10;  // 90: once rescaled to 44.4/44.4/11.1
+  Status refused = ValidateAwardModel(short_of, LegalRegime::kPartII);
+  EXPECT_EQ(refused.field(), "criteria");
+  EXPECT_NE(refused.message().find("add up to 90 %"), std::string::npos) << refused.message();
+  AwardModel over = CleaningModel();
+  over.criteria[0].weight = 40.5;
+  EXPECT_FALSE(ValidateAwardModel(over, LegalRegime::kPartIII).ok());
+  AwardModel halves = CleaningModel();
+  halves.criteria[0].weight = 39.5;
+  halves.criteria[1].weight = 30.5;
+  EXPECT_TRUE(ValidateAwardModel(halves, LegalRegime::kPartIII).ok());
+}
+
 TEST(AwardModel, PartThreeNeedsWeightsPartTwoAcceptsPriorityOrder) {
   AwardModel priority = CleaningModel();
   priority.weighting = Weighting::kPriorityRankOrderCentroid;
@@ -93,7 +110,8 @@ TEST(AwardModel, ClimateMustWeighThirtyPercentWhereSevenNineApplies) {
   EXPECT_DOUBLE_EQ(ClimateWeightShare(model), 0.30);
   EXPECT_TRUE(ValidateAwardModel(model, LegalRegime::kPartIII, rules).ok());
 
-  model.criteria[2].weight = 29;  // 29 of 99: below 30 %
+  model.criteria[0].weight = 41;
+  model.criteria[2].weight = 29;  // 29 %: below 30 %
   EXPECT_FALSE(ValidateAwardModel(model, LegalRegime::kPartIII, rules).ok());
   rules.climate_exception = "Tjenesten har ubetydelig klimaavtrykk (dokumentert i notat)";
   EXPECT_TRUE(ValidateAwardModel(model, LegalRegime::kPartIII, rules).ok());

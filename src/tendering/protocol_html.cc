@@ -131,7 +131,7 @@ std::string ProtocolToHtml(const Protocol& protocol, const ProtocolHtmlOptions& 
       "<p class=\"intro\">Protokollen følger innholdet i anskaffelsesforskriften § 25-5 bokstav a "
       "til p. Alle bokstavene er med: der en bokstav ikke er aktuell, eller opplysningene ikke er "
       "registrert, står det. Kilden til hver opplysning står i parentes. Tider er oppgitt i "
-      "UTC.</p>\n</header>\n<main>\n";
+      "norsk tid.</p>\n</header>\n<main>\n";
   for (const ProtocolSection& s : protocol.sections) AppendSection(s, out);
   out += "</main>\n<footer>\n<p>Laget av samspill " + generated +
          ". Protokollen oppbevares i minst tre år etter at kontrakten er inngått.</p>\n"

@@ -269,7 +269,8 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   EXPECT_EQ(FindEntry(b, "legal_regime")->value, "FOA del IV kapittel 30");
   EXPECT_EQ(FindEntry(b, "legal_regime")->source, ProtocolSource::kTenderTerms);
   EXPECT_THAT(FindEntry(b, "legal_regime_explanation")->value, HasSubstr("kr 7 800 000"));
-  EXPECT_THAT(FindEntry(b, "published")->value, HasSubstr("2025-08-21 11:00:00 norsk tid"));
+  EXPECT_THAT(FindEntry(b, "published")->value,
+              HasSubstr("21. august 2025 kl. 11:00:00 norsk tid"));
 
   EXPECT_EQ(FindEntry(*p.Section('c'), "why_not_divided")->value,
             "Ett samlet tilbud gir faglig helhet for beboerne");
@@ -298,9 +299,10 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   EXPECT_EQ(tenderers->columns_nb,
             (std::vector<std::string>{"Leverandør", "Org.nr.", "Mottatt", "Versjon"}));
   ASSERT_EQ(tenderers->rows.size(), 1u);
-  EXPECT_EQ(tenderers->rows[0], (std::vector<std::string>{"Omsorgspartner AS", "910 000 047",
-                                                          "2025-09-18 16:30:00 norsk tid", "1"}));
-  EXPECT_EQ(FindEntry(i, "bid_deadline")->value, "2025-09-19 12:00:00 norsk tid");
+  EXPECT_EQ(tenderers->rows[0],
+            (std::vector<std::string>{"Omsorgspartner AS", "910 000 047",
+                                      "18. september 2025 kl. 16:30:00 norsk tid", "1"}));
+  EXPECT_EQ(FindEntry(i, "bid_deadline")->value, "19. september 2025 kl. 12:00:00 norsk tid");
 
   EXPECT_EQ(p.Section('j')->status, SectionStatus::kNone);
   EXPECT_EQ(p.Section('k')->status, SectionStatus::kNone);
@@ -316,7 +318,8 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   ASSERT_NE(FindEntry(o, "cancellation_reason"), nullptr);
   EXPECT_EQ(FindEntry(o, "cancellation_reason")->value, kCareHomeCancellation);
   EXPECT_EQ(FindEntry(o, "cancellation_reason")->source, ProtocolSource::kTenderTerms);
-  EXPECT_EQ(FindEntry(o, "cancelled")->value, "2025-09-22 12:00:00 norsk tid, innkjoper.boa");
+  EXPECT_EQ(FindEntry(o, "cancelled")->value,
+            "22. september 2025 kl. 12:00:00 norsk tid, innkjoper.boa");
   EXPECT_EQ(FindEntry(o, "cancelled")->source, ProtocolSource::kEvents);
   const ProtocolEntry* too_few = FindEntry(o, "unsuccessful_lot");
   ASSERT_NE(too_few, nullptr);
@@ -328,7 +331,8 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   const LockedAwardModel& lock = *record.tender.locked_award_model();
   EXPECT_EQ(FindEntry(pp, "award_model_sha256")->value, lock.sha256);
   EXPECT_EQ(lock.sha256.size(), 64u);
-  EXPECT_EQ(FindEntry(pp, "award_model_locked_at")->value, "2025-08-21 11:00:00 norsk tid");
+  EXPECT_EQ(FindEntry(pp, "award_model_locked_at")->value,
+            "21. august 2025 kl. 11:00:00 norsk tid");
   EXPECT_THAT(FindEntry(pp, "award_model_verified")->value, HasSubstr("samsvarer med hashen"));
   EXPECT_EQ(FindEntry(pp, "ideal_reservation")->value, "Nei");
   // Seed 000: 29 days from sending to the deadline for ~100 årsverk.
@@ -344,7 +348,7 @@ TEST(Protocol, CareHomeTenderCancelledAfterOneBidStatesWhy) {
   EXPECT_EQ(log->source, ProtocolSource::kEvents);
   ASSERT_EQ(log->rows.size(), record.events.size());
   EXPECT_EQ(log->rows.front(),
-            (std::vector<std::string>{"2025-08-15 10:00:00 norsk tid", "innkjoper.boa",
+            (std::vector<std::string>{"15. august 2025 kl. 10:00:00 norsk tid", "innkjoper.boa",
                                       "Konkurransen opprettet"}));
   EXPECT_EQ(log->rows.back()[2], "Konkurransen avlyst");
   // After the deadline, who submitted a bid is part of the record.
@@ -367,7 +371,8 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
   EXPECT_EQ(tenderers.rows[1][0], "ISS Facility Services AS");
   EXPECT_EQ(tenderers.rows[2],
             (std::vector<std::string>{"Insider Facility Services AS", "910 000 020",
-                                      "2025-02-14 11:58:00 norsk tid", "2 (erstattet 1 gang)"}));
+                                      "14. februar 2025 kl. 11:58:00 norsk tid",
+                                      "2 (erstattet 1 gang)"}));
 
   const ProtocolTable& suppliers = *FindTable(*p.Section('j'), "rejected_suppliers");
   ASSERT_EQ(suppliers.rows.size(), 1u);
@@ -378,9 +383,9 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
   EXPECT_EQ(k.status, SectionStatus::kRecorded);
   const ProtocolTable& rejected = *FindTable(k, "rejected_tenders");
   ASSERT_EQ(rejected.rows.size(), 1u);
-  EXPECT_EQ(rejected.rows[0],
-            (std::vector<std::string>{"Tilbud 3", "Rent & Pent AS", "2025-02-12 16:00:00 norsk tid",
-                                      "hele kontrakten", kRejection}));
+  EXPECT_EQ(rejected.rows[0], (std::vector<std::string>{"Tilbud 3", "Rent & Pent AS",
+                                                        "12. februar 2025 kl. 16:00:00 norsk tid",
+                                                        "hele kontrakten", kRejection}));
   EXPECT_EQ(rejected.source, ProtocolSource::kRecord);
 
   const ProtocolTable& conflicts = *FindTable(*p.Section('l'), "conflicts_of_interest");
@@ -397,9 +402,10 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
   EXPECT_EQ(FindEntry(m, "total_score")->value, "8,62");
   EXPECT_THAT(FindEntry(m, "award_reasons")->value, HasSubstr("skilte ikke tilbudene"));
   EXPECT_EQ(FindEntry(m, "contract_value")->value, "kr 22 100 000 ekskl. mva.");
-  EXPECT_EQ(FindEntry(m, "award_notice")->value, "2025-03-05 10:00:00 norsk tid, innkjoper");
+  EXPECT_EQ(FindEntry(m, "award_notice")->value, "5. mars 2025 kl. 10:00:00 norsk tid, innkjoper");
   EXPECT_EQ(FindEntry(m, "standstill_end")->value, "2025-03-15");
-  EXPECT_EQ(FindEntry(m, "contract_signed")->value, "2025-03-16 09:00:00 norsk tid, innkjoper");
+  EXPECT_EQ(FindEntry(m, "contract_signed")->value,
+            "16. mars 2025 kl. 09:00:00 norsk tid, innkjoper");
   EXPECT_EQ(FindEntry(m, "contract_signed")->source, ProtocolSource::kEvents);
 
   const ProtocolSection& n = *p.Section('n');
@@ -619,8 +625,11 @@ TEST(ProtocolToHtml, IsACompleteNorwegianDocumentWithEveryLetter) {
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\">Begrunnelse</th>"));
   EXPECT_THAT(html, HasSubstr("(kilde: hendelseslogg)"));
   EXPECT_THAT(html, HasSubstr("<dt>Laget</dt><dd><time datetime=\"2025-10-01T08:00:00Z\">"
-                              "2025-10-01 10:00:00 norsk tid</time></dd>"));
+                              "1. oktober 2025 kl. 10:00:00 norsk tid</time></dd>"));
   EXPECT_THAT(html, HasSubstr("class=\"letter status-not-applicable\" id=\"bokstav-o\""));
+  // Every time is written in Norwegian time, and the document says so.
+  EXPECT_THAT(html, HasSubstr("Tider er oppgitt i norsk tid."));
+  EXPECT_THAT(html, Not(HasSubstr("UTC")));
   // Printable and allowed under a strict Content-Security-Policy: no scripts, no inline styles.
   EXPECT_THAT(html, Not(HasSubstr("<script")));
   EXPECT_THAT(html, Not(HasSubstr("style=")));

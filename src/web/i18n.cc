@@ -493,9 +493,6 @@ const std::map<std::string_view, Entry>& Table() {
   return kTable;
 }
 
-constexpr std::array<std::string_view, 12> kMonthsNb = {
-    "januar", "februar", "mars",      "april",   "mai",      "juni",
-    "juli",   "august",  "september", "oktober", "november", "desember"};
 constexpr std::array<std::string_view, 12> kMonthsEn = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
@@ -530,8 +527,7 @@ std::string FormatDate(Lang lang, const Date& date) {
     return std::to_string(date.day) + " " + std::string(kMonthsEn[m]) + " " +
            std::to_string(date.year);
   }
-  return std::to_string(date.day) + ". " + std::string(kMonthsNb[m]) + " " +
-         std::to_string(date.year);
+  return FormatDateNb(date);
 }
 
 std::string FormatDateTime(Lang lang, Timestamp at) {

@@ -67,6 +67,9 @@ constexpr Entry kCatalogue[] = {
     // Tender forms (web/tender_form.cc): the deadline as typed.
     {"write the deadline as a date and time, like 2025-09-19T12:00",
      "skriv fristen som dato og klokkeslett, for eksempel 2025-09-19T12:00"},
+    // The award model (tendering/award_model.cc).
+    {"the weights add up to {} %; announced weights must add up to exactly 100 %",
+     "vektene summerer seg til {} %; kunngjorte vekter må summere seg til nøyaktig 100 %"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

@@ -118,6 +118,14 @@ svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
 .meter .w90 { width: 90%; }
 .meter .w95 { width: 95%; }
 .meter .w100 { width: 100%; }
+/* Printed pages (the protocol, a tender, a report) are the content alone: no site header, menu
+   or skip link, and no forms to press. */
+@media print {
+  .site-header, .skip-link, form { display: none; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+}
 )css";
   return kCss;
 }

@@ -416,7 +416,9 @@ TEST_F(TenderApiTest, BadInputGetsAClear4xxAndStoresNothing) {
 
   // Changing the criteria after publication is refused and changes nothing.
   json changed = Draft();
-  changed["award_model"]["criteria"][0]["weight"] = 60;
+  changed["award_model"]["criteria"][0]["weight"] = 60;  // 60/20/20: a valid model, but too late
+  changed["award_model"]["criteria"][1]["weight"] = 20;
+  changed["award_model"]["criteria"][2]["weight"] = 20;
   json refused = api().Expect(409, "PUT", T(id), officer, changed);
   EXPECT_NE(refused["error"]["message"].get<std::string>().find("'published'"), std::string::npos);
   json after = api().Expect(200, "GET", T(id), officer);

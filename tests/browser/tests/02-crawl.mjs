@@ -90,6 +90,13 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     } else {
       t.check(r.status !== null && r.status < 400 && r.finalPath === protocol, protocol,
         `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected the protocol`);
+      // Printed, the protocol is the document alone: no site header, menu or skip link.
+      await page.emulateMedia({ media: 'print' });
+      const chrome = await page.evaluate(() => [...document.querySelectorAll('.site-header, .skip-link')]
+        .filter((e) => getComputedStyle(e).display !== 'none').length);
+      await page.emulateMedia({ media: null });
+      t.check(chrome === 0, protocol, `printed, the protocol still shows ${chrome} parts of the site's header and menu`,
+        'the printed protocol drops the site header and menu');
     }
     takeEvents(page);
   }, { group: 'crawl' });
