@@ -80,24 +80,50 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
   Timeline t = input;
 
   const std::optional<Date> award = t.Get(Milestone::kAwardNotice);
+  // Part III: FOA § 25-2 sets a minimum that the municipality's setting may lengthen, never
+  // shorten. The rules in force at publication apply, as for the thresholds.
+  std::optional<TimeLimitRow> legal_standstill;
+  const std::optional<Date> rules_date =
+      t.Get(Milestone::kPublication) ? t.Get(Milestone::kPublication) : award;
+  if (regime == LegalRegime::kPartIII && rules_date) {
+    SAMSPILL_ASSIGN_OR_RETURN(legal_standstill, options.minimum_time_limits.InForce(
+                                                    TimeLimitKind::kStandstill, *rules_date));
+    if (options.standstill_days < legal_standstill->days) {
+      return InvalidArgument("a standstill of " + std::to_string(options.standstill_days) +
+                                 " days is too short: FOA part III requires at least " +
+                                 std::to_string(legal_standstill->days) + " days (" +
+                                 legal_standstill->source +
+                                 "); the setting may lengthen it, never shorten it",
+                             "standstill_days");
+    }
+  }
   const bool standstill_applies = regime != LegalRegime::kOutside && regime != LegalRegime::kPartI;
   if (award && standstill_applies) {
-    const Date minimum_end = award->AddDays(options.standstill_days);
+    const Date setting_end = award->AddDays(options.standstill_days);
     const std::optional<Date> end = t.Get(Milestone::kStandstillEnd);
     if (!end) {
-      t.Set(Milestone::kStandstillEnd, minimum_end);
+      t.Set(Milestone::kStandstillEnd, setting_end);
       findings.push_back({Severity::kInfo, Milestone::kStandstillEnd,
                           "standstill end taken as award notice + " +
                               std::to_string(options.standstill_days) +
-                              " days: " + minimum_end.ToIso()});
-    } else if (*end >= *award && *end < minimum_end) {
-      const bool legal = regime == LegalRegime::kPartIII;
-      findings.push_back(
-          {legal ? Severity::kError : Severity::kWarning, Milestone::kStandstillEnd,
-           "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days; " +
-               (legal ? "FOA § 25-2 requires at least " : "the setting asks for at least ") +
-               std::to_string(options.standstill_days) + " days" +
-               (regime == LegalRegime::kPartIV ? " (part IV minimum not confirmed)" : "")});
+                              " days: " + setting_end.ToIso()});
+    } else if (*end >= *award) {
+      const std::string length =
+          "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days";
+      if (legal_standstill && *end < award->AddDays(legal_standstill->days)) {
+        findings.push_back({Severity::kError, Milestone::kStandstillEnd,
+                            length + "; FOA part III requires at least " +
+                                std::to_string(legal_standstill->days) + " days (" +
+                                legal_standstill->source + ")"});
+      } else if (*end < setting_end) {
+        // Parts II and IV have no confirmed minimum (DOMAIN.md §2): the figure is a setting.
+        findings.push_back(
+            {Severity::kWarning, Milestone::kStandstillEnd,
+             length + ", shorter than the municipality's setting of " +
+                 std::to_string(options.standstill_days) + " days (its own choice, not law" +
+                 (regime == LegalRegime::kPartIV ? "; the part IV minimum is not confirmed" : "") +
+                 ")"});
+      }
     }
   }
 

@@ -59,8 +59,8 @@ TEST(Timeline, Seed000ShortBidPeriodIsWarnedCitingTheDays) {
   EXPECT_EQ(warning.milestone, Milestone::kBidDeadline);
   EXPECT_NE(warning.message.find("29 days (2025-08-21 → 2025-09-19)"), std::string::npos)
       << warning.message;
-  EXPECT_NE(warning.message.find("45 days"), std::string::npos);
   EXPECT_NE(warning.message.find("100 årsverk"), std::string::npos);
+  EXPECT_NE(warning.message.find("45 days"), std::string::npos);
 }
 
 TEST(Timeline, LongEnoughBidPeriodHasNoWarning) {
@@ -180,6 +180,57 @@ TEST(Timeline, ShortStandstillIsAnErrorOnlyInPartIii) {
   ASSERT_NE(warning, nullptr);
   EXPECT_NE(warning->message.find("not confirmed"), std::string::npos);
   EXPECT_TRUE(Check(t, LegalRegime::kPartI).empty());  // no standstill duty in part I
+}
+
+TEST(Timeline, PartIiiStandstillSettingBelowTheLawIsRefused) {
+  // FOA § 25-2: a part III standstill is at least 10 days; a draft may lengthen it, never
+  // shorten it, whether or not the end is planned.
+  Timeline t = Bidding({2025, 1, 1}, {2025, 2, 15});
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  TimelineOptions five_days;
+  five_days.standstill_days = 5;
+  Result<std::vector<TimelineFinding>> refused =
+      CheckTimeline(t, LegalRegime::kPartIII, {}, five_days);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "standstill_days");
+  EXPECT_NE(refused.status().message().find("FOA § 25-2"), std::string::npos)
+      << refused.status().message();
+  EXPECT_NE(refused.status().message().find("10 days"), std::string::npos);
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 11});
+  EXPECT_FALSE(CheckTimeline(t, LegalRegime::kPartIII, {}, five_days).ok());
+  // Parts II and IV have no legal minimum: the municipality's setting may be shorter.
+  EXPECT_TRUE(CheckTimeline(t, LegalRegime::kPartII, {}, five_days).ok());
+  EXPECT_TRUE(CheckTimeline(t, LegalRegime::kPartIV, {}, five_days).ok());
+}
+
+TEST(Timeline, PartIiiStandstillBetweenTheLawAndALongerSettingIsOnlyAWarning) {
+  Timeline t;
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 13});  // 12 days: lawful, short of the setting
+  TimelineOptions fifteen_days;
+  fifteen_days.standstill_days = 15;
+  std::vector<TimelineFinding> findings = Check(t, LegalRegime::kPartIII, {}, fifteen_days);
+  EXPECT_EQ(Count(findings, Severity::kError, Milestone::kStandstillEnd), 0);
+  const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
+  ASSERT_NE(warning, nullptr);
+  EXPECT_NE(warning->message.find("the municipality's setting of 15 days"), std::string::npos)
+      << warning->message;
+  EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+}
+
+TEST(Timeline, ShortStandstillWarningSaysTheFigureIsTheMunicipalitysSetting) {
+  Timeline t;
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 8});
+  for (LegalRegime regime : {LegalRegime::kPartII, LegalRegime::kPartIV}) {
+    const std::vector<TimelineFinding> findings = Check(t, regime);
+    const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
+    ASSERT_NE(warning, nullptr);
+    EXPECT_NE(warning->message.find("the municipality's setting of 10 days"), std::string::npos)
+        << warning->message;
+    EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+  }
 }
 
 TEST(Timeline, AwardNoticeBeforePoliticalApprovalIsAnError) {
