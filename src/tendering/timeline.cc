@@ -73,8 +73,9 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
   if (options.standstill_days < 0) {
     return InvalidArgument("standstill days cannot be negative", "standstill_days");
   }
-  if (options.recommended_days < 0 || options.recommended_days_large < 0) {
-    return InvalidArgument("recommended bid periods cannot be negative", "recommended_days");
+  if (options.bid_period.recommended_days < 0 || options.bid_period.recommended_days_large < 0) {
+    return InvalidArgument("recommended bid periods cannot be negative",
+                           "bid_period.recommended_days");
   }
   std::vector<TimelineFinding> findings;
   Timeline t = input;
@@ -166,17 +167,20 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
       }
     }
     const bool above_eea = regime == LegalRegime::kPartIII || regime == LegalRegime::kPartIV;
+    const BidPeriodPolicy& policy = options.bid_period;
     const bool large =
-        above_eea && (profile.staff_transfer || profile.staff_years > options.large_staff_years);
-    const int recommended = large ? options.recommended_days_large : options.recommended_days;
+        above_eea && (profile.staff_transfer || profile.staff_years > policy.large_staff_years);
+    const int recommended = large ? policy.recommended_days_large : policy.recommended_days;
     if (!below_legal_minimum && regime != LegalRegime::kOutside && days < recommended) {
       std::string why = large ? "a tender above the EEA threshold" : "a tender of this kind";
       if (large && profile.staff_transfer) why += " with transfer of staff";
       if (profile.staff_years > 0) why += " (" + std::to_string(profile.staff_years) + " årsverk)";
       findings.push_back({Severity::kWarning, Milestone::kBidDeadline,
-                          PeriodText(days, *publication, *deadline) + "; at least " +
-                              std::to_string(recommended) + " days are recommended for " + why +
-                              " so suppliers have sufficient time given its complexity"});
+                          PeriodText(days, *publication, *deadline) +
+                              "; below the municipality's recommendation of " +
+                              std::to_string(recommended) + " days for " + why +
+                              " (its own choice, not law), so suppliers may not have sufficient "
+                              "time given its complexity"});
     }
   }
   return findings;
