@@ -17,13 +17,15 @@ constexpr std::pair<Milestone, Milestone> kSideOrder[] = {
     {Milestone::kPoliticalDecision, Milestone::kPublication},
     {Milestone::kMarketDialogue, Milestone::kPublication},
     {Milestone::kContractSigned, Milestone::kStaffTransfer},
+    {Milestone::kPublication, Milestone::kRequestDeadline},
+    {Milestone::kRequestDeadline, Milestone::kBidDeadline},
 };
 
-// Same day is allowed except where one date closes a period the other needs: bids are given
-// after publication and after the last answers; the contract is signed after the standstill's
-// last day.
+// Same day is allowed except where one date closes a period the other needs: requests to take
+// part and bids are given after publication, bids after the last answers and requests; the
+// contract is signed after the standstill's last day.
 bool MustBeStrictlyAfter(Milestone earlier, Milestone later) {
-  return later == Milestone::kBidDeadline ||
+  return later == Milestone::kBidDeadline || later == Milestone::kRequestDeadline ||
          (earlier == Milestone::kStandstillEnd && later == Milestone::kContractSigned);
 }
 
@@ -58,6 +60,56 @@ TimeLimitKind TenderPeriodKind(const TenderProfile& p) {
   if (p.prior_notice_or_urgency) return TimeLimitKind::kOpenTenderPriorNoticeOrUrgent;
   if (!p.electronic_submission_required) return TimeLimitKind::kOpenTenderNonElectronic;
   return TimeLimitKind::kOpenTender;
+}
+
+// Procedures with a qualification phase, where suppliers first request to take part.
+bool HasRequestPeriod(const TenderProfile& p) {
+  return p.procedure == Procedure::kRestricted || p.procedure == Procedure::kOther;
+}
+
+std::string MinimumText(const TimeLimitRow& row) {
+  return "FOA part III requires at least " + std::to_string(row.days) + " days (" +
+         std::string(TimeLimitKindName(row.kind)) + ", " + row.source + ")";
+}
+
+// The part III minimum for requests to take part (DOMAIN.md §1). The profile's flag does not
+// tell urgency from a prior notice, and only urgency shortens the restricted request period:
+// below the urgent minimum is an error, below the ordinary one a warning to document urgency.
+Status CheckRequestPeriod(const Timeline& t, const TenderProfile& profile,
+                          const TimeLimitTable& table, const Date& publication,
+                          std::vector<TimelineFinding>& findings) {
+  const bool restricted = profile.procedure == Procedure::kRestricted;
+  const TimeLimitKind ordinary_kind =
+      restricted ? TimeLimitKind::kRestrictedRequest : TimeLimitKind::kNegotiatedRequest;
+  SAMSPILL_ASSIGN_OR_RETURN(TimeLimitRow ordinary, table.InForce(ordinary_kind, publication));
+  TimeLimitRow minimum = ordinary;
+  const bool maybe_urgent = restricted && profile.prior_notice_or_urgency;
+  if (maybe_urgent) {
+    SAMSPILL_ASSIGN_OR_RETURN(minimum,
+                              table.InForce(TimeLimitKind::kRestrictedRequestUrgent, publication));
+  }
+  const std::optional<Date> request = t.Get(Milestone::kRequestDeadline);
+  if (!request) {
+    findings.push_back({Severity::kWarning, Milestone::kRequestDeadline,
+                        "the request-to-participate deadline has no date, so its period is not "
+                        "checked; " +
+                            MinimumText(ordinary)});
+    return Status::Ok();
+  }
+  if (*request <= publication) return Status::Ok();  // the order check reports it
+  const int64_t days = DaysBetween(publication, *request);
+  const std::string period = "the request-to-participate period is " + std::to_string(days) +
+                             " days (" + publication.ToIso() + " → " + request->ToIso() + ")";
+  if (days < minimum.days) {
+    findings.push_back(
+        {Severity::kError, Milestone::kRequestDeadline, period + "; " + MinimumText(minimum)});
+  } else if (days < ordinary.days) {
+    findings.push_back({Severity::kWarning, Milestone::kRequestDeadline,
+                        period + "; " + MinimumText(ordinary) + " unless urgency is documented (" +
+                            std::to_string(minimum.days) +
+                            " days); a prior information notice alone does not shorten it"});
+  }
+  return Status::Ok();
 }
 
 std::string PeriodText(int64_t days, const Date& from, const Date& to) {
@@ -113,9 +165,7 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
           "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days";
       if (legal_standstill && *end < award->AddDays(legal_standstill->days)) {
         findings.push_back({Severity::kError, Milestone::kStandstillEnd,
-                            length + "; FOA part III requires at least " +
-                                std::to_string(legal_standstill->days) + " days (" +
-                                legal_standstill->source + ")"});
+                            length + "; " + MinimumText(*legal_standstill)});
       } else if (*end < setting_end) {
         // Parts II and IV have no confirmed minimum (DOMAIN.md §2): the figure is a setting.
         findings.push_back(
@@ -143,6 +193,10 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
   }
 
   const std::optional<Date> publication = t.Get(Milestone::kPublication);
+  if (regime == LegalRegime::kPartIII && publication && HasRequestPeriod(profile)) {
+    SAMSPILL_RETURN_IF_ERROR(
+        CheckRequestPeriod(t, profile, options.minimum_time_limits, *publication, findings));
+  }
   const std::optional<Date> deadline = t.Get(Milestone::kBidDeadline);
   if (publication && deadline && *deadline > *publication) {
     const int64_t days = DaysBetween(*publication, *deadline);
@@ -150,8 +204,8 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
     if (regime == LegalRegime::kPartIII) {
       if (profile.procedure == Procedure::kOther) {
         findings.push_back({Severity::kInfo, Milestone::kBidDeadline,
-                            "no tender-period minimum is checked for this procedure; check the "
-                            "request-to-participate period by hand"});
+                            "no tender-period minimum is checked for this procedure, only the "
+                            "request-to-participate period"});
       } else {
         SAMSPILL_ASSIGN_OR_RETURN(
             TimeLimitRow minimum,
@@ -160,9 +214,7 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
           below_legal_minimum = true;
           findings.push_back(
               {Severity::kError, Milestone::kBidDeadline,
-               PeriodText(days, *publication, *deadline) + "; FOA part III requires at least " +
-                   std::to_string(minimum.days) + " days (" +
-                   std::string(TimeLimitKindName(minimum.kind)) + ", " + minimum.source + ")"});
+               PeriodText(days, *publication, *deadline) + "; " + MinimumText(minimum)});
         }
       }
     }

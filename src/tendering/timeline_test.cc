@@ -123,6 +123,63 @@ TEST(Timeline, PartIiiRestrictedTenderPeriodIs25Days) {
             1);
 }
 
+// Restricted procedure with a request-to-participate deadline `request_days` after publication.
+Timeline WithRequest(int request_days) {
+  Timeline t = Bidding({2025, 1, 1}, {2025, 4, 1});
+  t.Set(Milestone::kRequestDeadline, Date{2025, 1, 1}.AddDays(request_days));
+  return t;
+}
+
+TEST(Timeline, PartIiiRequestToParticipatePeriodIsChecked) {
+  for (Procedure procedure : {Procedure::kRestricted, Procedure::kOther}) {
+    TenderProfile profile{.procedure = procedure};
+    std::vector<TimelineFinding> findings = Check(WithRequest(29), LegalRegime::kPartIII, profile);
+    const TimelineFinding* error = Find(findings, Severity::kError, Milestone::kRequestDeadline);
+    ASSERT_NE(error, nullptr);
+    EXPECT_NE(error->message.find("29 days"), std::string::npos) << error->message;
+    EXPECT_NE(error->message.find("at least 30 days"), std::string::npos) << error->message;
+    EXPECT_NE(error->message.find("DFØ-tabell 2023"), std::string::npos) << error->message;
+    findings = Check(WithRequest(30), LegalRegime::kPartIII, profile);
+    EXPECT_EQ(Count(findings, Severity::kError, Milestone::kRequestDeadline), 0);
+    EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 0);
+    // Parts I, II and IV have no minimum time limits.
+    EXPECT_TRUE(Check(WithRequest(29), LegalRegime::kPartII, profile).empty());
+  }
+  // The open procedure has no qualification phase.
+  EXPECT_TRUE(Check(WithRequest(29), LegalRegime::kPartIII).empty());
+}
+
+TEST(Timeline, PartIiiUrgentRestrictedRequestPeriodIs15Days) {
+  // The profile does not tell urgency from a prior notice, and only urgency shortens the
+  // request period: below 15 is an error, below 30 a warning to document the urgency.
+  TenderProfile profile{.procedure = Procedure::kRestricted, .prior_notice_or_urgency = true};
+  EXPECT_EQ(Count(Check(WithRequest(14), LegalRegime::kPartIII, profile), Severity::kError,
+                  Milestone::kRequestDeadline),
+            1);
+  std::vector<TimelineFinding> findings = Check(WithRequest(15), LegalRegime::kPartIII, profile);
+  EXPECT_EQ(Count(findings, Severity::kError, Milestone::kRequestDeadline), 0);
+  EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 1);
+  EXPECT_TRUE(Check(WithRequest(30), LegalRegime::kPartIII, profile).empty());
+}
+
+TEST(Timeline, PartIiiQualificationWithoutARequestDeadlineIsWarned) {
+  TenderProfile profile{.procedure = Procedure::kRestricted};
+  std::vector<TimelineFinding> findings =
+      Check(Bidding({2025, 1, 1}, {2025, 4, 1}), LegalRegime::kPartIII, profile);
+  EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 1);
+}
+
+TEST(Timeline, RequestDeadlineComesAfterPublicationAndBeforeTheBidDeadline) {
+  TenderProfile profile{.procedure = Procedure::kRestricted};
+  Timeline t = WithRequest(0);
+  EXPECT_EQ(
+      Count(Check(t, LegalRegime::kPartII, profile), Severity::kError, Milestone::kRequestDeadline),
+      1);
+  t.Set(Milestone::kRequestDeadline, Date{2025, 4, 1});
+  EXPECT_EQ(
+      Count(Check(t, LegalRegime::kPartII, profile), Severity::kError, Milestone::kBidDeadline), 1);
+}
+
 TEST(Timeline, BidDeadlineBeforePublicationIsAnError) {
   std::vector<TimelineFinding> findings =
       Check(Bidding({2025, 9, 19}, {2025, 8, 21}), LegalRegime::kPartIV);
