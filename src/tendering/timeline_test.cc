@@ -264,6 +264,17 @@ TEST(Timeline, PartIiiStandstillSettingBelowTheLawIsRefused) {
   EXPECT_TRUE(CheckTimeline(t, LegalRegime::kPartIV, {}, five_days).ok());
 }
 
+// A short standstill warned as the municipality's setting of `days`, never as law.
+void ExpectSettingWarning(const std::vector<TimelineFinding>& findings, int days) {
+  const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
+  ASSERT_NE(warning, nullptr);
+  EXPECT_NE(
+      warning->message.find("the municipality's setting of " + std::to_string(days) + " days"),
+      std::string::npos)
+      << warning->message;
+  EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+}
+
 TEST(Timeline, PartIiiStandstillBetweenTheLawAndALongerSettingIsOnlyAWarning) {
   Timeline t;
   t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
@@ -272,11 +283,7 @@ TEST(Timeline, PartIiiStandstillBetweenTheLawAndALongerSettingIsOnlyAWarning) {
   fifteen_days.standstill_days = 15;
   std::vector<TimelineFinding> findings = Check(t, LegalRegime::kPartIII, {}, fifteen_days);
   EXPECT_EQ(Count(findings, Severity::kError, Milestone::kStandstillEnd), 0);
-  const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
-  ASSERT_NE(warning, nullptr);
-  EXPECT_NE(warning->message.find("the municipality's setting of 15 days"), std::string::npos)
-      << warning->message;
-  EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+  ExpectSettingWarning(findings, 15);
 }
 
 TEST(Timeline, ShortStandstillWarningSaysTheFigureIsTheMunicipalitysSetting) {
@@ -284,12 +291,7 @@ TEST(Timeline, ShortStandstillWarningSaysTheFigureIsTheMunicipalitysSetting) {
   t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
   t.Set(Milestone::kStandstillEnd, Date{2025, 5, 8});
   for (LegalRegime regime : {LegalRegime::kPartII, LegalRegime::kPartIV}) {
-    const std::vector<TimelineFinding> findings = Check(t, regime);
-    const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
-    ASSERT_NE(warning, nullptr);
-    EXPECT_NE(warning->message.find("the municipality's setting of 10 days"), std::string::npos)
-        << warning->message;
-    EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+    ExpectSettingWarning(Check(t, regime), 10);
   }
 }
 
