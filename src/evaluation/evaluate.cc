@@ -36,8 +36,10 @@ void AddNotes(EvaluationReport& report) {
   }
   if (table.weighting == Weighting::kPriorityRankOrderCentroid) {
     report.notes.push_back(
-        "Criteria were given in priority order; weights are rank-order-centroid weights "
-        "w_k = (1/n)·Σ_{j=k..n} 1/j.");
+        "Criteria were given in priority order; to rank the bids they were turned into "
+        "rank-order-centroid weights w_k = (1/n)·Σ_{j=k..n} 1/j. This conversion is the "
+        "municipality's chosen method, not law: the regulation allows a priority order but "
+        "prescribes no weights for it.");
   }
   if (table.bids.size() == 1) {
     report.notes.push_back("Only one bid: there was no real competition on price.");

@@ -112,6 +112,15 @@ TEST(Evaluate, PriorityOrderUsesRankOrderCentroidWeights) {
   // B: 0.25·50/13 + 0.75·8 = 6.9615; A: 0.25·5 + 0.75·6 = 5.75.
   EXPECT_NEAR(r->totals[1], 0.25 * 50.0 / 13.0 + 6.0, 1e-12);
   EXPECT_EQ(r->winner, 1u);
+  // The law allows a priority order but prescribes no weights: the report says whose choice
+  // the conversion is.
+  bool explained = false;
+  for (const std::string& note : r->notes) {
+    explained = explained || (note.find("rank-order-centroid") != std::string::npos &&
+                              note.find("the municipality's chosen method") != std::string::npos &&
+                              note.find("not law") != std::string::npos);
+  }
+  EXPECT_TRUE(explained);
 }
 
 TEST(Evaluate, QualityPricingRanksByLowestEvaluatedPrice) {

@@ -30,6 +30,8 @@ std::string_view MilestoneName(Milestone milestone) {
       return "staff_transfer";
     case Milestone::kOperationStart:
       return "operation_start";
+    case Milestone::kRequestDeadline:
+      return "request_deadline";
   }
   return "unknown";
 }

@@ -21,16 +21,20 @@ enum class Milestone {
   kContractSigned = 11,
   kStaffTransfer = 12,  // virksomhetsoverdragelse
   kOperationStart = 13,
+  // Restricted and negotiated procedures, dialogue, innovation partnership: the last day to
+  // request to take part (frist for forespørsel om å delta), counted from publication.
+  kRequestDeadline = 14,
 };
 
-inline constexpr int kMilestoneCount = 13;
+inline constexpr int kMilestoneCount = 14;
 
+// In the order of a tender's plan, as pages list them.
 inline constexpr Milestone kAllMilestones[kMilestoneCount] = {
-    Milestone::kPoliticalDecision, Milestone::kMarketDialogue,    Milestone::kDocumentsReady,
-    Milestone::kPublication,       Milestone::kQuestionsDeadline, Milestone::kBidDeadline,
-    Milestone::kEvaluationDone,    Milestone::kPoliticalApproval, Milestone::kAwardNotice,
-    Milestone::kStandstillEnd,     Milestone::kContractSigned,    Milestone::kStaffTransfer,
-    Milestone::kOperationStart};
+    Milestone::kPoliticalDecision, Milestone::kMarketDialogue,  Milestone::kDocumentsReady,
+    Milestone::kPublication,       Milestone::kRequestDeadline, Milestone::kQuestionsDeadline,
+    Milestone::kBidDeadline,       Milestone::kEvaluationDone,  Milestone::kPoliticalApproval,
+    Milestone::kAwardNotice,       Milestone::kStandstillEnd,   Milestone::kContractSigned,
+    Milestone::kStaffTransfer,     Milestone::kOperationStart};
 
 // Stable API name: "political_decision", "bid_deadline", …
 std::string_view MilestoneName(Milestone milestone);

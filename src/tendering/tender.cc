@@ -363,14 +363,18 @@ Status Tender::Advance(TenderAction action, Timestamp now) {
   }
   TenderDraft updated = draft_;
   if (action == TenderAction::kSendAwardNotice) {
-    if (!updated.timeline.Get(Milestone::kAwardNotice)) {
-      updated.timeline.Set(Milestone::kAwardNotice, now.UtcDate());
-    }
-    if (!updated.timeline.Get(Milestone::kStandstillEnd)) {
-      updated.timeline.Set(
-          Milestone::kStandstillEnd,
-          updated.timeline.Get(Milestone::kAwardNotice)->AddDays(updated.standstill_days));
-    }
+    const Date sent = now.UtcDate();
+    const std::optional<Date> planned_notice = updated.timeline.Get(Milestone::kAwardNotice);
+    const std::optional<Date> planned_end = updated.timeline.Get(Milestone::kStandstillEnd);
+    if (!planned_notice) updated.timeline.Set(Milestone::kAwardNotice, sent);
+    // The standstill runs from the notice actually sent: one sent later than planned moves the
+    // end by as much, so suppliers keep the whole period. The planned length was checked at
+    // publication (in part III never below FOA § 25-2), as was standstill_days.
+    const int64_t days = planned_notice && planned_end ? DaysBetween(*planned_notice, *planned_end)
+                                                       : updated.standstill_days;
+    const Date from = planned_notice ? std::max(*planned_notice, sent) : sent;
+    const Date end = from.AddDays(days);
+    if (!planned_end || *planned_end < end) updated.timeline.Set(Milestone::kStandstillEnd, end);
   }
   std::swap(draft_, updated);  // Context() reads the draft
   Result<TenderState> next = Apply(state_, action, Context(now));

@@ -162,7 +162,8 @@ class Tender {
 
   // The steps after closing: open_bids, complete_evaluation, propose_award,
   // approve_politically, send_award_notice (standstill end = notice date + standstill_days,
-  // unless set), sign_contract. Not for publish, close_bidding or cancel.
+  // unless planned; a notice sent after its planned date moves the planned end by as much),
+  // sign_contract. Not for publish, close_bidding or cancel.
   Status Advance(TenderAction action, Timestamp now);
 
   // From any state but contract_signed and cancelled; `reason` must say why (FOA § 25-4).

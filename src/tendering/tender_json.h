@@ -29,7 +29,8 @@
 //    "award_rules": {"climate_weight_required": false, "min_climate_weight_share": 0.3,
 //                    "climate_exception": ""}}
 // Timeline keys are MilestoneName()s ("bid_deadline", "standstill_end", …), dates
-// "YYYY-MM-DD". The award model's criteria have the shape of the bid-table document and are read
+// "YYYY-MM-DD"; each is optional, "request_deadline" (restricted and negotiated procedures)
+// among them. The award model's criteria have the shape of the bid-table document and are read
 // by its parser (evaluation::ParseCriteriaJson): weights, priorities, or values per point under
 // quality_pricing; an empty array leaves the model without criteria while drafting. Money is a
 // JSON number of NOK with at most two decimals, never negative; amounts of 10^13 NOK or more

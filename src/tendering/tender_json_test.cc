@@ -173,6 +173,20 @@ TEST(TenderDraftJson, ParsesTheDocumentedExample) {
   EXPECT_EQ(d->award_model.criteria[1].weight, 60);
 }
 
+TEST(TenderDraftJson, TheRequestToParticipateDeadlineIsAnOptionalTimelineDate) {
+  Result<TenderDraft> d = ParseTenderDraftJson(
+      R"({"title": "Skoleskyss", "estimated_value": 0,
+          "timeline": {"publication": "2025-01-01", "request_deadline": "2025-01-31"}})");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->timeline.Get(Milestone::kRequestDeadline), D("2025-01-31"));
+  EXPECT_EQ(TenderDraftToJson(*d)["timeline"]["request_deadline"], "2025-01-31");
+  Result<TenderDraft> without = ParseTenderDraftJson(
+      R"({"title": "Skoleskyss", "estimated_value": 0, "timeline": {"publication": "2025-01-01"}})");
+  ASSERT_TRUE(without.ok()) << without.status().ToString();
+  EXPECT_FALSE(without->timeline.Get(Milestone::kRequestDeadline).has_value());
+  EXPECT_FALSE(TenderDraftToJson(*without)["timeline"].contains("request_deadline"));
+}
+
 TEST(TenderDraftJson, LeftOutFieldsKeepTheirDefaults) {
   Result<TenderDraft> d = ParseTenderDraftJson(R"({"title": "Skoleskyss", "estimated_value": 0})");
   ASSERT_TRUE(d.ok()) << d.status().ToString();

@@ -109,6 +109,38 @@ TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
   EXPECT_EQ(tender.Cancel(T("2025-03-17T00:00:00Z"), "for sent").code(), StatusCode::kConflict);
 }
 
+TEST(Tender, PartIiiDraftWithAStandstillBelowTheLawIsNotPublished) {
+  TenderDraft d = CleaningDraft();  // 24 MNOK: part III
+  d.standstill_days = 5;
+  Tender tender = *Tender::CreateDraft(d);  // a draft may hold it: the regime is not known yet
+  auto refused = tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "standstill_days");
+  EXPECT_EQ(tender.state(), S::kDraft);
+  d.standstill_days = 10;
+  ASSERT_TRUE(tender.ReviseDraft(d).ok());
+  EXPECT_TRUE(tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+}
+
+TEST(Tender, StandstillRunsFromTheAwardNoticeWhenItIsSentLaterThanPlanned) {
+  TenderDraft d = CleaningDraft();
+  d.timeline.Set(Milestone::kAwardNotice, D("2025-03-05"));
+  d.timeline.Set(Milestone::kStandstillEnd, D("2025-03-15"));
+  Tender tender = *Tender::CreateDraft(d);
+  ASSERT_TRUE(tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  ASSERT_TRUE(tender.CloseBidding(T("2025-02-14T11:00:00Z"), {{"1", 4}, {"2", 3}}).ok());
+  ASSERT_TRUE(tender.Advance(A::kOpenBids, T("2025-02-14T11:05:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kCompleteEvaluation, T("2025-03-03T12:00:00Z")).ok());
+  ASSERT_TRUE(tender.Advance(A::kProposeAward, T("2025-03-04T12:00:00Z")).ok());
+  // Sent five days after the planned date: the planned end would leave five days.
+  ASSERT_TRUE(tender.Advance(A::kSendAwardNotice, T("2025-03-10T09:00:00Z")).ok());
+  EXPECT_EQ(tender.draft().timeline.Get(Milestone::kStandstillEnd), D("2025-03-20"));
+  EXPECT_EQ(tender.Advance(A::kSignContract, T("2025-03-16T00:00:00Z")).code(),
+            StatusCode::kConflict);
+  EXPECT_TRUE(tender.Advance(A::kSignContract, T("2025-03-21T00:00:00Z")).ok());
+}
+
 TEST(Tender, CareHomeTenderWithOneBidIsUnsuccessfulThenCancelledWithReasons) {
   Tender tender = *Tender::CreateDraft(CareHomeDraft());
   auto findings = tender.Publish(T("2025-08-21T09:00:00Z"), ThresholdTable::Norway());

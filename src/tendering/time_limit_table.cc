@@ -28,6 +28,8 @@ std::string_view TimeLimitKindName(TimeLimitKind kind) {
       return "restricted_tender_urgent_or_prior_notice";
     case TimeLimitKind::kNegotiatedRequest:
       return "negotiated_request";
+    case TimeLimitKind::kStandstill:
+      return "standstill";
   }
   return "unknown";
 }
@@ -61,6 +63,9 @@ const TimeLimitTable& TimeLimitTable::Norway() {
     add(TimeLimitKind::kRestrictedTenderNonElectronic, 30);
     add(TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice, 10);
     add(TimeLimitKind::kNegotiatedRequest, 30);
+    // DOMAIN.md §2 has it from a secondary source [P]; it is still applied as law, since a
+    // shorter standstill would let a contract be signed before suppliers can react.
+    rows.push_back({TimeLimitKind::kStandstill, 10, kFoa, "FOA § 25-2", SourceTag::kSecondary});
     Result<TimeLimitTable> table = Create(std::move(rows));
     assert(table.ok() && "the built-in time limit table must be valid");
     return new TimeLimitTable(std::move(table).value());

@@ -1,7 +1,8 @@
 // TimeLimitTable: the dated minimum time limits (minstefrister) of FOA part III.
 //
 // DOMAIN.md §1: only part III has minimum time limits (DFØ table, 2023); parts I, II and IV ask
-// for "sufficient time" given complexity. Days are calendar days. Like ThresholdTable, a row is
+// for "sufficient time" given complexity. DOMAIN.md §2: the part III standstill is at least 10
+// days (FOA § 25-2). Days are calendar days. Like ThresholdTable, a row is
 // in force from valid_from until the next row of its kind. Immutable after Create(); Norway() is
 // built once and is thread-safe to read.
 #pragma once
@@ -28,6 +29,7 @@ enum class TimeLimitKind {
   kRestrictedTenderNonElectronic = 7,        // restricted: tender, not electronic
   kRestrictedTenderUrgentOrPriorNotice = 8,  // restricted: tender, urgent or prior notice
   kNegotiatedRequest = 9,  // negotiated, competitive dialogue, innovation partnership: request
+  kStandstill = 10,        // karensperiode between the award notice and the contract
 };
 
 std::string_view TimeLimitKindName(TimeLimitKind kind);  // "open_tender", …
@@ -45,8 +47,8 @@ class TimeLimitTable {
   // Rejects non-positive days, empty sources and two rows of one kind with the same valid_from.
   static Result<TimeLimitTable> Create(std::vector<TimeLimitRow> rows);
 
-  // The part III minimums of DOMAIN.md §1 (DFØ table, 2023), valid from 2017-01-01 when the
-  // current FOA came into force.
+  // The part III minimums of DOMAIN.md §1 (DFØ table, 2023) and the standstill of §2 (FOA
+  // § 25-2), valid from 2017-01-01 when the current FOA came into force.
   static const TimeLimitTable& Norway();
 
   // NotFound naming the kind and date when no row is in force.

@@ -13,7 +13,9 @@ TEST(TimeLimitTable, NorwayHasTheDfoMinimums) {
   EXPECT_EQ(table.InForce(TimeLimitKind::kOpenTenderPriorNoticeOrUrgent, day)->days, 15);
   EXPECT_EQ(table.InForce(TimeLimitKind::kRestrictedTender, day)->days, 25);
   EXPECT_EQ(table.InForce(TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice, day)->days, 10);
-  EXPECT_EQ(table.rows().size(), 9u);
+  EXPECT_EQ(table.InForce(TimeLimitKind::kStandstill, day)->days, 10);
+  EXPECT_EQ(table.InForce(TimeLimitKind::kStandstill, day)->source, "FOA § 25-2");
+  EXPECT_EQ(table.rows().size(), 10u);
 }
 
 TEST(TimeLimitTable, BeforeCurrentFoaIsNotFound) {

@@ -17,13 +17,15 @@ constexpr std::pair<Milestone, Milestone> kSideOrder[] = {
     {Milestone::kPoliticalDecision, Milestone::kPublication},
     {Milestone::kMarketDialogue, Milestone::kPublication},
     {Milestone::kContractSigned, Milestone::kStaffTransfer},
+    {Milestone::kPublication, Milestone::kRequestDeadline},
+    {Milestone::kRequestDeadline, Milestone::kBidDeadline},
 };
 
-// Same day is allowed except where one date closes a period the other needs: bids are given
-// after publication and after the last answers; the contract is signed after the standstill's
-// last day.
+// Same day is allowed except where one date closes a period the other needs: requests to take
+// part and bids are given after publication, bids after the last answers and requests; the
+// contract is signed after the standstill's last day.
 bool MustBeStrictlyAfter(Milestone earlier, Milestone later) {
-  return later == Milestone::kBidDeadline ||
+  return later == Milestone::kBidDeadline || later == Milestone::kRequestDeadline ||
          (earlier == Milestone::kStandstillEnd && later == Milestone::kContractSigned);
 }
 
@@ -60,6 +62,56 @@ TimeLimitKind TenderPeriodKind(const TenderProfile& p) {
   return TimeLimitKind::kOpenTender;
 }
 
+// Procedures with a qualification phase, where suppliers first request to take part.
+bool HasRequestPeriod(const TenderProfile& p) {
+  return p.procedure == Procedure::kRestricted || p.procedure == Procedure::kOther;
+}
+
+std::string MinimumText(const TimeLimitRow& row) {
+  return "FOA part III requires at least " + std::to_string(row.days) + " days (" +
+         std::string(TimeLimitKindName(row.kind)) + ", " + row.source + ")";
+}
+
+// The part III minimum for requests to take part (DOMAIN.md §1). The profile's flag does not
+// tell urgency from a prior notice, and only urgency shortens the restricted request period:
+// below the urgent minimum is an error, below the ordinary one a warning to document urgency.
+Status CheckRequestPeriod(const Timeline& t, const TenderProfile& profile,
+                          const TimeLimitTable& table, const Date& publication,
+                          std::vector<TimelineFinding>& findings) {
+  const bool restricted = profile.procedure == Procedure::kRestricted;
+  const TimeLimitKind ordinary_kind =
+      restricted ? TimeLimitKind::kRestrictedRequest : TimeLimitKind::kNegotiatedRequest;
+  SAMSPILL_ASSIGN_OR_RETURN(TimeLimitRow ordinary, table.InForce(ordinary_kind, publication));
+  TimeLimitRow minimum = ordinary;
+  const bool maybe_urgent = restricted && profile.prior_notice_or_urgency;
+  if (maybe_urgent) {
+    SAMSPILL_ASSIGN_OR_RETURN(minimum,
+                              table.InForce(TimeLimitKind::kRestrictedRequestUrgent, publication));
+  }
+  const std::optional<Date> request = t.Get(Milestone::kRequestDeadline);
+  if (!request) {
+    findings.push_back({Severity::kWarning, Milestone::kRequestDeadline,
+                        "the request-to-participate deadline has no date, so its period is not "
+                        "checked; " +
+                            MinimumText(ordinary)});
+    return Status::Ok();
+  }
+  if (*request <= publication) return Status::Ok();  // the order check reports it
+  const int64_t days = DaysBetween(publication, *request);
+  const std::string period = "the request-to-participate period is " + std::to_string(days) +
+                             " days (" + publication.ToIso() + " → " + request->ToIso() + ")";
+  if (days < minimum.days) {
+    findings.push_back(
+        {Severity::kError, Milestone::kRequestDeadline, period + "; " + MinimumText(minimum)});
+  } else if (days < ordinary.days) {
+    findings.push_back({Severity::kWarning, Milestone::kRequestDeadline,
+                        period + "; " + MinimumText(ordinary) + " unless urgency is documented (" +
+                            std::to_string(minimum.days) +
+                            " days); a prior information notice alone does not shorten it"});
+  }
+  return Status::Ok();
+}
+
 std::string PeriodText(int64_t days, const Date& from, const Date& to) {
   return "the bid period is " + std::to_string(days) + " days (" + from.ToIso() + " → " +
          to.ToIso() + ")";
@@ -73,31 +125,56 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
   if (options.standstill_days < 0) {
     return InvalidArgument("standstill days cannot be negative", "standstill_days");
   }
-  if (options.recommended_days < 0 || options.recommended_days_large < 0) {
-    return InvalidArgument("recommended bid periods cannot be negative", "recommended_days");
+  if (options.bid_period.recommended_days < 0 || options.bid_period.recommended_days_large < 0) {
+    return InvalidArgument("recommended bid periods cannot be negative",
+                           "bid_period.recommended_days");
   }
   std::vector<TimelineFinding> findings;
   Timeline t = input;
 
   const std::optional<Date> award = t.Get(Milestone::kAwardNotice);
+  // Part III: FOA § 25-2 sets a minimum that the municipality's setting may lengthen, never
+  // shorten. The rules in force at publication apply, as for the thresholds.
+  std::optional<TimeLimitRow> legal_standstill;
+  const std::optional<Date> rules_date =
+      t.Get(Milestone::kPublication) ? t.Get(Milestone::kPublication) : award;
+  if (regime == LegalRegime::kPartIII && rules_date) {
+    SAMSPILL_ASSIGN_OR_RETURN(legal_standstill, options.minimum_time_limits.InForce(
+                                                    TimeLimitKind::kStandstill, *rules_date));
+    if (options.standstill_days < legal_standstill->days) {
+      return InvalidArgument("a standstill of " + std::to_string(options.standstill_days) +
+                                 " days is too short: FOA part III requires at least " +
+                                 std::to_string(legal_standstill->days) + " days (" +
+                                 legal_standstill->source +
+                                 "); the setting may lengthen it, never shorten it",
+                             "standstill_days");
+    }
+  }
   const bool standstill_applies = regime != LegalRegime::kOutside && regime != LegalRegime::kPartI;
   if (award && standstill_applies) {
-    const Date minimum_end = award->AddDays(options.standstill_days);
+    const Date setting_end = award->AddDays(options.standstill_days);
     const std::optional<Date> end = t.Get(Milestone::kStandstillEnd);
     if (!end) {
-      t.Set(Milestone::kStandstillEnd, minimum_end);
+      t.Set(Milestone::kStandstillEnd, setting_end);
       findings.push_back({Severity::kInfo, Milestone::kStandstillEnd,
                           "standstill end taken as award notice + " +
                               std::to_string(options.standstill_days) +
-                              " days: " + minimum_end.ToIso()});
-    } else if (*end >= *award && *end < minimum_end) {
-      const bool legal = regime == LegalRegime::kPartIII;
-      findings.push_back(
-          {legal ? Severity::kError : Severity::kWarning, Milestone::kStandstillEnd,
-           "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days; " +
-               (legal ? "FOA § 25-2 requires at least " : "the setting asks for at least ") +
-               std::to_string(options.standstill_days) + " days" +
-               (regime == LegalRegime::kPartIV ? " (part IV minimum not confirmed)" : "")});
+                              " days: " + setting_end.ToIso()});
+    } else if (*end >= *award) {
+      const std::string length =
+          "the standstill is " + std::to_string(DaysBetween(*award, *end)) + " days";
+      if (legal_standstill && *end < award->AddDays(legal_standstill->days)) {
+        findings.push_back({Severity::kError, Milestone::kStandstillEnd,
+                            length + "; " + MinimumText(*legal_standstill)});
+      } else if (*end < setting_end) {
+        // Parts II and IV have no confirmed minimum (DOMAIN.md §2): the figure is a setting.
+        findings.push_back(
+            {Severity::kWarning, Milestone::kStandstillEnd,
+             length + ", shorter than the municipality's setting of " +
+                 std::to_string(options.standstill_days) + " days (its own choice, not law" +
+                 (regime == LegalRegime::kPartIV ? "; the part IV minimum is not confirmed" : "") +
+                 ")"});
+      }
     }
   }
 
@@ -116,6 +193,10 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
   }
 
   const std::optional<Date> publication = t.Get(Milestone::kPublication);
+  if (regime == LegalRegime::kPartIII && publication && HasRequestPeriod(profile)) {
+    SAMSPILL_RETURN_IF_ERROR(
+        CheckRequestPeriod(t, profile, options.minimum_time_limits, *publication, findings));
+  }
   const std::optional<Date> deadline = t.Get(Milestone::kBidDeadline);
   if (publication && deadline && *deadline > *publication) {
     const int64_t days = DaysBetween(*publication, *deadline);
@@ -123,8 +204,8 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
     if (regime == LegalRegime::kPartIII) {
       if (profile.procedure == Procedure::kOther) {
         findings.push_back({Severity::kInfo, Milestone::kBidDeadline,
-                            "no tender-period minimum is checked for this procedure; check the "
-                            "request-to-participate period by hand"});
+                            "no tender-period minimum is checked for this procedure, only the "
+                            "request-to-participate period"});
       } else {
         SAMSPILL_ASSIGN_OR_RETURN(
             TimeLimitRow minimum,
@@ -133,24 +214,25 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
           below_legal_minimum = true;
           findings.push_back(
               {Severity::kError, Milestone::kBidDeadline,
-               PeriodText(days, *publication, *deadline) + "; FOA part III requires at least " +
-                   std::to_string(minimum.days) + " days (" +
-                   std::string(TimeLimitKindName(minimum.kind)) + ", " + minimum.source + ")"});
+               PeriodText(days, *publication, *deadline) + "; " + MinimumText(minimum)});
         }
       }
     }
     const bool above_eea = regime == LegalRegime::kPartIII || regime == LegalRegime::kPartIV;
+    const BidPeriodPolicy& policy = options.bid_period;
     const bool large =
-        above_eea && (profile.staff_transfer || profile.staff_years > options.large_staff_years);
-    const int recommended = large ? options.recommended_days_large : options.recommended_days;
+        above_eea && (profile.staff_transfer || profile.staff_years > policy.large_staff_years);
+    const int recommended = large ? policy.recommended_days_large : policy.recommended_days;
     if (!below_legal_minimum && regime != LegalRegime::kOutside && days < recommended) {
       std::string why = large ? "a tender above the EEA threshold" : "a tender of this kind";
       if (large && profile.staff_transfer) why += " with transfer of staff";
       if (profile.staff_years > 0) why += " (" + std::to_string(profile.staff_years) + " årsverk)";
       findings.push_back({Severity::kWarning, Milestone::kBidDeadline,
-                          PeriodText(days, *publication, *deadline) + "; at least " +
-                              std::to_string(recommended) + " days are recommended for " + why +
-                              " so suppliers have sufficient time given its complexity"});
+                          PeriodText(days, *publication, *deadline) +
+                              "; below the municipality's recommendation of " +
+                              std::to_string(recommended) + " days for " + why +
+                              " (its own choice, not law), so suppliers may not have sufficient "
+                              "time given its complexity"});
     }
   }
   return findings;

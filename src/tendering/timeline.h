@@ -60,22 +60,32 @@ struct TimelineFinding {
   std::string message;
 };
 
-struct TimelineOptions {
-  // Standstill (karensperiode) in calendar days after the award notice. Part III: at least 10
-  // (FOA § 25-2) [P]; part II "reasonable"; part IV not confirmed [U]; part I no duty.
-  int standstill_days = 10;
-  // Advisory bid period where the law gives no minimum (and above it in part III), [U]: a tender
-  // at or above the EEA threshold with staff transfer or more than `large_staff_years` årsverk
-  // should give `recommended_days_large`; any other tender `recommended_days`.
+// The bid periods the municipality recommends. These figures are its own choice, not law: the
+// regulation asks only for "sufficient time" given the tender's complexity (and, in part III,
+// the minimums of the time-limit table, which are checked on their own). DOMAIN.md has no
+// source for them [U], so they are settings and the warnings they give say so.
+struct BidPeriodPolicy {
+  // A tender at or above the EEA threshold with staff transfer or more than `large_staff_years`
+  // årsverk should give `recommended_days_large`; any other tender `recommended_days`.
   int recommended_days = 30;
   int recommended_days_large = 45;
   int large_staff_years = 20;
+};
+
+struct TimelineOptions {
+  // Standstill (karensperiode) in calendar days after the award notice: the municipality's
+  // setting. Part III: never below the legal minimum in `minimum_time_limits` (FOA § 25-2, 10
+  // days [P]); part II "reasonable"; part IV not confirmed [U]; part I no duty.
+  int standstill_days = 10;
+  BidPeriodPolicy bid_period;
   TimeLimitTable minimum_time_limits = TimeLimitTable::Norway();
 };
 
 // Checks the timeline against the regime's rules. A missing standstill end is taken as award
-// notice + standstill_days (with an info finding). InvalidArgument for negative option values;
-// NotFound when a part III minimum is not in force on the publication date.
+// notice + standstill_days (with an info finding). InvalidArgument for negative option values
+// and, in part III, for a standstill_days below the legal minimum (field "standstill_days");
+// NotFound when a part III minimum is not in force on the publication date (or, without one,
+// the award notice date).
 Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& timeline, LegalRegime regime,
                                                    const TenderProfile& profile,
                                                    const TimelineOptions& options = {});

@@ -59,8 +59,11 @@ TEST(Timeline, Seed000ShortBidPeriodIsWarnedCitingTheDays) {
   EXPECT_EQ(warning.milestone, Milestone::kBidDeadline);
   EXPECT_NE(warning.message.find("29 days (2025-08-21 → 2025-09-19)"), std::string::npos)
       << warning.message;
-  EXPECT_NE(warning.message.find("45 days"), std::string::npos);
   EXPECT_NE(warning.message.find("100 årsverk"), std::string::npos);
+  // 45 days is the municipality's own recommendation, not a rule of law.
+  EXPECT_NE(warning.message.find("the municipality's recommendation of 45 days"), std::string::npos)
+      << warning.message;
+  EXPECT_NE(warning.message.find("not law"), std::string::npos) << warning.message;
 }
 
 TEST(Timeline, LongEnoughBidPeriodHasNoWarning) {
@@ -118,6 +121,63 @@ TEST(Timeline, PartIiiRestrictedTenderPeriodIs25Days) {
   EXPECT_EQ(Count(Check(Bidding({2025, 1, 1}, {2025, 1, 25}), LegalRegime::kPartIII, profile),
                   Severity::kError, Milestone::kBidDeadline),
             1);
+}
+
+// Restricted procedure with a request-to-participate deadline `request_days` after publication.
+Timeline WithRequest(int request_days) {
+  Timeline t = Bidding({2025, 1, 1}, {2025, 4, 1});
+  t.Set(Milestone::kRequestDeadline, Date{2025, 1, 1}.AddDays(request_days));
+  return t;
+}
+
+TEST(Timeline, PartIiiRequestToParticipatePeriodIsChecked) {
+  for (Procedure procedure : {Procedure::kRestricted, Procedure::kOther}) {
+    TenderProfile profile{.procedure = procedure};
+    std::vector<TimelineFinding> findings = Check(WithRequest(29), LegalRegime::kPartIII, profile);
+    const TimelineFinding* error = Find(findings, Severity::kError, Milestone::kRequestDeadline);
+    ASSERT_NE(error, nullptr);
+    EXPECT_NE(error->message.find("29 days"), std::string::npos) << error->message;
+    EXPECT_NE(error->message.find("at least 30 days"), std::string::npos) << error->message;
+    EXPECT_NE(error->message.find("DFØ-tabell 2023"), std::string::npos) << error->message;
+    findings = Check(WithRequest(30), LegalRegime::kPartIII, profile);
+    EXPECT_EQ(Count(findings, Severity::kError, Milestone::kRequestDeadline), 0);
+    EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 0);
+    // Parts I, II and IV have no minimum time limits.
+    EXPECT_TRUE(Check(WithRequest(29), LegalRegime::kPartII, profile).empty());
+  }
+  // The open procedure has no qualification phase.
+  EXPECT_TRUE(Check(WithRequest(29), LegalRegime::kPartIII).empty());
+}
+
+TEST(Timeline, PartIiiUrgentRestrictedRequestPeriodIs15Days) {
+  // The profile does not tell urgency from a prior notice, and only urgency shortens the
+  // request period: below 15 is an error, below 30 a warning to document the urgency.
+  TenderProfile profile{.procedure = Procedure::kRestricted, .prior_notice_or_urgency = true};
+  EXPECT_EQ(Count(Check(WithRequest(14), LegalRegime::kPartIII, profile), Severity::kError,
+                  Milestone::kRequestDeadline),
+            1);
+  std::vector<TimelineFinding> findings = Check(WithRequest(15), LegalRegime::kPartIII, profile);
+  EXPECT_EQ(Count(findings, Severity::kError, Milestone::kRequestDeadline), 0);
+  EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 1);
+  EXPECT_TRUE(Check(WithRequest(30), LegalRegime::kPartIII, profile).empty());
+}
+
+TEST(Timeline, PartIiiQualificationWithoutARequestDeadlineIsWarned) {
+  TenderProfile profile{.procedure = Procedure::kRestricted};
+  std::vector<TimelineFinding> findings =
+      Check(Bidding({2025, 1, 1}, {2025, 4, 1}), LegalRegime::kPartIII, profile);
+  EXPECT_EQ(Count(findings, Severity::kWarning, Milestone::kRequestDeadline), 1);
+}
+
+TEST(Timeline, RequestDeadlineComesAfterPublicationAndBeforeTheBidDeadline) {
+  TenderProfile profile{.procedure = Procedure::kRestricted};
+  Timeline t = WithRequest(0);
+  EXPECT_EQ(
+      Count(Check(t, LegalRegime::kPartII, profile), Severity::kError, Milestone::kRequestDeadline),
+      1);
+  t.Set(Milestone::kRequestDeadline, Date{2025, 4, 1});
+  EXPECT_EQ(
+      Count(Check(t, LegalRegime::kPartII, profile), Severity::kError, Milestone::kBidDeadline), 1);
 }
 
 TEST(Timeline, BidDeadlineBeforePublicationIsAnError) {
@@ -180,6 +240,59 @@ TEST(Timeline, ShortStandstillIsAnErrorOnlyInPartIii) {
   ASSERT_NE(warning, nullptr);
   EXPECT_NE(warning->message.find("not confirmed"), std::string::npos);
   EXPECT_TRUE(Check(t, LegalRegime::kPartI).empty());  // no standstill duty in part I
+}
+
+TEST(Timeline, PartIiiStandstillSettingBelowTheLawIsRefused) {
+  // FOA § 25-2: a part III standstill is at least 10 days; a draft may lengthen it, never
+  // shorten it, whether or not the end is planned.
+  Timeline t = Bidding({2025, 1, 1}, {2025, 2, 15});
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  TimelineOptions five_days;
+  five_days.standstill_days = 5;
+  Result<std::vector<TimelineFinding>> refused =
+      CheckTimeline(t, LegalRegime::kPartIII, {}, five_days);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "standstill_days");
+  EXPECT_NE(refused.status().message().find("FOA § 25-2"), std::string::npos)
+      << refused.status().message();
+  EXPECT_NE(refused.status().message().find("10 days"), std::string::npos);
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 11});
+  EXPECT_FALSE(CheckTimeline(t, LegalRegime::kPartIII, {}, five_days).ok());
+  // Parts II and IV have no legal minimum: the municipality's setting may be shorter.
+  EXPECT_TRUE(CheckTimeline(t, LegalRegime::kPartII, {}, five_days).ok());
+  EXPECT_TRUE(CheckTimeline(t, LegalRegime::kPartIV, {}, five_days).ok());
+}
+
+// A short standstill warned as the municipality's setting of `days`, never as law.
+void ExpectSettingWarning(const std::vector<TimelineFinding>& findings, int days) {
+  const TimelineFinding* warning = Find(findings, Severity::kWarning, Milestone::kStandstillEnd);
+  ASSERT_NE(warning, nullptr);
+  EXPECT_NE(
+      warning->message.find("the municipality's setting of " + std::to_string(days) + " days"),
+      std::string::npos)
+      << warning->message;
+  EXPECT_NE(warning->message.find("not law"), std::string::npos) << warning->message;
+}
+
+TEST(Timeline, PartIiiStandstillBetweenTheLawAndALongerSettingIsOnlyAWarning) {
+  Timeline t;
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 13});  // 12 days: lawful, short of the setting
+  TimelineOptions fifteen_days;
+  fifteen_days.standstill_days = 15;
+  std::vector<TimelineFinding> findings = Check(t, LegalRegime::kPartIII, {}, fifteen_days);
+  EXPECT_EQ(Count(findings, Severity::kError, Milestone::kStandstillEnd), 0);
+  ExpectSettingWarning(findings, 15);
+}
+
+TEST(Timeline, ShortStandstillWarningSaysTheFigureIsTheMunicipalitysSetting) {
+  Timeline t;
+  t.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  t.Set(Milestone::kStandstillEnd, Date{2025, 5, 8});
+  for (LegalRegime regime : {LegalRegime::kPartII, LegalRegime::kPartIV}) {
+    ExpectSettingWarning(Check(t, regime), 10);
+  }
 }
 
 TEST(Timeline, AwardNoticeBeforePoliticalApprovalIsAnError) {

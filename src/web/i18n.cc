@@ -419,6 +419,8 @@ const std::map<std::string_view, Entry>& Table() {
       {"milestone.market_dialogue", {"Markedsdialog", "Market dialogue"}},
       {"milestone.documents_ready", {"Konkurransegrunnlag ferdig", "Tender documents ready"}},
       {"milestone.publication", {"Kunngjøring", "Publication"}},
+      {"milestone.request_deadline",
+       {"Frist for forespørsel om å delta", "Request-to-participate deadline"}},
       {"milestone.questions_deadline", {"Frist for spørsmål", "Questions deadline"}},
       {"milestone.bid_deadline", {"Tilbudsfrist", "Bid deadline"}},
       {"milestone.evaluation_done", {"Evaluering ferdig", "Evaluation done"}},

@@ -70,6 +70,26 @@ constexpr Entry kCatalogue[] = {
     // The award model (tendering/award_model.cc).
     {"the weights add up to {} %; announced weights must add up to exactly 100 %",
      "vektene summerer seg til {} %; kunngjorte vekter må summere seg til nøyaktig 100 %"},
+    // Publishing a tender (tendering/tender.cc, tendering/timeline.cc): the legal minimums of
+    // FOA part III, and standstill warnings that say the figure is the municipality's setting.
+    {"cannot publish: {msg}", "kan ikke kunngjøres: {msg}"},
+    {"a standstill of {} days is too short: FOA part III requires at least {} days ({}); the "
+     "setting may lengthen it, never shorten it",
+     "en karensperiode på {} dager er for kort: FOA del III krever minst {} dager ({}); "
+     "innstillingen kan forlenge den, aldri forkorte den"},
+    {"the standstill is {} days; FOA part III requires at least {} days ({})",
+     "karensperioden er {} dager; FOA del III krever minst {} dager ({})"},
+    {"the standstill is {} days, shorter than the municipality's setting of {} days (its own "
+     "choice, not law; the part IV minimum is not confirmed)",
+     "karensperioden er {} dager, kortere enn kommunens innstilling på {} dager (kommunens eget "
+     "valg, ikke lov; minstetiden i del IV er ikke bekreftet)"},
+    {"the standstill is {} days, shorter than the municipality's setting of {} days (its own "
+     "choice, not law)",
+     "karensperioden er {} dager, kortere enn kommunens innstilling på {} dager (kommunens eget "
+     "valg, ikke lov)"},
+    {"the request-to-participate period is {} days ({} → {}); FOA part III requires at least {} "
+     "days ({})",
+     "fristen for å be om å delta er {} dager ({} → {}); FOA del III krever minst {} dager ({})"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

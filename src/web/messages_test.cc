@@ -11,6 +11,7 @@
 #include "portfolio/indicator_csv.h"
 #include "portfolio/project.h"
 #include "portfolio/project_csv.h"
+#include "tendering/timeline.h"
 
 namespace samspill::web {
 namespace {
@@ -129,6 +130,51 @@ TEST(Messages, EveryPortfolioFormAndImportMessageIsInNorwegian) {
   for (const std::string& m : messages) {
     EXPECT_TRUE(HasNorwegian(m)) << "no Norwegian text for: " << m;
   }
+}
+
+// The legal timeline checks a Norwegian page can show when publishing is refused, and the
+// standstill warnings that must say the figure is the municipality's setting, produced by the
+// real check.
+TEST(Messages, StandstillAndRequestPeriodMessagesAreInNorwegian) {
+  using tendering::LegalRegime;
+  using tendering::Milestone;
+  std::vector<std::string> messages;
+  auto check = [&](const tendering::Timeline& t, LegalRegime regime,
+                   const tendering::TenderProfile& profile,
+                   const tendering::TimelineOptions& options) {
+    Result<std::vector<tendering::TimelineFinding>> findings =
+        tendering::CheckTimeline(t, regime, profile, options);
+    if (!findings.ok()) {
+      messages.push_back(findings.status().message());
+      return;
+    }
+    for (const tendering::TimelineFinding& f : *findings) {
+      if (f.severity == tendering::Severity::kError) {
+        messages.push_back("cannot publish: " + f.message);  // as Tender::Publish refuses
+      } else if (f.milestone == Milestone::kStandstillEnd) {
+        messages.push_back(f.message);
+      }
+    }
+  };
+  tendering::Timeline standstill;
+  standstill.Set(Milestone::kAwardNotice, Date{2025, 5, 1});
+  standstill.Set(Milestone::kStandstillEnd, Date{2025, 5, 8});
+  tendering::TimelineOptions five_days;
+  five_days.standstill_days = 5;
+  check(standstill, LegalRegime::kPartIII, {}, five_days);  // the setting below the law
+  check(standstill, LegalRegime::kPartIII, {}, {});         // the planned end below the law
+  check(standstill, LegalRegime::kPartII, {}, {});          // the municipality's setting
+  check(standstill, LegalRegime::kPartIV, {}, {});
+  tendering::Timeline request;
+  request.Set(Milestone::kPublication, Date{2025, 1, 1});
+  request.Set(Milestone::kRequestDeadline, Date{2025, 1, 20});
+  request.Set(Milestone::kBidDeadline, Date{2025, 4, 1});
+  check(request, LegalRegime::kPartIII, {.procedure = tendering::Procedure::kRestricted}, {});
+  ASSERT_EQ(messages.size(), 5u);
+  for (const std::string& m : messages) EXPECT_TRUE(HasNorwegian(m)) << m;
+  EXPECT_EQ(InLanguage(Lang::kNb, messages[2]),
+            "karensperioden er 7 dager, kortere enn kommunens innstilling på 10 dager "
+            "(kommunens eget valg, ikke lov)");
 }
 
 }  // namespace

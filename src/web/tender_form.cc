@@ -62,6 +62,7 @@ Values FromDraft(const json& t) {
   v["staff_years"] = std::to_string(p.value("staff_years", 0));
   const json& tl = t.value("timeline", json::object());
   text("publication", tl, "publication");
+  text("request_deadline", tl, "request_deadline");
   text("questions_deadline", tl, "questions_deadline");
   if (t.contains("bid_deadline") && t["bid_deadline"].is_string()) {
     Result<Timestamp> at = ParseIsoTimestamp(t["bid_deadline"].get<std::string>());
@@ -169,7 +170,7 @@ Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
   d["minimum_bids"] = whole("minimum_bids", 2);
   d["standstill_days"] = whole("standstill_days", 10);
   json timeline = json::object();
-  for (const char* m : {"publication", "questions_deadline"}) {
+  for (const char* m : {"publication", "request_deadline", "questions_deadline"}) {
     if (!FormGet(v, m).empty()) timeline[m] = FormGet(v, m);
   }
   d["timeline"] = timeline;
@@ -307,6 +308,10 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
   body += f.Input("staff_years", en ? "Staff years (årsverk)" : "Årsverk", "", "number");
   body += f.Input("publication", req.T("milestone.publication"),
                   en ? "Empty: the day it is published" : "Tom: dagen den kunngjøres", "date");
+  body += f.Input("request_deadline", req.T("milestone.request_deadline"),
+                  en ? "Restricted and negotiated procedures: the last day to ask to take part"
+                     : "Begrenset og forhandlet prosedyre: siste dag for å be om å delta",
+                  "date");
   body += f.Input("questions_deadline", req.T("milestone.questions_deadline"), "", "date");
   body += f.Input("bid_deadline", req.T("milestone.bid_deadline"),
                   en ? "Norwegian time" : "Norsk tid", "datetime-local", true);
