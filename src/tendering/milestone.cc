@@ -32,6 +32,10 @@ std::string_view MilestoneName(Milestone milestone) {
       return "operation_start";
     case Milestone::kRequestDeadline:
       return "request_deadline";
+    case Milestone::kStaffInformation:
+      return "staff_information";
+    case Milestone::kReservationDeadline:
+      return "reservation_deadline";
   }
   return "unknown";
 }

@@ -24,17 +24,23 @@ enum class Milestone {
   // Restricted and negotiated procedures, dialogue, innovation partnership: the last day to
   // request to take part (frist for forespørsel om å delta), counted from publication.
   kRequestDeadline = 14,
+  // Staff transfer (arbeidsmiljøloven ch. 16): the day the employees are told of the transfer
+  // (§ 16-6), and the last day they may reserve themselves against it (§ 16-3), which must be
+  // at least 14 days after that information.
+  kStaffInformation = 15,
+  kReservationDeadline = 16,
 };
 
-inline constexpr int kMilestoneCount = 14;
+inline constexpr int kMilestoneCount = 16;
 
 // In the order of a tender's plan, as pages list them.
 inline constexpr Milestone kAllMilestones[kMilestoneCount] = {
-    Milestone::kPoliticalDecision, Milestone::kMarketDialogue,  Milestone::kDocumentsReady,
-    Milestone::kPublication,       Milestone::kRequestDeadline, Milestone::kQuestionsDeadline,
-    Milestone::kBidDeadline,       Milestone::kEvaluationDone,  Milestone::kPoliticalApproval,
-    Milestone::kAwardNotice,       Milestone::kStandstillEnd,   Milestone::kContractSigned,
-    Milestone::kStaffTransfer,     Milestone::kOperationStart};
+    Milestone::kPoliticalDecision, Milestone::kMarketDialogue,      Milestone::kDocumentsReady,
+    Milestone::kPublication,       Milestone::kRequestDeadline,     Milestone::kQuestionsDeadline,
+    Milestone::kBidDeadline,       Milestone::kEvaluationDone,      Milestone::kPoliticalApproval,
+    Milestone::kAwardNotice,       Milestone::kStandstillEnd,       Milestone::kContractSigned,
+    Milestone::kStaffInformation,  Milestone::kReservationDeadline, Milestone::kStaffTransfer,
+    Milestone::kOperationStart};
 
 // Stable API name: "political_decision", "bid_deadline", …
 std::string_view MilestoneName(Milestone milestone);

@@ -30,6 +30,8 @@ std::string_view TimeLimitKindName(TimeLimitKind kind) {
       return "negotiated_request";
     case TimeLimitKind::kStandstill:
       return "standstill";
+    case TimeLimitKind::kStaffReservation:
+      return "staff_reservation";
   }
   return "unknown";
 }
@@ -66,6 +68,10 @@ const TimeLimitTable& TimeLimitTable::Norway() {
     // DOMAIN.md §2 has it from a secondary source [P]; it is still applied as law, since a
     // shorter standstill would let a contract be signed before suppliers can react.
     rows.push_back({TimeLimitKind::kStandstill, 10, kFoa, "FOA § 25-2", SourceTag::kSecondary});
+    // DOMAIN.md §4 [C]: "ikke kortere enn 14 dager etter at informasjon etter § 16-6 er gitt".
+    // Valid from 2006-01-01, when the 2005 Working Environment Act came into force.
+    rows.push_back({TimeLimitKind::kStaffReservation, 14, Date{2006, 1, 1},
+                    "arbeidsmiljøloven § 16-3", SourceTag::kConfirmed});
     Result<TimeLimitTable> table = Create(std::move(rows));
     assert(table.ok() && "the built-in time limit table must be valid");
     return new TimeLimitTable(std::move(table).value());

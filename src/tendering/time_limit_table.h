@@ -2,9 +2,10 @@
 //
 // DOMAIN.md §1: only part III has minimum time limits (DFØ table, 2023); parts I, II and IV ask
 // for "sufficient time" given complexity. DOMAIN.md §2: the part III standstill is at least 10
-// days (FOA § 25-2). Days are calendar days. Like ThresholdTable, a row is
-// in force from valid_from until the next row of its kind. Immutable after Create(); Norway() is
-// built once and is thread-safe to read.
+// days (FOA § 25-2); DOMAIN.md §4: an employee's reservation period in a staff transfer is at
+// least 14 days (arbeidsmiljøloven § 16-3), whatever the regime. Days are calendar days. Like
+// ThresholdTable, a row is in force from valid_from until the next row of its kind. Immutable after
+// Create(); Norway() is built once and is thread-safe to read.
 #pragma once
 
 #include <span>
@@ -30,6 +31,9 @@ enum class TimeLimitKind {
   kRestrictedTenderUrgentOrPriorNotice = 8,  // restricted: tender, urgent or prior notice
   kNegotiatedRequest = 9,  // negotiated, competitive dialogue, innovation partnership: request
   kStandstill = 10,        // karensperiode between the award notice and the contract
+  // Staff transfer, any regime: from the information to the employees (arbeidsmiljøloven
+  // § 16-6) to the last day they may reserve themselves against the transfer (§ 16-3).
+  kStaffReservation = 11,
 };
 
 std::string_view TimeLimitKindName(TimeLimitKind kind);  // "open_tender", …

@@ -15,7 +15,10 @@ TEST(TimeLimitTable, NorwayHasTheDfoMinimums) {
   EXPECT_EQ(table.InForce(TimeLimitKind::kRestrictedTenderUrgentOrPriorNotice, day)->days, 10);
   EXPECT_EQ(table.InForce(TimeLimitKind::kStandstill, day)->days, 10);
   EXPECT_EQ(table.InForce(TimeLimitKind::kStandstill, day)->source, "FOA § 25-2");
-  EXPECT_EQ(table.rows().size(), 10u);
+  EXPECT_EQ(table.InForce(TimeLimitKind::kStaffReservation, day)->days, 14);
+  EXPECT_EQ(table.InForce(TimeLimitKind::kStaffReservation, day)->source,
+            "arbeidsmiljøloven § 16-3");
+  EXPECT_EQ(table.rows().size(), 11u);
 }
 
 TEST(TimeLimitTable, BeforeCurrentFoaIsNotFound) {

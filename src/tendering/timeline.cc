@@ -19,13 +19,17 @@ constexpr std::pair<Milestone, Milestone> kSideOrder[] = {
     {Milestone::kContractSigned, Milestone::kStaffTransfer},
     {Milestone::kPublication, Milestone::kRequestDeadline},
     {Milestone::kRequestDeadline, Milestone::kBidDeadline},
+    {Milestone::kStaffInformation, Milestone::kReservationDeadline},
+    {Milestone::kStaffInformation, Milestone::kStaffTransfer},
 };
 
 // Same day is allowed except where one date closes a period the other needs: requests to take
-// part and bids are given after publication, bids after the last answers and requests; the
-// contract is signed after the standstill's last day.
+// part and bids are given after publication, bids after the last answers and requests,
+// reservations after the employees are informed; the contract is signed after the standstill's
+// last day.
 bool MustBeStrictlyAfter(Milestone earlier, Milestone later) {
   return later == Milestone::kBidDeadline || later == Milestone::kRequestDeadline ||
+         later == Milestone::kReservationDeadline ||
          (earlier == Milestone::kStandstillEnd && later == Milestone::kContractSigned);
 }
 
@@ -112,6 +116,35 @@ Status CheckRequestPeriod(const Timeline& t, const TenderProfile& profile,
   return Status::Ok();
 }
 
+// Staff transfer (DOMAIN.md §4): the employees get at least the legal reservation period after
+// they are told (arbeidsmiljøloven § 16-3), whatever the regime; and they should know their
+// answer's deadline before they change employer.
+Status CheckStaffTransfer(const Timeline& t, const TimeLimitTable& table,
+                          std::vector<TimelineFinding>& findings) {
+  const std::optional<Date> information = t.Get(Milestone::kStaffInformation);
+  const std::optional<Date> reservation = t.Get(Milestone::kReservationDeadline);
+  const std::optional<Date> transfer = t.Get(Milestone::kStaffTransfer);
+  if (information && reservation && *reservation > *information) {
+    SAMSPILL_ASSIGN_OR_RETURN(TimeLimitRow minimum,
+                              table.InForce(TimeLimitKind::kStaffReservation, *information));
+    const int64_t days = DaysBetween(*information, *reservation);
+    if (days < minimum.days) {
+      findings.push_back({Severity::kError, Milestone::kReservationDeadline,
+                          "the reservation deadline (" + reservation->ToIso() + ") is " +
+                              std::to_string(days) + " days after the employees are informed (" +
+                              information->ToIso() + "); " + minimum.source +
+                              " requires at least " + std::to_string(minimum.days) + " days"});
+    }
+  }
+  if (reservation && transfer && *reservation > *transfer) {
+    findings.push_back({Severity::kWarning, Milestone::kReservationDeadline,
+                        "the reservation deadline (" + reservation->ToIso() +
+                            ") is after the staff transfer (" + transfer->ToIso() +
+                            "): the employees would answer after they have changed employer"});
+  }
+  return Status::Ok();
+}
+
 std::string PeriodText(int64_t days, const Date& from, const Date& to) {
   return "the bid period is " + std::to_string(days) + " days (" + from.ToIso() + " → " +
          to.ToIso() + ")";
@@ -185,6 +218,7 @@ Result<std::vector<TimelineFinding>> CheckTimeline(const Timeline& input, LegalR
     previous = m;
   }
   for (const auto& [earlier, later] : kSideOrder) CheckOrder(t, earlier, later, findings);
+  SAMSPILL_RETURN_IF_ERROR(CheckStaffTransfer(t, options.minimum_time_limits, findings));
 
   if (profile.political_approval_required && award && !t.Get(Milestone::kPoliticalApproval)) {
     findings.push_back({Severity::kError, Milestone::kPoliticalApproval,

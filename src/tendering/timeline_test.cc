@@ -327,6 +327,39 @@ TEST(Timeline, SideOrdersAreChecked) {
   EXPECT_EQ(Count(findings, Severity::kError, Milestone::kStaffTransfer), 1);
 }
 
+// DOMAIN.md §4: the reservation deadline is "ikke kortere enn 14 dager etter at informasjon etter
+// § 16-6 er gitt" (arbeidsmiljøloven § 16-3) — in every regime, since it is labour law.
+TEST(Timeline, ReservationDeadlineIsAtLeastFourteenDaysAfterTheInformation) {
+  for (LegalRegime regime : {LegalRegime::kOutside, LegalRegime::kPartI, LegalRegime::kPartIV}) {
+    Timeline t;
+    t.Set(Milestone::kStaffInformation, Date{2026, 3, 2});
+    t.Set(Milestone::kReservationDeadline, Date{2026, 3, 15});  // 13 days
+    std::vector<TimelineFinding> findings = Check(t, regime);
+    ASSERT_EQ(Count(findings, Severity::kError, Milestone::kReservationDeadline), 1);
+    const std::string& message = findings.front().message;
+    EXPECT_NE(message.find("is 13 days after"), std::string::npos) << message;
+    EXPECT_NE(message.find("arbeidsmiljøloven § 16-3 requires at least 14 days"), std::string::npos)
+        << message;
+    t.Set(Milestone::kReservationDeadline, Date{2026, 3, 16});  // 14 days: the floor itself
+    EXPECT_TRUE(Check(t, regime).empty());
+  }
+}
+
+TEST(Timeline, ReservationComesAfterTheInformationAndBeforeTheTransfer) {
+  Timeline t;
+  t.Set(Milestone::kStaffInformation, Date{2026, 3, 2});
+  t.Set(Milestone::kReservationDeadline, Date{2026, 3, 2});
+  EXPECT_EQ(
+      Count(Check(t, LegalRegime::kPartIV), Severity::kError, Milestone::kReservationDeadline), 1);
+  t.Set(Milestone::kReservationDeadline, Date{2026, 4, 20});
+  t.Set(Milestone::kStaffTransfer, Date{2026, 4, 1});
+  std::vector<TimelineFinding> findings = Check(t, LegalRegime::kPartIV);
+  EXPECT_EQ(Count(findings, Severity::kError, Milestone::kReservationDeadline), 0);
+  ASSERT_EQ(Count(findings, Severity::kWarning, Milestone::kReservationDeadline), 1);
+  t.Set(Milestone::kStaffInformation, Date{2026, 4, 2});
+  EXPECT_EQ(Count(Check(t, LegalRegime::kPartIV), Severity::kError, Milestone::kStaffTransfer), 1);
+}
+
 TEST(Timeline, MissingDatesAreSkippedButOrderHoldsAcrossGaps) {
   Timeline t;
   t.Set(Milestone::kPublication, Date{2025, 6, 1});

@@ -315,6 +315,46 @@ const std::map<std::string_view, Entry>& Table() {
       {"home.title", {"Startside", "Start page"}},
       {"home.welcome", {"Velkommen", "Welcome"}},
       {"home.my_tenders", {"Konkurranser", "Competitions"}},
+      {"home.drafts", {"Utkast som ikke er kunngjort", "Drafts not yet published"}},
+      {"tender.draft_notice", {"Utkast.", "Draft."}},
+      {"tender.draft_notice_text",
+       {"Konkurransen er ikke kunngjort, og innkjøperen kan fortsatt endre vilkårene. Ingenting "
+        "her er vedtatt.",
+        "The competition is not published, and the procurement officer can still change its "
+        "terms. Nothing here is decided."}},
+      {"staff.title", {"Virksomhetsoverdragelse og de ansatte", "Staff transfer and employees"}},
+      {"staff.yes",
+       {"Ja, de ansatte går over til ny arbeidsgiver",
+        "Yes, the employees move to the new employer"}},
+      {"staff.no", {"Nei", "No"}},
+      {"staff.none_planned",
+       {"Ingen virksomhetsoverdragelse er planlagt: de ansatte blir hos dagens arbeidsgiver.",
+        "No staff transfer is planned: the employees stay with their current employer."}},
+      {"staff.years", {"Årsverk i kontrakten", "Staff years (årsverk) in the contract"}},
+      {"staff.not_planned", {"ikke satt ennå", "not set yet"}},
+      {"staff.days_after_information", {"dager etter informasjonen", "days after the information"}},
+      {"staff.transfer_date", {"Overdragelsesdato", "Transfer date"}},
+      {"staff.tariff_declaration",
+       {"Siste dag ny arbeidsgiver kan reservere seg mot tariffavtalen (aml. § 16-2 (2))",
+        "Last day the new employer may decline the tariff agreement (§ 16-2 (2))"}},
+      {"staff.rights",
+       {"De ansattes individuelle rettigheter (lønn, tillegg, ansiennitet, arbeidstid) følger med "
+        "over; oppsigelse på grunn av overdragelsen alene er ugyldig (aml. § 16-4). Hver ansatt "
+        "kan skriftlig reservere seg mot overføringen innen reservasjonsfristen, som må være minst "
+        "14 dager etter informasjonen (aml. § 16-3). Datoene er konkurransens plan.",
+        "The employees' individual rights (pay, allowances, seniority, working time) move with "
+        "them; dismissal because of the transfer alone is invalid (Working Environment Act "
+        "§ 16-4). Each employee may reserve themselves in writing against the transfer by the "
+        "reservation deadline, at least 14 days after the information (§ 16-3). The dates are "
+        "the competition's plan."}},
+      {"decision.title", {"Beslutningsgrunnlag", "Decision summary"}},
+      {"decision.approval", {"Politisk godkjenning", "Political approval"}},
+      {"decision.approval_required", {"Kreves før tildeling", "Required before the award"}},
+      {"decision.valid_bids", {"Gyldige tilbud", "Valid bids"}},
+      {"decision.not_published", {"Ikke kunngjort ennå", "Not published yet"}},
+      {"decision.bids_sealed",
+       {"Tilbudene er forseglet til tilbudsfristen", "The bids are sealed until the deadline"}},
+      {"decision.no_award", {"Ingen tildeling ennå", "No award yet"}},
       {"home.open_competitions", {"Åpne konkurranser", "Open competitions"}},
       {"home.my_bids", {"Mine tilbud", "My bids"}},
       {"home.none", {"Ingen å vise.", "Nothing to show."}},
@@ -428,6 +468,10 @@ const std::map<std::string_view, Entry>& Table() {
       {"milestone.award_notice", {"Tildelingsbrev", "Award notice"}},
       {"milestone.standstill_end", {"Karensperioden slutter", "Standstill ends"}},
       {"milestone.contract_signed", {"Kontrakt signert", "Contract signed"}},
+      {"milestone.staff_information",
+       {"De ansatte informeres (aml. § 16-6)", "Employees informed (§ 16-6)"}},
+      {"milestone.reservation_deadline",
+       {"Reservasjonsfrist (aml. § 16-3)", "Reservation deadline (§ 16-3)"}},
       {"milestone.staff_transfer", {"Virksomhetsoverdragelse", "Staff transfer"}},
       {"milestone.operation_start", {"Driftsstart", "Operation starts"}},
       {"kind.price", {"Pris", "Price"}},

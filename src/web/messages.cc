@@ -90,6 +90,15 @@ constexpr Entry kCatalogue[] = {
     {"the request-to-participate period is {} days ({} → {}); FOA part III requires at least {} "
      "days ({})",
      "fristen for å be om å delta er {} dager ({} → {}); FOA del III krever minst {} dager ({})"},
+    // Staff transfer in the tender's plan (tendering/timeline.cc).
+    {"the reservation deadline ({}) is {} days after the employees are informed ({}); {} requires "
+     "at least {} days",
+     "reservasjonsfristen ({}) er {} dager etter at de ansatte får informasjon ({}); {} krever "
+     "minst {} dager"},
+    {"the reservation deadline ({}) is after the staff transfer ({}): the employees would answer "
+     "after they have changed employer",
+     "reservasjonsfristen ({}) er etter virksomhetsoverdragelsen ({}): de ansatte ville svare "
+     "etter at de har byttet arbeidsgiver"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

@@ -177,5 +177,29 @@ TEST(Messages, StandstillAndRequestPeriodMessagesAreInNorwegian) {
             "(kommunens eget valg, ikke lov)");
 }
 
+// The staff-transfer checks of the tender's plan, produced by the real check, in Norwegian.
+TEST(Messages, StaffTransferMessagesAreInNorwegian) {
+  using tendering::Milestone;
+  tendering::Timeline t;
+  t.Set(Milestone::kStaffInformation, Date{2026, 3, 2});
+  t.Set(Milestone::kReservationDeadline, Date{2026, 3, 10});
+  t.Set(Milestone::kStaffTransfer, Date{2026, 3, 5});
+  Result<std::vector<tendering::TimelineFinding>> findings =
+      tendering::CheckTimeline(t, tendering::LegalRegime::kPartIV, {}, {});
+  ASSERT_TRUE(findings.ok()) << findings.status().ToString();
+  int reservation = 0;
+  for (const tendering::TimelineFinding& f : *findings) {
+    if (f.milestone != Milestone::kReservationDeadline) continue;
+    ++reservation;
+    EXPECT_TRUE(HasNorwegian(f.message)) << f.message;
+  }
+  EXPECT_EQ(reservation, 2);  // below the legal period, and after the transfer
+  EXPECT_EQ(InLanguage(Lang::kNb,
+                       "the reservation deadline (2026-03-10) is 8 days after the employees are "
+                       "informed (2026-03-02); arbeidsmiljøloven § 16-3 requires at least 14 days"),
+            "reservasjonsfristen (2026-03-10) er 8 dager etter at de ansatte får informasjon "
+            "(2026-03-02); arbeidsmiljøloven § 16-3 krever minst 14 dager");
+}
+
 }  // namespace
 }  // namespace samspill::web

@@ -27,6 +27,8 @@ using Errors = FormErrors;
 // "award_model.criteria[1].weight" → "criteria-1-weight"; "profile.staff_years" →
 // "staff_years"; "timeline.bid_deadline" → "bid_deadline": the form's field ids.
 std::string FieldId(std::string path) {
+  // The checkbox "staff_transfer" says whether staff is transferred; the date has its own id.
+  if (path == "timeline.staff_transfer") return "staff_transfer_date";
   for (const char* prefix : {"award_model.", "profile.", "timeline.", "award_rules."}) {
     if (path.rfind(prefix, 0) == 0) path = path.substr(std::string(prefix).size());
   }
@@ -64,6 +66,9 @@ Values FromDraft(const json& t) {
   text("publication", tl, "publication");
   text("request_deadline", tl, "request_deadline");
   text("questions_deadline", tl, "questions_deadline");
+  text("staff_information", tl, "staff_information");
+  text("reservation_deadline", tl, "reservation_deadline");
+  text("staff_transfer_date", tl, "staff_transfer");
   if (t.contains("bid_deadline") && t["bid_deadline"].is_string()) {
     Result<Timestamp> at = ParseIsoTimestamp(t["bid_deadline"].get<std::string>());
     if (at.ok()) {
@@ -170,8 +175,13 @@ Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
   d["minimum_bids"] = whole("minimum_bids", 2);
   d["standstill_days"] = whole("standstill_days", 10);
   json timeline = json::object();
-  for (const char* m : {"publication", "request_deadline", "questions_deadline"}) {
+  for (const char* m : {"publication", "request_deadline", "questions_deadline",
+                        "staff_information", "reservation_deadline"}) {
     if (!FormGet(v, m).empty()) timeline[m] = FormGet(v, m);
+  }
+  // The checkbox "staff_transfer" says whether staff transfer; the date has its own field id.
+  if (!FormGet(v, "staff_transfer_date").empty()) {
+    timeline["staff_transfer"] = FormGet(v, "staff_transfer_date");
   }
   d["timeline"] = timeline;
   if (!FormGet(v, "bid_deadline").empty()) {
@@ -306,6 +316,18 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
   body += f.Check("staff_transfer",
                   en ? "Staff transfer (virksomhetsoverdragelse)" : "Virksomhetsoverdragelse");
   body += f.Input("staff_years", en ? "Staff years (årsverk)" : "Årsverk", "", "number");
+  body += f.Input("staff_information", req.T("milestone.staff_information"),
+                  en ? "When the employees are told about the transfer"
+                     : "Når de ansatte får informasjon om overdragelsen",
+                  "date");
+  body += f.Input("reservation_deadline", req.T("milestone.reservation_deadline"),
+                  en ? "At least 14 days after the information (Working Environment Act § 16-3)"
+                     : "Minst 14 dager etter informasjonen (arbeidsmiljøloven § 16-3)",
+                  "date");
+  body +=
+      f.Input("staff_transfer_date", req.T("milestone.staff_transfer"),
+              en ? "The day the employees change employer" : "Dagen de ansatte bytter arbeidsgiver",
+              "date");
   body += f.Input("publication", req.T("milestone.publication"),
                   en ? "Empty: the day it is published" : "Tom: dagen den kunngjøres", "date");
   body += f.Input("request_deadline", req.T("milestone.request_deadline"),

@@ -138,14 +138,24 @@ Result<PageResponse> StartPage(PageRequest& req, app::TenderService& tenders) {
                                                   "col.version", "col.status"}) +
                                        "<tbody>" + bids + "</tbody></table>");
   } else {
+    // The roles that only read see drafts apart: a draft decides nothing yet.
+    const bool drafts_apart = IsReadOnlyRole(role);
     std::vector<app::TenderSummary> active;
+    std::vector<app::TenderSummary> drafts;
     for (const app::TenderSummary& t : list) {
-      if (t.state != tendering::TenderState::kContractSigned &&
-          t.state != tendering::TenderState::kCancelled) {
+      if (drafts_apart && t.state == tendering::TenderState::kDraft) {
+        drafts.push_back(t);
+      } else if (t.state != tendering::TenderState::kContractSigned &&
+                 t.state != tendering::TenderState::kCancelled) {
         active.push_back(t);
       }
     }
     body += Section("active", req.T("home.my_tenders"), TenderTable(req, active));
+    if (!drafts.empty()) {
+      body +=
+          Section("drafts", req.T("home.drafts"),
+                  "<p>" + H(req.T("tender.draft_notice_text")) + "</p>" + TenderTable(req, drafts));
+    }
     body += "<p><a href=\"/anbud\">" + H(req.T("nav.tenders")) + " (" +
             std::to_string(list.size()) + ")</a></p>";
   }
@@ -243,6 +253,121 @@ std::string TimelineSection(const PageRequest& req, const tendering::TenderDraft
   return Section(
       "timeline", req.T("tender.timeline"),
       "<table>" + Head(req, {"col.milestone", "col.date"}) + "<tbody>" + rows + "</tbody></table>");
+}
+
+// Staff transfer (DOMAIN.md §4) in its own section: what the union representative looks for
+// first — how many årsverk, the planned dates and what the law gives the employees. The dates
+// are the tender's plan; empty when the tender involves no staff.
+std::string StaffTransferSection(const PageRequest& req, const tendering::TenderDraft& d) {
+  using tendering::Milestone;
+  const tendering::TenderProfile& p = d.profile;
+  const std::optional<Date> information = d.timeline.Get(Milestone::kStaffInformation);
+  const std::optional<Date> reservation = d.timeline.Get(Milestone::kReservationDeadline);
+  const std::optional<Date> transfer = d.timeline.Get(Milestone::kStaffTransfer);
+  if (!p.staff_transfer && p.staff_years == 0 && !information && !reservation && !transfer) {
+    return "";
+  }
+  std::string dl = "<dl class=\"facts\">";
+  auto item = [&](std::string_view key, const std::string& value_html) {
+    dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + value_html + "</dd></div>";
+  };
+  auto date = [&](const std::optional<Date>& day) {
+    return day ? H(FormatDate(req.lang, *day)) : H(req.T("staff.not_planned"));
+  };
+  item("milestone.staff_transfer", H(req.T(p.staff_transfer ? "staff.yes" : "staff.no")));
+  item("staff.years", p.staff_years > 0 ? std::to_string(p.staff_years) : "–");
+  if (!p.staff_transfer && !information && !reservation && !transfer) {
+    return Section("staff-transfer", req.T("staff.title"),
+                   dl + "</dl><p>" + H(req.T("staff.none_planned")) + "</p>");
+  }
+  item("milestone.staff_information", date(information));
+  std::string deadline = date(reservation);
+  if (information && reservation && *reservation > *information) {
+    deadline += " (" + std::to_string(DaysBetween(*information, *reservation)) + " " +
+                H(req.T("staff.days_after_information")) + ")";
+  }
+  item("milestone.reservation_deadline", deadline);
+  item("staff.transfer_date", date(transfer));
+  if (transfer) {
+    // § 16-2 (2): the new employer may decline the tariff agreement in writing to the union at
+    // the latest three weeks after the transfer (DOMAIN.md §4 [P]).
+    item("staff.tariff_declaration", H(FormatDate(req.lang, transfer->AddDays(21))));
+  }
+  dl += "</dl>";
+  return Section("staff-transfer", req.T("staff.title"),
+                 dl + "<p>" + H(req.T("staff.rights")) + "</p>");
+}
+
+// For the politician: the decisions and their grounds on one screen — the regime, the dates
+// that matter, how many bids came in, the award with its reasons, and any cancellation.
+std::string DecisionSummarySection(const PageRequest& req, const app::TenderView& view) {
+  using tendering::Milestone;
+  using tendering::TenderState;
+  const tendering::Tender& tender = view.tender;
+  const tendering::TenderDraft& d = tender.draft();
+  std::string dl = "<dl class=\"facts\">";
+  auto item = [&](std::string_view key, const std::string& value_html) {
+    dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + value_html + "</dd></div>";
+  };
+  if (const std::optional<tendering::RegimeDecision>& r = tender.regime()) {
+    item("tender.regime", "<strong>" + H(tendering::LegalRegimeLabelNb(r->regime)) +
+                              "</strong> – " +
+                              H(req.lang == Lang::kEn ? r->explanation_en : r->explanation_nb));
+  } else {
+    item("tender.regime", H(req.T("tender.regime_pending")));
+  }
+  item("col.state", StateBadge(req, StateName(tender.state())));
+  item("tender.value", H(FormatMoney(req.lang, d.estimated_value)));
+  if (d.profile.political_approval_required) {
+    const std::optional<Date> approval = d.timeline.Get(Milestone::kPoliticalApproval);
+    item("decision.approval", H(req.T("decision.approval_required")) +
+                                  (approval ? " – " + H(FormatDate(req.lang, *approval)) : ""));
+  }
+  if (d.bid_deadline) item("milestone.bid_deadline", TimeText(req, *d.bid_deadline));
+  for (Milestone m : {Milestone::kAwardNotice, Milestone::kStandstillEnd,
+                      Milestone::kContractSigned, Milestone::kOperationStart}) {
+    if (std::optional<Date> day = d.timeline.Get(m)) {
+      item("milestone." + std::string(tendering::MilestoneName(m)), H(FormatDate(req.lang, *day)));
+    }
+  }
+  std::string bids;
+  if (!tender.valid_bids_per_lot().empty()) {
+    for (const auto& [lot, count] : tender.valid_bids_per_lot()) {
+      if (!bids.empty()) bids += "; ";
+      if (!lot.empty()) bids += H(req.T("col.lot")) + " " + H(lot) + ": ";
+      bids += std::to_string(count);
+    }
+  } else if (tender.state() == TenderState::kDraft) {
+    bids = H(req.T("decision.not_published"));
+  } else if (tender.state() == TenderState::kPublished) {
+    bids = H(req.T("decision.bids_sealed"));
+  } else {
+    bids = "–";
+  }
+  item("decision.valid_bids", bids);
+  std::string award;
+  if (view.awards && !view.awards->empty()) {
+    for (const tendering::LotAward& a : *view.awards) {
+      award += "<p>" + (a.lot_id.empty() ? "" : H(req.T("col.lot")) + " " + H(a.lot_id) + ": ") +
+               "<strong>" + H(a.supplier.name) + "</strong> – " +
+               H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" + H(a.reasons) + "</p>";
+    }
+  } else {
+    award = H(req.T("decision.no_award"));
+  }
+  item("tender.award", award);
+  if (tender.state() == TenderState::kCancelled) {
+    item("tender.cancelled", H(tender.cancellation_reason()));
+  }
+  if (!tender.unsuccessful_lots().empty()) {
+    std::string lots;
+    for (const std::string& l : tender.unsuccessful_lots()) {
+      lots += (lots.empty() ? "" : ", ") + (l.empty() ? "–" : l);
+    }
+    item("tender.unsuccessful_lots", H(lots));
+  }
+  dl += "</dl>";
+  return Section("decision-summary", req.T("decision.title"), dl);
 }
 
 std::string CriterionName(const evaluation::Criterion& c) { return c.name.empty() ? c.id : c.name; }
@@ -491,6 +616,14 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   std::string body = "<h1>" + H(tender.draft().title) + "</h1><p>" +
                      StateBadge(req, StateName(tender.state())) + "</p>";
   body += ErrorSummary(req, errors);
+  const Role role = req.principal->user.role;
+  if (tender.state() == tendering::TenderState::kDraft && IsReadOnlyRole(role)) {
+    // A draft is the procurement officer's working paper: nothing in it is decided yet.
+    body += "<p class=\"notice\" role=\"note\"><strong>" + H(req.T("tender.draft_notice")) +
+            "</strong> " + H(req.T("tender.draft_notice_text")) + "</p>";
+  }
+  if (role == Role::kPolitician) body += DecisionSummarySection(req, view);
+  if (role == Role::kUnionRepresentative) body += StaffTransferSection(req, view.tender.draft());
   if (tender.state() == tendering::TenderState::kCancelled) {
     body += "<div class=\"notice\" role=\"status\"><h2>" + H(req.T("tender.cancelled")) +
             "</h2><p>" + H(tender.cancellation_reason()) + "</p></div>";
@@ -509,11 +642,11 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   body += ActionsSection(req, view, id, cancel_error);
   body += FactsSection(req, view);
   body += TimelineSection(req, view.tender.draft());
+  if (role != Role::kUnionRepresentative) body += StaffTransferSection(req, view.tender.draft());
   body += CriteriaSection(req, view.tender.draft().award_model);
   body += ResponsibilitiesSection(req, view.tender.draft());
   body += QuestionsSection(req, view, questions, id);
   body += BidsSection(req, view, bids, id);
-  const Role role = req.principal->user.role;
   // Who reads the evaluation reports (they hold every bid's price) is the service's rule for
   // bid content (tendering/bid_access.h): a refusal just leaves the section out.
   if (Result<std::map<std::string, tendering::LotEvaluation>> evaluations =

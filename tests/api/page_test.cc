@@ -168,6 +168,86 @@ TEST_F(PageTest, TheCancelledCareHomeShowsItsReasonsAndNoBids) {
   }
 }
 
+// The union representative finds the staff-transfer facts in their own section, first on the
+// page: årsverk, the planned dates with the reservation period, and the law's deadlines.
+TEST_F(PageTest, TheUnionRepresentativeSeesTheStaffTransferFirst) {
+  PageSession s = LogIn("tillitsvalgt");
+  auto page = Get("/anbud/" + std::to_string(DemoTender("cancelled")), s);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const size_t section = page->body.find("id=\"staff-transfer\"");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_LT(section, page->body.find("id=\"facts\""));  // before the general facts
+  const std::string text = page->body.substr(section, 3000);
+  for (const char* expected :
+       {"Virksomhetsoverdragelse og de ansatte", "Ja, de ansatte går over til ny arbeidsgiver",
+        "<dd>100</dd>", "1. desember 2025", "22. desember 2025 (21 dager etter informasjonen)",
+        "1. mars 2026", "22. mars 2026", "aml. § 16-3"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  // Other readers find the same section after the timeline; the politician's page has none of
+  // the decision summary's place taken by it.
+  PageSession auditor = LogIn("revisor");
+  auto audit = Get("/anbud/" + std::to_string(DemoTender("cancelled")) + "?lang=en", auditor);
+  const size_t en = audit->body.find("id=\"staff-transfer\"");
+  ASSERT_NE(en, std::string::npos);
+  EXPECT_GT(en, audit->body.find("id=\"timeline\""));
+  EXPECT_NE(audit->body.find("Reservation deadline (§ 16-3)", en), std::string::npos);
+  EXPECT_NE(audit->body.find("22 December 2025 (21 days after the information)", en),
+            std::string::npos)
+      << audit->body.substr(en, 2000);
+  // The cleaning contract's 25 årsverk stay with their employer: said, without transfer dates.
+  auto cleaning = Get("/anbud/" + std::to_string(DemoTender("contract_signed")), s);
+  const size_t stays = cleaning->body.find("id=\"staff-transfer\"");
+  ASSERT_NE(stays, std::string::npos);
+  const std::string no_transfer = cleaning->body.substr(stays, 1500);
+  EXPECT_NE(no_transfer.find("<dd>Nei</dd>"), std::string::npos) << no_transfer;
+  EXPECT_NE(no_transfer.find("<dd>25</dd>"), std::string::npos) << no_transfer;
+  EXPECT_NE(no_transfer.find("Ingen virksomhetsoverdragelse er planlagt"), std::string::npos);
+  EXPECT_EQ(no_transfer.find("Reservasjonsfrist"), std::string::npos) << no_transfer;
+}
+
+// The politician reads a decision summary first: regime, dates, bids, award and reasons, and
+// a cancellation's reasons; drafts are set apart and marked as not decided.
+TEST_F(PageTest, ThePoliticianReadsADecisionSummaryAndSeesDraftsMarked) {
+  PageSession s = LogIn("politiker");
+  auto signed_page = Get("/anbud/" + std::to_string(DemoTender("contract_signed")), s);
+  ASSERT_TRUE(signed_page);
+  ASSERT_EQ(signed_page->status, 200);
+  const size_t summary = signed_page->body.find("id=\"decision-summary\"");
+  ASSERT_NE(summary, std::string::npos);
+  EXPECT_LT(summary, signed_page->body.find("id=\"facts\""));
+  const std::string text = signed_page->body.substr(summary, 4000);
+  for (const char* expected :
+       {"Beslutningsgrunnlag", "FOA del III", "Gyldige tilbud", "Tildeling", "Kontrakt signert"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  EXPECT_EQ(text.find("Ingen tildeling ennå"), std::string::npos) << text;
+  auto cancelled = Get("/anbud/" + std::to_string(DemoTender("cancelled")), s);
+  const std::string cancelled_text =
+      cancelled->body.substr(cancelled->body.find("id=\"decision-summary\""), 4000);
+  EXPECT_NE(cancelled_text.find("kun én leverandør"), std::string::npos) << cancelled_text;
+  EXPECT_NE(cancelled_text.find("Kreves før tildeling"), std::string::npos) << cancelled_text;
+  // Other roles do not get the politician's summary.
+  PageSession officer = LogIn("innkjoper");
+  EXPECT_EQ(Get("/anbud/" + std::to_string(DemoTender("contract_signed")), officer)
+                ->body.find("id=\"decision-summary\""),
+            std::string::npos);
+
+  // A draft: apart on the start page, marked on its own page.
+  ApiClient api(server_->port());
+  json draft = api.Expect(201, "POST", "/api/tenders", api.LoginAs("innkjoper"),
+                          PriceOnlyDraft("Utkast til vintervedlikehold"));
+  auto home = Get("/", s);
+  const size_t drafts = home->body.find("id=\"drafts\"");
+  ASSERT_NE(drafts, std::string::npos) << home->body;
+  EXPECT_GT(home->body.find("Utkast til vintervedlikehold"), drafts);
+  EXPECT_EQ(home->body.substr(0, drafts).find("Utkast til vintervedlikehold"), std::string::npos);
+  auto page = Get("/anbud/" + std::to_string(draft["id"].get<int64_t>()), s);
+  EXPECT_NE(page->body.find("Konkurransen er ikke kunngjort"), std::string::npos);
+  EXPECT_NE(page->body.find("Ikke kunngjort ennå"), std::string::npos);
+}
+
 TEST_F(PageTest, SuppliersSeeNoDraftsNoProtocolAndOnlyTheirOwnBids) {
   PageSession supplier = LogIn("leverandor3");
   const int64_t cleaning = DemoTender("contract_signed");
