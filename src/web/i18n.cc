@@ -355,6 +355,7 @@ const std::map<std::string_view, Entry>& Table() {
       {"decision.bids_sealed",
        {"Tilbudene er forseglet til tilbudsfristen", "The bids are sealed until the deadline"}},
       {"decision.no_award", {"Ingen tildeling ennå", "No award yet"}},
+      {"decision.whole", {"hele konkurransen (ikke delt)", "the whole competition (not divided)"}},
       {"home.open_competitions", {"Åpne konkurranser", "Open competitions"}},
       {"home.my_bids", {"Mine tilbud", "My bids"}},
       {"home.none", {"Ingen å vise.", "Nothing to show."}},

@@ -76,8 +76,13 @@ struct PageRoute {
 // Escapes text for element content and quoted attribute values.
 std::string H(std::string_view text);
 
+// `html` with every table and chart (`<svg class="chart"`) in a `<div class="scroll">` that
+// scrolls sideways on its own when the screen is narrower than it.
+std::string WrapWideContent(std::string_view html);
+
 // The whole document: skip link, header with navigation for the user's role, the language
-// switch, `<main id="main">` holding `body_html` (which starts with the page's h1).
+// switch, `<main id="main">` holding `body_html` (which starts with the page's h1), its tables
+// and charts each in their own scrolling box (WrapWideContent).
 // `extra_stylesheet`: a second stylesheet's path (the protocol's print styles).
 std::string RenderLayout(const PageRequest& req, std::string_view title, std::string_view body_html,
                          std::string_view extra_stylesheet = {});

@@ -31,13 +31,18 @@ a:hover { text-decoration-thickness: 2px; }
                       padding: 0 1rem; max-width: 72rem; }
 .site-header nav a { display: block; padding: .6rem 1rem; text-decoration: none; }
 .site-header nav a[aria-current="page"] { border-bottom: 4px solid #fff; font-weight: 600; }
-main { display: block; max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+main { display: block; max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 4rem;
+       overflow-wrap: break-word; }
+h1, h2, h3 { hyphens: auto; }
 main:focus { outline: none; }
 h1 { color: var(--brand); font-size: 1.9rem; line-height: 1.2; margin: .5rem 0 1rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line);
      padding-bottom: .25rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
+/* Tables and charts scroll inside their own box on a narrow screen; the page never does. */
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll > table { margin-bottom: .5rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line);
          vertical-align: top; }
@@ -53,6 +58,7 @@ code { background: #eef1f4; padding: 0 .25rem; border-radius: 3px; }
 .facts div { border-left: 4px solid var(--line); padding-left: .75rem; }
 .facts dt { font-weight: 600; color: var(--muted); font-size: .9rem; }
 .facts dd { margin: 0; }
+.facts .wide { grid-column: 1 / -1; }
 .lock { background: var(--bg); border-left: 4px solid var(--brand); padding: .75rem 1rem; }
 .notice { background: #fff4e5; border-left: 4px solid var(--warn); padding: .75rem 1rem; margin: 1rem 0; }
 .notice h2 { border: 0; margin-top: 0; }
@@ -65,15 +71,16 @@ code { background: #eef1f4; padding: 0 .25rem; border-radius: 3px; }
 .error-summary h2 { margin-top: 0; border: 0; color: var(--danger); }
 .field-error { color: var(--danger); font-weight: 600; margin: 0; }
 .error-summary a { color: var(--danger); font-weight: 600; }
-form.stack { display: grid; gap: .9rem; max-width: 40rem; margin: 1rem 0; }
+form.stack { display: grid; grid-template-columns: minmax(0, 1fr); gap: .9rem; max-width: 40rem;
+             margin: 1rem 0; }
 form.narrow { max-width: 24rem; }
 form.wide { max-width: 56rem; }
 .check { display: flex; gap: .5rem; align-items: center; }
 .check input { width: 1.25rem; height: 1.25rem; }
 .criteria-form input, .criteria-form select { width: 100%; }
-.field { display: grid; gap: .2rem; }
+.field { display: grid; grid-template-columns: minmax(0, 1fr); gap: .2rem; }
 label, legend { font-weight: 600; }
-fieldset { border: 1px solid var(--line); padding: .75rem 1rem; }
+fieldset { border: 1px solid var(--line); padding: .75rem 1rem; min-width: 0; }
 input, select, textarea { font: inherit; padding: .45rem .55rem; border: 2px solid var(--muted);
                           border-radius: 3px; max-width: 100%; background: #fff; color: var(--ink); }
 input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--danger); }
@@ -93,7 +100,8 @@ details.danger > summary { color: var(--danger); }
 .answer { margin: .25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
-svg.chart { width: 100%; max-width: 46rem; height: auto; font-size: 13px; }
+/* A chart keeps at least its drawn width (text at 12 px and more) and scrolls on a phone. */
+svg.chart { width: 100%; min-width: 45rem; max-width: 46rem; height: auto; font-size: 13px; }
 svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
 .meter { display: inline-block; width: 8rem; height: .8rem; background: #d9dee3; vertical-align: middle; }
 .meter .fill { display: block; height: 100%; background: var(--ok); }
@@ -124,6 +132,8 @@ svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
   .site-header, .skip-link, form { display: none; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; }
+  svg.chart { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }
 )css";

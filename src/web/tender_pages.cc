@@ -306,13 +306,16 @@ std::string DecisionSummarySection(const PageRequest& req, const app::TenderView
   const tendering::Tender& tender = view.tender;
   const tendering::TenderDraft& d = tender.draft();
   std::string dl = "<dl class=\"facts\">";
-  auto item = [&](std::string_view key, const std::string& value_html) {
-    dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + value_html + "</dd></div>";
+  // Long answers (the regime's grounds, the award's reasons) take the whole row.
+  auto item = [&](std::string_view key, const std::string& value_html, bool wide = false) {
+    dl += std::string(wide ? "<div class=\"wide\">" : "<div>") + "<dt>" + H(req.T(key)) +
+          "</dt><dd>" + value_html + "</dd></div>";
   };
   if (const std::optional<tendering::RegimeDecision>& r = tender.regime()) {
-    item("tender.regime", "<strong>" + H(tendering::LegalRegimeLabelNb(r->regime)) +
-                              "</strong> – " +
-                              H(req.lang == Lang::kEn ? r->explanation_en : r->explanation_nb));
+    item("tender.regime",
+         "<strong>" + H(tendering::LegalRegimeLabelNb(r->regime)) + "</strong> – " +
+             H(req.lang == Lang::kEn ? r->explanation_en : r->explanation_nb),
+         true);
   } else {
     item("tender.regime", H(req.T("tender.regime_pending")));
   }
@@ -352,17 +355,17 @@ std::string DecisionSummarySection(const PageRequest& req, const app::TenderView
                "<strong>" + H(a.supplier.name) + "</strong> – " +
                H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" + H(a.reasons) + "</p>";
     }
-  } else {
+  } else if (tender.state() != TenderState::kCancelled) {
     award = H(req.T("decision.no_award"));
   }
-  item("tender.award", award);
+  if (!award.empty()) item("tender.award", award, true);
   if (tender.state() == TenderState::kCancelled) {
-    item("tender.cancelled", H(tender.cancellation_reason()));
+    item("tender.cancelled", H(tender.cancellation_reason()), true);
   }
   if (!tender.unsuccessful_lots().empty()) {
     std::string lots;
     for (const std::string& l : tender.unsuccessful_lots()) {
-      lots += (lots.empty() ? "" : ", ") + (l.empty() ? "–" : l);
+      lots += (lots.empty() ? "" : ", ") + (l.empty() ? std::string(req.T("decision.whole")) : l);
     }
     item("tender.unsuccessful_lots", H(lots));
   }

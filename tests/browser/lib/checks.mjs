@@ -137,4 +137,57 @@ export async function checkPage(t, env, page, { role, path: requested, result, l
   for (const e of events.errors) t.fail(where, e, e.replace(/\d+/g, 'N'));
   for (const d of events.dialogs) t.fail(where, `unexpected ${d}`, 'unexpected dialog');
   await page.screenshot({ path: path.join(env.artifacts, `${role}-${slug(requested)}.png`), fullPage: true });
+  // On a 390 px phone the page never scrolls sideways (tables scroll inside their own box) and
+  // chart text is at least 12 px on screen.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const phone = await phoneProblems(page);
+    for (const p of phone) t.fail(where, p.what, p.kind);
+    if (PHONE_SHOTS.has(role)) {
+      await page.screenshot({ path: path.join(env.artifacts, `${role}-${slug(requested)}-390.png`), fullPage: true });
+    }
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
+// The roles whose pages are also kept as 390 px screenshots (every page is checked at 390 px).
+const PHONE_SHOTS = new Set(['anonym', 'innkjoper', 'politiker', 'tillitsvalgt', 'leverandor', 'koordinator']);
+
+// What a 390 px wide screen shows wrong: a page wider than the screen (naming the elements that
+// stick out, outside any box that scrolls on its own), and chart text below 12 px.
+export async function phoneProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width) {
+      const scrollsItself = (e) => {
+        for (let a = e.parentElement; a; a = a.parentElement) {
+          const o = getComputedStyle(a).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+        }
+        return false;
+      };
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrollsItself(e))
+        .filter((e, _, all) => !all.includes(e.parentElement))
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''}`);
+      problems.push({ what: `at 390 px the page is ${scrollWidth} px wide and scrolls sideways (${culprits.join(', ') || 'no single element'})`,
+        kind: 'page scrolls sideways at 390 px' });
+    }
+    for (const text of document.querySelectorAll('svg text')) {
+      const svg = text.ownerSVGElement;
+      const scale = svg && svg.getScreenCTM() ? svg.getScreenCTM().a : 1;
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (text.textContent.trim() && px < 11.5) {
+        problems.push({ what: `chart text "${text.textContent.trim().slice(0, 40)}" is ${px.toFixed(1)} px at 390 px, below 12 px`,
+          kind: 'chart text below 12 px at 390 px' });
+        break;
+      }
+    }
+    return problems;
+  });
 }
