@@ -633,7 +633,7 @@ Result<std::vector<std::string>> PortfolioService::Categories(const Actor& actor
 }
 
 Result<std::string> PortfolioService::CategorySvg(const Actor& actor, std::string_view category,
-                                                  bool standalone) {
+                                                  bool standalone, bool english) {
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<portfolio::Indicator> all, Indicators(actor));
   const std::vector<std::string> categories = portfolio::Categories(all);
   if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
@@ -641,7 +641,9 @@ Result<std::string> PortfolioService::CategorySvg(const Actor& actor, std::strin
   }
   return portfolio::CategoryChartSvg(
       category, all, settings_.period,
-      {.standalone = standalone, .title = "Måltall: " + std::string(category)});
+      {.standalone = standalone,
+       .title = (english ? "Targets: " : "Måltall: ") + std::string(category),
+       .english = english});
 }
 
 }  // namespace samspill::app

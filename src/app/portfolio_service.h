@@ -216,7 +216,8 @@ class PortfolioService {
                                         bool only_new = false);
   Result<ImportOutcome> ImportIndicatorsCsv(const Actor& actor, std::string_view csv);
   Result<std::string> AttainmentCsv(const Actor& actor);
-  Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone);
+  Result<std::string> CategorySvg(const Actor& actor, std::string_view category, bool standalone,
+                                  bool english = false);
   Result<std::vector<std::string>> Categories(const Actor& actor);
 
   // The typed register and indicators (counted figures filled in), for the exports and the CLI.

@@ -21,27 +21,46 @@ std::string Num(double v) {
   return buf;
 }
 
-std::string StateLabel(Attainment a) {
+std::string StateLabel(Attainment a, bool en) {
   switch (a) {
     case Attainment::kMet:
-      return "nådd";
+      return en ? "met" : "nådd";
     case Attainment::kNotMet:
-      return "ikke nådd";
+      return en ? "not met" : "ikke nådd";
     case Attainment::kNoFigure:
-      return "ikke rapportert";
+      return en ? "not reported" : "ikke rapportert";
     case Attainment::kNoTarget:
-      return "uten årlig måltall";
+      return en ? "no yearly target" : "uten årlig måltall";
   }
   return "";
 }
 
-std::string Cut(const std::string& text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == max_chars) return text.substr(0, i) + "…";
+// `text` in lines of at most `max_chars` characters, broken between words (a word longer than a
+// line gets a line of its own): whole names, never cut.
+std::vector<std::string> WrapWords(const std::string& text, size_t max_chars) {
+  auto chars = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<std::string> lines;
+  std::string line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!word.empty()) {
+      if (!line.empty() && chars(line) + 1 + chars(word) > max_chars) {
+        lines.push_back(line);
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    start = end + 1;
   }
-  return text;
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
 }
 
 }  // namespace
@@ -60,8 +79,18 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
   for (const Indicator& ind : indicators) {
     if (ind.category == category) shown.push_back(&ind);
   }
-  const int width = 720, panel_h = 150, label_h = 24, plot_h = 90, left = 40, bar_w = 60, gap = 40;
-  const int height = std::max<int>(1, static_cast<int>(shown.size())) * panel_h + 10;
+  const bool en = options.english;
+  // headroom: above the plot, for the figure printed over the tallest bar.
+  const int width = 720, line_h = 17, headroom = 18, plot_h = 90, left = 56, bar_w = 60, gap = 40;
+  // Each panel: the heading's lines, the plot, the years under it.
+  std::vector<std::vector<std::string>> headings;
+  int height = 10;
+  for (const Indicator* ind : shown) {
+    const IndicatorAttainment a = ComputeAttainment(*ind, period);
+    headings.push_back(WrapWords(ind->name + " – " + (en ? a.summary_en : a.summary_nb), 80));
+    height += static_cast<int>(headings.back().size()) * line_h + 8 + headroom + plot_h + 36;
+  }
+  if (shown.empty()) height = 10;
   const std::string title = options.title.empty() ? std::string(category) : options.title;
   std::string svg;
   if (options.standalone) {
@@ -79,7 +108,8 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
         ".heading{font-weight:bold;font-size:13px}</style>";
   }
   int y0 = 0;
-  for (const Indicator* ind : shown) {
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const Indicator* ind = shown[i];
     const IndicatorAttainment a = ComputeAttainment(*ind, period);
     int64_t max_value = ind->target.value_or(0);
     for (const YearAttainment& y : a.years) {
@@ -88,10 +118,24 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
     }
     if (max_value <= 0) max_value = 1;
     const double scale = static_cast<double>(plot_h) / static_cast<double>(max_value);
-    const int base = y0 + label_h + plot_h;
+    const int heading_h = static_cast<int>(headings[i].size()) * line_h + 8 + headroom;
+    const int base = y0 + heading_h + plot_h;
     svg += "<g>";
-    svg += "<text class=\"heading\" x=\"0\" y=\"" + std::to_string(y0 + 16) + "\">" +
-           EscapeHtml(Cut(ind->name, 70)) + " – " + EscapeHtml(a.summary_nb) + "</text>";
+    svg += "<text class=\"heading\" x=\"0\" y=\"" + std::to_string(y0 + 16) + "\">";
+    for (size_t l = 0; l < headings[i].size(); ++l) {
+      svg += "<tspan x=\"0\" dy=\"" + std::string(l == 0 ? "0" : std::to_string(line_h)) + "\">" +
+             EscapeHtml(headings[i][l]) + "</tspan>";
+    }
+    svg += "</text>";
+    // The value axis: a line from 0 to the panel's largest figure, both labelled.
+    svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(base - plot_h) +
+           "\" x2=\"" + std::to_string(left) + "\" y2=\"" + std::to_string(base) +
+           "\" stroke=\"#555\" stroke-width=\"1\"/>";
+    svg += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(base) +
+           "\" text-anchor=\"end\">0</text>";
+    svg += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" +
+           std::to_string(base - plot_h + 10) + "\" text-anchor=\"end\">" +
+           std::to_string(max_value) + "</text>";
     svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(base) + "\" x2=\"" +
            std::to_string(width - 10) + "\" y2=\"" + std::to_string(base) +
            "\" stroke=\"#555\" stroke-width=\"1\"/>";
@@ -101,10 +145,13 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
       const char* colour = y.state == Attainment::kMet      ? kMetColour
                            : y.state == Attainment::kNotMet ? kNotMetColour
                                                             : kNeutralColour;
-      std::string tip = std::to_string(y.year) + ": " +
-                        (y.value ? std::to_string(*y.value) : std::string("ikke rapportert"));
-      if (y.target)
-        tip += " (måltall " + std::to_string(*y.target) + ", " + StateLabel(y.state) + ")";
+      std::string tip =
+          std::to_string(y.year) + ": " +
+          (y.value ? std::to_string(*y.value) : StateLabel(Attainment::kNoFigure, en));
+      if (y.target) {
+        tip += std::string(en ? " (target " : " (måltall ") + std::to_string(*y.target) + ", " +
+               StateLabel(y.state, en) + ")";
+      }
       if (!y.note.empty()) tip += " – " + y.note;
       svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + Num(base - h) + "\" width=\"" +
              std::to_string(bar_w) + "\" height=\"" + Num(h) + "\" fill=\"" + colour +
@@ -121,11 +168,11 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
       svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + Num(ty) + "\" x2=\"" +
              std::to_string(x) + "\" y2=\"" + Num(ty) +
              "\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
-      svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + Num(ty + 4) + "\">måltall " +
-             std::to_string(*ind->target) + "</text>";
+      svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + Num(ty + 4) + "\">" +
+             (en ? "target " : "måltall ") + std::to_string(*ind->target) + "</text>";
     }
     svg += "</g>";
-    y0 += panel_h;
+    y0 = base + 36;
   }
   return svg + "</svg>";
 }

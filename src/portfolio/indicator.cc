@@ -141,6 +141,8 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
       if (any_value) out.period_value = sum;
       out.summary_nb = "Nådd " + std::to_string(out.years_met) + " av " +
                        std::to_string(out.years_with_target) + " år";
+      out.summary_en = "Met in " + std::to_string(out.years_met) + " of " +
+                       std::to_string(out.years_with_target) + " years";
       break;
     }
     case TargetKind::kPeriodTotal: {
@@ -157,6 +159,8 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
                                                       : Attainment::kNotMet;
       out.summary_nb = (out.period_value ? std::to_string(*out.period_value) : "–") + " av " +
                        std::to_string(*ind.target) + " i perioden";
+      out.summary_en = (out.period_value ? std::to_string(*out.period_value) : "–") + " of " +
+                       std::to_string(*ind.target) + " in the period";
       break;
     }
     case TargetKind::kIncreaseOverPeriod: {
@@ -167,6 +171,7 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
         out.period_value = ind.period_total;
         out.period = *ind.period_total > 0 ? Attainment::kMet : Attainment::kNotMet;
         out.summary_nb = std::to_string(*ind.period_total) + " nye i perioden";
+        out.summary_en = std::to_string(*ind.period_total) + " new in the period";
       } else {
         std::vector<const YearAttainment*> valued;
         for (const YearAttainment& y : out.years) {
@@ -175,11 +180,15 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
         if (valued.size() < 2) {
           out.period = Attainment::kNoFigure;
           out.summary_nb = "For få tall til å vurdere økning";
+          out.summary_en = "Too few figures to judge an increase";
         } else {
           const bool grew = *valued.back()->value > *valued.front()->value;
           out.period = grew ? Attainment::kMet : Attainment::kNotMet;
           out.summary_nb = std::string(grew ? "Økt" : "Ikke økt") + " fra " +
                            std::to_string(*valued.front()->value) + " til " +
+                           std::to_string(*valued.back()->value);
+          out.summary_en = std::string(grew ? "Increased" : "Not increased") + " from " +
+                           std::to_string(*valued.front()->value) + " to " +
                            std::to_string(*valued.back()->value);
         }
       }
@@ -206,6 +215,8 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
                                                             : Attainment::kNotMet;
       out.summary_nb = "Økning ved " + std::to_string(out.years_met) + " av " +
                        std::to_string(out.years_with_target) + " arrangementer";
+      out.summary_en = "Increase at " + std::to_string(out.years_met) + " of " +
+                       std::to_string(out.years_with_target) + " editions";
       break;
     }
     case TargetKind::kNone: {
@@ -219,6 +230,9 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
       out.summary_nb = out.period_value
                            ? std::to_string(*out.period_value) + " i perioden (uten måltall)"
                            : "Uten måltall";
+      out.summary_en = out.period_value
+                           ? std::to_string(*out.period_value) + " in the period (no target)"
+                           : "No target";
       break;
     }
   }

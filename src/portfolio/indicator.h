@@ -105,6 +105,7 @@ struct IndicatorAttainment {
   int years_met = 0;
   int years_with_target = 0;
   std::string summary_nb;  // "Nådd 3 av 4 år", "9 av 4 i perioden"
+  std::string summary_en;  // "Met in 3 of 4 years", "9 of 4 in the period"
 };
 
 // Checks a category and name, a target where the kind needs one, and years and figures that

@@ -96,6 +96,13 @@ const std::map<std::string_view, Entry>& Table() {
       {"pf.attainment", {"Måloppnåelse", "Attainment"}},
       {"pf.met", {"nådd", "met"}},
       {"pf.not_met", {"ikke nådd", "not met"}},
+      {"pf.chart_help",
+       {"Hver søyle er ett års tall, med tallet over søylen; den stiplede linjen er det årlige "
+        "måltallet. Grønn: nådd, rød: ikke nådd, blå: uten årlig måltall. Tabellen under har de "
+        "samme tallene.",
+        "Each bar is one year's figure, with the figure above it; the dashed line is the yearly "
+        "target. Green: met, red: not met, blue: no yearly target. The table below has the same "
+        "figures."}},
       {"pf.table_caption", {"Tall og måloppnåelse:", "Figures and attainment:"}},
       {"pf.import_label", {"… eller lim inn CSV-tekst", "… or paste CSV text"}},
       {"pf.import_nothing",

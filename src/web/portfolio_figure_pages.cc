@@ -181,7 +181,8 @@ PageResponse FiguresPage(const PageRequest& req, const Shown& shown, const Value
   item("pf.unit", ind.unit);
   item("pf.indicator_note", ind.note);
   if (ind.count_rule) item("pf.counted", CountRuleText(req, *ind.count_rule));
-  item("pf.attainment", shown.view.attainment.summary_nb);
+  item("pf.attainment",
+       req.lang == Lang::kEn ? shown.view.attainment.summary_en : shown.view.attainment.summary_nb);
   body += dl + "</dl>";
   if (shown.counted()) body += "<p class=\"notice\">" + H(req.T("pf.counted_help")) + "</p>";
   body += FormHtml(req, shown, values, errors, version);

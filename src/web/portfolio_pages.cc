@@ -502,7 +502,8 @@ Result<PageResponse> TargetsPage(PageRequest& req, app::PortfolioService& portfo
   }
   int n = 0;
   for (const std::string& category : categories) {
-    SAMSPILL_ASSIGN_OR_RETURN(std::string svg, portfolio.CategorySvg(Who(req), category, false));
+    SAMSPILL_ASSIGN_OR_RETURN(
+        std::string svg, portfolio.CategorySvg(Who(req), category, false, req.lang == Lang::kEn));
     std::string head = "<thead><tr><th scope=\"col\">" + H(req.T("pf.indicator")) +
                        "</th><th scope=\"col\">" + H(req.T("pf.target")) + "</th>";
     for (int y = first; y <= last; ++y) head += "<th scope=\"col\">" + std::to_string(y) + "</th>";
@@ -534,12 +535,15 @@ Result<PageResponse> TargetsPage(PageRequest& req, app::PortfolioService& portfo
         }
         row += "<td>" + cell + "</td>";
       }
-      rows += row + "<td>" + H(view.attainment.summary_nb) + "</td></tr>";
+      rows += row + "<td>" +
+              H(req.lang == Lang::kEn ? view.attainment.summary_en : view.attainment.summary_nb) +
+              "</td></tr>";
     }
     const std::string id = "category-" + std::to_string(n++);
     body += Section(id, category,
-                    svg + "<table><caption>" + H(req.T("pf.table_caption")) + " " + H(category) +
-                        "</caption>" + head + "<tbody>" + rows + "</tbody></table>");
+                    "<p>" + H(req.T("pf.chart_help")) + "</p>" + svg + "<table><caption>" +
+                        H(req.T("pf.table_caption")) + " " + H(category) + "</caption>" + head +
+                        "<tbody>" + rows + "</tbody></table>");
   }
   body += Section("downloads", req.T("pf.downloads"), Downloads(req));
   return PageResponse{200, RenderLayout(req, req.T("pf.targets"), body), "", {}};
