@@ -254,6 +254,12 @@ Result<TenderView> TenderService::Create(const Actor& actor, std::string_view dr
   return View(actor, loaded);
 }
 
+std::vector<Status> TenderService::DraftProblems(std::string_view draft_json) {
+  Result<tendering::TenderDraft> draft = tendering::ReadTenderDraftJson(draft_json);
+  if (!draft.ok()) return {draft.status()};
+  return tendering::DraftProblems(*draft);
+}
+
 Result<TenderView> TenderService::Revise(const Actor& actor, int64_t id,
                                          std::string_view draft_json) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "revise tenders"));

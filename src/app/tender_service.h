@@ -192,6 +192,10 @@ class TenderService {
   Result<TenderView> Create(const Actor& actor, std::string_view draft_json);
   Result<TenderView> Revise(const Actor& actor, int64_t id, std::string_view draft_json);
   Result<TenderView> Get(const Actor& actor, int64_t id);
+  // Every problem of a draft document at once, so a form can show them all in one round: the
+  // document's one shape error when it cannot be read as a draft, else
+  // tendering::DraftProblems(). Empty when Create and Revise would accept it. Reads nothing.
+  static std::vector<Status> DraftProblems(std::string_view draft_json);
   Result<std::vector<TenderSummary>> List(const Actor& actor);
 
   // A lifecycle action (tendering::TenderAction). `reason` is required for cancel. Illegal
