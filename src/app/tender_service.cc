@@ -282,6 +282,15 @@ Result<TenderView> TenderService::Get(const Actor& actor, int64_t id) {
   return View(actor, loaded);
 }
 
+Result<PublicationCheckView> TenderService::CheckPublication(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "publish tenders"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  PublicationCheckView out;
+  out.tender = View(actor, loaded);
+  out.check = loaded.tender.CheckPublication(out.tender.now, thresholds_);
+  return out;
+}
+
 Result<std::vector<TenderSummary>> TenderService::List(const Actor& actor) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(ReadsTenders(actor), actor, "read tenders"));
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredTender> rows, store_.ListTenderSummaries());
@@ -839,8 +848,19 @@ Result<tendering::Protocol> TenderService::Protocol(const Actor& actor, int64_t 
   return tendering::BuildProtocol(record, clock_.Now());
 }
 
-Result<std::string> TenderService::ProtocolHtml(const Actor& actor, int64_t id, bool inline_css) {
+Result<std::string> TenderService::ProtocolHtml(
+    const Actor& actor, int64_t id, bool inline_css,
+    const std::function<std::string(std::string_view)>& in_norwegian) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol, Protocol(actor, id));
+  if (in_norwegian) {
+    for (tendering::ProtocolSection& section : protocol.sections) {
+      for (tendering::ProtocolEntry& entry : section.entries) {
+        if (entry.key == "timeline_warning" && entry.source == tendering::ProtocolSource::kEvents) {
+          entry.value = in_norwegian(entry.value);
+        }
+      }
+    }
+  }
   tendering::ProtocolHtmlOptions options;
   options.styling = inline_css ? tendering::ProtocolStyling::kInlineStyle
                                : tendering::ProtocolStyling::kStylesheetLink;

@@ -401,6 +401,61 @@ Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const Thresh
   return findings;
 }
 
+PublicationCheck Tender::CheckPublication(Timestamp now, const ThresholdTable& table,
+                                          const TimelineOptions& options) const {
+  PublicationCheck check;
+  TenderDraft published = draft_;
+  if (!published.timeline.Get(Milestone::kPublication)) {
+    published.timeline.Set(Milestone::kPublication, now.UtcDate());
+  }
+  if (published.bid_deadline && !published.timeline.Get(Milestone::kBidDeadline)) {
+    published.timeline.Set(Milestone::kBidDeadline, published.bid_deadline->UtcDate());
+  }
+  check.publication = *published.timeline.Get(Milestone::kPublication);
+  Result<TenderState> next = Apply(state_, TenderAction::kPublish, Context(now));
+  if (!next.ok()) check.problems.push_back(next.status());
+  for (Status& problem : DraftProblems(draft_)) check.problems.push_back(std::move(problem));
+  Result<RegimeDecision> regime =
+      DetermineRegime(RegimeInput{published.estimated_value, published.category,
+                                  published.buyer_type, check.publication},
+                      table);
+  if (!regime.ok()) {
+    check.problems.push_back(regime.status());
+    return check;
+  }
+  check.regime = *regime;
+  TimelineOptions timeline_options = options;
+  timeline_options.standstill_days = published.standstill_days;
+  Result<std::vector<TimelineFinding>> findings =
+      CheckTimeline(published.timeline, regime->regime, published.profile, timeline_options);
+  if (!findings.ok()) {
+    check.problems.push_back(findings.status());
+  } else {
+    check.findings = std::move(*findings);
+    for (const TimelineFinding& f : check.findings) {
+      if (f.severity != Severity::kError) continue;
+      check.problems.push_back(InvalidArgument(
+          "cannot publish: " + f.message, "timeline." + std::string(MilestoneName(f.milestone))));
+    }
+  }
+  // The model's own problems are among the draft's; here only what the regime adds (part III
+  // needs weights) and a model without criteria, which a draft may have but a notice may not.
+  const bool model_listed =
+      std::any_of(check.problems.begin(), check.problems.end(), [](const Status& p) {
+        return p.field().rfind("award_model", 0) == 0 || p.field().rfind("award_rules", 0) == 0;
+      });
+  if (!model_listed) {
+    AwardModelRules rules = published.award_rules;
+    rules.climate_weight_required = ClimateRuleApplies(published);
+    Status model = ValidateAwardModel(published.award_model, regime->regime, rules);
+    if (!model.ok()) {
+      check.problems.push_back(InvalidArgument(
+          model.message(), model.field().empty() ? "award_model" : "award_model." + model.field()));
+    }
+  }
+  return check;
+}
+
 Status Tender::CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot) {
   SAMSPILL_RETURN_IF_ERROR(CheckBidCounts(draft_, valid_bids_per_lot, "lots"));
   // The state machine sees the best-supplied lot: the tender is unsuccessful exactly when

@@ -111,6 +111,18 @@ struct TenderSnapshot {
   friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
 };
 
+// What publishing the tender now would find, without publishing it: the check list shown
+// before "Kunngjør".
+struct PublicationCheck {
+  Date publication;                       // the draft's, or today's when unset
+  std::optional<RegimeDecision> regime;   // as decided on `publication`
+  std::vector<TimelineFinding> findings;  // errors, warnings and notes, as Publish() finds them
+  // Why Publish() would refuse, every reason at once (InvalidArgument or Conflict naming the
+  // field): the draft's problems, the regime, timeline errors, the award model under the regime,
+  // and the state and bid deadline. Empty: the tender can be published now.
+  std::vector<Status> problems;
+};
+
 // A bid as it arrives, before it is stored.
 struct IncomingBid {
   std::string lot_id;  // "" for an undivided tender
@@ -168,6 +180,10 @@ class Tender {
   // locks the award model.
   Result<std::vector<TimelineFinding>> Publish(Timestamp now, const ThresholdTable& table,
                                                const TimelineOptions& options = {});
+
+  // Publish()'s checks at `now`, all of them, with nothing changed.
+  PublicationCheck CheckPublication(Timestamp now, const ThresholdTable& table,
+                                    const TimelineOptions& options = {}) const;
 
   // At or after the bid deadline: published → bidding_closed. `valid_bids_per_lot` holds the
   // valid bids received for every lot, keyed by lot id ("" for an undivided tender), each lot

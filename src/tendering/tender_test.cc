@@ -153,6 +153,50 @@ TEST(Tender, DraftNeedsThirtyPercentClimateOrAWrittenException) {
   EXPECT_FALSE(ClimateRuleApplies(old));
 }
 
+TEST(Tender, CheckPublicationListsEveryReasonWithoutPublishing) {
+  // Part III, 14 days from publication to the bid deadline, no environment criterion although
+  // § 7-9 applies, and a priority order instead of weights.
+  TenderDraft d = CleaningDraft();
+  d.bid_deadline = T("2025-01-20T12:00:00+01:00");
+  Tender tender = *Tender::CreateDraft(d);
+  PublicationCheck check =
+      tender.CheckPublication(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_TRUE(check.regime.has_value());
+  EXPECT_EQ(check.regime->regime, LegalRegime::kPartIII);
+  EXPECT_EQ(check.publication, D("2025-01-06"));
+  ASSERT_EQ(check.problems.size(), 1u);
+  EXPECT_EQ(check.problems[0].field(), "timeline.bid_deadline");
+  EXPECT_NE(check.problems[0].message().find("cannot publish: the bid period is 14 days"),
+            std::string::npos)
+      << check.problems[0].message();
+  ASSERT_FALSE(check.findings.empty());
+  EXPECT_EQ(tender.state(), S::kDraft);  // nothing changed
+
+  TenderDraft priority = CleaningDraft();
+  priority.award_model.weighting = evaluation::Weighting::kPriorityRankOrderCentroid;
+  for (int i = 0; i < 3; ++i) {
+    priority.award_model.criteria[i].weight = 0;
+    priority.award_model.criteria[i].priority = i + 1;
+  }
+  priority.bid_deadline.reset();
+  PublicationCheck both = Tender::CreateDraft(priority)->CheckPublication(T("2025-01-06T08:00:00Z"),
+                                                                          ThresholdTable::Norway());
+  std::vector<std::string> fields;
+  for (const Status& p : both.problems) fields.push_back(p.field());
+  EXPECT_EQ(fields, (std::vector<std::string>{"bid_deadline", "award_model.weighting"}));
+
+  PublicationCheck fine =
+      Tender::CreateDraft(CleaningDraft())
+          ->CheckPublication(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_TRUE(fine.problems.empty());
+  Tender published = *Tender::CreateDraft(CleaningDraft());
+  ASSERT_TRUE(published.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  PublicationCheck again =
+      published.CheckPublication(T("2025-01-07T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_EQ(again.problems.size(), 1u);
+  EXPECT_EQ(again.problems[0].code(), StatusCode::kConflict);
+}
+
 TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
   FakeClock clock(T("2025-01-06T08:00:00Z"));
   Tender tender = *Tender::CreateDraft(CleaningDraft());

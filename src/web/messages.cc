@@ -202,7 +202,10 @@ constexpr Entry kCatalogue[] = {
     {"political approval is required before the award notice ({}) but has no date",
      "politisk godkjenning kreves før tildelingsbrevet ({}), men har ingen dato"},
     // The tender service (app/tender_service.cc, tendering/tender.cc, tendering/tender_state.cc).
+    {"the role {} may not do this", "rollen {} har ikke lov til dette"},
     {"the role {} may not {}", "rollen {} har ikke lov til dette ({})"},
+    {"the form has expired or did not come from this site; reload it",
+     "skjemaet er utløpt eller kom ikke fra dette nettstedet; last siden på nytt"},
     {"no tender with id {}", "fant ingen konkurranse med id {}"},
     {"no bid {} in this tender", "fant ikke tilbud {} i denne konkurransen"},
     {"no question {} in this tender", "fant ikke spørsmål {} i denne konkurransen"},
