@@ -150,6 +150,12 @@ TEST_F(PageTest, TheSignedCleaningTenderShowsEvaluationChartsToTheAuditor) {
   auto english = Get("/anbud/" + std::to_string(DemoTender("contract_signed")) + "?lang=en", s);
   EXPECT_NE(english->body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(english->body.find("Evaluation table"), std::string::npos);
+  // The regime in English words and amounts, never a table id; the CPV name in English.
+  EXPECT_NE(english->body.find("<strong>FOA part III</strong>"), std::string::npos);
+  EXPECT_NE(english->body.find("the EEA threshold for municipalities NOK 2,300,000"),
+            std::string::npos);
+  EXPECT_EQ(english->body.find("eea_municipal"), std::string::npos);
+  EXPECT_NE(english->body.find("90911200-8 – Building-cleaning services"), std::string::npos);
   EXPECT_NE(english->get_header_value("Set-Cookie").find("samspill_lang=en"), std::string::npos);
 }
 
