@@ -254,6 +254,12 @@ Result<TenderView> TenderService::Create(const Actor& actor, std::string_view dr
   return View(actor, loaded);
 }
 
+std::vector<Status> TenderService::DraftProblems(std::string_view draft_json) {
+  Result<tendering::TenderDraft> draft = tendering::ReadTenderDraftJson(draft_json);
+  if (!draft.ok()) return {draft.status()};
+  return tendering::DraftProblems(*draft);
+}
+
 Result<TenderView> TenderService::Revise(const Actor& actor, int64_t id,
                                          std::string_view draft_json) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "revise tenders"));
@@ -274,6 +280,15 @@ Result<TenderView> TenderService::Revise(const Actor& actor, int64_t id,
 Result<TenderView> TenderService::Get(const Actor& actor, int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
   return View(actor, loaded);
+}
+
+Result<PublicationCheckView> TenderService::CheckPublication(const Actor& actor, int64_t id) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "publish tenders"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  PublicationCheckView out;
+  out.tender = View(actor, loaded);
+  out.check = loaded.tender.CheckPublication(out.tender.now, thresholds_);
+  return out;
 }
 
 Result<std::vector<TenderSummary>> TenderService::List(const Actor& actor) {
@@ -833,8 +848,19 @@ Result<tendering::Protocol> TenderService::Protocol(const Actor& actor, int64_t 
   return tendering::BuildProtocol(record, clock_.Now());
 }
 
-Result<std::string> TenderService::ProtocolHtml(const Actor& actor, int64_t id, bool inline_css) {
+Result<std::string> TenderService::ProtocolHtml(
+    const Actor& actor, int64_t id, bool inline_css,
+    const std::function<std::string(std::string_view)>& in_norwegian) {
   SAMSPILL_ASSIGN_OR_RETURN(tendering::Protocol protocol, Protocol(actor, id));
+  if (in_norwegian) {
+    for (tendering::ProtocolSection& section : protocol.sections) {
+      for (tendering::ProtocolEntry& entry : section.entries) {
+        if (entry.key == "timeline_warning" && entry.source == tendering::ProtocolSource::kEvents) {
+          entry.value = in_norwegian(entry.value);
+        }
+      }
+    }
+  }
   tendering::ProtocolHtmlOptions options;
   options.styling = inline_css ? tendering::ProtocolStyling::kInlineStyle
                                : tendering::ProtocolStyling::kStylesheetLink;

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,6 +107,12 @@ struct TenderView {
   std::optional<std::map<std::string, tendering::LotEvaluation>> evaluation_summary;
   std::optional<std::vector<tendering::LotAward>> awards;
   std::optional<std::vector<std::string>> notified_participants;
+};
+
+// The check list before publishing: the tender, and what publishing it now would find.
+struct PublicationCheckView {
+  TenderView tender;
+  tendering::PublicationCheck check;
 };
 
 // One line of the tender list.
@@ -192,6 +199,13 @@ class TenderService {
   Result<TenderView> Create(const Actor& actor, std::string_view draft_json);
   Result<TenderView> Revise(const Actor& actor, int64_t id, std::string_view draft_json);
   Result<TenderView> Get(const Actor& actor, int64_t id);
+  // What publishing would find now, without publishing (tendering::Tender::CheckPublication):
+  // for those who publish (procurement officers).
+  Result<PublicationCheckView> CheckPublication(const Actor& actor, int64_t id);
+  // Every problem of a draft document at once, so a form can show them all in one round: the
+  // document's one shape error when it cannot be read as a draft, else
+  // tendering::DraftProblems(). Empty when Create and Revise would accept it. Reads nothing.
+  static std::vector<Status> DraftProblems(std::string_view draft_json);
   Result<std::vector<TenderSummary>> List(const Actor& actor);
 
   // A lifecycle action (tendering::TenderAction). `reason` is required for cancel. Illegal
@@ -230,7 +244,12 @@ class TenderService {
   // Documents made from the whole record (buyer-side roles).
   Result<tendering::TenderRecord> Record(const Actor& actor, int64_t id);
   Result<tendering::Protocol> Protocol(const Actor& actor, int64_t id);
-  Result<std::string> ProtocolHtml(const Actor& actor, int64_t id, bool inline_css);
+  // The protocol is written in Norwegian; `in_norwegian`, when given, turns the English
+  // messages it quotes from the record (the timeline's warnings at publication) into Norwegian
+  // (the pages pass their message catalogue).
+  Result<std::string> ProtocolHtml(
+      const Actor& actor, int64_t id, bool inline_css,
+      const std::function<std::string(std::string_view)>& in_norwegian = nullptr);
   Result<OcdsRelease> Ocds(const Actor& actor, int64_t id);
 
  private:

@@ -77,6 +77,10 @@ Status ValidateAwardModel(const AwardModel& model, LegalRegime regime,
         "not enough",
         "weighting");
   }
+  return CheckClimateWeight(model, rules);
+}
+
+Status CheckClimateWeight(const AwardModel& model, const AwardModelRules& rules) {
   if (rules.climate_weight_required && model.weighting != evaluation::Weighting::kValuePerPoint) {
     double share = ClimateWeightShare(model);
     if (share + 1e-12 < rules.min_climate_weight_share &&

@@ -52,6 +52,11 @@ struct AwardModelRules {
 Status ValidateAwardModel(const AwardModel& model, LegalRegime regime,
                           const AwardModelRules& rules = {});
 
+// The climate part of ValidateAwardModel: when rules.climate_weight_required, environment
+// criteria weigh at least min_climate_weight_share unless rules.climate_exception gives the
+// documented reason (FOA § 7-9, from 2024-01-01; DOMAIN.md §1). Field "criteria".
+Status CheckClimateWeight(const AwardModel& model, const AwardModelRules& rules);
+
 // The share of the total weight on environment criteria (0 when weights are not used).
 double ClimateWeightShare(const AwardModel& model);
 

@@ -9,8 +9,32 @@ namespace {
 
 std::string FormatNok(const Money& money) { return FormatMoneyNb(money); }
 
+// "NOK 1,300,000": the English explanation writes amounts as English pages do.
+std::string FormatNokEn(const Money& money) {
+  std::string digits = std::to_string(money.minor / 100);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
+  return "NOK " + digits;
+}
+
+// The threshold in words, never its table id ("eea_municipal").
+std::string ThresholdNameEn(ThresholdKind kind) {
+  switch (kind) {
+    case ThresholdKind::kLowerLimit:
+      return "the lower limit of the procurement rules";
+    case ThresholdKind::kNational:
+      return "the national threshold";
+    case ThresholdKind::kEeaMunicipal:
+      return "the EEA threshold for municipalities";
+    case ThresholdKind::kEeaCentralGovernment:
+      return "the EEA threshold for central government";
+    case ThresholdKind::kEeaHealthSocial:
+      return "the EEA threshold for health and social services";
+  }
+  return "the threshold";
+}
+
 std::string Describe(const ThresholdRow& row) {
-  return std::string(ThresholdKindName(row.kind)) + " " + FormatNok(row.value) + " (from " +
+  return ThresholdNameEn(row.kind) + " " + FormatNokEn(row.value) + " (from " +
          row.valid_from.ToIso() + ")";
 }
 
@@ -28,6 +52,22 @@ std::string_view LegalRegimeName(LegalRegime regime) {
       return "part_iii";
     case LegalRegime::kPartIV:
       return "part_iv";
+  }
+  return "unknown";
+}
+
+std::string_view LegalRegimeLabelEn(LegalRegime regime) {
+  switch (regime) {
+    case LegalRegime::kOutside:
+      return "Outside the procurement rules";
+    case LegalRegime::kPartI:
+      return "FOA part I";
+    case LegalRegime::kPartII:
+      return "FOA part II";
+    case LegalRegime::kPartIII:
+      return "FOA part III";
+    case LegalRegime::kPartIV:
+      return "FOA part IV chapter 30";
   }
   return "unknown";
 }
@@ -60,6 +100,7 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
   const Date& date = input.decision_date;
   const int64_t value = input.estimated_value.minor;
   const std::string value_text = FormatNok(input.estimated_value);
+  const std::string value_en = FormatNokEn(input.estimated_value);
 
   RegimeDecision decision;
   SAMSPILL_ASSIGN_OR_RETURN(ThresholdRow lower, table.InForce(ThresholdKind::kLowerLimit, date));
@@ -68,7 +109,7 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
     decision.regime = LegalRegime::kOutside;
     decision.explanation_nb = "Anslått verdi " + value_text + " er under nedre terskel " +
                               FormatNok(lower.value) + ": regelverket gjelder ikke.";
-    decision.explanation_en = "Estimated value " + value_text + " is below " + Describe(lower) +
+    decision.explanation_en = "Estimated value " + value_en + " is below " + Describe(lower) +
                               ": the procurement rules do not apply.";
     return decision;
   }
@@ -82,7 +123,7 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
       decision.explanation_nb = "Helse- og sosialtjenester: anslått verdi " + value_text +
                                 " er minst EØS-terskelen " + FormatNok(part_iv.value) +
                                 ": FOA del IV kapittel 30.";
-      decision.explanation_en = "Health and social services: estimated value " + value_text +
+      decision.explanation_en = "Health and social services: estimated value " + value_en +
                                 " is at or above " + Describe(part_iv) +
                                 ": FOA part IV chapter 30.";
     } else {
@@ -90,7 +131,7 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
       decision.explanation_nb = "Helse- og sosialtjenester: anslått verdi " + value_text +
                                 " er under EØS-terskelen " + FormatNok(part_iv.value) +
                                 ": bare LOA og FOA del I.";
-      decision.explanation_en = "Health and social services: estimated value " + value_text +
+      decision.explanation_en = "Health and social services: estimated value " + value_en +
                                 " is below " + Describe(part_iv) + ": LOA and FOA part I only.";
     }
     return decision;
@@ -109,7 +150,7 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
     decision.explanation_nb = "Anslått verdi " + value_text + " er minst EØS-terskelen " +
                               FormatNok(eea.value) +
                               ": FOA del III; tildelingskriteriene må vektes.";
-    decision.explanation_en = "Estimated value " + value_text + " is at or above " + Describe(eea) +
+    decision.explanation_en = "Estimated value " + value_en + " is at or above " + Describe(eea) +
                               ": FOA part III; award criteria must be weighted.";
   } else if (value >= national.value.minor) {
     decision.regime = LegalRegime::kPartII;
@@ -118,15 +159,15 @@ Result<RegimeDecision> DetermineRegime(const RegimeInput& input, const Threshold
                               FormatNok(national.value) + " og under EØS-terskelen " +
                               FormatNok(eea.value) +
                               ": FOA del II; prioritert rekkefølge av kriteriene er nok.";
-    decision.explanation_en = "Estimated value " + value_text + " is at or above " +
+    decision.explanation_en = "Estimated value " + value_en + " is at or above " +
                               Describe(national) + " and below " + Describe(eea) +
                               ": FOA part II; a priority order of the criteria suffices.";
   } else {
     decision.regime = LegalRegime::kPartI;
     decision.explanation_nb = "Anslått verdi " + value_text + " er under nasjonal terskel " +
                               FormatNok(national.value) + ": LOA og FOA del I.";
-    decision.explanation_en = "Estimated value " + value_text + " is below " + Describe(national) +
-                              ": LOA and FOA part I.";
+    decision.explanation_en =
+        "Estimated value " + value_en + " is below " + Describe(national) + ": LOA and FOA part I.";
   }
   return decision;
 }

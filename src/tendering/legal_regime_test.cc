@@ -97,9 +97,14 @@ TEST(LegalRegime, ExplanationCitesThresholdsUsed) {
   Result<RegimeDecision> decision = Decide(Nok(2'000'000));
   ASSERT_TRUE(decision.ok());
   ASSERT_EQ(decision->thresholds_used.size(), 3u);
-  EXPECT_NE(decision->explanation_en.find("national kr 1 300 000 (from 2024-03-14)"),
+  EXPECT_NE(decision->explanation_en.find("the national threshold NOK 1,300,000 (from 2024-03-14)"),
             std::string::npos)
       << decision->explanation_en;
+  // The English text names thresholds in words and writes amounts the English way.
+  EXPECT_EQ(decision->explanation_en.find("eea_municipal"), std::string::npos);
+  EXPECT_EQ(decision->explanation_en.find("kr "), std::string::npos) << decision->explanation_en;
+  EXPECT_NE(decision->explanation_en.find("NOK 2,000,000"), std::string::npos);
+  EXPECT_EQ(LegalRegimeLabelEn(LegalRegime::kPartIII), "FOA part III");
   EXPECT_NE(decision->explanation_nb.find("kr 2 300 000"), std::string::npos);
 }
 

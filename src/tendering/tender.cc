@@ -4,18 +4,10 @@
 #include <set>
 
 #include "common/text.h"
+#include "tendering/cpv.h"
 
 namespace samspill::tendering {
 namespace {
-
-// "85000000" or "85000000-9": the CPV 2008 shape (the list itself is reference data).
-bool IsCpvShape(std::string_view code) {
-  if (code.size() != 8 && code.size() != 10) return false;
-  for (size_t i = 0; i < 8; ++i) {
-    if (code[i] < '0' || code[i] > '9') return false;
-  }
-  return code.size() == 8 || (code[8] == '-' && code[9] >= '0' && code[9] <= '9');
-}
 
 Status CheckMoney(const Money& money, const std::string& field) {
   if (money.currency != "NOK") {
@@ -81,54 +73,118 @@ int MaxValidBids(const std::map<std::string, int>& counts) {
   return most;
 }
 
+// Publication, the questions deadline and the bid deadline in that order, each strictly
+// after the one before: a date set on the draft is checked as it is typed, not first at
+// publication. The bid deadline is the instant's date, as Publish() sets its milestone.
+void CheckDateOrder(const TenderDraft& d, std::vector<Status>& problems) {
+  struct Dated {
+    std::optional<Date> date;
+    std::string field;
+    std::string name;
+  };
+  std::optional<Date> bid = d.timeline.Get(Milestone::kBidDeadline);
+  if (d.bid_deadline) bid = d.bid_deadline->UtcDate();
+  const Dated line[] = {
+      {d.timeline.Get(Milestone::kPublication), "timeline.publication", "the publication date"},
+      {d.timeline.Get(Milestone::kQuestionsDeadline), "timeline.questions_deadline",
+       "the deadline for questions"},
+      {bid, d.bid_deadline ? "bid_deadline" : "timeline.bid_deadline", "the bid deadline"}};
+  const Dated* previous = nullptr;
+  for (const Dated& item : line) {
+    if (!item.date) continue;
+    if (previous && !(*previous->date < *item.date)) {
+      problems.push_back(InvalidArgument(item.name + " (" + item.date->ToIso() +
+                                             ") must come after " + previous->name + " (" +
+                                             previous->date->ToIso() + ")",
+                                         item.field));
+    }
+    previous = &item;
+  }
+}
+
+// The announced model as far as a draft can be checked without its regime: the evaluation
+// engine's rules, weights that add up to 100, and the climate share of FOA § 7-9. Publish()
+// checks it again with the regime decided (part III needs weights).
+void CheckDraftAwardModel(const TenderDraft& d, std::vector<Status>& problems) {
+  if (d.award_model.criteria.empty()) return;  // not yet drafted
+  AwardModelRules rules = d.award_rules;
+  rules.climate_weight_required = ClimateRuleApplies(d);
+  Status model = ValidateAwardModel(d.award_model, LegalRegime::kPartI,
+                                    AwardModelRules{.climate_weight_required = false});
+  if (!model.ok()) {
+    problems.push_back(InvalidArgument(
+        model.message(), model.field().empty() ? "award_model" : "award_model." + model.field()));
+  }
+  Status climate = CheckClimateWeight(d.award_model, rules);
+  if (!climate.ok()) {
+    problems.push_back(InvalidArgument(climate.message(), "award_rules.climate_exception"));
+  }
+}
+
 }  // namespace
 
-Status ValidateDraft(const TenderDraft& d) {
+bool ClimateRuleApplies(const TenderDraft& draft) {
+  if (!draft.award_rules.climate_weight_required) return false;
+  const std::optional<Date> publication = draft.timeline.Get(Milestone::kPublication);
+  return !publication || !(*publication < kClimateRuleFrom);
+}
+
+std::vector<Status> DraftProblems(const TenderDraft& d) {
+  std::vector<Status> problems;
+  auto check = [&](Status status) {
+    if (!status.ok()) problems.push_back(std::move(status));
+  };
   if (IsBlank(d.title) || d.title.size() > 300) {
-    return InvalidArgument("the title must have 1 to 300 characters", "title");
+    check(InvalidArgument("the title must have 1 to 300 characters", "title"));
   }
-  if (!d.cpv_code.empty() && !IsCpvShape(d.cpv_code)) {
-    return InvalidArgument("a CPV code is 8 digits and a check digit, like 85000000-9", "cpv_code");
-  }
-  SAMSPILL_RETURN_IF_ERROR(CheckMoney(d.estimated_value, "estimated_value"));
+  if (!d.cpv_code.empty()) check(CheckCpvCode(d.cpv_code));
+  check(CheckMoney(d.estimated_value, "estimated_value"));
   if (d.lots.size() > kMaxLotsPerTender) {
-    return InvalidArgument("at most " + std::to_string(kMaxLotsPerTender) + " lots", "lots");
+    check(InvalidArgument("at most " + std::to_string(kMaxLotsPerTender) + " lots", "lots"));
   }
   std::set<std::string> lot_ids;
-  for (size_t i = 0; i < d.lots.size(); ++i) {
+  for (size_t i = 0; i < d.lots.size() && i < kMaxLotsPerTender; ++i) {
     const std::string path = "lots[" + std::to_string(i) + "]";
-    if (IsBlank(d.lots[i].id)) return InvalidArgument("a lot needs an id", path + ".id");
-    if (!lot_ids.insert(d.lots[i].id).second) {
-      return InvalidArgument("lot id '" + d.lots[i].id + "' is used twice", path + ".id");
+    if (IsBlank(d.lots[i].id)) {
+      check(InvalidArgument("a lot needs an id", path + ".id"));
+    } else if (!lot_ids.insert(d.lots[i].id).second) {
+      check(InvalidArgument("lot id '" + d.lots[i].id + "' is used twice", path + ".id"));
     }
-    if (IsBlank(d.lots[i].title)) return InvalidArgument("a lot needs a title", path + ".title");
-    SAMSPILL_RETURN_IF_ERROR(CheckMoney(d.lots[i].estimated_value, path + ".estimated_value"));
+    if (IsBlank(d.lots[i].title)) check(InvalidArgument("a lot needs a title", path + ".title"));
+    check(CheckMoney(d.lots[i].estimated_value, path + ".estimated_value"));
   }
   if (d.minimum_bids < kMinMinimumBids || d.minimum_bids > kMaxMinimumBids) {
-    return InvalidArgument("the minimum number of valid bids must be between 1 and 9",
-                           "minimum_bids");
+    check(InvalidArgument("the minimum number of valid bids must be between 1 and 9",
+                          "minimum_bids"));
   }
   if (d.standstill_days < 0 || d.standstill_days > 90) {
-    return InvalidArgument("the standstill period must be 0 to 90 days", "standstill_days");
+    check(InvalidArgument("the standstill period must be 0 to 90 days", "standstill_days"));
   }
   if (d.profile.staff_years < 0) {
-    return InvalidArgument("årsverk cannot be negative", "profile.staff_years");
+    check(InvalidArgument("årsverk cannot be negative", "profile.staff_years"));
   }
+  CheckDateOrder(d, problems);
   for (size_t i = 0; i < d.responsibilities.size(); ++i) {
     if (IsBlank(d.responsibilities[i].area)) {
-      return InvalidArgument("a responsibility needs an area",
-                             "responsibilities[" + std::to_string(i) + "].area");
+      check(InvalidArgument("a responsibility needs an area",
+                            "responsibilities[" + std::to_string(i) + "].area"));
     }
   }
   if (!d.ideal_reservation_justification.empty()) {
     Status reserved =
         ReserveForIdealOrganisations(d.category, d.ideal_reservation_justification).status();
     if (!reserved.ok() && reserved.field() == "justification") {
-      return InvalidArgument(reserved.message(), "ideal_reservation_justification");
+      reserved = InvalidArgument(reserved.message(), "ideal_reservation_justification");
     }
-    SAMSPILL_RETURN_IF_ERROR(reserved);
+    check(reserved);
   }
-  return Status::Ok();
+  CheckDraftAwardModel(d, problems);
+  return problems;
+}
+
+Status ValidateDraft(const TenderDraft& d) {
+  std::vector<Status> problems = DraftProblems(d);
+  return problems.empty() ? Status::Ok() : problems.front();
 }
 
 Result<Tender> Tender::CreateDraft(TenderDraft draft) {
@@ -137,6 +193,14 @@ Result<Tender> Tender::CreateDraft(TenderDraft draft) {
 }
 
 Result<Tender> Tender::Restore(TenderSnapshot s) {
+  // A changed announcement is reported as such before anything the change may have broken.
+  if (s.locked_award_model) {
+    SAMSPILL_RETURN_IF_ERROR(VerifyAwardModelLock(*s.locked_award_model));
+    if (!(s.locked_award_model->model == s.draft.award_model)) {
+      return Internal("the tender's award model differs from the one locked at publication " +
+                      s.locked_award_model->locked_at.ToIso() + ": it has been changed");
+    }
+  }
   Status draft_ok = ValidateDraft(s.draft);
   if (!draft_ok.ok()) {
     return InvalidArgument(draft_ok.message(), draft_ok.field().empty()
@@ -165,11 +229,6 @@ Result<Tender> Tender::Restore(TenderSnapshot s) {
                                  " was published: the locked award "
                                  "model is missing",
                              "locked_award_model");
-    }
-    SAMSPILL_RETURN_IF_ERROR(VerifyAwardModelLock(*s.locked_award_model));
-    if (!(s.locked_award_model->model == s.draft.award_model)) {
-      return Internal("the tender's award model differs from the one locked at publication " +
-                      s.locked_award_model->locked_at.ToIso() + ": it has been changed");
     }
     if (!s.draft.bid_deadline) {
       return InvalidArgument("a tender in state " + state +
@@ -321,9 +380,10 @@ Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const Thresh
                              "timeline." + std::string(MilestoneName(f.milestone)));
     }
   }
-  SAMSPILL_ASSIGN_OR_RETURN(
-      LockedAwardModel locked,
-      LockAwardModel(published.award_model, regime.regime, published.award_rules, now));
+  AwardModelRules rules = published.award_rules;
+  rules.climate_weight_required = ClimateRuleApplies(published);
+  SAMSPILL_ASSIGN_OR_RETURN(LockedAwardModel locked,
+                            LockAwardModel(published.award_model, regime.regime, rules, now));
   std::optional<IdealReservation> reservation;
   if (!published.ideal_reservation_justification.empty()) {
     SAMSPILL_ASSIGN_OR_RETURN(
@@ -339,6 +399,61 @@ Result<std::vector<TimelineFinding>> Tender::Publish(Timestamp now, const Thresh
   regime_ = std::move(regime);
   reservation_ = std::move(reservation);
   return findings;
+}
+
+PublicationCheck Tender::CheckPublication(Timestamp now, const ThresholdTable& table,
+                                          const TimelineOptions& options) const {
+  PublicationCheck check;
+  TenderDraft published = draft_;
+  if (!published.timeline.Get(Milestone::kPublication)) {
+    published.timeline.Set(Milestone::kPublication, now.UtcDate());
+  }
+  if (published.bid_deadline && !published.timeline.Get(Milestone::kBidDeadline)) {
+    published.timeline.Set(Milestone::kBidDeadline, published.bid_deadline->UtcDate());
+  }
+  check.publication = *published.timeline.Get(Milestone::kPublication);
+  Result<TenderState> next = Apply(state_, TenderAction::kPublish, Context(now));
+  if (!next.ok()) check.problems.push_back(next.status());
+  for (Status& problem : DraftProblems(draft_)) check.problems.push_back(std::move(problem));
+  Result<RegimeDecision> regime =
+      DetermineRegime(RegimeInput{published.estimated_value, published.category,
+                                  published.buyer_type, check.publication},
+                      table);
+  if (!regime.ok()) {
+    check.problems.push_back(regime.status());
+    return check;
+  }
+  check.regime = *regime;
+  TimelineOptions timeline_options = options;
+  timeline_options.standstill_days = published.standstill_days;
+  Result<std::vector<TimelineFinding>> findings =
+      CheckTimeline(published.timeline, regime->regime, published.profile, timeline_options);
+  if (!findings.ok()) {
+    check.problems.push_back(findings.status());
+  } else {
+    check.findings = std::move(*findings);
+    for (const TimelineFinding& f : check.findings) {
+      if (f.severity != Severity::kError) continue;
+      check.problems.push_back(InvalidArgument(
+          "cannot publish: " + f.message, "timeline." + std::string(MilestoneName(f.milestone))));
+    }
+  }
+  // The model's own problems are among the draft's; here only what the regime adds (part III
+  // needs weights) and a model without criteria, which a draft may have but a notice may not.
+  const bool model_listed =
+      std::any_of(check.problems.begin(), check.problems.end(), [](const Status& p) {
+        return p.field().rfind("award_model", 0) == 0 || p.field().rfind("award_rules", 0) == 0;
+      });
+  if (!model_listed) {
+    AwardModelRules rules = published.award_rules;
+    rules.climate_weight_required = ClimateRuleApplies(published);
+    Status model = ValidateAwardModel(published.award_model, regime->regime, rules);
+    if (!model.ok()) {
+      check.problems.push_back(InvalidArgument(
+          model.message(), model.field().empty() ? "award_model" : "award_model." + model.field()));
+    }
+  }
+  return check;
 }
 
 Status Tender::CloseBidding(Timestamp now, const std::map<std::string, int>& valid_bids_per_lot) {

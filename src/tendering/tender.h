@@ -55,7 +55,7 @@ struct Lot {
 struct TenderDraft {
   std::string title;
   std::string description;
-  std::string cpv_code;  // main CPV code, e.g. "85000000-9" (format checked here)
+  std::string cpv_code;  // main CPV code, e.g. "85000000-9", checked against CPV 2008 (cpv.h)
   ServiceCategory category = ServiceCategory::kOrdinary;
   BuyerType buyer_type = BuyerType::kMunicipal;
   // Estimated total value excl. VAT including options and extensions: decides the regime.
@@ -76,7 +76,23 @@ struct TenderDraft {
   friend bool operator==(const TenderDraft&, const TenderDraft&) = default;
 };
 
-// Errors name the field ("lots[1].id", "minimum_bids").
+// FOA § 7-9 (climate and environment weigh at least 30 %) applies from this date (DOMAIN.md §1).
+inline constexpr Date kClimateRuleFrom{2024, 1, 1};
+
+// Whether the 30 % climate rule binds the draft: the officer says § 7-9 applies
+// (award_rules.climate_weight_required) and the publication, when set, is on or after
+// kClimateRuleFrom. A documented exception (award_rules.climate_exception) still lifts it.
+bool ClimateRuleApplies(const TenderDraft& draft);
+
+// Every problem of the draft at once, so a form can show them all in one round: each is
+// InvalidArgument naming its field ("lots[1].id", "minimum_bids", "timeline.questions_deadline",
+// "award_model.criteria", "award_rules.climate_exception"). Besides the fields' own rules:
+// the CPV code is in the CPV 2008 list with its check digit; publication < questions deadline <
+// bid deadline where set; an award model with criteria passes the evaluation engine's rules,
+// its weights add up to exactly 100, and climate weighs at least 30 % where ClimateRuleApplies()
+// unless an exception is written. Empty when the draft is valid.
+std::vector<Status> DraftProblems(const TenderDraft& draft);
+// The first of DraftProblems(), or Ok.
 Status ValidateDraft(const TenderDraft& draft);
 
 // Everything a Tender holds, for storage: Tender::Restore(tender.Snapshot()) is the same
@@ -93,6 +109,18 @@ struct TenderSnapshot {
   std::vector<std::string> unsuccessful_lots;         // fewer than minimum_bids, in lot order
 
   friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
+};
+
+// What publishing the tender now would find, without publishing it: the check list shown
+// before "Kunngjør".
+struct PublicationCheck {
+  Date publication;                       // the draft's, or today's when unset
+  std::optional<RegimeDecision> regime;   // as decided on `publication`
+  std::vector<TimelineFinding> findings;  // errors, warnings and notes, as Publish() finds them
+  // Why Publish() would refuse, every reason at once (InvalidArgument or Conflict naming the
+  // field): the draft's problems, the regime, timeline errors, the award model under the regime,
+  // and the state and bid deadline. Empty: the tender can be published now.
+  std::vector<Status> problems;
 };
 
 // A bid as it arrives, before it is stored.
@@ -152,6 +180,10 @@ class Tender {
   // locks the award model.
   Result<std::vector<TimelineFinding>> Publish(Timestamp now, const ThresholdTable& table,
                                                const TimelineOptions& options = {});
+
+  // Publish()'s checks at `now`, all of them, with nothing changed.
+  PublicationCheck CheckPublication(Timestamp now, const ThresholdTable& table,
+                                    const TimelineOptions& options = {}) const;
 
   // At or after the bid deadline: published → bidding_closed. `valid_bids_per_lot` holds the
   // valid bids received for every lot, keyed by lot id ("" for an undivided tender), each lot

@@ -578,13 +578,16 @@ Result<T> Guarded(const char* what, Parse parse) {
 
 }  // namespace
 
-Result<TenderDraft> ParseTenderDraftJson(std::string_view text) {
+Result<TenderDraft> ReadTenderDraftJson(std::string_view text) {
   SAMSPILL_ASSIGN_OR_RETURN(const json doc,
                             ParseStrictJson(text, "tender draft",
                                             {.max_depth = evaluation::kMaxJsonNestingDepth,
                                              .max_bytes = kMaxTenderDraftJsonBytes}));
-  SAMSPILL_ASSIGN_OR_RETURN(
-      TenderDraft draft, Guarded<TenderDraft>("tender draft", [&] { return ParseDraft(doc, ""); }));
+  return Guarded<TenderDraft>("tender draft", [&] { return ParseDraft(doc, ""); });
+}
+
+Result<TenderDraft> ParseTenderDraftJson(std::string_view text) {
+  SAMSPILL_ASSIGN_OR_RETURN(TenderDraft draft, ReadTenderDraftJson(text));
   SAMSPILL_RETURN_IF_ERROR(ValidateDraft(draft));
   return draft;
 }

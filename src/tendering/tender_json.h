@@ -78,6 +78,8 @@ inline constexpr size_t kMaxTenderSnapshotJsonBytes = size_t{4} << 20;
 
 // The draft document of a create or revise request, validated with ValidateDraft().
 Result<TenderDraft> ParseTenderDraftJson(std::string_view text);
+// The draft document with its shapes checked but not its rules: for DraftProblems().
+Result<TenderDraft> ReadTenderDraftJson(std::string_view text);
 
 // The draft document; ParseTenderDraftJson(TenderDraftToJson(d).dump()) gives d back for every
 // draft that parsing can produce.

@@ -66,6 +66,137 @@ TEST(Tender, DraftValidationNamesTheField) {
   EXPECT_TRUE(Tender::CreateDraft(CleaningDraft()).ok());
 }
 
+std::vector<std::string> ProblemFields(const TenderDraft& d) {
+  std::vector<std::string> fields;
+  for (const Status& problem : DraftProblems(d)) {
+    EXPECT_EQ(problem.code(), StatusCode::kInvalidArgument) << problem.ToString();
+    fields.push_back(problem.field());
+  }
+  return fields;
+}
+
+TEST(Tender, DraftProblemsListsEveryErrorInOneRound) {
+  TenderDraft d = CleaningDraft();
+  d.title = "";
+  d.cpv_code = "90910000-8";  // the list says 90910000-9
+  d.lots[1].title = " ";
+  d.minimum_bids = 0;
+  d.award_model.criteria[2].weight = 20;  // 40 + 30 + 20 = 90
+  EXPECT_EQ(ProblemFields(d), (std::vector<std::string>{"title", "cpv_code", "lots[1].title",
+                                                        "minimum_bids", "award_model.criteria"}));
+  EXPECT_EQ(ValidateDraft(d).field(), "title");  // the first of them
+  EXPECT_TRUE(DraftProblems(CleaningDraft()).empty());
+}
+
+TEST(Tender, DraftRefusesACpvCodeOutsideTheListOrWithTheWrongCheckDigit) {
+  TenderDraft d = CleaningDraft();
+  d.cpv_code = "90910000-8";
+  Status wrong = ValidateDraft(d);
+  EXPECT_EQ(wrong.field(), "cpv_code");
+  EXPECT_NE(wrong.message().find("is 9, not 8"), std::string::npos) << wrong.message();
+  d.cpv_code = "90919999-1";
+  EXPECT_EQ(ValidateDraft(d).field(), "cpv_code");
+  d.cpv_code = "90911200-8";
+  EXPECT_TRUE(ValidateDraft(d).ok());
+}
+
+TEST(Tender, DraftDatesComeInOrderPublicationQuestionsBids) {
+  TenderDraft d = CleaningDraft();  // published 2025-01-06, bids close 2025-02-14
+  d.timeline.Set(Milestone::kQuestionsDeadline, D("2025-01-06"));  // same day as publication
+  std::vector<Status> same_day = DraftProblems(d);
+  ASSERT_EQ(same_day.size(), 1u);
+  EXPECT_EQ(same_day[0].field(), "timeline.questions_deadline");
+  EXPECT_EQ(same_day[0].message(),
+            "the deadline for questions (2025-01-06) must come after the publication date "
+            "(2025-01-06)");
+
+  d.timeline.Set(Milestone::kQuestionsDeadline, D("2025-02-20"));  // after the bid deadline
+  std::vector<Status> late = DraftProblems(d);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].field(), "bid_deadline");
+  EXPECT_EQ(late[0].message(),
+            "the bid deadline (2025-02-14) must come after the deadline for questions "
+            "(2025-02-20)");
+
+  d.timeline.Set(Milestone::kQuestionsDeadline, D("2025-02-01"));
+  d.timeline.Set(Milestone::kPublication, D("2025-02-15"));  // after both deadlines
+  EXPECT_EQ(ProblemFields(d), (std::vector<std::string>{"timeline.questions_deadline"}));
+  d.timeline.Set(Milestone::kPublication, D("2025-01-06"));
+  EXPECT_TRUE(DraftProblems(d).empty());
+}
+
+// FOA § 7-9 (from 2024-01-01): climate and environment weigh at least 30 % unless an exception
+// is written down with its reason.
+TEST(Tender, DraftNeedsThirtyPercentClimateOrAWrittenException) {
+  TenderDraft d = CleaningDraft();  // no environment criterion
+  d.award_rules.climate_weight_required = true;
+  std::vector<Status> missing = DraftProblems(d);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].field(), "award_rules.climate_exception");
+  EXPECT_NE(missing[0].message().find("FOA § 7-9"), std::string::npos);
+
+  d.award_rules.climate_exception = "  ";  // a blank reason is no exception
+  EXPECT_EQ(DraftProblems(d).size(), 1u);
+  d.award_rules.climate_exception = "Miljøkrav i kravspesifikasjonen (FOA § 7-9 (2))";
+  EXPECT_TRUE(DraftProblems(d).empty());
+
+  d.award_rules.climate_exception.clear();
+  d.award_model.criteria[2] = Criterion{"miljo", "Klima og miljø", CriterionKind::kEnvironment, 30};
+  EXPECT_TRUE(DraftProblems(d).empty());
+
+  // Before 2024-01-01 the rule did not apply.
+  TenderDraft old = CleaningDraft();
+  old.award_rules.climate_weight_required = true;
+  old.timeline.Set(Milestone::kPublication, D("2023-12-01"));
+  old.bid_deadline = T("2024-01-15T12:00:00+01:00");
+  EXPECT_TRUE(DraftProblems(old).empty());
+  EXPECT_FALSE(ClimateRuleApplies(old));
+}
+
+TEST(Tender, CheckPublicationListsEveryReasonWithoutPublishing) {
+  // Part III, 14 days from publication to the bid deadline, no environment criterion although
+  // § 7-9 applies, and a priority order instead of weights.
+  TenderDraft d = CleaningDraft();
+  d.bid_deadline = T("2025-01-20T12:00:00+01:00");
+  Tender tender = *Tender::CreateDraft(d);
+  PublicationCheck check =
+      tender.CheckPublication(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_TRUE(check.regime.has_value());
+  EXPECT_EQ(check.regime->regime, LegalRegime::kPartIII);
+  EXPECT_EQ(check.publication, D("2025-01-06"));
+  ASSERT_EQ(check.problems.size(), 1u);
+  EXPECT_EQ(check.problems[0].field(), "timeline.bid_deadline");
+  EXPECT_NE(check.problems[0].message().find("cannot publish: the bid period is 14 days"),
+            std::string::npos)
+      << check.problems[0].message();
+  ASSERT_FALSE(check.findings.empty());
+  EXPECT_EQ(tender.state(), S::kDraft);  // nothing changed
+
+  TenderDraft priority = CleaningDraft();
+  priority.award_model.weighting = evaluation::Weighting::kPriorityRankOrderCentroid;
+  for (int i = 0; i < 3; ++i) {
+    priority.award_model.criteria[i].weight = 0;
+    priority.award_model.criteria[i].priority = i + 1;
+  }
+  priority.bid_deadline.reset();
+  PublicationCheck both = Tender::CreateDraft(priority)->CheckPublication(T("2025-01-06T08:00:00Z"),
+                                                                          ThresholdTable::Norway());
+  std::vector<std::string> fields;
+  for (const Status& p : both.problems) fields.push_back(p.field());
+  EXPECT_EQ(fields, (std::vector<std::string>{"bid_deadline", "award_model.weighting"}));
+
+  PublicationCheck fine =
+      Tender::CreateDraft(CleaningDraft())
+          ->CheckPublication(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
+  EXPECT_TRUE(fine.problems.empty());
+  Tender published = *Tender::CreateDraft(CleaningDraft());
+  ASSERT_TRUE(published.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway()).ok());
+  PublicationCheck again =
+      published.CheckPublication(T("2025-01-07T08:00:00Z"), ThresholdTable::Norway());
+  ASSERT_EQ(again.problems.size(), 1u);
+  EXPECT_EQ(again.problems[0].code(), StatusCode::kConflict);
+}
+
 TEST(Tender, CleaningTenderRunsFromDraftToSignedContract) {
   FakeClock clock(T("2025-01-06T08:00:00Z"));
   Tender tender = *Tender::CreateDraft(CleaningDraft());
@@ -185,7 +316,7 @@ TEST(Tender, PoliticalApprovalComesBeforeTheAwardNotice) {
 
 TEST(Tender, FailedPublicationChangesNothing) {
   TenderDraft d = CleaningDraft();
-  d.timeline.Set(Milestone::kQuestionsDeadline, D("2025-03-01"));  // after the bid deadline
+  d.timeline.Set(Milestone::kEvaluationDone, D("2025-02-01"));  // before the bid deadline
   Tender tender = *Tender::CreateDraft(d);
   auto refused = tender.Publish(T("2025-01-06T08:00:00Z"), ThresholdTable::Norway());
   ASSERT_FALSE(refused.ok());

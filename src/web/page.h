@@ -112,6 +112,8 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
                                         store::Store& store, bool secure_cookies);
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
 std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders);
+// The check list before publishing, from which a tender is published.
+std::vector<PageRoute> TenderCheckRoutes(app::TenderService& tenders);
 // The partnership portfolio's pages under /portefolje (web/portfolio_pages.cc).
 std::vector<PageRoute> PortfolioPageRoutes(app::PortfolioService& portfolio);
 

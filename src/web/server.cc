@@ -7,6 +7,7 @@
 #include "web/api_routes.h"
 #include "web/http_server.h"
 #include "web/http_status.h"
+#include "web/messages.h"
 #include "web/page.h"
 #include "web/stylesheet.h"
 
@@ -265,7 +266,9 @@ struct WebServer::Impl {
         : status.code() == StatusCode::kNotFound       ? std::string(page.T("error.not_found"))
                                                        : std::string();
     std::string body = "<h1>" + H(page.T("error.title")) + "</h1><p>" + H(message) + "</p>";
-    if (status.code() != StatusCode::kInternal) body += "<p>" + H(status.message()) + "</p>";
+    if (status.code() != StatusCode::kInternal) {
+      body += "<p>" + H(InLanguage(page.lang, status.message())) + "</p>";
+    }
     body += "<p><a href=\"/\">" + H(page.T("error.back")) + "</a></p>";
     res.SetContent(RenderLayout(page, page.T("error.title"), body), "text/html; charset=utf-8");
   }

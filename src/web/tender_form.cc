@@ -3,6 +3,7 @@
 // Oslo local time for the deadline, blank criterion rows); every rule is checked by the
 // domain through TenderService, and its errors are shown beside the fields they name and in a
 // summary at the top.
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -152,6 +153,7 @@ Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
   if (!value.ok()) {
     errors.push_back({"estimated_value", std::string(en ? "Estimated value: " : "Anslått verdi: ") +
                                              InLanguage(lang, value.status().message())});
+    d["estimated_value"] = 0;  // so the draft's other problems can still be listed
   } else {
     d["estimated_value"] = static_cast<double>(*value) / 100.0;
   }
@@ -165,7 +167,7 @@ Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
     char* end = nullptr;
     const long n = std::strtol(text.c_str(), &end, 10);
     if (end == nullptr || *end != '\0' || n < 0 || n > 100000) {
-      errors.push_back({key, "Skriv et helt tall"});
+      errors.push_back({key, en ? "Write a whole number" : "Skriv et helt tall"});
       return fallback;
     }
     return static_cast<int>(n);
@@ -207,7 +209,9 @@ Result<json> ToDraft(const Values& v, Lang lang, Errors& errors) {
     const double w = std::strtod(weight.c_str(), &end);
     if (weight.empty() || end == nullptr || *end != '\0' || !std::isfinite(w)) {
       errors.push_back(
-          {row + "weight", "Vekten for kriterium " + std::to_string(k + 1) + " må være et tall"});
+          {row + "weight", (en ? "The weight of criterion " : "Vekten for kriterium ") +
+                               std::to_string(k + 1) +
+                               (en ? " must be a number" : " må være et tall")});
       continue;
     }
     c["weight"] = w;
@@ -267,8 +271,10 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
   body += f.Input("title", en ? "Title" : "Tittel", "", "text", true);
   body += f.TextArea("description", en ? "Description" : "Beskrivelse");
   body += f.Input("cpv_code", en ? "CPV code" : "CPV-kode",
-                  en ? "Main code with check digit, e.g. 90911200-8"
-                     : "Hovedkode med kontrollsiffer, f.eks. 90911200-8");
+                  en ? "Main code from the CPV 2008 list with its check digit, e.g. 90911200-8: "
+                       "the code must be in the list and the check digit the list's"
+                     : "Hovedkode fra CPV 2008-listen med kontrollsiffer, f.eks. 90911200-8: "
+                       "koden må stå i listen og kontrollsifferet være listens");
   body += f.Select(
       "category", en ? "Service category" : "Tjenestekategori",
       {{"ordinary", en ? "Goods and ordinary services" : "Varer og ordinære tjenester"},
@@ -352,6 +358,10 @@ std::string RenderForm(const PageRequest& req, const Values& values, const Error
                    {{"proportional", en ? "Proportional" : "Proporsjonal"},
                     {"linear", en ? "Linear" : "Lineær"},
                     {"quality_pricing", en ? "Pricing of quality" : "Prissetting av kvalitet"}});
+  // The model's own errors (weights that do not add up to 100) belong to the table as a whole.
+  if (const std::string error = f.ErrorFor("criteria"); !error.empty()) {
+    body += "<p class=\"field-error\" id=\"criteria\" tabindex=\"-1\">" + H(error) + "</p>";
+  }
   body += "<table class=\"criteria-form\"><caption>" +
           H(en ? "Criteria (leave unused rows empty)" : "Kriterier (la ubrukte rader stå tomme)") +
           "</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Id</th><th "
@@ -420,7 +430,23 @@ Result<PageResponse> Save(PageRequest& req, app::TenderService& tenders,
     if (saved.ok()) return Redirect("/anbud/" + std::to_string(saved->id));
     const Status& s = saved.status();
     if (s.code() != StatusCode::kInvalidArgument) return s;
-    errors.push_back({FieldId(s.field()), s.message()});
+    std::vector<Status> problems = app::TenderService::DraftProblems(draft.dump());
+    if (problems.empty()) problems.push_back(s);
+    for (const Status& problem : problems) {
+      errors.push_back({FieldId(problem.field()), InLanguage(req.lang, problem.message())});
+    }
+  } else {
+    // Every problem in one round: the draft's own, beside the ones of the fields as typed,
+    // except where a field that could not be read explains it (a weight that is not a number
+    // also makes the weights' sum wrong).
+    const Errors typed = errors;
+    for (const Status& problem : app::TenderService::DraftProblems(draft.dump())) {
+      const std::string field = FieldId(problem.field());
+      const bool explained = std::any_of(typed.begin(), typed.end(), [&](const auto& e) {
+        return !field.empty() && e.first.rfind(field, 0) == 0;
+      });
+      if (!explained) errors.push_back({field, InLanguage(req.lang, problem.message())});
+    }
   }
   return PageResponse{
       400, RenderLayout(req, heading, RenderForm(req, values, errors, action, heading)), "", {}};

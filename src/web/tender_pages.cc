@@ -11,6 +11,7 @@
 #include "common/parse_number.h"
 #include "store/audit_chain.h"
 #include "store/store.h"
+#include "tendering/cpv.h"
 #include "tendering/tender_json.h"
 #include "web/actor.h"
 #include "web/api_routes.h"
@@ -208,11 +209,20 @@ std::string FactsSection(const PageRequest& req, const app::TenderView& view) {
     item("tender.buyer", H(view.buyer->name) + " (" + H(view.buyer->org_number) + ")");
   }
   item("tender.value", H(FormatMoney(req.lang, d.estimated_value)));
-  if (!d.cpv_code.empty()) item("tender.cpv", H(d.cpv_code));
+  if (!d.cpv_code.empty()) {
+    // The code's name from the CPV 2008 list, in the page's language.
+    std::string cpv = H(d.cpv_code);
+    if (std::optional<tendering::CpvEntry> entry = tendering::FindCpv(d.cpv_code)) {
+      cpv += " – " + H(req.lang == Lang::kEn ? entry->name_en : entry->name_nb);
+    }
+    item("tender.cpv", cpv);
+  }
   item("tender.procedure",
        H(req.T("procedure." + std::string(tendering::ProcedureName(d.profile.procedure)))));
   if (const std::optional<tendering::RegimeDecision>& r = view.tender.regime()) {
-    item("tender.regime", "<strong>" + H(tendering::LegalRegimeLabelNb(r->regime)) +
+    item("tender.regime", "<strong>" +
+                              H(req.lang == Lang::kEn ? tendering::LegalRegimeLabelEn(r->regime)
+                                                      : tendering::LegalRegimeLabelNb(r->regime)) +
                               "</strong> – " +
                               H(req.lang == Lang::kEn ? r->explanation_en : r->explanation_nb));
   } else {
@@ -574,6 +584,9 @@ std::string ActionsSection(const PageRequest& req, const app::TenderView& view, 
   if (view.tender.state() == tendering::TenderState::kDraft) {
     body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/rediger\">" +
             H(req.T("tender.edit")) + "</a>";
+    // Publishing happens from the check list, which says why it is refused when it is.
+    body += "<a class=\"button-link\" href=\"/anbud/" + std::to_string(id) + "/kunngjoring\">" +
+            H(req.lang == Lang::kEn ? "Check and publish" : "Kontroller og kunngjør") + "</a>";
   }
   bool cancel = false;
   for (tendering::TenderAction a : allowed) {
@@ -582,6 +595,7 @@ std::string ActionsSection(const PageRequest& req, const app::TenderView& view, 
       cancel = true;
       continue;
     }
+    if (a == tendering::TenderAction::kPublish) continue;  // from the check list
     body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) + "/handling/" +
             H(action) + "\">" + CsrfField(req) + "<button type=\"submit\">" +
             H(req.T("action." + action)) + "</button></form>";
@@ -799,7 +813,8 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
       {"GET", tender + "/protokoll", false, TenderBuyerRoles(),
        [&tenders](PageRequest& req) -> Result<PageResponse> {
          Result<std::string> protocol =
-             tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false);
+             tenders.ProtocolHtml(Who(req), IdParam(req, 0), /*inline_css=*/false,
+                                  [](std::string_view m) { return InLanguage(Lang::kNb, m); });
          if (!protocol.ok() && protocol.status().code() == StatusCode::kDataLoss) {
            const std::string body =
                "<h1>" + H(req.T("tender.protocol")) + "</h1>" +

@@ -150,6 +150,12 @@ TEST_F(PageTest, TheSignedCleaningTenderShowsEvaluationChartsToTheAuditor) {
   auto english = Get("/anbud/" + std::to_string(DemoTender("contract_signed")) + "?lang=en", s);
   EXPECT_NE(english->body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(english->body.find("Evaluation table"), std::string::npos);
+  // The regime in English words and amounts, never a table id; the CPV name in English.
+  EXPECT_NE(english->body.find("<strong>FOA part III</strong>"), std::string::npos);
+  EXPECT_NE(english->body.find("the EEA threshold for municipalities NOK 2,300,000"),
+            std::string::npos);
+  EXPECT_EQ(english->body.find("eea_municipal"), std::string::npos);
+  EXPECT_NE(english->body.find("90911200-8 – Building-cleaning services"), std::string::npos);
   EXPECT_NE(english->get_header_value("Set-Cookie").find("samspill_lang=en"), std::string::npos);
 }
 
@@ -297,6 +303,119 @@ TEST_F(PageTest, ACancellationWithoutReasonIsRefusedBesideTheForm) {
   EXPECT_EQ(cancelled->status, 303);
   EXPECT_NE(Get("/anbud/" + std::to_string(id), s)->body.find("Behovet er bortfalt"),
             std::string::npos);
+}
+
+// Every problem of the draft in one round, each beside its field, in the page's language.
+TEST_F(PageTest, TheDraftFormShowsEveryProblemAtOnceInThePagesLanguage) {
+  PageSession s = LogIn("innkjoper");
+  const std::string form =
+      "title=&cpv_code=90911200-7&category=ordinary&estimated_value=3+500+000&procedure=open"
+      "&publication=2026-01-10&questions_deadline=2026-01-05&bid_deadline=2026-02-20T12%3A00"
+      "&minimum_bids=2&standstill_days=10&price_model=proportional"
+      "&criteria-0-id=pris&criteria-0-kind=price&criteria-0-weight=40"
+      "&criteria-1-id=kvalitet&criteria-1-kind=quality&criteria-1-weight=50"
+      "&climate_weight_required=on";
+  auto nb = Post("/anbud/ny", s, form);
+  ASSERT_TRUE(nb);
+  EXPECT_EQ(nb->status, 400);
+  const std::string main = nb->body.substr(nb->body.find("<main"));
+  for (const char* text :
+       {"tittelen må ha 1 til 300 tegn", "kontrollsifferet for CPV-kode 90911200 er 8, ikke 7",
+        "spørsmålsfristen (2026-01-05) må komme etter kunngjøringsdatoen (2026-01-10)",
+        "vektene summerer seg til 90 %",
+        "klima og miljø vektes 0.0 %; FOA § 7-9 krever minst 30 %"}) {
+    EXPECT_NE(main.find(text), std::string::npos) << text << "\n" << main.substr(0, 3000);
+  }
+  // Beside the fields, not only in the summary.
+  for (const char* id :
+       {"title-error", "cpv_code-error", "questions_deadline-error", "climate_exception-error"}) {
+    EXPECT_NE(main.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(main.find("id=\"criteria\""), std::string::npos);
+  EXPECT_EQ(main.find("must"), std::string::npos) << "an English message on a Norwegian page";
+
+  auto en = Post("/anbud/ny?lang=en", s, form);
+  ASSERT_TRUE(en);
+  EXPECT_EQ(en->status, 400);
+  EXPECT_NE(en->body.find("the check digit of CPV code 90911200 is 8, not 7"), std::string::npos);
+  EXPECT_NE(en->body.find("the weights add up to 90 %"), std::string::npos);
+}
+
+// The check list says why "Kunngjør" is not offered, and publishing happens from it.
+TEST_F(PageTest, TheCheckListBeforePublishingSaysWhyAndPublishes) {
+  PageSession s = LogIn("innkjoper");
+  const std::string form =
+      "title=Skoleskyss+2027&category=ordinary&estimated_value=3+500+000&procedure=open"
+      "&cpv_code=60130000-8&bid_deadline=2027-02-20T12%3A00&minimum_bids=2&standstill_days=10"
+      "&price_model=proportional"
+      "&criteria-0-id=pris&criteria-0-kind=price&criteria-0-weight=70"
+      "&criteria-1-id=miljo&criteria-1-kind=environment&criteria-1-weight=30";
+  auto created = Post("/anbud/ny", s, form + "&publication=2027-02-10");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 303) << created->body.substr(0, 3000);
+  const std::string location = created->get_header_value("Location");
+  auto page = Get(location, s);
+  EXPECT_NE(page->body.find("href=\"" + location + "/kunngjoring\""), std::string::npos);
+  EXPECT_EQ(page->body.find("action=\"" + location + "/handling/publish\""), std::string::npos);
+  // The CPV code's name from the list, in bokmål here and in English on the English page.
+  EXPECT_NE(page->body.find("60130000-8 – "), std::string::npos);
+
+  auto refused = Get(location + "/kunngjoring", s);
+  ASSERT_TRUE(refused);
+  ASSERT_EQ(refused->status, 200);
+  const std::string& r = refused->body;
+  EXPECT_NE(r.find("Hvorfor «Kunngjør» ikke tilbys"), std::string::npos) << r;
+  EXPECT_NE(r.find("kan ikke kunngjøres: tilbudsperioden er 10 dager"), std::string::npos) << r;
+  EXPECT_NE(r.find("FOA del III"), std::string::npos);
+  EXPECT_NE(r.find("Klima og miljø</td><td>30 %"), std::string::npos);  // criteria, weights
+  EXPECT_EQ(r.find("/handling/publish"), std::string::npos);
+  EXPECT_EQ(r.find("the bid period"), std::string::npos) << "English on a Norwegian page";
+  auto english = Get(location + "/kunngjoring?lang=en", s);
+  EXPECT_NE(english->body.find("Why “Publish” is not offered"), std::string::npos);
+  EXPECT_NE(english->body.find("FOA part III"), std::string::npos);
+  EXPECT_EQ(english->body.find("eea_municipal"), std::string::npos);
+  EXPECT_NE(english->body.find("NOK 3,500,000"), std::string::npos);
+
+  auto fixed = Post(location + "/rediger", s, form + "&publication=2027-01-10");
+  ASSERT_TRUE(fixed);
+  ASSERT_EQ(fixed->status, 303) << fixed->body.substr(0, 3000);
+  auto ready = Get(location + "/kunngjoring", s);
+  EXPECT_EQ(ready->body.find("Hvorfor «Kunngjør» ikke tilbys"), std::string::npos);
+  EXPECT_NE(ready->body.find("action=\"" + location + "/handling/publish\""), std::string::npos);
+  auto published = Post(location + "/handling/publish", s, "");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->status, 303);
+  EXPECT_NE(Get(location, s)->body.find("Tildelingsmodellen er låst"), std::string::npos);
+
+  // Other roles do not reach it.
+  PageSession auditor = LogIn("revisor");
+  EXPECT_EQ(Get(location + "/kunngjoring", auditor)->status, 403);
+}
+
+// A warning recorded at publication is quoted in Norwegian in the Norwegian protocol.
+TEST_F(PageTest, TheProtocolQuotesTimelineWarningsInNorwegian) {
+  PageSession s = LogIn("innkjoper");
+  auto created = Post("/anbud/ny", s,
+                      "title=Vaktmestertjenester&category=ordinary&estimated_value=1+500+000"
+                      "&procedure=open&publication=2027-01-10&bid_deadline=2027-01-30T12%3A00"
+                      "&minimum_bids=2&standstill_days=10&price_model=proportional"
+                      "&criteria-0-id=pris&criteria-0-kind=price&criteria-0-weight=100");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 303) << created->body.substr(0, 3000);
+  const std::string location = created->get_header_value("Location");
+  auto check = Get(location + "/kunngjoring", s);
+  EXPECT_NE(check->body.find("tilbudsperioden er 20 dager"), std::string::npos) << check->body;
+  auto published = Post(location + "/handling/publish", s, "");
+  ASSERT_TRUE(published);
+  ASSERT_EQ(published->status, 303);
+  auto protocol = Get(location + "/protokoll", s);
+  ASSERT_TRUE(protocol);
+  ASSERT_EQ(protocol->status, 200);
+  EXPECT_NE(protocol->body.find("tilbudsperioden er 20 dager (2027-01-10 → 2027-01-30); under "
+                                "kommunens anbefaling"),
+            std::string::npos)
+      << protocol->body;
+  EXPECT_EQ(protocol->body.find("the bid period"), std::string::npos);
 }
 
 TEST_F(PageTest, AnOfficerCreatesAndPublishesATenderThroughTheForm) {

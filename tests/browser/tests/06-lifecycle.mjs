@@ -24,7 +24,8 @@ const BIDS = [
 // Runs the state action `action` through its button on the tender page.
 async function act(t, page, id, action) {
   t.at(`/anbud/${id} (${action})`);
-  await visit(page, `/anbud/${id}`);
+  // Publishing happens from the check list the tender page links to.
+  await visit(page, action === 'publish' ? `/anbud/${id}/kunngjoring` : `/anbud/${id}`);
   const status = await submit(page, `form[action="/anbud/${id}/handling/${action}"] button[type=submit]`);
   t.check(status === 200, `/anbud/${id}`, `the ${action} button led to HTTP ${status}`);
   const summary = await page.locator('.error-summary').count();

@@ -3,7 +3,7 @@
 // English, on a desktop (1366 px) and a phone (390 px): one language per page, one h1, the
 // layout's landmarks, axe-clean, nothing wider than the window. Screenshots of each.
 import path from 'node:path';
-import { openPage, visit, takeEvents } from '../lib/browser.mjs';
+import { openPage, submit, visit, takeEvents } from '../lib/browser.mjs';
 import { axeViolations, describeViolation, structureProblems } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
 
@@ -51,3 +51,56 @@ for (const width of [1366, 390]) {
     }
   });
 }
+
+// The draft form refuses a draft with every problem at once, each beside its field, in the
+// page's language: a blank title, a CPV code whose check digit is not the list's, a questions
+// deadline before publication, weights that add up to 90 and no climate weight where FOA § 7-9
+// applies.
+test('refusals: the draft form lists every problem beside its field, in bokmål and English', async (t, env) => {
+  const officer = (await env.session('innkjoper')).page;
+  const expected = {
+    nb: {
+      title: 'tittelen må ha 1 til 300 tegn',
+      cpv_code: 'kontrollsifferet for CPV-kode 90911200 er 8, ikke 7',
+      questions_deadline: 'spørsmålsfristen',
+      climate_exception: 'FOA § 7-9 krever minst 30 %',
+      criteria: 'vektene summerer seg til 90 %',
+    },
+    en: {
+      title: 'the title must have 1 to 300 characters',
+      cpv_code: 'the check digit of CPV code 90911200 is 8, not 7',
+      questions_deadline: 'the deadline for questions',
+      climate_exception: 'FOA § 7-9 requires at least 30 %',
+      criteria: 'the weights add up to 90 %',
+    },
+  };
+  for (const lang of ['nb', 'en']) {
+    const where = `/anbud/ny (${lang})`;
+    t.at(where);
+    await visit(officer, `/anbud/ny?lang=${lang}`);
+    await officer.fill('#cpv_code', '90911200-7');
+    await officer.fill('#estimated_value', '3 500 000');
+    await officer.fill('#publication', env.clock.date(20));
+    await officer.fill('#questions_deadline', env.clock.date(10));
+    await officer.fill('#bid_deadline', `${env.clock.date(60)}T12:00`);
+    await officer.fill('#criteria-0-weight', '40');
+    await officer.fill('#criteria-1-id', 'kvalitet');
+    await officer.fill('#criteria-1-weight', '50');
+    await officer.check('#climate_weight_required');
+    const status = await submit(officer, 'main form button[type=submit]');
+    takeEvents(officer); // the console reports the 400 this step asks for
+    t.check(status === 400, where, `HTTP ${status}, expected 400`);
+    for (const [field, text] of Object.entries(expected[lang])) {
+      const beside = field === 'criteria' ? `#criteria` : `#${field}-error`;
+      const shown = (await officer.locator(beside).count()) ? await officer.locator(beside).innerText() : '';
+      t.check(shown.includes(text), where, `beside ${field}: ${JSON.stringify(shown)}, expected ${JSON.stringify(text)}`);
+    }
+    const summary = await officer.locator('.error-summary li').count();
+    t.check(summary >= 5, where, `the error summary lists ${summary} problems, expected all 5 at once`);
+    if (lang === 'nb') {
+      const text = await officer.locator('.error-summary').innerText();
+      t.check(!/ must | the /.test(text), where, `English in the Norwegian error summary: ${text}`);
+    }
+  }
+  await visit(officer, '/anbud?lang=nb');
+});
