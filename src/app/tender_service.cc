@@ -87,6 +87,34 @@ json ScoresJson(const std::vector<tendering::BidScore>& scores) {
   return out;
 }
 
+// The evaluation of one bid, read from its lot's report: its own row only.
+std::optional<OwnEvaluation> OwnEvaluationOf(const tendering::TenderOutcome& outcome,
+                                             const store::StoredBid& bid) {
+  if (!outcome.evaluations) return std::nullopt;
+  auto lot = outcome.evaluations->find(bid.lot_id);
+  if (lot == outcome.evaluations->end() || !lot->second.evaluated()) return std::nullopt;
+  const json report = json::parse(lot->second.report_json, nullptr, false);
+  if (!report.is_object()) return std::nullopt;
+  const std::string id = std::to_string(bid.id);
+  for (const json& row : report.value("ranking", json::array())) {
+    if (row.value("id", "") != id) continue;
+    OwnEvaluation own;
+    own.total = row.value("total", 0.0);
+    own.rank = row.value("rank", 0);
+    own.lowest_price_wins = report.value("total_meaning", "").find("price") != std::string::npos;
+    const json scores = row.value("scores", json::object());
+    const json reasons = row.value("justifications", json::object());
+    for (const json& c : report.value("criteria", json::array())) {
+      const std::string cid = c.value("id", "");
+      if (!scores.contains(cid)) continue;  // under quality pricing the price is no score
+      own.scores.push_back(
+          {cid, c.value("name", cid), scores[cid].get<double>(), reasons.value(cid, "")});
+    }
+    return own;
+  }
+  return std::nullopt;  // rejected before the evaluation: the bid was not scored
+}
+
 }  // namespace
 
 struct TenderService::Loaded {
@@ -511,6 +539,10 @@ Result<BidList> TenderService::ListBids(const Actor& actor, int64_t id) {
                    content.price,
                    content.summary,
                    std::nullopt};
+      if (tendering::MayReadOwnEvaluation(Reader(actor), IsBiddingSupplier(actor, own),
+                                          loaded.tender.state())) {
+        view.own_evaluation = OwnEvaluationOf(loaded.outcome, own);
+      }
       out.bids.push_back(std::move(view));
     }
     return out;
@@ -721,6 +753,35 @@ Result<std::map<std::string, tendering::LotEvaluation>> TenderService::Evaluatio
     return std::map<std::string, tendering::LotEvaluation>{};
   }
   return *loaded.outcome.evaluations;
+}
+
+Result<tendering::PriceExplanation> TenderService::RecordPriceExplanation(
+    const Actor& actor, int64_t id, int64_t bid_id, const PriceExplanationCommand& command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "record price explanations"));
+  SAMSPILL_RETURN_IF_ERROR(CheckLength(command.explanation, "explanation", kMaxReasonChars));
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckLength(command.assessment_reasons, "assessment_reasons", kMaxReasonChars));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  if (loaded.tender.state() != TenderState::kEvaluated || !loaded.outcome.evaluations) {
+    return Conflict(
+        "a price explanation is recorded after the evaluation and before the award is "
+        "proposed; the tender is in state '" +
+        StateName(loaded.tender.state()) + "'");
+  }
+  const tendering::PriceExplanation explanation{bid_id,
+                                                command.asked_on,
+                                                command.explanation,
+                                                command.assessment,
+                                                command.assessment_reasons,
+                                                actor.username,
+                                                clock_.Now()};
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::string lot, tendering::RecordPriceExplanation(*loaded.outcome.evaluations, explanation));
+  json details = tendering::PriceExplanationToJson(explanation);
+  details["lot_id"] = lot;
+  SAMSPILL_RETURN_IF_ERROR(
+      Save(actor, loaded, "tender.price_explanation", details.dump()).status());
+  return explanation;
 }
 
 Result<ProtocolNote> TenderService::AddNote(const Actor& actor, int64_t id,

@@ -93,7 +93,13 @@ details.danger > summary { color: var(--danger); }
 .answer { margin: .25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
-svg.chart { width: 100%; max-width: 46rem; height: auto; font-size: 13px; }
+svg.chart { width: 100%; max-width: 30rem; height: auto; font-size: 17px; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.unit { font-weight: normal; font-size: .85rem; white-space: nowrap; }
+.verdict { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: .75rem 1rem; margin: 1rem 0; }
+.verdict h4 { margin-top: 0; }
+.abnormally-low { background: #fff4e5; border-left: 4px solid var(--warn); padding: .75rem 1rem; margin: 1rem 0; }
+.abnormally-low h3 { margin-top: 0; }
 svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
 .meter { display: inline-block; width: 8rem; height: .8rem; background: #d9dee3; vertical-align: middle; }
 .meter .fill { display: block; height: 100%; background: var(--ok); }
