@@ -630,7 +630,13 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
     return InvalidArgument("the reason is longer than 20000 characters", "reason");
   }
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
-  if (loaded.tender.state() != TenderState::kOpened) {
+  // After the evaluation one bid may still be rejected: the winner whose price explanation was
+  // not accepted (FOA § 24-9). Its lot is then evaluated again without it.
+  std::optional<std::string> reevaluate;
+  if (loaded.tender.state() == TenderState::kEvaluated && loaded.outcome.evaluations) {
+    SAMSPILL_ASSIGN_OR_RETURN(
+        reevaluate, tendering::LotOfRejectedExplanation(*loaded.outcome.evaluations, bid_id));
+  } else if (loaded.tender.state() != TenderState::kOpened) {
     return Conflict(
         "bids are rejected after opening and before the evaluation is completed; the "
         "tender is in state '" +
@@ -638,6 +644,7 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
   }
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredBid bid, store_.FindBidWithContent(bid_id));
   if (bid.tender_id != id) return NotFound("no bid " + std::to_string(bid_id) + " in this tender");
+  if (reevaluate) return RejectAndReevaluate(actor, loaded, bid, *reevaluate, reason);
   SAMSPILL_RETURN_IF_ERROR(store_.SetBidEvaluation(
       bid_id, static_cast<int>(BidStatus::kRejected), reason, bid.scores_json,
       Event(actor, "bid.reject", id,
@@ -646,6 +653,41 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
                  {"reason", std::string(reason)}}
                 .dump())));
   return BidRejection{bid_id, std::string(reason)};
+}
+
+Result<BidRejection> TenderService::RejectAndReevaluate(const Actor& actor, Loaded& loaded,
+                                                        const store::StoredBid& bid,
+                                                        const std::string& lot,
+                                                        std::string_view reason) {
+  const int64_t id = loaded.stored.id;
+  // Two writes: the bid's status, then the lot's new evaluation. Should the second fail, the
+  // bid stands rejected while the stored evaluation still names it and refuses its award; the
+  // same rejection sent again evaluates the lot anew (a rejected bid is rejected once).
+  if (bid.status != static_cast<int>(BidStatus::kRejected)) {
+    SAMSPILL_RETURN_IF_ERROR(store_.SetBidEvaluation(
+        bid.id, static_cast<int>(BidStatus::kRejected), reason, bid.scores_json,
+        Event(actor, "bid.reject", id,
+              json{{"bid_id", bid.id},
+                   {"supplier_organisation_id", bid.supplier_organisation_id},
+                   {"reason", std::string(reason)},
+                   {"after_price_explanation", true}}
+                  .dump())));
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> bids, store_.ListBidsWithContent(id));
+  std::vector<tendering::LotBid> lot_bids;
+  for (const auto& b : bids) {
+    if (b.lot_id != lot || b.status != static_cast<int>(BidStatus::kValid)) continue;
+    SAMSPILL_ASSIGN_OR_RETURN(tendering::LotBid lot_bid, LotBidOf(b));
+    lot_bids.push_back(std::move(lot_bid));
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(tendering::LotEvaluation evaluation,
+                            tendering::EvaluateLot(loaded.tender.locked_award_model()->model,
+                                                   loaded.tender.draft().title, lot_bids));
+  json details = {{"lot_id", lot}, {"rejected_bid_id", bid.id}};
+  details["winner"] = evaluation.winner_bid_id ? json(*evaluation.winner_bid_id) : json();
+  (*loaded.outcome.evaluations)[lot] = std::move(evaluation);
+  SAMSPILL_RETURN_IF_ERROR(Save(actor, loaded, "tender.reevaluate_lot", details.dump()).status());
+  return BidRejection{bid.id, std::string(reason)};
 }
 
 Result<QuestionView> TenderService::AskQuestion(const Actor& actor, int64_t id,

@@ -230,6 +230,9 @@ class TenderService {
   Result<BidList> ListBids(const Actor& actor, int64_t id);
   Result<BidScores> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
                              const ScoreBidCommand& command);
+  // Rejects a bid with written reasons: after opening and before the evaluation is completed,
+  // or, once evaluated, the winner whose price explanation was not accepted — its lot is then
+  // evaluated again without it (tendering::LotOfRejectedExplanation).
   Result<BidRejection> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
                                  std::string_view reason);
 
@@ -281,6 +284,11 @@ class TenderService {
   Result<int64_t> BuyerOrganisation(const Actor& actor);
   Result<tendering::OrganisationRef> OrganisationRef(int64_t id);
   Result<std::vector<std::string>> Participants(int64_t tender_id);
+  // Rejects the evaluated winner of `lot` whose explanation was not accepted and evaluates the
+  // lot again without it.
+  Result<BidRejection> RejectAndReevaluate(const Actor& actor, Loaded& loaded,
+                                           const store::StoredBid& bid, const std::string& lot,
+                                           std::string_view reason);
   // The valid bids of one lot with their content and scores, as the evaluation reads them.
   Result<tendering::LotBid> LotBidOf(const store::StoredBid& bid);
 

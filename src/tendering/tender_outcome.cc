@@ -139,6 +139,20 @@ Result<std::string> RecordPriceExplanation(std::map<std::string, LotEvaluation>&
                             "bid's explanation is recorded");
 }
 
+Result<std::string> LotOfRejectedExplanation(
+    const std::map<std::string, LotEvaluation>& evaluations, int64_t bid_id) {
+  for (const auto& [lot, e] : evaluations) {
+    if (e.abnormally_low && e.abnormally_low->bid_id == bid_id && e.price_explanation &&
+        e.price_explanation->assessment == ExplanationAssessment::kRejected) {
+      return lot;
+    }
+  }
+  return Conflict(
+      "after the evaluation only a winning bid whose price explanation was not "
+      "accepted is rejected; bid " +
+      std::to_string(bid_id) + " is not one");
+}
+
 LotAward AwardLot(const std::string& lot_id, const LotEvaluation& evaluation, const LotBid& winner,
                   const AwardModel& model) {
   LotAward award;

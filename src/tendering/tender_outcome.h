@@ -117,6 +117,12 @@ Status CheckAwardable(const std::string& lot_id, const LotEvaluation& evaluation
 Result<std::string> RecordPriceExplanation(std::map<std::string, LotEvaluation>& evaluations,
                                            PriceExplanation explanation);
 
+// The lot whose flagged winner is bid `bid_id` with an explanation recorded and not accepted:
+// the one bid that may still be rejected after the evaluation is completed, so that its lot is
+// evaluated again without it (FOA § 24-9). kConflict otherwise.
+Result<std::string> LotOfRejectedExplanation(
+    const std::map<std::string, LotEvaluation>& evaluations, int64_t bid_id);
+
 // The award of one lot to its winning bid, with the reasons of FOA § 25-5 (m).
 LotAward AwardLot(const std::string& lot_id, const LotEvaluation& evaluation, const LotBid& winner,
                   const AwardModel& model);

@@ -159,6 +159,17 @@ TEST(TenderOutcome, AFlaggedWinnerIsNotAwardedUntilTheExplanationIsAccepted) {
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
 }
 
+TEST(TenderOutcome, OnlyAWinnerWhoseExplanationWasNotAcceptedIsRejectedAfterTheEvaluation) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok());
+  std::map<std::string, LotEvaluation> evaluations{{"2", *e}};
+  EXPECT_EQ(LotOfRejectedExplanation(evaluations, 3).status().code(), StatusCode::kConflict);
+  ASSERT_TRUE(
+      RecordPriceExplanation(evaluations, Explanation(3, ExplanationAssessment::kRejected)).ok());
+  EXPECT_EQ(*LotOfRejectedExplanation(evaluations, 3), "2");
+  EXPECT_EQ(LotOfRejectedExplanation(evaluations, 4).status().code(), StatusCode::kConflict);
+}
+
 TEST(TenderOutcome, AnExplanationIsRecordedOnlyForAFlaggedWinnerWithReasons) {
   Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
   ASSERT_TRUE(e.ok());

@@ -122,6 +122,10 @@ constexpr Entry kCatalogue[] = {
      "tender is in state '{}'",
      "en prisforklaring registreres etter evalueringen og før tildelingen foreslås; konkurransen "
      "har status «{}»"},
+    {"after the evaluation only a winning bid whose price explanation was not accepted is "
+     "rejected; bid {} is not one",
+     "etter evalueringen avvises bare et vinnende tilbud med en prisforklaring som ikke ble "
+     "godtatt; tilbud {} er ikke et slikt"},
     {"lot '{}': {msg}", "delkontrakt «{}»: {msg}"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},

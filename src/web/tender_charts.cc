@@ -99,6 +99,18 @@ int Axis(std::string& svg, int x0, int width, int y, const std::vector<double>& 
   return TextLines(svg, Wrap(std::string(title)), x0, y + 44, "label") - kLineHeight + 12;
 }
 
+// A whole number in groups of three: "10 000" (nb, no-break space), "10,000" (en).
+std::string Count(const PageRequest& req, int64_t value) {
+  const std::string digits = std::to_string(value);
+  const std::string sep = req.lang == Lang::kNb ? "\u00a0" : ",";
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
 // `text` with each "{}" replaced by the next of `args`.
 std::string Fill(std::string_view pattern, std::initializer_list<std::string> args) {
   std::string text(pattern);
@@ -340,7 +352,7 @@ std::string Verdict(const PageRequest& req, const json& report) {
             H(Fill(req.T("verdict.draws"),
                    {Decimal(req, ra.value("perturbation_points", 0.0), 0), winner,
                     Percent(req, ra["winner_stays_winner"].get<double>()),
-                    std::to_string(ra.value("draws", 0))})) +
+                    Count(req, ra.value("draws", int64_t{0}))})) +
             "</p>";
   }
   if (text.empty()) return "";
@@ -443,6 +455,18 @@ std::string AbnormallyLowHtml(const PageRequest& req, int64_t tender_id,
             "</dd></dl>";
   } else {
     body += "<p class=\"notice\">" + H(req.T("low.duty")) + "</p>";
+  }
+  if (form && e && !accepted) {
+    // The explanation did not hold: the bid is rejected, and its lot evaluated again.
+    const std::string reject_id = "low-" + std::to_string(flag.bid_id) + "-reject";
+    body += "<form method=\"post\" action=\"/anbud/" + std::to_string(tender_id) + "/bud/" +
+            std::to_string(flag.bid_id) + "/avvis\" class=\"stack\"><h4>" +
+            H(req.T("low.reject_bid")) + "</h4>" + CsrfField(req) +
+            "<div class=\"field\"><label for=\"" + reject_id + "\">" +
+            H(req.T("low.reject_reason")) + "</label><textarea id=\"" + reject_id +
+            "\" name=\"reason\" rows=\"3\" required></textarea></div><button type=\"submit\" "
+            "class=\"danger\">" +
+            H(req.T("low.reject_bid")) + "</button></form>";
   }
   if (form && !accepted) {
     const std::string base = "low-" + std::to_string(flag.bid_id);

@@ -792,6 +792,16 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
              tenders.RecordPriceExplanation(Who(req), IdParam(req, 0), IdParam(req, 1), command);
          return AfterPost(req, tenders, done.status(), field + "-explanation");
        }});
+  routes.push_back(
+      {"POST",
+       tender + std::string("/bud/") + kIdPattern + "/avvis",
+       false,
+       {Role::kProcurementOfficer},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         Result<app::BidRejection> done =
+             tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("reason"));
+         return AfterPost(req, tenders, done.status(), "low-" + req.params[1] + "-reject");
+       }});
   routes.push_back({"GET",
                     "/revisjonslogg",
                     false,

@@ -361,6 +361,46 @@ TEST_F(TenderApiTest, AnAbnormallyLowWinnerIsAwardedOnlyAfterAnAcceptedExplanati
   EXPECT_NE(audit.dump().find("tender.price_explanation"), std::string::npos);
 }
 
+// A rejected explanation: the bid is rejected after the evaluation, and its lot is evaluated
+// again without it, so the award goes to the next bid.
+TEST_F(TenderApiTest, ABidWhoseExplanationWasNotAcceptedIsRejectedAndTheLotEvaluatedAgain) {
+  Session officer = As("innkjoper");
+  const int64_t id = Create(officer, Draft());
+  Act(officer, id, "publish");
+  Bid(As("leverandor"), id, 500000, "Svært billig");
+  Bid(As("leverandor2"), id, 1000000, "Middels");
+  Bid(As("leverandor3"), id, 1100000, "Dyr");
+  Advance(36 * kDay);
+  Act(officer, id, "close_bidding");
+  Act(officer, id, "open_bids");
+  ScoreAll(id);
+  Act(officer, id, "complete_evaluation");
+  int64_t cheap = 0, middle = 0;
+  const json listed = api().Expect(200, "GET", T(id, "/bids"), officer);
+  for (const json& b : listed["bids"]) {
+    const double price = b["price"]["amount"].get<double>();
+    if (price == 500000) cheap = b["id"];
+    if (price == 1000000) middle = b["id"];
+  }
+  const std::string reject = "/bids/" + std::to_string(cheap) + "/reject";
+  // Not before an explanation was recorded and not accepted.
+  api().Expect(409, "POST", T(id, reject), officer, json{{"reason", "For lav pris"}});
+  api().Expect(201, "POST", T(id, "/bids/" + std::to_string(cheap) + "/price-explanation"), officer,
+               json{{"asked_on", Date(now_)},
+                    {"explanation", "Vi har regnet feil på bemanningen"},
+                    {"assessment", "rejected"},
+                    {"assessment_reasons", "Prisen dekker ikke lønn etter tariff"}});
+  // Another bid is not rejected after the evaluation.
+  api().Expect(409, "POST", T(id, "/bids/" + std::to_string(middle) + "/reject"), officer,
+               json{{"reason", "x"}});
+  json rejected = api().Expect(200, "POST", T(id, reject), officer,
+                               json{{"reason", "Unormalt lavt tilbud; forklaringen holdt ikke"}});
+  EXPECT_EQ(rejected["status"], "rejected");
+  json proposed = Act(officer, id, "propose_award");
+  ASSERT_EQ(proposed["awards"].size(), 1u);
+  EXPECT_EQ(proposed["awards"][0]["bid_id"], middle);
+}
+
 // After the award notice a losing supplier reads its own scores and the committee's reasons,
 // never another bid's; before it, nothing of the evaluation.
 TEST_F(TenderApiTest, ALosingSupplierReadsItsOwnEvaluationAfterTheAwardNotice) {
