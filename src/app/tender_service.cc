@@ -87,6 +87,34 @@ json ScoresJson(const std::vector<tendering::BidScore>& scores) {
   return out;
 }
 
+// The evaluation of one bid, read from its lot's report: its own row only.
+std::optional<OwnEvaluation> OwnEvaluationOf(const tendering::TenderOutcome& outcome,
+                                             const store::StoredBid& bid) {
+  if (!outcome.evaluations) return std::nullopt;
+  auto lot = outcome.evaluations->find(bid.lot_id);
+  if (lot == outcome.evaluations->end() || !lot->second.evaluated()) return std::nullopt;
+  const json report = json::parse(lot->second.report_json, nullptr, false);
+  if (!report.is_object()) return std::nullopt;
+  const std::string id = std::to_string(bid.id);
+  for (const json& row : report.value("ranking", json::array())) {
+    if (row.value("id", "") != id) continue;
+    OwnEvaluation own;
+    own.total = row.value("total", 0.0);
+    own.rank = row.value("rank", 0);
+    own.lowest_price_wins = report.value("total_meaning", "").find("price") != std::string::npos;
+    const json scores = row.value("scores", json::object());
+    const json reasons = row.value("justifications", json::object());
+    for (const json& c : report.value("criteria", json::array())) {
+      const std::string cid = c.value("id", "");
+      if (!scores.contains(cid)) continue;  // under quality pricing the price is no score
+      own.scores.push_back(
+          {cid, c.value("name", cid), scores[cid].get<double>(), reasons.value(cid, "")});
+    }
+    return own;
+  }
+  return std::nullopt;  // rejected before the evaluation: the bid was not scored
+}
+
 }  // namespace
 
 struct TenderService::Loaded {
@@ -526,6 +554,10 @@ Result<BidList> TenderService::ListBids(const Actor& actor, int64_t id) {
                    content.price,
                    content.summary,
                    std::nullopt};
+      if (tendering::MayReadOwnEvaluation(Reader(actor), IsBiddingSupplier(actor, own),
+                                          loaded.tender.state())) {
+        view.own_evaluation = OwnEvaluationOf(loaded.outcome, own);
+      }
       out.bids.push_back(std::move(view));
     }
     return out;
@@ -613,7 +645,13 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
     return InvalidArgument("the reason is longer than 20000 characters", "reason");
   }
   SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
-  if (loaded.tender.state() != TenderState::kOpened) {
+  // After the evaluation one bid may still be rejected: the winner whose price explanation was
+  // not accepted (FOA § 24-9). Its lot is then evaluated again without it.
+  std::optional<std::string> reevaluate;
+  if (loaded.tender.state() == TenderState::kEvaluated && loaded.outcome.evaluations) {
+    SAMSPILL_ASSIGN_OR_RETURN(
+        reevaluate, tendering::LotOfRejectedExplanation(*loaded.outcome.evaluations, bid_id));
+  } else if (loaded.tender.state() != TenderState::kOpened) {
     return Conflict(
         "bids are rejected after opening and before the evaluation is completed; the "
         "tender is in state '" +
@@ -621,6 +659,7 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
   }
   SAMSPILL_ASSIGN_OR_RETURN(store::StoredBid bid, store_.FindBidWithContent(bid_id));
   if (bid.tender_id != id) return NotFound("no bid " + std::to_string(bid_id) + " in this tender");
+  if (reevaluate) return RejectAndReevaluate(actor, loaded, bid, *reevaluate, reason);
   SAMSPILL_RETURN_IF_ERROR(store_.SetBidEvaluation(
       bid_id, static_cast<int>(BidStatus::kRejected), reason, bid.scores_json,
       Event(actor, "bid.reject", id,
@@ -629,6 +668,41 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
                  {"reason", std::string(reason)}}
                 .dump())));
   return BidRejection{bid_id, std::string(reason)};
+}
+
+Result<BidRejection> TenderService::RejectAndReevaluate(const Actor& actor, Loaded& loaded,
+                                                        const store::StoredBid& bid,
+                                                        const std::string& lot,
+                                                        std::string_view reason) {
+  const int64_t id = loaded.stored.id;
+  // Two writes: the bid's status, then the lot's new evaluation. Should the second fail, the
+  // bid stands rejected while the stored evaluation still names it and refuses its award; the
+  // same rejection sent again evaluates the lot anew (a rejected bid is rejected once).
+  if (bid.status != static_cast<int>(BidStatus::kRejected)) {
+    SAMSPILL_RETURN_IF_ERROR(store_.SetBidEvaluation(
+        bid.id, static_cast<int>(BidStatus::kRejected), reason, bid.scores_json,
+        Event(actor, "bid.reject", id,
+              json{{"bid_id", bid.id},
+                   {"supplier_organisation_id", bid.supplier_organisation_id},
+                   {"reason", std::string(reason)},
+                   {"after_price_explanation", true}}
+                  .dump())));
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> bids, store_.ListBidsWithContent(id));
+  std::vector<tendering::LotBid> lot_bids;
+  for (const auto& b : bids) {
+    if (b.lot_id != lot || b.status != static_cast<int>(BidStatus::kValid)) continue;
+    SAMSPILL_ASSIGN_OR_RETURN(tendering::LotBid lot_bid, LotBidOf(b));
+    lot_bids.push_back(std::move(lot_bid));
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(tendering::LotEvaluation evaluation,
+                            tendering::EvaluateLot(loaded.tender.locked_award_model()->model,
+                                                   loaded.tender.draft().title, lot_bids));
+  json details = {{"lot_id", lot}, {"rejected_bid_id", bid.id}};
+  details["winner"] = evaluation.winner_bid_id ? json(*evaluation.winner_bid_id) : json();
+  (*loaded.outcome.evaluations)[lot] = std::move(evaluation);
+  SAMSPILL_RETURN_IF_ERROR(Save(actor, loaded, "tender.reevaluate_lot", details.dump()).status());
+  return BidRejection{bid.id, std::string(reason)};
 }
 
 Result<QuestionView> TenderService::AskQuestion(const Actor& actor, int64_t id,
@@ -736,6 +810,35 @@ Result<std::map<std::string, tendering::LotEvaluation>> TenderService::Evaluatio
     return std::map<std::string, tendering::LotEvaluation>{};
   }
   return *loaded.outcome.evaluations;
+}
+
+Result<tendering::PriceExplanation> TenderService::RecordPriceExplanation(
+    const Actor& actor, int64_t id, int64_t bid_id, const PriceExplanationCommand& command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "record price explanations"));
+  SAMSPILL_RETURN_IF_ERROR(CheckLength(command.explanation, "explanation", kMaxReasonChars));
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckLength(command.assessment_reasons, "assessment_reasons", kMaxReasonChars));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  if (loaded.tender.state() != TenderState::kEvaluated || !loaded.outcome.evaluations) {
+    return Conflict(
+        "a price explanation is recorded after the evaluation and before the award is "
+        "proposed; the tender is in state '" +
+        StateName(loaded.tender.state()) + "'");
+  }
+  const tendering::PriceExplanation explanation{bid_id,
+                                                command.asked_on,
+                                                command.explanation,
+                                                command.assessment,
+                                                command.assessment_reasons,
+                                                actor.username,
+                                                clock_.Now()};
+  SAMSPILL_ASSIGN_OR_RETURN(
+      std::string lot, tendering::RecordPriceExplanation(*loaded.outcome.evaluations, explanation));
+  json details = tendering::PriceExplanationToJson(explanation);
+  details["lot_id"] = lot;
+  SAMSPILL_RETURN_IF_ERROR(
+      Save(actor, loaded, "tender.price_explanation", details.dump()).status());
+  return explanation;
 }
 
 Result<ProtocolNote> TenderService::AddNote(const Actor& actor, int64_t id,

@@ -87,6 +87,15 @@ struct ConflictDeclaration {
   std::string remedy;
 };
 
+// The supplier's written explanation of a price the abnormally-low check flagged, and the
+// procurement officer's assessment of it (FOA § 24-9).
+struct PriceExplanationCommand {
+  Date asked_on;  // when the supplier was asked in writing
+  std::string explanation;
+  tendering::ExplanationAssessment assessment = tendering::ExplanationAssessment::kAccepted;
+  std::string assessment_reasons;
+};
+
 // ---- Views: what the actor may see, typed. The API encodes them (web/tender_json_codec.h);
 // the pages render them.
 
@@ -124,6 +133,21 @@ struct TenderSummary {
   std::optional<Timestamp> bid_deadline;
 };
 
+// A supplier's own evaluation after the award notice (tendering::MayReadOwnEvaluation): each
+// criterion's score on 0–10 with the committee's reasons, the total and the rank.
+struct OwnEvaluation {
+  struct Line {
+    std::string criterion_id;
+    std::string criterion_name;
+    double score = 0.0;
+    std::string justification;
+  };
+  std::vector<Line> scores;
+  double total = 0.0;
+  int rank = 0;
+  bool lowest_price_wins = false;  // the total is an evaluated price (quality pricing)
+};
+
 // A bid as its reader may see it. The content (price, summary) is present only for a reader the
 // rule of tendering/bid_access.h lets read it; scores only for the buyer side after opening.
 struct BidView {
@@ -137,6 +161,7 @@ struct BidView {
   std::optional<Money> price;
   std::string summary;  // with the price
   std::optional<std::vector<tendering::BidScore>> scores;
+  std::optional<OwnEvaluation> own_evaluation;  // a supplier's own bid, after the award notice
 };
 
 // When a bid arrived, and for which lot: all anyone sees of a sealed bid.
@@ -219,6 +244,9 @@ class TenderService {
   Result<BidList> ListBids(const Actor& actor, int64_t id);
   Result<BidScores> ScoreBid(const Actor& actor, int64_t id, int64_t bid_id,
                              const ScoreBidCommand& command);
+  // Rejects a bid with written reasons: after opening and before the evaluation is completed,
+  // or, once evaluated, the winner whose price explanation was not accepted — its lot is then
+  // evaluated again without it (tendering::LotOfRejectedExplanation).
   Result<BidRejection> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
                                  std::string_view reason);
 
@@ -233,6 +261,12 @@ class TenderService {
   // before the evaluation is completed.
   Result<std::map<std::string, tendering::LotEvaluation>> Evaluations(const Actor& actor,
                                                                       int64_t id);
+
+  // Records the supplier's explanation of bid `bid_id`'s price, which the abnormally-low check
+  // flagged as its lot's winner, and the assessment (procurement officers; tender evaluated).
+  // The award of that lot waits for an accepted explanation (tendering::CheckAwardable).
+  Result<tendering::PriceExplanation> RecordPriceExplanation(
+      const Actor& actor, int64_t id, int64_t bid_id, const PriceExplanationCommand& command);
 
   // Protocol entries without a state change: a note for one of the letters a–p of FOA
   // § 25-5 (procurement officers), and a declared conflict of interest (procurement officers
@@ -269,6 +303,11 @@ class TenderService {
   Result<int64_t> BuyerOrganisation(const Actor& actor);
   Result<tendering::OrganisationRef> OrganisationRef(int64_t id);
   Result<std::vector<std::string>> Participants(int64_t tender_id);
+  // Rejects the evaluated winner of `lot` whose explanation was not accepted and evaluates the
+  // lot again without it.
+  Result<BidRejection> RejectAndReevaluate(const Actor& actor, Loaded& loaded,
+                                           const store::StoredBid& bid, const std::string& lot,
+                                           std::string_view reason);
   // The valid bids of one lot with their content and scores, as the evaluation reads them.
   Result<tendering::LotBid> LotBidOf(const store::StoredBid& bid);
 

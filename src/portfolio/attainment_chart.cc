@@ -97,7 +97,7 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
     svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" ";
   } else {
-    svg += "<svg class=\"chart\" ";
+    svg += "<svg class=\"chart wide\" ";
   }
   svg += "viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
          "\" role=\"img\" aria-label=\"" + EscapeHtml(title) + "\">";

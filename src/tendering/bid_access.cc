@@ -49,6 +49,11 @@ bool MayReadBidContent(const BidReader& reader, bool is_bidding_supplier, const 
   return ReadsOpenedBidContent(reader) && BidsOpened(seal);
 }
 
+bool MayReadOwnEvaluation(const BidReader& reader, bool is_bidding_supplier, TenderState state) {
+  if (reader.is_system || reader.role != Role::kSupplier || !is_bidding_supplier) return false;
+  return state == TenderState::kStandstill || state == TenderState::kContractSigned;
+}
+
 nlohmann::json BidEventDetailsFor(const BidReader& reader, std::string_view action,
                                   nlohmann::json details) {
   if (!action.starts_with("bid.") || !details.is_object() || ReadsOpenedBidContent(reader)) {

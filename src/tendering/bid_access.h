@@ -12,6 +12,9 @@
 //   whom and whether it was rejected, never what it offered. The award (winner, contract value
 //   and reasons) is not bid content: it is shown by its own rules (TenderService::View, the OCDS
 //   export once the award notice is sent).
+// - A supplier whose bid lost reads its own evaluation — its scores, the committee's reasons and
+//   its total — once the award notice is sent (FOA § 25-1 owes it the reasons), never another
+//   bid's (MayReadOwnEvaluation).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -48,5 +51,10 @@ bool ReadsOpenedBidContent(const BidReader& reader);
 // Whether `reader` may read the content of one bid. `is_bidding_supplier`: the reader is a
 // supplier user of the organisation that submitted the bid.
 bool MayReadBidContent(const BidReader& reader, bool is_bidding_supplier, const BidSeal& seal);
+
+// Whether a supplier reads the evaluation of its own bid (scores, reasons, total, rank): from
+// the award notice on (standstill, contract signed). Only suppliers, only their own bid; the
+// buyer side reads every evaluation by MayReadBidContent.
+bool MayReadOwnEvaluation(const BidReader& reader, bool is_bidding_supplier, TenderState state);
 
 }  // namespace samspill::tendering

@@ -59,6 +59,22 @@ TEST(BidAccessTest, OpenedNeedsTheRecordTheDeadlineAndAStateAfterOpening) {
   }
 }
 
+TEST(BidAccessTest, ASupplierReadsItsOwnEvaluationFromTheAwardNoticeOn) {
+  for (TenderState state : kAllTenderStates) {
+    const bool after_notice =
+        state == TenderState::kStandstill || state == TenderState::kContractSigned;
+    EXPECT_EQ(MayReadOwnEvaluation({Role::kSupplier}, true, state), after_notice)
+        << TenderStateName(state);
+    // Never another supplier's.
+    EXPECT_FALSE(MayReadOwnEvaluation({Role::kSupplier}, false, state)) << TenderStateName(state);
+  }
+  // The buyer side reads evaluations by the content rule, not as its "own".
+  for (Role role : kAllRoles) {
+    if (role == Role::kSupplier) continue;
+    EXPECT_FALSE(MayReadOwnEvaluation({role}, true, TenderState::kStandstill)) << RoleName(role);
+  }
+}
+
 TEST(BidAccessTest, BidEventsLoseTheirContentForRolesThatReadNoBids) {
   const nlohmann::json score = {{"bid_id", 7}, {"scores", {{{"criterion_id", "q"}, {"score", 8}}}}};
   EXPECT_EQ(BidEventDetailsFor({Role::kAuditor}, "bid.score", score), score);

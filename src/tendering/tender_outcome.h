@@ -13,8 +13,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/money.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "tendering/award_model.h"
@@ -39,6 +41,37 @@ struct OpeningRecord {
   std::vector<OpenedBid> bids;
 };
 
+// The winning bid's abnormally-low check when it flagged the bid (evaluation/abnormally_low.h):
+// the figures the buyer shows and the supplier is asked to explain.
+struct AbnormallyLowFlag {
+  int64_t bid_id = 0;
+  std::string supplier_name;
+  Money price;
+  Money mean_of_others;
+  Money next_lowest;
+  double below_mean_of_others_percent = 0.0;
+  double below_next_lowest_percent = 0.0;
+  bool below_mean_threshold = false;
+  bool below_next_threshold = false;
+};
+
+// The officer's assessment of a supplier's explanation. Stored: never renumber.
+enum class ExplanationAssessment { kAccepted = 1, kRejected = 2 };
+std::string_view ExplanationAssessmentName(ExplanationAssessment a);  // "accepted", "rejected"
+Result<ExplanationAssessment> ExplanationAssessmentFromName(std::string_view name);
+
+// The supplier's written explanation of a flagged price and the procurement officer's
+// assessment of it (FOA § 24-9): asked for, received, accepted or rejected, with reasons.
+struct PriceExplanation {
+  int64_t bid_id = 0;
+  Date asked_on;            // when the supplier was asked in writing
+  std::string explanation;  // the supplier's explanation as received
+  ExplanationAssessment assessment = ExplanationAssessment::kAccepted;
+  std::string assessment_reasons;  // why the explanation was accepted or rejected
+  std::string recorded_by;         // username
+  Timestamp recorded_at;
+};
+
 // The evaluation of one lot. A lot without valid bids carries only a note.
 struct LotEvaluation {
   std::string note;         // "no valid bids" when nothing was evaluated
@@ -46,6 +79,9 @@ struct LotEvaluation {
   std::optional<int64_t> winner_bid_id;  // none when the tie rule did not decide
   std::optional<double> winner_total;
   std::vector<int64_t> tied_bid_ids;  // the bids sharing first place, when there is a tie
+  // Read from the report: set when the abnormally-low check flagged the winning bid.
+  std::optional<AbnormallyLowFlag> abnormally_low;
+  std::optional<PriceExplanation> price_explanation;  // once recorded
 
   bool evaluated() const { return !report_json.empty(); }
 };
@@ -63,9 +99,29 @@ Result<LotEvaluation> EvaluateLot(const AwardModel& model, const std::string& ti
                                   const std::vector<LotBid>& bids);
 
 // The winning bid of every evaluated lot, by lot id, or kFailedPrecondition naming the first
-// lot whose first place is shared and not decided by the announced tie rule.
+// lot whose first place is shared and not decided by the announced tie rule, or whose winner
+// the abnormally-low check flagged without an accepted explanation (CheckAwardable).
 Result<std::map<std::string, int64_t>> WinningBids(
     const std::map<std::string, LotEvaluation>& evaluations);
+
+// Whether the lot's winner may be awarded as far as the abnormally-low rule goes (FOA § 24-9):
+// a flagged winner needs the supplier's explanation recorded and accepted first; a rejected
+// explanation means the bid is to be rejected, not awarded. kFailedPrecondition naming the
+// bid and its supplier otherwise.
+Status CheckAwardable(const std::string& lot_id, const LotEvaluation& evaluation);
+
+// Records `explanation` on the lot whose winner the check flagged as bid
+// `explanation.bid_id`. kFailedPrecondition when no lot's winner is that flagged bid, or when an
+// accepted explanation is already recorded; kInvalidArgument naming the field for a blank
+// explanation or assessment. Answers the lot id.
+Result<std::string> RecordPriceExplanation(std::map<std::string, LotEvaluation>& evaluations,
+                                           PriceExplanation explanation);
+
+// The lot whose flagged winner is bid `bid_id` with an explanation recorded and not accepted:
+// the one bid that may still be rejected after the evaluation is completed, so that its lot is
+// evaluated again without it (FOA § 24-9). kConflict otherwise.
+Result<std::string> LotOfRejectedExplanation(
+    const std::map<std::string, LotEvaluation>& evaluations, int64_t bid_id);
 
 // The award of one lot to its winning bid, with the reasons of FOA § 25-5 (m).
 LotAward AwardLot(const std::string& lot_id, const LotEvaluation& evaluation, const LotBid& winner,

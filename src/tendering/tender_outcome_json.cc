@@ -1,5 +1,7 @@
 #include "tendering/tender_outcome_json.h"
 
+#include <cmath>
+#include <optional>
 #include <string>
 
 #include "common/strict_json.h"
@@ -37,6 +39,51 @@ OpeningRecord ReadOpening(const json& r) {
   return record;
 }
 
+int64_t Minor(const json& major) { return std::llround(major.get<double>() * 100.0); }
+
+// The winner's flag, read from the report the evaluation stored (its one source), so that
+// evaluations stored before the flag was typed carry it too.
+std::optional<AbnormallyLowFlag> ReadAbnormallyLow(const json& report,
+                                                   std::optional<int64_t> winner) {
+  if (!winner || !report.contains("abnormally_low")) return std::nullopt;
+  const std::string id = std::to_string(*winner);
+  const std::string currency = report.value("currency", "NOK");
+  for (const json& c : report["abnormally_low"].value("checks", json::array())) {
+    if (c.at("bid").get<std::string>() != id || !c.at("flagged").get<bool>()) continue;
+    AbnormallyLowFlag flag;
+    flag.bid_id = *winner;
+    for (const json& b : report.value("ranking", json::array())) {
+      if (b.value("id", "") == id) flag.supplier_name = b.value("name", id);
+    }
+    flag.price = Money{Minor(c.at("price")), currency};
+    flag.mean_of_others = Money{Minor(c.at("mean_of_others")), currency};
+    flag.next_lowest = Money{Minor(c.at("next_lowest")), currency};
+    flag.below_mean_of_others_percent = c.at("below_mean_of_others_percent").get<double>();
+    flag.below_next_lowest_percent = c.at("below_next_lowest_percent").get<double>();
+    flag.below_mean_threshold = c.at("below_mean_threshold").get<bool>();
+    flag.below_next_threshold = c.at("below_next_threshold").get<bool>();
+    return flag;
+  }
+  return std::nullopt;
+}
+
+PriceExplanation ReadExplanation(const json& p) {
+  PriceExplanation out;
+  out.bid_id = p.at("bid_id").get<int64_t>();
+  Result<Date> asked = ParseIsoDate(p.at("asked_on").get<std::string>());
+  if (!asked.ok()) throw std::invalid_argument(asked.status().message());
+  out.asked_on = *asked;
+  out.explanation = p.at("explanation").get<std::string>();
+  Result<ExplanationAssessment> a =
+      ExplanationAssessmentFromName(p.at("assessment").get<std::string>());
+  if (!a.ok()) throw std::invalid_argument(a.status().message());
+  out.assessment = *a;
+  out.assessment_reasons = p.at("assessment_reasons").get<std::string>();
+  out.recorded_by = p.at("recorded_by").get<std::string>();
+  out.recorded_at = ReadTime(p.at("recorded_at"));
+  return out;
+}
+
 LotEvaluation ReadEvaluation(const json& e) {
   LotEvaluation out;
   out.note = e.value("note", "");
@@ -46,6 +93,10 @@ LotEvaluation ReadEvaluation(const json& e) {
   }
   if (e.contains("winner_total")) out.winner_total = e["winner_total"].get<double>();
   if (e.contains("tied_bid_ids")) out.tied_bid_ids = e["tied_bid_ids"].get<std::vector<int64_t>>();
+  if (e.contains("report")) out.abnormally_low = ReadAbnormallyLow(e["report"], out.winner_bid_id);
+  if (e.contains("price_explanation")) {
+    out.price_explanation = ReadExplanation(e["price_explanation"]);
+  }
   return out;
 }
 
@@ -81,11 +132,22 @@ json OpeningRecordToJson(const OpeningRecord& record) {
               {"bids", std::move(bids)}};
 }
 
+json PriceExplanationToJson(const PriceExplanation& p) {
+  return json{{"bid_id", p.bid_id},
+              {"asked_on", p.asked_on.ToIso()},
+              {"explanation", p.explanation},
+              {"assessment", ExplanationAssessmentName(p.assessment)},
+              {"assessment_reasons", p.assessment_reasons},
+              {"recorded_by", p.recorded_by},
+              {"recorded_at", p.recorded_at.ToIso()}};
+}
+
 json LotEvaluationToJson(const LotEvaluation& e) {
   if (!e.evaluated()) return json{{"note", e.note}};
   json out = {{"report", json::parse(e.report_json)}, {"tied_bid_ids", e.tied_bid_ids}};
   if (e.winner_bid_id) out["winner_bid_id"] = *e.winner_bid_id;
   if (e.winner_total) out["winner_total"] = *e.winner_total;
+  if (e.price_explanation) out["price_explanation"] = PriceExplanationToJson(*e.price_explanation);
   return out;
 }
 

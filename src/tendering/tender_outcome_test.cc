@@ -87,6 +87,129 @@ TEST(TenderOutcome, TheAwardGivesValueScoreAndReasons) {
   EXPECT_EQ(award.reasons, AwardReasonsNb(winner.supplier, CleaningModel(), 9.4, winner.price));
 }
 
+// The Prozorro rule of DOMAIN.md §2: 5 mill. against 10 and 11 mill. is 52.4 % below the
+// mean of the others and 50 % below the next-lowest, so the cheap winner is flagged.
+std::vector<LotBid> FlaggedLot() {
+  return {Bid(3, "Billig AS", 5'000'000, 8), Bid(4, "Middels AS", 10'000'000, 8),
+          Bid(5, "Dyr AS", 11'000'000, 8)};
+}
+
+PriceExplanation Explanation(int64_t bid_id, ExplanationAssessment assessment) {
+  return PriceExplanation{bid_id,
+                          Date{2025, 10, 1},
+                          "Egne lokaler og lavere lønnskostnader",
+                          assessment,
+                          "Forklaringen er dokumentert",
+                          "innkjoper",
+                          Timestamp{}};
+}
+
+TEST(TenderOutcome, AFlaggedWinnerCarriesTheFiguresOfTheCheck) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_EQ(e->winner_bid_id, 3);
+  ASSERT_TRUE(e->abnormally_low.has_value());
+  EXPECT_EQ(e->abnormally_low->bid_id, 3);
+  EXPECT_EQ(e->abnormally_low->supplier_name, "Billig AS");
+  EXPECT_EQ(e->abnormally_low->price.minor, 500'000'000);
+  EXPECT_EQ(e->abnormally_low->mean_of_others.minor, 1'050'000'000);
+  EXPECT_EQ(e->abnormally_low->next_lowest.minor, 1'000'000'000);
+  EXPECT_TRUE(e->abnormally_low->below_mean_threshold);
+  EXPECT_TRUE(e->abnormally_low->below_next_threshold);
+  EXPECT_NEAR(e->abnormally_low->below_next_lowest_percent, 50.0, 1e-9);
+
+  Result<LotEvaluation> plain = EvaluateLot(
+      CleaningModel(), "Renhold", {Bid(1, "A AS", 10'000'000, 9), Bid(2, "B AS", 11'000'000, 8)});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->abnormally_low.has_value());
+}
+
+TEST(TenderOutcome, AFlaggedWinnerIsNotAwardedUntilTheExplanationIsAccepted) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok());
+  std::map<std::string, LotEvaluation> evaluations{{"", *e}};
+
+  Result<std::map<std::string, int64_t>> refused = WinningBids(evaluations);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().message(),
+            "bid 3 from Billig AS may be abnormally low (52.4 % below the mean of the other "
+            "bids); ask the supplier to explain the price in writing and record the explanation "
+            "and your assessment before the award (FOA § 24-9)");
+
+  // A rejected explanation: the bid is to be rejected, never awarded.
+  ASSERT_EQ(*RecordPriceExplanation(evaluations, Explanation(3, ExplanationAssessment::kRejected)),
+            "");
+  refused = WinningBids(evaluations);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "the explanation of bid 3 from Billig AS was not accepted; the bid is to be "
+            "rejected, not awarded (FOA § 24-9)");
+
+  // A later, accepted assessment replaces the rejected one, and the award may go ahead.
+  ASSERT_TRUE(
+      RecordPriceExplanation(evaluations, Explanation(3, ExplanationAssessment::kAccepted)).ok());
+  Result<std::map<std::string, int64_t>> winners = WinningBids(evaluations);
+  ASSERT_TRUE(winners.ok()) << winners.status().ToString();
+  EXPECT_EQ(winners->at(""), 3);
+
+  // Once accepted, it stands.
+  Result<std::string> again =
+      RecordPriceExplanation(evaluations, Explanation(3, ExplanationAssessment::kRejected));
+  EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
+}
+
+TEST(TenderOutcome, OnlyAWinnerWhoseExplanationWasNotAcceptedIsRejectedAfterTheEvaluation) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok());
+  std::map<std::string, LotEvaluation> evaluations{{"2", *e}};
+  EXPECT_EQ(LotOfRejectedExplanation(evaluations, 3).status().code(), StatusCode::kConflict);
+  ASSERT_TRUE(
+      RecordPriceExplanation(evaluations, Explanation(3, ExplanationAssessment::kRejected)).ok());
+  EXPECT_EQ(*LotOfRejectedExplanation(evaluations, 3), "2");
+  EXPECT_EQ(LotOfRejectedExplanation(evaluations, 4).status().code(), StatusCode::kConflict);
+}
+
+TEST(TenderOutcome, AnExplanationIsRecordedOnlyForAFlaggedWinnerWithReasons) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok());
+  std::map<std::string, LotEvaluation> evaluations{{"1", *e}};
+  Result<std::string> other =
+      RecordPriceExplanation(evaluations, Explanation(4, ExplanationAssessment::kAccepted));
+  EXPECT_EQ(other.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(other.status().message(),
+            "bid 4 is not a winning bid flagged as possibly abnormally low; only such a bid's "
+            "explanation is recorded");
+  PriceExplanation blank = Explanation(3, ExplanationAssessment::kAccepted);
+  blank.assessment_reasons = "  ";
+  Result<std::string> no_reasons = RecordPriceExplanation(evaluations, blank);
+  EXPECT_EQ(no_reasons.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(no_reasons.status().field(), "assessment_reasons");
+  EXPECT_FALSE(evaluations.at("1").price_explanation.has_value());
+}
+
+TEST(TenderOutcomeJson, TheFlagAndTheExplanationSurviveTheStore) {
+  Result<LotEvaluation> e = EvaluateLot(CleaningModel(), "Renhold", FlaggedLot());
+  ASSERT_TRUE(e.ok());
+  TenderOutcome outcome;
+  outcome.evaluations.emplace();
+  (*outcome.evaluations)["1"] = *e;
+  ASSERT_TRUE(
+      RecordPriceExplanation(*outcome.evaluations, Explanation(3, ExplanationAssessment::kAccepted))
+          .ok());
+  Result<TenderOutcome> back = ParseTenderOutcomeJson(TenderOutcomeToJson(outcome).dump());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  const LotEvaluation& lot = back->evaluations->at("1");
+  ASSERT_TRUE(lot.abnormally_low.has_value());
+  EXPECT_EQ(lot.abnormally_low->supplier_name, "Billig AS");
+  EXPECT_EQ(lot.abnormally_low->mean_of_others.minor, 1'050'000'000);
+  ASSERT_TRUE(lot.price_explanation.has_value());
+  EXPECT_EQ(lot.price_explanation->asked_on, (Date{2025, 10, 1}));
+  EXPECT_EQ(lot.price_explanation->assessment, ExplanationAssessment::kAccepted);
+  EXPECT_EQ(lot.price_explanation->recorded_by, "innkjoper");
+  EXPECT_TRUE(WinningBids(*back->evaluations).ok());
+}
+
 TEST(TenderOutcomeJson, RoundTripsEveryPartInTheStoredForm) {
   TenderOutcome outcome;
   outcome.opening =

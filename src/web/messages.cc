@@ -300,6 +300,43 @@ constexpr Entry kCatalogue[] = {
     {"the tender has no lot '{}'", "konkurransen har ingen delkontrakt «{}»"},
     {"a draft is not published and has no OCDS release",
      "et utkast er ikke kunngjort og har ingen OCDS-publisering"},
+    // Abnormally low bids (tendering/tender_outcome.cc, app/tender_service.cc).
+    {"bid {} from {} may be abnormally low ({} % below the mean of the other bids); ask the "
+     "supplier to explain the price in writing and record the explanation and your assessment "
+     "before the award (FOA § 24-9)",
+     "tilbud {} fra {} kan være unormalt lavt ({} % under gjennomsnittet av de andre tilbudene); "
+     "be leverandøren forklare prisen skriftlig, og registrer forklaringen og vurderingen før "
+     "tildeling (FOA § 24-9)"},
+    {"bid {} from {} may be abnormally low ({} % below the next-lowest bid); ask the supplier to "
+     "explain the price in writing and record the explanation and your assessment before the "
+     "award (FOA § 24-9)",
+     "tilbud {} fra {} kan være unormalt lavt ({} % under nest laveste tilbud); be leverandøren "
+     "forklare prisen skriftlig, og registrer forklaringen og vurderingen før tildeling "
+     "(FOA § 24-9)"},
+    {"the explanation of bid {} from {} was not accepted; the bid is to be rejected, not awarded "
+     "(FOA § 24-9)",
+     "forklaringen av tilbud {} fra {} ble ikke godtatt; tilbudet skal avvises, ikke tildeles "
+     "(FOA § 24-9)"},
+    {"bid {} is not a winning bid flagged as possibly abnormally low; only such a bid's "
+     "explanation is recorded",
+     "tilbud {} er ikke et vinnende tilbud som er merket som mulig unormalt lavt; bare for slike "
+     "tilbud registreres en forklaring"},
+    {"the explanation of bid {} is already recorded and accepted",
+     "forklaringen av tilbud {} er allerede registrert og godtatt"},
+    {"the supplier's explanation is empty", "leverandørens forklaring er tom"},
+    {"the assessment needs written reasons", "vurderingen må ha en skriftlig begrunnelse"},
+    {"the assessment must be 'accepted' or 'rejected'",
+     "vurderingen må være «godtatt» eller «ikke godtatt»"},
+    {"asked_on must be a date, YYYY-MM-DD", "datoen må skrives som ÅÅÅÅ-MM-DD"},
+    {"a price explanation is recorded after the evaluation and before the award is proposed; the "
+     "tender is in state '{}'",
+     "en prisforklaring registreres etter evalueringen og før tildelingen foreslås; konkurransen "
+     "har status «{}»"},
+    {"after the evaluation only a winning bid whose price explanation was not accepted is "
+     "rejected; bid {} is not one",
+     "etter evalueringen avvises bare et vinnende tilbud med en prisforklaring som ikke ble "
+     "godtatt; tilbud {} er ikke et slikt"},
+    {"lot '{}': {msg}", "delkontrakt «{}»: {msg}"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

@@ -63,7 +63,7 @@ PageResponse Redirect(std::string path) {
 // lengthen the tab order on wide screens where nothing scrolls (docs/decisions/0027).
 std::string WrapWideContent(std::string_view html) {
   static constexpr std::string_view kTable = "<table";
-  static constexpr std::string_view kChart = "<svg class=\"chart\"";
+  static constexpr std::string_view kChart = "<svg class=\"chart";
   std::string out;
   out.reserve(html.size() + 256);
   size_t i = 0;

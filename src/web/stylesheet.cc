@@ -100,8 +100,16 @@ details.danger > summary { color: var(--danger); }
 .answer { margin: .25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
-/* A chart keeps at least its drawn width (text at 12 px and more) and scrolls on a phone. */
-svg.chart { width: 100%; min-width: 45rem; max-width: 46rem; height: auto; font-size: 13px; }
+/* The tender's charts are drawn 480 wide with 17 px text: shrunk to a 390 px phone, the text is
+   still 12 px or more. The portfolio's wide charts keep their drawn width and scroll instead. */
+svg.chart { width: 100%; max-width: 30rem; height: auto; font-size: 17px; }
+svg.chart.wide { min-width: 45rem; max-width: 46rem; font-size: 13px; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.unit { font-weight: normal; font-size: .85rem; white-space: nowrap; }
+.verdict { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: .75rem 1rem; margin: 1rem 0; }
+.verdict h4 { margin-top: 0; }
+.abnormally-low { background: #fff4e5; border-left: 4px solid var(--warn); padding: .75rem 1rem; margin: 1rem 0; }
+.abnormally-low h3 { margin-top: 0; }
 svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
 .meter { display: inline-block; width: 8rem; height: .8rem; background: #d9dee3; vertical-align: middle; }
 .meter .fill { display: block; height: 100%; background: var(--ok); }
@@ -133,7 +141,7 @@ svg.chart .label, svg.chart .value, svg.chart .legend { fill: var(--ink); }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   .scroll { overflow: visible; }
-  svg.chart { min-width: 0; }
+  svg.chart.wide { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }
 )css";

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/tender_service.h"
+#include "tendering/tender_outcome.h"
 #include "web/page.h"
 
 namespace samspill::web {
@@ -19,5 +21,16 @@ namespace samspill::web {
 // is "" for an undivided tender.
 std::string EvaluationReportHtml(const PageRequest& req, const std::string& lot,
                                  const nlohmann::json& report);
+
+// The abnormally-low check of a lot's winner for the buyer side (FOA § 24-9): which bid, which
+// threshold it crossed and the figures, the recorded explanation and assessment, and — when
+// `form` — the form that records them (POST /anbud/{id}/bud/{bid}/prisforklaring). "" when the
+// check did not flag the winner.
+std::string AbnormallyLowHtml(const PageRequest& req, int64_t tender_id,
+                              const tendering::LotEvaluation& evaluation, bool form);
+
+// A supplier's own evaluation after the award notice: its score on each criterion (points
+// 0–10) with the committee's reasons, its total and rank.
+std::string OwnEvaluationHtml(const PageRequest& req, const app::OwnEvaluation& own);
 
 }  // namespace samspill::web

@@ -116,6 +116,26 @@ Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const json& body) {
   return declaration;
 }
 
+Result<app::PriceExplanationCommand> PriceExplanationCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckKeys(body, {"asked_on", "explanation", "assessment", "assessment_reasons"}));
+  app::PriceExplanationCommand command;
+  SAMSPILL_ASSIGN_OR_RETURN(std::string asked_on,
+                            RequiredJsonString(body, "asked_on", "", kCommandFields));
+  Result<Date> date = ParseIsoDate(asked_on);
+  if (!date.ok()) return InvalidArgument("asked_on must be a date, YYYY-MM-DD", "asked_on");
+  command.asked_on = *date;
+  SAMSPILL_ASSIGN_OR_RETURN(command.explanation,
+                            RequiredJsonString(body, "explanation", "", kCommandFields));
+  SAMSPILL_ASSIGN_OR_RETURN(std::string assessment,
+                            RequiredJsonString(body, "assessment", "", kCommandFields));
+  SAMSPILL_ASSIGN_OR_RETURN(command.assessment,
+                            tendering::ExplanationAssessmentFromName(assessment));
+  SAMSPILL_ASSIGN_OR_RETURN(command.assessment_reasons,
+                            RequiredJsonString(body, "assessment_reasons", "", kCommandFields));
+  return command;
+}
+
 Result<tendering::TenderAction> TenderActionFromPath(std::string_view name) {
   for (tendering::TenderAction a : tendering::kAllTenderActions) {
     if (tendering::TenderActionName(a) == name) return a;
@@ -183,8 +203,22 @@ json ToJson(const app::BidView& b) {
     item["summary"] = b.summary;
   }
   if (b.scores) item["scores"] = ScoresToJson(*b.scores);
+  if (b.own_evaluation) {
+    json scores = json::array();
+    for (const app::OwnEvaluation::Line& l : b.own_evaluation->scores) {
+      scores.push_back({{"criterion_id", l.criterion_id},
+                        {"criterion", l.criterion_name},
+                        {"score", l.score},
+                        {"justification", l.justification}});
+    }
+    item["own_evaluation"] = {{"scores", std::move(scores)},
+                              {"total", b.own_evaluation->total},
+                              {"rank", b.own_evaluation->rank}};
+  }
   return item;
 }
+
+json ToJson(const tendering::PriceExplanation& p) { return tendering::PriceExplanationToJson(p); }
 
 json ToJson(const app::BidList& list) {
   if (list.sealed) {

@@ -26,6 +26,9 @@ Result<app::AskQuestionCommand> AskQuestionCommandFromJson(const nlohmann::json&
 Result<app::ProtocolNote> ProtocolNoteFromJson(const nlohmann::json& body);
 // {"person": "…", "description": "…", "remedy": "…"}
 Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const nlohmann::json& body);
+// {"asked_on": "2025-10-01", "explanation": "…", "assessment": "accepted" | "rejected",
+//  "assessment_reasons": "…"}
+Result<app::PriceExplanationCommand> PriceExplanationCommandFromJson(const nlohmann::json& body);
 // The lifecycle action of the path /api/tenders/{id}/actions/{name}: InvalidArgument on
 // "action" for a name that is none.
 Result<tendering::TenderAction> TenderActionFromPath(std::string_view name);
@@ -44,6 +47,7 @@ nlohmann::json ToJson(const app::QuestionView& question);
 nlohmann::json ToJson(const std::vector<app::QuestionView>& questions);  // {"questions": […]}
 nlohmann::json ToJson(const app::PublishedAnswer& answer);
 nlohmann::json ToJson(const std::map<std::string, tendering::LotEvaluation>& evaluations);
+nlohmann::json ToJson(const tendering::PriceExplanation& explanation);
 nlohmann::json ToJson(const app::ProtocolNote& note);
 nlohmann::json ToJson(const app::ConflictDeclaration& declaration);
 // The OCDS release package (tendering/ocds_export.h).

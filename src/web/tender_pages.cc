@@ -534,6 +534,9 @@ std::string BidsSection(const PageRequest& req, const app::TenderView& view,
           "<table><caption>" + H(req.T("home.my_bids")) + "</caption>" +
           Head(req, {"col.lot", "col.price", "col.received", "col.version", "col.description"}) +
           "<tbody>" + rows + "</tbody></table>";
+      for (const app::BidView& b : bids.bids) {
+        if (b.own_evaluation) body += OwnEvaluationHtml(req, *b.own_evaluation);
+      }
     }
     if (state == tendering::TenderState::kPublished) body += BidForm(req, view.tender.draft(), id);
     return Section("bids", req.T("home.my_bids"), body);
@@ -674,6 +677,10 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
       std::string charts;
       for (const auto& [lot, e] : *evaluations) {
         if (!e.evaluated()) continue;
+        // The abnormally-low check comes first: it holds up the award until it is answered.
+        charts += AbnormallyLowHtml(req, id, e,
+                                    role == Role::kProcurementOfficer &&
+                                        tender.state() == tendering::TenderState::kEvaluated);
         charts += EvaluationReportHtml(req, lot, json::parse(e.report_json));
       }
       body += Section("evaluation", req.T("tender.evaluation"), charts);
@@ -702,7 +709,7 @@ Result<PageResponse> AfterPost(PageRequest& req, app::TenderService& tenders, co
       status.code() == StatusCode::kInternal) {
     return status;
   }
-  return TenderPage(req, tenders, {{field, status.message()}},
+  return TenderPage(req, tenders, {{field, InLanguage(req.lang, status.message())}},
                     status.code() == StatusCode::kInvalidArgument ? 400 : 409);
 }
 
@@ -913,6 +920,39 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
                           tenders.ScoreBid(Who(req), IdParam(req, 0), IdParam(req, 1), scores);
                       return AfterPost(req, tenders, done.status(), "bids");
                     }});
+  routes.push_back(
+      {"POST",
+       tender + std::string("/bud/") + kIdPattern + "/prisforklaring",
+       false,
+       {Role::kProcurementOfficer},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         const std::string field = "low-" + req.params[1];
+         Result<Date> asked_on = ParseIsoDate(req.Param("asked_on"));
+         if (!asked_on.ok()) {
+           return AfterPost(req, tenders,
+                            InvalidArgument("asked_on must be a date, YYYY-MM-DD", "asked_on"),
+                            field + "-asked_on");
+         }
+         Result<tendering::ExplanationAssessment> assessment =
+             tendering::ExplanationAssessmentFromName(req.Param("assessment"));
+         if (!assessment.ok())
+           return AfterPost(req, tenders, assessment.status(), field + "-assessment");
+         const app::PriceExplanationCommand command{*asked_on, req.Param("explanation"),
+                                                    *assessment, req.Param("assessment_reasons")};
+         Result<tendering::PriceExplanation> done =
+             tenders.RecordPriceExplanation(Who(req), IdParam(req, 0), IdParam(req, 1), command);
+         return AfterPost(req, tenders, done.status(), field + "-explanation");
+       }});
+  routes.push_back(
+      {"POST",
+       tender + std::string("/bud/") + kIdPattern + "/avvis",
+       false,
+       {Role::kProcurementOfficer},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         Result<app::BidRejection> done =
+             tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("reason"));
+         return AfterPost(req, tenders, done.status(), "low-" + req.params[1] + "-reject");
+       }});
   routes.push_back({"GET",
                     "/revisjonslogg",
                     false,

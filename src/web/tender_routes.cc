@@ -97,6 +97,17 @@ std::vector<Route> TenderApiRoutes(app::TenderService& tenders) {
                           tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), reason));
                     }});
 
+  // The supplier's explanation of a price the abnormally-low check flagged, and its assessment.
+  routes.push_back({"POST", TenderPath(std::string("/bids/") + kIdPattern + "/price-explanation"),
+                    false, officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_ASSIGN_OR_RETURN(app::PriceExplanationCommand command,
+                                                PriceExplanationCommandFromJson(body));
+                      return Encoded(tenders.RecordPriceExplanation(Who(req), IdParam(req, 0),
+                                                                    IdParam(req, 1), command),
+                                     201);
+                    }});
+
   routes.push_back({"GET", TenderPath("/questions"), false, {}, [&tenders](ApiRequest& req) {
                       return Encoded(tenders.ListQuestions(Who(req), IdParam(req, 0)));
                     }});

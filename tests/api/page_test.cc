@@ -159,6 +159,93 @@ TEST_F(PageTest, TheSignedCleaningTenderShowsEvaluationChartsToTheAuditor) {
   EXPECT_NE(english->get_header_value("Set-Cookie").find("samspill_lang=en"), std::string::npos);
 }
 
+// The sensitivity section opens with a verdict in words; the charts have axes, whole criterion
+// names (wrapped, never cut) and the names users know in the legend; score columns give their
+// scale.
+TEST_F(PageTest, TheEvaluationSaysInWordsHowSafeTheWinnerIs) {
+  PageSession s = LogIn("innkjoper");
+  const std::string path = "/anbud/" + std::to_string(DemoTender("contract_signed"));
+  auto page = Get(path, s);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const std::string& b = page->body;
+  for (const char* expected :
+       {"Hvor sikker er vinneren?", "<h4>Konklusjon</h4>",
+        "Vinneren, Renhold og Inkludering AS (fiktiv), ", "Minst margin har «", " prosentpoeng ",
+        "trekninger.", "poeng 0–10", "Samlet poengsum (poeng 0–10)",
+        "class=\"legend\">Sosiale hensyn: lærlinger, faste stillinger,</text>",
+        "class=\"legend\">lønns- og arbeidsvilkår</text>", "Rangreversering skjedde",
+        " trekker tilbudet, vinner "}) {
+    EXPECT_NE(b.find(expected), std::string::npos) << expected;
+  }
+  // Criterion ids are not shown as names, and no chart label is cut.
+  EXPECT_EQ(b.find("class=\"legend\">sosialt<"), std::string::npos);
+  EXPECT_EQ(b.find("…</text>"), std::string::npos);
+
+  auto english = Get(path + "?lang=en", s);
+  for (const char* expected :
+       {"How safe is the winner?", "<h4>Verdict</h4>", "The winner, Renhold og Inkludering AS",
+        "points 0–10", "Total score (points 0–10)", "Rank reversal"}) {
+    EXPECT_NE(english->body.find(expected), std::string::npos) << expected;
+  }
+}
+
+// A price-only tender whose cheapest bid is half the others: the tender page shows the check and
+// the award waits for the recorded, accepted explanation.
+TEST_F(PageTest, AnAbnormallyLowWinnerIsShownAndHoldsUpTheAwardUntilExplained) {
+  ApiClient api(server_->port());
+  Session officer_api = api.LoginAs("innkjoper");
+  json draft = PriceOnlyDraft("Vaktmestertjenester");
+  draft["bid_deadline"] = "2026-01-20T11:00:00Z";
+  const int64_t id = api.Expect(201, "POST", "/api/tenders", officer_api, draft)["id"];
+  const std::string t = "/api/tenders/" + std::to_string(id);
+  api.Expect(200, "POST", t + "/actions/publish", officer_api);
+  int64_t cheap = 0;
+  for (auto [user, price] : {std::pair{"leverandor", 200000}, std::pair{"leverandor2", 400000},
+                             std::pair{"leverandor3", 440000}}) {
+    json bid = api.Expect(201, "POST", t + "/bids", api.LoginAs(user), json{{"price", price}});
+    if (price == 200000) cheap = bid["id"];
+  }
+  std::ofstream(clock_file_, std::ios::trunc) << "2026-01-21T09:00:00Z\n";
+  for (const char* action : {"close_bidding", "open_bids", "complete_evaluation"}) {
+    api.Expect(200, "POST", t + "/actions/" + action, officer_api);
+  }
+
+  PageSession s = LogIn("innkjoper");
+  const std::string page_path = "/anbud/" + std::to_string(id);
+  auto page = Get(page_path, s);
+  ASSERT_EQ(page->status, 200);
+  for (const char* expected :
+       {"Mulig unormalt lavt tilbud", "kr\u00a0200\u00a0000", "kr\u00a0420\u00a0000",
+        "kr\u00a0400\u00a0000", "52,4 %", "terskelen er nådd", "FOA § 24-9", "/prisforklaring\""}) {
+    EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
+  }
+
+  auto refused = Post(page_path + "/handling/propose_award", s, "");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 409);
+  EXPECT_NE(refused->body.find("tilbud " + std::to_string(cheap) +
+                               " fra Omsorgspartner Midt AS (fiktiv) kan være unormalt lavt"),
+            std::string::npos)
+      << refused->body;
+
+  auto recorded = Post(page_path + "/bud/" + std::to_string(cheap) + "/prisforklaring", s,
+                       "asked_on=2026-01-21&explanation=Egne+lokaler&assessment=accepted&"
+                       "assessment_reasons=Prisen+er+dokumentert");
+  ASSERT_TRUE(recorded);
+  EXPECT_EQ(recorded->status, 303) << recorded->body;
+  page = Get(page_path, s);
+  EXPECT_NE(page->body.find("Egne lokaler"), std::string::npos);
+  EXPECT_NE(page->body.find("<strong>godtatt</strong>: Prisen er dokumentert"), std::string::npos);
+  EXPECT_EQ(page->body.find("/prisforklaring\""), std::string::npos);  // nothing left to record
+  auto proposed = Post(page_path + "/handling/propose_award", s, "");
+  EXPECT_EQ(proposed->status, 303) << proposed->body;
+
+  // Roles that read no bid content see nothing of the check.
+  auto union_page = Get(page_path, LogIn("tillitsvalgt"));
+  EXPECT_EQ(union_page->body.find("Mulig unormalt lavt tilbud"), std::string::npos);
+}
+
 TEST_F(PageTest, TheCancelledCareHomeShowsItsReasonsAndNoBids) {
   PageSession s = LogIn("tillitsvalgt");
   auto page = Get("/anbud/" + std::to_string(DemoTender("cancelled")), s);
@@ -264,6 +351,11 @@ TEST_F(PageTest, SuppliersSeeNoDraftsNoProtocolAndOnlyTheirOwnBids) {
   // Another tenderer's bid never shows; the winner's contract value is in the award notice.
   EXPECT_EQ(page->body.find("10\u00a0950\u00a0000"), std::string::npos);
   EXPECT_EQ(page->body.find("Evalueringstabell"), std::string::npos);
+  // After the award notice, its own evaluation: scores and reasons, never the others'.
+  EXPECT_NE(page->body.find("Din evaluering"), std::string::npos);
+  EXPECT_NE(page->body.find("God renholdsplan; vikarordning uten reservepool."), std::string::npos);
+  EXPECT_NE(page->body.find(" i rangeringen."), std::string::npos);
+  EXPECT_EQ(page->body.find("Full bemanningsplan med vikarordning"), std::string::npos);
   EXPECT_EQ(Get("/anbud/" + std::to_string(cleaning) + "/protokoll", supplier)->status, 403);
   EXPECT_EQ(Get("/revisjonslogg", supplier)->status, 403);
 }

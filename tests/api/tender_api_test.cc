@@ -293,6 +293,139 @@ TEST_F(TenderApiTest, WholeCleaningTenderDrivenByTheRolesThatDoEachStep) {
   EXPECT_NE(protocol.dump().find(sha), std::string::npos);
 }
 
+// DOMAIN.md §2: a winner ≥ 40 % below the mean of the others or ≥ 30 % below the next bid is
+// flagged; the award waits for the supplier's explanation and the officer's assessment.
+TEST_F(TenderApiTest, AnAbnormallyLowWinnerIsAwardedOnlyAfterAnAcceptedExplanation) {
+  Session officer = As("innkjoper");
+  const int64_t id = Create(officer, Draft());
+  Act(officer, id, "publish");
+  Bid(As("leverandor"), id, 500000, "Svært billig");
+  Bid(As("leverandor2"), id, 1000000, "Middels");
+  Bid(As("leverandor3"), id, 1100000, "Dyr");
+  Advance(36 * kDay);
+  Act(officer, id, "close_bidding");
+  Act(officer, id, "open_bids");
+  ScoreAll(id);
+  Act(officer, id, "complete_evaluation");
+
+  json bids = api().Expect(200, "GET", T(id, "/bids"), officer);
+  int64_t cheap = 0, other = 0;
+  std::string cheap_name;
+  for (const json& b : bids["bids"]) {
+    if (b["price"]["amount"].get<double>() == 500000) {
+      cheap = b["id"].get<int64_t>();
+      cheap_name = b["supplier"]["name"].get<std::string>();
+    } else {
+      other = b["id"].get<int64_t>();
+    }
+  }
+  ASSERT_GT(cheap, 0);
+  const std::string explain = "/bids/" + std::to_string(cheap) + "/price-explanation";
+
+  json refused = Act(officer, id, "propose_award", 409);
+  EXPECT_NE(refused.dump().find("bid " + std::to_string(cheap) + " from " + cheap_name +
+                                " may be abnormally low (52.4 % below the mean of the other bids)"),
+            std::string::npos)
+      << refused.dump();
+
+  // Only the procurement officer records it, only for the flagged winner, with reasons.
+  const json accepted = {{"asked_on", Date(now_)},
+                         {"explanation", "Egne lokaler, ingen leie; lønn etter tariff vedlagt"},
+                         {"assessment", "accepted"},
+                         {"assessment_reasons", "Dokumentasjonen viser at prisen er bærekraftig"}};
+  api().Expect(403, "POST", T(id, explain), As("evaluator"), accepted);
+  api().Expect(409, "POST", T(id, "/bids/" + std::to_string(other) + "/price-explanation"), officer,
+               accepted);
+  json blank = accepted;
+  blank["assessment_reasons"] = " ";
+  api().Expect(400, "POST", T(id, explain), officer, blank);
+
+  json rejected = accepted;
+  rejected["assessment"] = "rejected";
+  rejected["assessment_reasons"] = "Lønn under tariff";
+  api().Expect(201, "POST", T(id, explain), officer, rejected);
+  json still = Act(officer, id, "propose_award", 409);
+  EXPECT_NE(still.dump().find("was not accepted; the bid is to be rejected, not awarded"),
+            std::string::npos)
+      << still.dump();
+
+  json recorded = api().Expect(201, "POST", T(id, explain), officer, accepted);
+  EXPECT_EQ(recorded["assessment"], "accepted");
+  EXPECT_EQ(recorded["recorded_by"], "innkjoper");
+  json proposed = Act(officer, id, "propose_award");
+  ASSERT_EQ(proposed["awards"].size(), 1u);
+  EXPECT_EQ(proposed["awards"][0]["bid_id"], cheap);
+
+  json audit = api().Expect(
+      200, "GET", "/api/audit?entity_type=tender&entity_id=" + std::to_string(id), As("revisor"));
+  EXPECT_NE(audit.dump().find("tender.price_explanation"), std::string::npos);
+}
+
+// A rejected explanation: the bid is rejected after the evaluation, and its lot is evaluated
+// again without it, so the award goes to the next bid.
+TEST_F(TenderApiTest, ABidWhoseExplanationWasNotAcceptedIsRejectedAndTheLotEvaluatedAgain) {
+  Session officer = As("innkjoper");
+  const int64_t id = Create(officer, Draft());
+  Act(officer, id, "publish");
+  Bid(As("leverandor"), id, 500000, "Svært billig");
+  Bid(As("leverandor2"), id, 1000000, "Middels");
+  Bid(As("leverandor3"), id, 1100000, "Dyr");
+  Advance(36 * kDay);
+  Act(officer, id, "close_bidding");
+  Act(officer, id, "open_bids");
+  ScoreAll(id);
+  Act(officer, id, "complete_evaluation");
+  int64_t cheap = 0, middle = 0;
+  const json listed = api().Expect(200, "GET", T(id, "/bids"), officer);
+  for (const json& b : listed["bids"]) {
+    const double price = b["price"]["amount"].get<double>();
+    if (price == 500000) cheap = b["id"];
+    if (price == 1000000) middle = b["id"];
+  }
+  const std::string reject = "/bids/" + std::to_string(cheap) + "/reject";
+  // Not before an explanation was recorded and not accepted.
+  api().Expect(409, "POST", T(id, reject), officer, json{{"reason", "For lav pris"}});
+  api().Expect(201, "POST", T(id, "/bids/" + std::to_string(cheap) + "/price-explanation"), officer,
+               json{{"asked_on", Date(now_)},
+                    {"explanation", "Vi har regnet feil på bemanningen"},
+                    {"assessment", "rejected"},
+                    {"assessment_reasons", "Prisen dekker ikke lønn etter tariff"}});
+  // Another bid is not rejected after the evaluation.
+  api().Expect(409, "POST", T(id, "/bids/" + std::to_string(middle) + "/reject"), officer,
+               json{{"reason", "x"}});
+  json rejected = api().Expect(200, "POST", T(id, reject), officer,
+                               json{{"reason", "Unormalt lavt tilbud; forklaringen holdt ikke"}});
+  EXPECT_EQ(rejected["status"], "rejected");
+  json proposed = Act(officer, id, "propose_award");
+  ASSERT_EQ(proposed["awards"].size(), 1u);
+  EXPECT_EQ(proposed["awards"][0]["bid_id"], middle);
+}
+
+// After the award notice a losing supplier reads its own scores and the committee's reasons,
+// never another bid's; before it, nothing of the evaluation.
+TEST_F(TenderApiTest, ALosingSupplierReadsItsOwnEvaluationAfterTheAwardNotice) {
+  const int64_t id = DriveTo("award_proposed");
+  Session loser = As("leverandor2");  // 1 200 000 against 1 000 000: it lost
+  json before = api().Expect(200, "GET", T(id, "/bids"), loser);
+  ASSERT_EQ(before["bids"].size(), 1u);
+  EXPECT_FALSE(before["bids"][0].contains("own_evaluation")) << before.dump();
+
+  Act(As("innkjoper"), id, "send_award_notice");
+  json after = api().Expect(200, "GET", T(id, "/bids"), loser);
+  ASSERT_EQ(after["bids"].size(), 1u);
+  const json& own = after["bids"][0]["own_evaluation"];
+  ASSERT_TRUE(own.is_object()) << after.dump();
+  EXPECT_EQ(own["rank"], 2);
+  std::map<std::string, double> scores;
+  for (const json& s : own["scores"]) scores[s["criterion_id"]] = s["score"].get<double>();
+  EXPECT_EQ(scores.at("kvalitet"), 8);
+  EXPECT_EQ(scores.at("sosialt"), 7);
+  // Proportional price: 10 · 1 000 000 / 1 200 000.
+  EXPECT_NEAR(scores.at("pris"), 8.333, 0.001);
+  // Nothing of the winning bid: not its price, not its total.
+  EXPECT_EQ(after.dump().find("1000000"), std::string::npos) << after.dump();
+}
+
 TEST_F(TenderApiTest, EveryStateTimesEveryAction) {
   const std::vector<std::string> states = {
       "draft",      "published",       "bidding_closed", "unsuccessful",

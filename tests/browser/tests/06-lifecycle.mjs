@@ -7,6 +7,7 @@
 // signed contract. The API only reads, to check what the pages did. The award must be the one
 // the demo reached through the service with the same bids and scores. Every page on the way is
 // checked like the crawl's (structure, axe, console), with screenshots.
+import path from 'node:path';
 import { takeEvents, visit, submit } from '../lib/browser.mjs';
 import { checkPage, showsAmount } from '../lib/checks.mjs';
 import { test } from '../lib/harness.mjs';
@@ -35,6 +36,59 @@ async function act(t, page, id, action) {
 async function check(t, env, page, role, path, name) {
   const result = await visit(page, path);
   await checkPage(t, env, page, { role: `lifecycle-${role}`, path: name ?? path, result, loggedIn: true });
+}
+
+// The evaluation section at a desktop and a phone width, in both languages: the verdict opens
+// the sensitivity analysis, criterion names are whole (wrapped, not cut), score columns give
+// their scale, chart text is at least 12 px on screen and the page never scrolls sideways. A
+// screenshot of the section each time, to look at.
+async function checkEvaluation(t, env, page, id) {
+  const where = `/anbud/${id}`;
+  for (const lang of ['nb', 'en']) {
+    for (const width of [1366, 390]) {
+      const at = `${where} (${lang}, ${width} px)`;
+      await page.setViewportSize({ width, height: 900 });
+      await visit(page, `${where}?lang=${lang}`);
+      const facts = await page.evaluate(() => {
+        const section = document.querySelector('section[aria-labelledby="evaluation"]');
+        let smallest = Infinity;
+        const texts = [];
+        for (const svg of section.querySelectorAll('svg.chart')) {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          for (const text of svg.querySelectorAll('text')) {
+            smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+            texts.push({ cls: text.getAttribute('class'), text: text.textContent });
+          }
+        }
+        // Wide tables scroll inside their own box (.table-scroll); nothing else may reach past
+        // the window's right edge.
+        const wide = [...section.querySelectorAll('*')]
+          .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} (${Math.round(el.getBoundingClientRect().right)} px)`);
+        return {
+          wide,
+          smallest,
+          texts,
+          verdict: section.querySelector('.sensitivity > h3 + .verdict')?.innerText ?? '',
+          headers: [...section.querySelectorAll('table.evaluation th[scope=col]')].map((th) => th.innerText),
+        };
+      });
+      t.check(facts.wide.length === 0, at, `the evaluation section reaches past the window: ${facts.wide.slice(0, 5).join(', ')}`);
+      t.check(facts.smallest >= 12, at, `chart text is ${facts.smallest.toFixed(1)} px, less than 12 px`);
+      t.check(facts.verdict.length > 0, at, 'the sensitivity section does not open with a verdict');
+      t.check(facts.verdict.includes('Renhold og Inkludering AS'), at, `the verdict does not name the winner: ${facts.verdict}`);
+      const legend = facts.texts.filter((x) => x.cls === 'legend').map((x) => x.text).join(' ');
+      for (const name of ['Kvalitet: bemanning, renholdsplan og kvalitetssikring', 'Sosiale hensyn: lærlinger, faste stillinger']) {
+        t.check(legend.includes(name), at, `the legend lacks the whole criterion name "${name}": ${legend}`);
+      }
+      t.check(!facts.texts.some((x) => x.text.endsWith('…')), at, 'a chart label is cut with an ellipsis');
+      const scale = lang === 'nb' ? 'poeng 0–10' : 'points 0–10';
+      t.check(facts.headers.some((h) => h.includes(scale)), at, `no score column says "${scale}": ${facts.headers.join(' | ')}`);
+      await page.locator('section[aria-labelledby="evaluation"]').screenshot({ path: path.join(env.artifacts, `evaluation-${lang}-${width}.png`) });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await visit(page, `${where}?lang=nb`);
 }
 
 async function state(env, id) {
@@ -181,8 +235,16 @@ test('lifecycle: the cleaning tender from draft to signed contract through the p
   await act(t, officer, id, 'complete_evaluation');
   await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-evaluated');
   t.check(await officer.locator('section[aria-labelledby="evaluation"] svg').count() > 0, `/anbud/${id}`, 'the completed evaluation shows no chart');
+  await checkEvaluation(t, env, officer, id);
   await act(t, officer, id, 'propose_award');
   await act(t, officer, id, 'send_award_notice');
+  // After the notice a losing supplier reads its own scores and reasons, and nobody else's.
+  const loser = (await env.session('leverandor3')).page;
+  await check(t, env, loser, 'leverandor3', `/anbud/${id}`, '/anbud/N-own-evaluation');
+  const own = await loser.locator('.own-evaluation').innerText().catch(() => '');
+  t.check(own.includes('God renholdsplan; vikarordning uten reservepool.') && own.includes('Tre lærlinger'), `/anbud/${id}`, `the losing supplier does not see its own scores and reasons: ${own}`);
+  const loserText = await loser.locator('main').innerText();
+  t.check(!loserText.includes('Full bemanningsplan') && !loserText.includes('Renholdsplan mangler frekvens'), `/anbud/${id}`, 'the losing supplier sees another bid\'s reasons');
   clock.advanceDays(11);
   await act(t, officer, id, 'sign_contract');
   t.check(await state(env, id) === 'contract_signed', `/anbud/${id}`, `state ${await state(env, id)} at the end, expected contract_signed`);
