@@ -26,6 +26,16 @@ Result<app::AskQuestionCommand> AskQuestionCommandFromJson(const nlohmann::json&
 Result<app::ProtocolNote> ProtocolNoteFromJson(const nlohmann::json& body);
 // {"person": "…", "description": "…", "remedy": "…"}
 Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const nlohmann::json& body);
+// {"reason": "…", "kind": "tender" | "supplier"}: the kind defaults to "tender".
+struct BidRejectionRequest {
+  std::string reason;
+  tendering::RejectionKind kind = tendering::RejectionKind::kTender;
+};
+Result<BidRejectionRequest> BidRejectionFromJson(const nlohmann::json& body);
+// {"grounds": "…"}
+Result<app::LodgeComplaintCommand> LodgeComplaintCommandFromJson(const nlohmann::json& body);
+// {"outcome": "upheld" | "rejected", "reasons": "…"}; the outcome is required.
+Result<app::HandleComplaintCommand> HandleComplaintCommandFromJson(const nlohmann::json& body);
 // The lifecycle action of the path /api/tenders/{id}/actions/{name}: InvalidArgument on
 // "action" for a name that is none.
 Result<tendering::TenderAction> TenderActionFromPath(std::string_view name);
@@ -46,6 +56,10 @@ nlohmann::json ToJson(const app::PublishedAnswer& answer);
 nlohmann::json ToJson(const std::map<std::string, tendering::LotEvaluation>& evaluations);
 nlohmann::json ToJson(const app::ProtocolNote& note);
 nlohmann::json ToJson(const app::ConflictDeclaration& declaration);
+// {"id": 1, "supplier": {"id", "name"}, "lodged_at", "grounds", "outcome": "open" | "upheld" |
+// "rejected", "handled_at": null | "…", "handling_reasons"}
+nlohmann::json ToJson(const tendering::Complaint& complaint);
+nlohmann::json ToJson(const std::vector<tendering::Complaint>& complaints);  // {"complaints": […]}
 // The OCDS release package (tendering/ocds_export.h).
 nlohmann::json ToJson(const app::OcdsRelease& release);
 
