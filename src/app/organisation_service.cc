@@ -23,6 +23,11 @@ Result<store::Organisation> OrganisationService::Create(const std::optional<Prin
   if (request.name.empty() || request.name.size() > 200) {
     return InvalidArgument("the name must have 1 to 200 characters", "name");
   }
+  if (request.address.size() > store::kMaxOrganisationAddressChars) {
+    return InvalidArgument("the address must have at most " +
+                               std::to_string(store::kMaxOrganisationAddressChars) + " characters",
+                           "address");
+  }
   store::AuditEvent event;
   event.at = clock_.Now();
   if (actor) {
@@ -33,11 +38,14 @@ Result<store::Organisation> OrganisationService::Create(const std::optional<Prin
   }
   event.action = "organisation.create";
   event.entity_type = "organisation";
-  event.after_json = nlohmann::json{{"org_number", *number},
-                                    {"name", request.name},
-                                    {"kind", OrganisationKindName(request.kind)}}
-                         .dump();
-  return store_.CreateOrganisation({*number, request.name, request.kind}, std::move(event));
+  event.after_json = nlohmann::json{
+      {"org_number", *number},
+      {"name", request.name},
+      {"kind", OrganisationKindName(request.kind)},
+      {"address",
+       request.address}}.dump();
+  return store_.CreateOrganisation({*number, request.name, request.kind, request.address},
+                                   std::move(event));
 }
 
 }  // namespace samspill::app

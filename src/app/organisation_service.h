@@ -18,6 +18,7 @@ struct CreateOrganisationRequest {
   std::string org_number;  // "942 110 464" or "942110464"
   std::string name;
   store::OrganisationKind kind = store::OrganisationKind::kSupplier;
+  std::string address;  // postal address, one line; optional
 };
 
 class OrganisationService {

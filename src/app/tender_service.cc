@@ -142,7 +142,7 @@ store::AuditEvent TenderService::Event(const Actor& actor, std::string action, i
 
 Result<tendering::OrganisationRef> TenderService::OrganisationRef(int64_t id) {
   SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org, store_.FindOrganisationById(id));
-  return tendering::OrganisationRef{org.id, org.name, org.org_number};
+  return tendering::OrganisationRef{org.id, org.name, org.org_number, org.address};
 }
 
 Result<int64_t> TenderService::BuyerOrganisation(const Actor& actor) {
@@ -636,7 +636,8 @@ Result<BidScores> TenderService::ScoreBid(const Actor& actor, int64_t id, int64_
 }
 
 Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
-                                              std::string_view reason) {
+                                              std::string_view reason,
+                                              tendering::RejectionKind kind) {
   SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "reject bids"));
   if (IsBlank(reason)) {
     return InvalidArgument("a rejection needs written reasons (FOA § 25-5)", "reason");
@@ -665,9 +666,73 @@ Result<BidRejection> TenderService::RejectBid(const Actor& actor, int64_t id, in
       Event(actor, "bid.reject", id,
             json{{"bid_id", bid_id},
                  {"supplier_organisation_id", bid.supplier_organisation_id},
-                 {"reason", std::string(reason)}}
+                 {"reason", std::string(reason)},
+                 {"kind", tendering::RejectionKindName(kind)}}
                 .dump())));
-  return BidRejection{bid_id, std::string(reason)};
+  return BidRejection{bid_id, std::string(reason), kind};
+}
+
+Result<tendering::Complaint> TenderService::LodgeComplaint(const Actor& actor, int64_t id,
+                                                           const LodgeComplaintCommand& command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(IsSupplier(actor), actor, "lodge complaints"));
+  if (!actor.organisation_id) {
+    return FailedPrecondition("the user belongs to no supplier organisation");
+  }
+  SAMSPILL_RETURN_IF_ERROR(tendering::CheckComplaintText(command.grounds, "grounds"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredBid> bids, store_.ListBidReceipts(id));
+  const bool took_part = std::any_of(bids.begin(), bids.end(), [&](const store::StoredBid& b) {
+    return b.supplier_organisation_id == *actor.organisation_id;
+  });
+  if (!took_part) {
+    return PermissionDenied(
+        "only a supplier that submitted a bid to this tender may complain about its award");
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(tendering::OrganisationRef supplier,
+                            OrganisationRef(*actor.organisation_id));
+  SAMSPILL_ASSIGN_OR_RETURN(
+      tendering::Complaint complaint,
+      loaded.tender.LodgeComplaint(clock_.Now(), supplier.id, supplier.name, command.grounds));
+  json details = {{"complaint_id", complaint.id},
+                  {"supplier_organisation_id", supplier.id},
+                  {"grounds", complaint.grounds}};
+  SAMSPILL_RETURN_IF_ERROR(Save(actor, loaded, "complaint.lodge", details.dump()).status());
+  return complaint;
+}
+
+Result<tendering::Complaint> TenderService::HandleComplaint(const Actor& actor, int64_t id,
+                                                            int64_t complaint_id,
+                                                            const HandleComplaintCommand& command) {
+  SAMSPILL_RETURN_IF_ERROR(NeedRole(Runs(actor), actor, "handle complaints"));
+  SAMSPILL_RETURN_IF_ERROR(tendering::CheckComplaintText(command.reasons, "reasons"));
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, Load(id));
+  if (complaint_id < 1 || complaint_id > static_cast<int64_t>(tendering::kMaxComplaintsPerTender)) {
+    return NotFound("the tender has no complaint " + std::to_string(complaint_id));
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(
+      tendering::Complaint complaint,
+      loaded.tender.HandleComplaint(clock_.Now(), static_cast<int>(complaint_id), command.outcome,
+                                    command.reasons));
+  json details = {{"complaint_id", complaint.id},
+                  {"supplier_organisation_id", complaint.supplier_organisation_id},
+                  {"outcome", tendering::ComplaintOutcomeName(complaint.outcome)},
+                  {"reasons", complaint.handling_reasons}};
+  SAMSPILL_RETURN_IF_ERROR(Save(actor, loaded, "complaint.handle", details.dump()).status());
+  return complaint;
+}
+
+Result<std::vector<tendering::Complaint>> TenderService::ListComplaints(const Actor& actor,
+                                                                        int64_t id) {
+  SAMSPILL_ASSIGN_OR_RETURN(Loaded loaded, LoadVisible(actor, id));
+  std::vector<tendering::Complaint> visible;
+  for (const tendering::Complaint& c : loaded.tender.complaints()) {
+    // Supplier isolation: a supplier sees its own organisation's complaints only.
+    if (IsBuyerSide(actor) ||
+        (actor.organisation_id && *actor.organisation_id == c.supplier_organisation_id)) {
+      visible.push_back(c);
+    }
+  }
+  return visible;
 }
 
 Result<BidRejection> TenderService::RejectAndReevaluate(const Actor& actor, Loaded& loaded,
@@ -938,6 +1003,28 @@ Result<tendering::TenderRecord> TenderService::Record(const Actor& actor, int64_
       after = e.id;
     }
     if (events.size() < static_cast<size_t>(store::kMaxAuditPage)) break;
+  }
+  // The bids table keeps that a bid is rejected; what the rejection concerns (the supplier or
+  // the tender) is in its bid.reject event, the last one for the bid counting.
+  for (const tendering::TenderEvent& e : record.events) {
+    if (e.action != "bid.reject") continue;
+    const json details = json::parse(e.details_json, nullptr, false);
+    if (!details.is_object() || !details.contains("bid_id") ||
+        !details["bid_id"].is_number_integer()) {
+      continue;
+    }
+    const int64_t bid_id = details["bid_id"].get<int64_t>();
+    tendering::RejectionKind kind = tendering::RejectionKind::kTender;
+    if (details.contains("kind") && details["kind"].is_string()) {
+      if (Result<tendering::RejectionKind> parsed =
+              tendering::ParseRejectionKind(details["kind"].get<std::string>(), "kind");
+          parsed.ok()) {
+        kind = *parsed;
+      }
+    }
+    for (tendering::SubmittedBid& bid : record.bids) {
+      if (bid.id == bid_id) bid.rejection_kind = kind;
+    }
   }
   record.tender = std::move(loaded.tender);
   return record;

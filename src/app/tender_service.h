@@ -19,7 +19,11 @@
 //   only for those readers, so other roles get them without bid prices (awards keep their
 //   value: the award is not bid content);
 // - a supplier sees published tenders, its own bids, its own questions and every published
-//   answer (never who asked), and nothing of other suppliers' bids.
+//   answer (never who asked), and nothing of other suppliers' bids;
+// - a supplier that bid may lodge a complaint during the standstill period and sees its own
+//   complaints, never another supplier's; procurement officers record the handling; every
+//   buyer-side role reads all complaints (TenderView's tender holds them all: pages show
+//   complaints only through ListComplaints).
 // Thread-safe: state lives in the Store.
 #pragma once
 
@@ -94,6 +98,15 @@ struct PriceExplanationCommand {
   std::string explanation;
   tendering::ExplanationAssessment assessment = tendering::ExplanationAssessment::kAccepted;
   std::string assessment_reasons;
+// A supplier's complaint (klage) about the award, lodged during the standstill period.
+struct LodgeComplaintCommand {
+  std::string grounds;
+};
+
+// The procurement officer's handling of a complaint: upheld or rejected, with written reasons.
+struct HandleComplaintCommand {
+  tendering::ComplaintOutcome outcome = tendering::ComplaintOutcome::kRejected;
+  std::string reasons;
 };
 
 // ---- Views: what the actor may see, typed. The API encodes them (web/tender_json_codec.h);
@@ -185,6 +198,7 @@ struct BidScores {
 struct BidRejection {
   int64_t bid_id = 0;
   std::string reason;
+  tendering::RejectionKind kind = tendering::RejectionKind::kTender;
 };
 
 // A question as its reader sees it: the buyer side sees who asked; a supplier only whether it
@@ -247,8 +261,21 @@ class TenderService {
   // Rejects a bid with written reasons: after opening and before the evaluation is completed,
   // or, once evaluated, the winner whose price explanation was not accepted — its lot is then
   // evaluated again without it (tendering::LotOfRejectedExplanation).
+  // `kind` says whether the supplier is rejected (qualification, exclusion: FOA § 25-5 (j)) or
+  // the tender itself (k); the bid.reject event records it, and the record reads it from there.
   Result<BidRejection> RejectBid(const Actor& actor, int64_t id, int64_t bid_id,
-                                 std::string_view reason);
+                                 std::string_view reason,
+                                 tendering::RejectionKind kind = tendering::RejectionKind::kTender);
+
+  // Complaints (klage). Lodge: a supplier organisation that submitted a bid to the tender, during
+  // the standstill period (tendering::Tender::LodgeComplaint); answers 201's body, the complaint.
+  // Handle: procurement officers, once per complaint. List: the buyer side sees every
+  // complaint, a supplier only its own organisation's.
+  Result<tendering::Complaint> LodgeComplaint(const Actor& actor, int64_t id,
+                                              const LodgeComplaintCommand& command);
+  Result<tendering::Complaint> HandleComplaint(const Actor& actor, int64_t id, int64_t complaint_id,
+                                               const HandleComplaintCommand& command);
+  Result<std::vector<tendering::Complaint>> ListComplaints(const Actor& actor, int64_t id);
 
   // Questions and answers.
   Result<QuestionView> AskQuestion(const Actor& actor, int64_t id,

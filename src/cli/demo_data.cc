@@ -25,7 +25,8 @@ const std::vector<DemoUser>& DemoUsers() {
 
 const std::vector<DemoOrganisation>& DemoOrganisations() {
   static const std::vector<DemoOrganisation> kOrganisations = {
-      {"942110464", "Trondheim kommune", store::OrganisationKind::kBuyer},
+      {"942110464", "Trondheim kommune", store::OrganisationKind::kBuyer,
+       "Postboks 2300 Torgarden, 7004 Trondheim"},
       {"923456783", "Omsorgspartner Midt AS (fiktiv)", store::OrganisationKind::kSupplier},
       {"934567897", "Renhold og Inkludering AS (fiktiv)", store::OrganisationKind::kSupplier},
       {"998877660", "Nidaros Velferd SA (fiktiv)", store::OrganisationKind::kSupplier},
@@ -49,7 +50,7 @@ Status LoadDemoData(app::AuthService& auth, app::OrganisationService& organisati
     if (find_org(demo.org_number)) continue;
     SAMSPILL_ASSIGN_OR_RETURN(
         store::Organisation created,
-        organisations.Create(std::nullopt, {demo.org_number, demo.name, demo.kind}));
+        organisations.Create(std::nullopt, {demo.org_number, demo.name, demo.kind, demo.address}));
     existing_orgs.push_back(created);
   }
   for (const DemoUser& demo : DemoUsers()) {

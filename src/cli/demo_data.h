@@ -25,6 +25,7 @@ struct DemoOrganisation {
   std::string org_number;
   std::string name;
   store::OrganisationKind kind;
+  std::string address;  // "" for the fictive suppliers
 };
 
 inline constexpr char kDemoPassword[] = "demo-passord";

@@ -267,10 +267,14 @@ TEST_P(StoreConformanceTest, AuditTrailPagesAndFiltersInOrder) {
 
 TEST_P(StoreConformanceTest, OrganisationsAndTheirUsers) {
   Result<Organisation> trondheim =
-      store().CreateOrganisation({"942110464", "Trondheim kommune", OrganisationKind::kBuyer},
+      store().CreateOrganisation({"942110464", "Trondheim kommune", OrganisationKind::kBuyer,
+                                  "Postboks 2300 Torgarden, 7004 Trondheim"},
                                  Event("organisation.create", "organisation"));
   ASSERT_TRUE(trondheim.ok()) << trondheim.status().ToString();
   EXPECT_EQ(trondheim->kind, OrganisationKind::kBuyer);
+  EXPECT_EQ(trondheim->address, "Postboks 2300 Torgarden, 7004 Trondheim");
+  EXPECT_EQ(store().FindOrganisationById(trondheim->id)->address,
+            "Postboks 2300 Torgarden, 7004 Trondheim");
   Organisation supplier =
       *store().CreateOrganisation({"923456783", "Omsorg AS", OrganisationKind::kSupplier},
                                   Event("organisation.create", "organisation"));
@@ -285,6 +289,7 @@ TEST_P(StoreConformanceTest, OrganisationsAndTheirUsers) {
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].name, "Omsorg AS");  // by name
   EXPECT_EQ(store().FindOrganisationById(supplier.id)->org_number, "923456783");
+  EXPECT_EQ(store().FindOrganisationById(supplier.id)->address, "");  // optional
   EXPECT_EQ(store().FindOrganisationById(999).status().code(), StatusCode::kNotFound);
 
   NewUser lars{"lars", "Lars Leverandør", Role::kSupplier, "h", supplier.id};

@@ -21,18 +21,22 @@ enum class OrganisationKind {
 };
 
 // A legal entity in Enhetsregisteret: the buyer or a supplier.
+inline constexpr size_t kMaxOrganisationAddressChars = 300;
+
 struct Organisation {
   int64_t id = 0;
   std::string org_number;  // nine digits, modulus-11 checked before it reaches the store
   std::string name;
   OrganisationKind kind = OrganisationKind::kSupplier;
   Timestamp created_at;
+  std::string address;  // postal address, one line; "" when not registered
 };
 
 struct NewOrganisation {
   std::string org_number;
   std::string name;
   OrganisationKind kind = OrganisationKind::kSupplier;
+  std::string address;  // at most kMaxOrganisationAddressChars
 };
 
 struct User {

@@ -352,6 +352,22 @@ json TenderSection(const TenderRecord& record, std::string_view tender_status) {
     }
     out["documents"] = json::array({std::move(document)});
   }
+  // OCDS 1.1.5 has no complaints object (the schema's only place is the documentType codelist's
+  // "complaints": "documentation of any complaints received, or decisions in response to
+  // complaints"), so each complaint is one document: when it came, how it was handled and why.
+  // The complainant is not named: open data says what was decided, not who complained.
+  for (const Complaint& c : tender.complaints()) {
+    std::string description = "Klage levert " + c.lodged_at.ToIso() +
+                              ". Utfall: " + std::string(ComplaintOutcomeLabelNb(c.outcome));
+    if (!c.open()) description += ". Begrunnelse: " + c.handling_reasons;
+    json document = {
+        {"id", "complaint-" + std::to_string(c.id)}, {"documentType", "complaints"},
+        {"title", "Klage " + std::to_string(c.id)},  {"description", std::move(description)},
+        {"datePublished", c.lodged_at.ToIso()},      {"language", "nb"}};
+    if (c.handled_at) document["dateModified"] = c.handled_at->ToIso();
+    if (!out.contains("documents")) out["documents"] = json::array();
+    out["documents"].push_back(std::move(document));
+  }
   return out;
 }
 

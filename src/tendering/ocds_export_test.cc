@@ -398,3 +398,28 @@ TEST(OcdsExport, OptionsAreCheckedWithTheFieldNamed) {
 
 }  // namespace
 }  // namespace samspill::tendering
+
+namespace samspill::tendering {
+namespace {
+
+TEST(OcdsExport, ComplaintsAreDocumentsOfTheComplaintsType) {
+  const json package = Export(*testing::CleaningTenderWithComplaints());
+  const json release = OnlyRelease(package);
+  const json& documents = release.at("tender").at("documents");
+  ASSERT_EQ(documents.size(), 2u);
+  EXPECT_EQ(documents[0]["id"], "complaint-1");
+  EXPECT_EQ(documents[0]["documentType"], "complaints");
+  EXPECT_EQ(documents[0]["datePublished"], "2025-03-07T08:30:00Z");
+  EXPECT_EQ(documents[0]["dateModified"], "2025-03-10T12:00:00Z");
+  const std::string handled = documents[0]["description"];
+  EXPECT_NE(handled.find("Ikke tatt til følge"), std::string::npos) << handled;
+  EXPECT_NE(handled.find("kunngjorte skalaen"), std::string::npos) << handled;
+  EXPECT_EQ(documents[1]["id"], "complaint-2");
+  EXPECT_FALSE(documents[1].contains("dateModified"));
+  // Open data says what was decided, not who complained.
+  EXPECT_EQ(documents.dump().find("Fjord Facility"), std::string::npos);
+  EXPECT_EQ(documents.dump().find("Trøndelag Rent"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samspill::tendering

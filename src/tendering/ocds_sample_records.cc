@@ -19,7 +19,9 @@ Money Nok(int64_t kroner, int64_t ore = 0) { return Money{kroner * 100 + ore, "N
 Result<Timestamp> At(const char* iso) { return ParseIsoTimestamp(iso); }
 
 // The buyer's real organisation number; the suppliers are made up (numbers pass the check digit).
-OrganisationRef Trondheim() { return {1, "Trondheim kommune", "942110464"}; }
+OrganisationRef Trondheim() {
+  return {1, "Trondheim kommune", "942110464", "Postboks 2300 Torgarden, 7004 Trondheim"};
+}
 OrganisationRef RenholdMidt() { return {11, "Renhold Midt AS", "999000118"}; }
 OrganisationRef TrondelagRent() { return {12, "Trøndelag Rent AS", "999000126"}; }
 OrganisationRef Servicegruppen() { return {13, "Servicegruppen Nord AS", "999000134"}; }
@@ -214,6 +216,34 @@ Result<TenderRecord> CleaningTender(TenderState last) {
   return InvalidArgument(
       "the cleaning tender never reaches state '" + std::string(TenderStateName(last)) + "'",
       "last");
+}
+
+Result<TenderRecord> CleaningTenderWithComplaints() {
+  SAMSPILL_ASSIGN_OR_RETURN(TenderRecord record, CleaningTender(TenderState::kStandstill));
+  Lifecycle life(record);
+  SAMSPILL_ASSIGN_OR_RETURN(Timestamp first, At("2025-03-07T08:30:00Z"));
+  SAMSPILL_RETURN_IF_ERROR(
+      record.tender
+          .LodgeComplaint(first, TrondelagRent().id, TrondelagRent().name,
+                          "Kvalitetsbesvarelsen vår for delkontrakt 1 er gitt for lav poengsum.")
+          .status());
+  SAMSPILL_RETURN_IF_ERROR(life.Log("2025-03-07T08:30:00Z", "complaint.lodge"));
+  SAMSPILL_ASSIGN_OR_RETURN(Timestamp handled, At("2025-03-10T12:00:00Z"));
+  SAMSPILL_RETURN_IF_ERROR(
+      record.tender
+          .HandleComplaint(handled, 1, ComplaintOutcome::kRejected,
+                           "Poengsummen følger den kunngjorte skalaen; besvarelsen mangler plan "
+                           "for vikarbruk.")
+          .status());
+  SAMSPILL_RETURN_IF_ERROR(life.Log("2025-03-10T12:00:00Z", "complaint.handle"));
+  SAMSPILL_ASSIGN_OR_RETURN(Timestamp second, At("2025-03-12T09:00:00Z"));
+  SAMSPILL_RETURN_IF_ERROR(
+      record.tender
+          .LodgeComplaint(second, FjordFacility().id, FjordFacility().name,
+                          "Vinneren av delkontrakt 2 oppfyller ikke kravet til miljøsertifikat.")
+          .status());
+  SAMSPILL_RETURN_IF_ERROR(life.Log("2025-03-12T09:00:00Z", "complaint.lodge"));
+  return record;
 }
 
 Result<TenderRecord> CareHomeTenderCancelled() {

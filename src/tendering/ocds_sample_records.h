@@ -25,6 +25,11 @@ namespace samspill::tendering::testing {
 // the proposal on. InvalidArgument for a state this tender never reaches.
 Result<TenderRecord> CleaningTender(TenderState last);
 
+// The cleaning tender in its standstill with two complaints from tenderers (klage): the first,
+// from Trøndelag Rent AS on 2025-03-07, rejected with reasons on 2025-03-10; the second, from
+// Fjord Facility AS on 2025-03-12, still open — so the contract cannot be signed yet.
+Result<TenderRecord> CleaningTenderWithComplaints();
+
 // Seed 000-like: care homes (BoA), FOA part IV, sent to qualified suppliers 2025-08-21, one bid
 // by the deadline 2025-09-19: unsuccessful, then cancelled with written reasons. The bid was
 // never opened, so the record holds no bids; record.ocid is left empty.

@@ -267,6 +267,14 @@ class ProtocolBuilder {
     s.entries.push_back({"buyer_name", "Navn", record_.buyer.name, ProtocolSource::kRecord});
     s.entries.push_back({"buyer_org_number", "Organisasjonsnummer",
                          FormatOrgNumber(record_.buyer.org_number), ProtocolSource::kRecord});
+    if (IsBlank(record_.buyer.address)) {
+      s.entries.push_back({"buyer_address", "Adresse",
+                           "Ikke registrert: før adressen inn på oppdragsgiverens organisasjon",
+                           ProtocolSource::kStatement});
+    } else {
+      s.entries.push_back(
+          {"buyer_address", "Adresse", record_.buyer.address, ProtocolSource::kRecord});
+    }
     s.entries.push_back({"buyer_type", "Type oppdragsgiver",
                          std::string(BuyerTypeLabelNb(draft_.buyer_type)),
                          ProtocolSource::kTenderTerms});
@@ -464,10 +472,12 @@ class ProtocolBuilder {
     Set(s, SectionStatus::kNotRecorded, "Tilbudene er ikke åpnet og registrert ennå.");
   }
 
-  std::vector<const SubmittedBid*> RejectedBids() const {
+  std::vector<const SubmittedBid*> RejectedBids(RejectionKind kind) const {
     std::vector<const SubmittedBid*> rejected;
     for (const SubmittedBid& bid : record_.bids) {
-      if (bid.status == BidStatus::kRejected) rejected.push_back(&bid);
+      if (bid.status == BidStatus::kRejected && bid.rejection_kind == kind) {
+        rejected.push_back(&bid);
+      }
     }
     return rejected;
   }
@@ -483,30 +493,30 @@ class ProtocolBuilder {
     return true;
   }
 
+  // (j): suppliers rejected for what they are — qualification or exclusion — not for their offer.
   void RejectedSuppliers(ProtocolSection& s) const {
     if (NoBidsToJudge(s)) return;
-    const std::vector<const SubmittedBid*> rejected = RejectedBids();
+    const std::vector<const SubmittedBid*> rejected = RejectedBids(RejectionKind::kSupplier);
     if (rejected.empty()) {
       Set(s, SectionStatus::kNone, "Ingen leverandører er avvist.");
       return;
     }
     ProtocolTable table{"rejected_suppliers",
                         "Avviste leverandører",
-                        {"Leverandør", "Org.nr.", "Begrunnelse"},
+                        {"Leverandør", "Org.nr.", "Gjelder", "Begrunnelse"},
                         {},
                         ProtocolSource::kRecord};
     for (const SubmittedBid* bid : rejected) {
-      table.rows.push_back(
-          {bid->supplier.name, FormatOrgNumber(bid->supplier.org_number), ReasonText(*bid)});
+      table.rows.push_back({bid->supplier.name, FormatOrgNumber(bid->supplier.org_number),
+                            LotText(bid->lot_id), ReasonText(*bid)});
     }
     s.tables.push_back(std::move(table));
-    Set(s, SectionStatus::kRecorded,
-        "Avvisning registreres per tilbud; de samme avvisningene står under bokstav k.");
   }
 
+  // (k): tenders rejected for what they offer, the supplier itself qualified.
   void RejectedTenders(ProtocolSection& s) const {
     if (NoBidsToJudge(s)) return;
-    const std::vector<const SubmittedBid*> rejected = RejectedBids();
+    const std::vector<const SubmittedBid*> rejected = RejectedBids(RejectionKind::kTender);
     if (rejected.empty()) {
       Set(s, SectionStatus::kNone, "Ingen tilbud er avvist.");
       return;
@@ -569,6 +579,7 @@ class ProtocolBuilder {
       }
       s.entries.push_back({"total_score", "Samlet poengsum" + suffix,
                            FormatDecimalNb(award.total_score, 2), record});
+      RelativeAdvantages(s, award, suffix);
       s.entries.push_back({"award_reasons", "Begrunnelse for valget" + suffix,
                            IsBlank(award.reasons) ? "Begrunnelse ikke registrert" : award.reasons,
                            record});
@@ -591,6 +602,85 @@ class ProtocolBuilder {
       s.entries.push_back({"contract_signed", "Kontrakt signert", WhenAndWho(*signed_contract),
                            ProtocolSource::kEvents});
     }
+  }
+
+  // FOA § 25-5 (m) asks for the chosen tender's relative advantages: per announced criterion,
+  // the winner against the best of the other valid bids for the lot — the lowest other price
+  // (as a margin in per cent), the highest other score. Only from the bids' content, so a record
+  // made for a reader who may not read it (no prices, no scores) has none.
+  void RelativeAdvantages(ProtocolSection& s, const LotAward& award,
+                          const std::string& suffix) const {
+    const SubmittedBid* winner = FindBid(award.bid_id);
+    const std::optional<LockedAwardModel>& locked = tender_.locked_award_model();
+    if (winner == nullptr || !locked) return;
+    std::vector<const SubmittedBid*> others;
+    for (const SubmittedBid& bid : record_.bids) {
+      if (bid.id != winner->id && bid.lot_id == award.lot_id && bid.status == BidStatus::kValid) {
+        others.push_back(&bid);
+      }
+    }
+    const auto record = ProtocolSource::kRecord;
+    if (others.empty()) {
+      if (winner->price || !winner->scores.empty()) {
+        s.entries.push_back({"relative_advantage", "Relative fordeler" + suffix,
+                             "Ingen andre gyldige tilbud å sammenligne med", record});
+      }
+      return;
+    }
+    for (const evaluation::Criterion& c : locked->model.criteria) {
+      const std::string label = "Relativ fordel, " + (c.name.empty() ? c.id : c.name) + suffix;
+      if (c.kind == evaluation::CriterionKind::kPrice) {
+        if (!winner->price) continue;
+        const SubmittedBid* lowest = nullptr;
+        for (const SubmittedBid* o : others) {
+          if (o->price && (!lowest || o->price->minor < lowest->price->minor)) lowest = o;
+        }
+        if (!lowest) continue;
+        // The margin as a share of the other price: the protocol names no price but the
+        // winner's.
+        const int64_t diff = lowest->price->minor - winner->price->minor;
+        const double share =
+            lowest->price->minor > 0
+                ? static_cast<double>(diff < 0 ? -diff : diff) / lowest->price->minor
+                : 0.0;
+        s.entries.push_back(
+            {"relative_advantage", label,
+             "Valgt tilbud " + FormatMoneyNb(*winner->price) + "; " +
+                 (diff == 0 ? std::string("like høy pris som")
+                            : FormatPercentNb(share) + (diff > 0 ? " lavere enn" : " høyere enn")) +
+                 " laveste av de andre (" + lowest->supplier.name + ")",
+             record});
+        continue;
+      }
+      const std::optional<double> own = ScoreOf(*winner, c.id);
+      if (!own) continue;
+      const SubmittedBid* best = nullptr;
+      double best_score = 0;
+      for (const SubmittedBid* o : others) {
+        const std::optional<double> score = ScoreOf(*o, c.id);
+        if (score && (!best || *score > best_score)) {
+          best = o;
+          best_score = *score;
+        }
+      }
+      if (!best) continue;
+      const double diff = *own - best_score;
+      const double gap = diff < 0 ? -diff : diff;
+      s.entries.push_back(
+          {"relative_advantage", label,
+           "Valgt tilbud " + FormatDecimalNb(*own, 1) + " poeng; beste av de andre " +
+               FormatDecimalNb(best_score, 1) + " (" + best->supplier.name + "): " +
+               (gap < 0.05 ? std::string("like godt")
+                           : FormatDecimalNb(gap, 1) + (diff > 0 ? " poeng foran" : " poeng bak")),
+           record});
+    }
+  }
+
+  static std::optional<double> ScoreOf(const SubmittedBid& bid, const std::string& criterion_id) {
+    for (const BidScore& score : bid.scores) {
+      if (score.criterion_id == criterion_id) return score.score;
+    }
+    return std::nullopt;
   }
 
   void Subcontractors(ProtocolSection& s) const {
@@ -644,7 +734,27 @@ class ProtocolBuilder {
     IdealReservationEntries(s);
     TimelineWarnings(s);
     QuestionsAndAnswers(s);
+    Complaints(s);
     EventLog(s);
+  }
+
+  // Every complaint with its handling: the protocol records them (DOMAIN.md §2).
+  void Complaints(ProtocolSection& s) const {
+    if (tender_.complaints().empty()) return;
+    ProtocolTable table{"complaints",
+                        "Klager fra leverandører",
+                        {"Klage", "Leverandør", "Levert", "Grunnlag", "Utfall", "Behandlet",
+                         "Begrunnelse for utfallet"},
+                        {},
+                        ProtocolSource::kTenderTerms};
+    for (const Complaint& c : tender_.complaints()) {
+      table.rows.push_back({"Klage " + std::to_string(c.id), c.supplier_name,
+                            ProtocolTimeText(c.lodged_at), c.grounds,
+                            std::string(ComplaintOutcomeLabelNb(c.outcome)),
+                            c.handled_at ? ProtocolTimeText(*c.handled_at) : "Ikke behandlet ennå",
+                            c.open() ? "" : c.handling_reasons});
+    }
+    s.tables.push_back(std::move(table));
   }
 
   void AwardModelLock(ProtocolSection& s) const {
@@ -866,11 +976,29 @@ std::string_view EventActionLabelNb(std::string_view action) {
       {"question.answer", "Spørsmål besvart og svaret publisert til alle leverandører"},
       {"conflict_of_interest.declare", "Interessekonflikt erklært"},
       {"tender.note", "Notat til protokollen"},
+      {"complaint.lodge", "Klage levert av leverandør"},
+      {"complaint.handle", "Klage behandlet"},
   };
   for (const auto& [name, label] : kLabels) {
     if (name == action) return label;
   }
   return action;
+}
+
+std::string_view ProtocolClause(LegalRegime regime) {
+  switch (regime) {
+    case LegalRegime::kOutside:
+      return "";
+    case LegalRegime::kPartI:
+      return "§ 7-1";
+    case LegalRegime::kPartII:
+      return "§ 10-5";
+    case LegalRegime::kPartIII:
+      return "§ 25-5";
+    case LegalRegime::kPartIV:
+      return "§ 30-1";
+  }
+  return "";
 }
 
 std::string ProtocolTimeText(Timestamp at) { return FormatOsloTimestamp(at); }
@@ -942,6 +1070,10 @@ Result<Protocol> BuildProtocol(const TenderRecord& record, Timestamp generated_a
   protocol.ocid = record.ocid;
   protocol.title = tender.draft().title;
   protocol.buyer_name = record.buyer.name;
+  if (tender.regime() && !ProtocolClause(tender.regime()->regime).empty()) {
+    protocol.legal_basis_nb =
+        "anskaffelsesforskriften " + std::string(ProtocolClause(tender.regime()->regime));
+  }
   protocol.state = tender.state();
   protocol.generated_at = generated_at;
   protocol.sections = ProtocolBuilder(record, std::move(events), std::move(notes)).Build();

@@ -12,13 +12,15 @@
 //   any event                     "timeline_warnings": ["…", …] or [{"message": "…"}, …]  → (p)
 //   conflict_of_interest.declare  "person", "description", "remedy" (tiltak)              → (l)
 //   tender.note                   "text", and "letter" "a"–"p" (default "p")     → that letter
+// Complaints (klage) and their handling come from the tender itself and are listed under (p).
 // A note is how the procurement officer records what samspill has no field for (the reason for
 // a procedure, the selection of candidates, subcontractors): a letter whose facts are missing
 // says "not recorded" until a note for it exists.
 //
 // Sealed bids: while the tender is a draft or published, the event log names no supplier user
-// behind bid events. Times are printed in UTC. Text is plain (not escaped); the renderers
-// (protocol_json.h, protocol_html.h) escape it. Plain values and pure functions; thread-safe.
+// behind bid events. Times are printed in Norwegian local time ("norsk tid"). Text is plain (not
+// escaped); the renderers (protocol_json.h, protocol_html.h) escape it. Plain values and pure
+// functions; thread-safe.
 #pragma once
 
 #include <string>
@@ -27,6 +29,7 @@
 
 #include "common/status.h"
 #include "common/time.h"
+#include "tendering/legal_regime.h"
 #include "tendering/tender_record.h"
 #include "tendering/tender_state.h"
 
@@ -94,6 +97,9 @@ struct Protocol {
   std::string ocid;
   std::string title;
   std::string buyer_name;
+  // The clause of the regime's part that requires the protocol ("anskaffelsesforskriften
+  // § 25-5"), from ProtocolClause(); empty before publication decides the part.
+  std::string legal_basis_nb;
   TenderState state = TenderState::kDraft;
   Timestamp generated_at;
   std::vector<ProtocolSection> sections;  // kProtocolLetterCount of them, 'a' to 'p' in order
@@ -107,6 +113,17 @@ struct Protocol {
 // ("tender.title"), an event whose details_json is not a JSON object ("events[3].details_json"),
 // or a note for a letter outside a–p ("events[3].details_json.letter").
 Result<Protocol> BuildProtocol(const TenderRecord& record, Timestamp generated_at);
+
+// The clause that sets the protocol's content in each part of FOA: part I § 7-1, part II § 10-5,
+// part III § 25-5, part IV § 30-1 ("§ 25-5"); "" below the LOA lower limit. The four clause
+// numbers are confirmed (regjeringen.no lists "§§ 7-1, 10-5, 25-5 og 30-1" as the protocol
+// requirements); which part each belongs to is read from its chapter as DOMAIN.md places its
+// neighbours (§ 10-2 in part II, § 25-2 in part III, chapter 30 in part IV) and was not checked
+// against the regulation text. Nor was anskaffelser.no's remark that part I does not use the
+// word "protokoll" (§ 7-1 may ask for documentation rather than a protocol). The letters a–p are
+// § 25-5's list; whether §§ 7-1, 10-5 and 30-1 ask for fewer was not confirmed, so every
+// protocol shows all sixteen.
+std::string_view ProtocolClause(LegalRegime regime);
 
 // Norwegian words for an event's action ("tender.publish" → "Konkurransen kunngjort"); every
 // action name listed in tender_record.h has one. Any other name is returned as it is.

@@ -125,13 +125,18 @@ std::string ProtocolToHtml(const Protocol& protocol, const ProtocolHtmlOptions& 
                                           : protocol.ocid) +
          "</dd>\n";
   out += "<dt>Status</dt><dd>" + EscapeHtml(TenderStateLabelNb(protocol.state)) + "</dd>\n";
+  if (!protocol.legal_basis_nb.empty()) {
+    out += "<dt>Hjemmel</dt><dd>" + EscapeHtml(protocol.legal_basis_nb) + "</dd>\n";
+  }
   out += "<dt>Laget</dt><dd><time datetime=\"" + generated_iso + "\">" + generated +
          "</time></dd>\n</dl>\n";
-  out +=
-      "<p class=\"intro\">Protokollen følger innholdet i anskaffelsesforskriften § 25-5 bokstav a "
-      "til p. Alle bokstavene er med: der en bokstav ikke er aktuell, eller opplysningene ikke er "
-      "registrert, står det. Kilden til hver opplysning står i parentes. Tider er oppgitt i "
-      "norsk tid.</p>\n</header>\n<main>\n";
+  // The letters are § 25-5's list for every part (protocol.h says what was not confirmed).
+  out += "<p class=\"intro\">Protokollen føres etter " +
+         (protocol.legal_basis_nb.empty() ? std::string("anskaffelsesforskriften")
+                                          : EscapeHtml(protocol.legal_basis_nb)) +
+         " og følger innholdslisten i § 25-5 bokstav a til p. Alle bokstavene er med: der en "
+         "bokstav ikke er aktuell, eller opplysningene ikke er registrert, står det. Kilden til "
+         "hver opplysning står i parentes. Tider er oppgitt i norsk tid.</p>\n</header>\n<main>\n";
   for (const ProtocolSection& s : protocol.sections) AppendSection(s, out);
   out += "</main>\n<footer>\n<p>Laget av samspill " + generated +
          ". Protokollen oppbevares i minst tre år etter at kontrakten er inngått.</p>\n"

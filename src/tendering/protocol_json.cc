@@ -37,6 +37,7 @@ nlohmann::json ProtocolToJson(const Protocol& protocol) {
           {"ocid", protocol.ocid},
           {"title", protocol.title},
           {"buyer_name", protocol.buyer_name},
+          {"legal_basis_nb", protocol.legal_basis_nb},
           {"state", TenderStateName(protocol.state)},
           {"state_nb", TenderStateLabelNb(protocol.state)},
           {"generated_at", protocol.generated_at.ToIso()},

@@ -374,10 +374,10 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
                                       "14. februar 2025 kl. 11:58:00 norsk tid",
                                       "2 (erstattet 1 gang)"}));
 
-  const ProtocolTable& suppliers = *FindTable(*p.Section('j'), "rejected_suppliers");
-  ASSERT_EQ(suppliers.rows.size(), 1u);
-  EXPECT_EQ(suppliers.rows[0],
-            (std::vector<std::string>{"Rent & Pent AS", "910 000 039", kRejection}));
+  // The one rejection concerns the tender (a deviation from the specification), not the
+  // supplier: (k) lists it, (j) does not.
+  EXPECT_EQ(p.Section('j')->status, SectionStatus::kNone);
+  EXPECT_EQ(FindTable(*p.Section('j'), "rejected_suppliers"), nullptr);
 
   const ProtocolSection& k = *p.Section('k');
   EXPECT_EQ(k.status, SectionStatus::kRecorded);
@@ -565,7 +565,7 @@ TEST(EventActionLabelNb, CoversEveryActionNameTheRecordLists) {
        ++it) {
     actions.insert(it->str());
   }
-  EXPECT_EQ(actions.size(), 19u);
+  EXPECT_EQ(actions.size(), 21u);
   std::set<std::string_view> labels;
   for (const std::string& action : actions) {
     const std::string_view label = EventActionLabelNb(action);
@@ -696,6 +696,119 @@ TEST(ProtocolCss, IsPrintFriendly) {
   EXPECT_THAT(css, HasSubstr("page-break-after: avoid"));
   EXPECT_THAT(css, HasSubstr("break-inside: avoid"));
   EXPECT_THAT(css, Not(HasSubstr("</style")));
+}
+
+}  // namespace
+}  // namespace samspill::tendering
+
+namespace samspill::tendering {
+namespace {
+
+TEST(Protocol, RejectedSuppliersAndRejectedTendersAreListedApart) {
+  TenderRecord r = CleaningRecord();
+  r.bids[1].status = BidStatus::kRejected;
+  r.bids[1].rejection_kind = RejectionKind::kSupplier;
+  r.bids[1].rejection_reason = "Skatteattesten viste restanse: leverandøren er avvist (§ 24-2).";
+  const Protocol p = Build(r);
+  const ProtocolTable* suppliers = FindTable(*p.Section('j'), "rejected_suppliers");
+  ASSERT_NE(suppliers, nullptr);
+  ASSERT_EQ(suppliers->rows.size(), 1u);
+  EXPECT_EQ(suppliers->rows[0],
+            (std::vector<std::string>{"Insider Facility Services AS", "910 000 020",
+                                      "hele kontrakten", r.bids[1].rejection_reason}));
+  const ProtocolTable* tenders = FindTable(*p.Section('k'), "rejected_tenders");
+  ASSERT_NE(tenders, nullptr);
+  ASSERT_EQ(tenders->rows.size(), 1u);
+  EXPECT_EQ(tenders->rows[0][1], "Rent & Pent AS");
+  EXPECT_EQ(RejectionKindName(RejectionKind::kSupplier), "supplier");
+  EXPECT_EQ(*ParseRejectionKind("tender", "kind"), RejectionKind::kTender);
+  EXPECT_EQ(ParseRejectionKind("bid", "kind").status().field(), "kind");
+}
+
+TEST(Protocol, ChosenTenderGivesItsRelativeAdvantagesPerCriterion) {
+  TenderRecord r = CleaningRecord();
+  r.bids[0].scores = {{"kvalitet", 8.0, "God plan"}, {"sosialt", 9.0, ""}};
+  r.bids[1].scores = {{"kvalitet", 7.5, "Grei plan"}, {"sosialt", 9.0, ""}};
+  r.bids[2].scores = {{"kvalitet", 10.0, "Avvist, men best"}, {"sosialt", 10.0, ""}};
+  const Protocol p = Build(r);
+  std::vector<std::string> advantages;
+  for (const ProtocolEntry* e : Entries(*p.Section('m'), "relative_advantage")) {
+    advantages.push_back(e->label_nb + ": " + e->value);
+  }
+  // Against the other valid bids only: the rejected bid's better scores do not count.
+  EXPECT_EQ(advantages,
+            (std::vector<std::string>{
+                "Relativ fordel, Pris: Valgt tilbud kr 22 100 000; 5,6 % lavere enn laveste av "
+                "de andre (Insider Facility Services AS)",
+                "Relativ fordel, Kvalitet: Valgt tilbud 8,0 poeng; beste av de andre 7,5 "
+                "(Insider Facility Services AS): 0,5 poeng foran",
+                "Relativ fordel, Sosiale forhold: Valgt tilbud 9,0 poeng; beste av de andre 9,0 "
+                "(Insider Facility Services AS): like godt"}));
+  // A record without the bids' content (a reader who may not read it) compares nothing.
+  for (SubmittedBid& bid : r.bids) {
+    bid.price.reset();
+    bid.scores.clear();
+  }
+  EXPECT_TRUE(Entries(*Build(r).Section('m'), "relative_advantage").empty());
+}
+
+TEST(Protocol, GivesTheBuyersAddressOrSaysItIsMissing) {
+  const Protocol with = *BuildProtocol(*testing::CleaningTender(TenderState::kContractSigned),
+                                       T("2025-04-01T10:00:00Z"));
+  const ProtocolEntry* address = FindEntry(*with.Section('a'), "buyer_address");
+  ASSERT_NE(address, nullptr);
+  EXPECT_EQ(address->value, "Postboks 2300 Torgarden, 7004 Trondheim");
+  EXPECT_EQ(address->source, ProtocolSource::kRecord);
+  const Protocol without = Build(CleaningRecord());  // kTrondheim has no address
+  address = FindEntry(*without.Section('a'), "buyer_address");
+  ASSERT_NE(address, nullptr);
+  EXPECT_EQ(address->source, ProtocolSource::kStatement);
+  EXPECT_THAT(address->value, HasSubstr("Ikke registrert"));
+}
+
+TEST(Protocol, CitesTheProtocolClauseOfItsPart) {
+  EXPECT_EQ(ProtocolClause(LegalRegime::kPartI), "§ 7-1");
+  EXPECT_EQ(ProtocolClause(LegalRegime::kPartII), "§ 10-5");
+  EXPECT_EQ(ProtocolClause(LegalRegime::kPartIII), "§ 25-5");
+  EXPECT_EQ(ProtocolClause(LegalRegime::kPartIV), "§ 30-1");
+  EXPECT_EQ(ProtocolClause(LegalRegime::kOutside), "");
+
+  const Protocol cleaning = *BuildProtocol(*testing::CleaningTender(TenderState::kContractSigned),
+                                           T("2025-04-01T10:00:00Z"));
+  EXPECT_EQ(cleaning.legal_basis_nb, "anskaffelsesforskriften § 25-5");
+  const Protocol care =
+      *BuildProtocol(*testing::CareHomeTenderCancelled(), T("2025-10-01T10:00:00Z"));
+  EXPECT_EQ(care.legal_basis_nb, "anskaffelsesforskriften § 30-1");
+  EXPECT_EQ(ProtocolToJson(care)["legal_basis_nb"], "anskaffelsesforskriften § 30-1");
+  const std::string html = ProtocolToHtml(care, {});
+  EXPECT_THAT(html, HasSubstr("<dt>Hjemmel</dt><dd>anskaffelsesforskriften § 30-1</dd>"));
+  EXPECT_THAT(html, HasSubstr("føres etter anskaffelsesforskriften § 30-1"));
+  // A draft's part is not decided yet: no clause is claimed.
+  const Protocol draft =
+      *BuildProtocol(*testing::CleaningTender(TenderState::kDraft), T("2024-12-03T10:00:00Z"));
+  EXPECT_EQ(draft.legal_basis_nb, "");
+}
+
+TEST(Protocol, ListsEveryComplaintAndItsHandlingUnderOtherMatters) {
+  const Protocol p =
+      *BuildProtocol(*testing::CleaningTenderWithComplaints(), T("2025-03-13T10:00:00Z"));
+  const ProtocolTable* complaints = FindTable(*p.Section('p'), "complaints");
+  ASSERT_NE(complaints, nullptr);
+  ASSERT_EQ(complaints->rows.size(), 2u);
+  EXPECT_EQ(complaints->rows[0][0], "Klage 1");
+  EXPECT_EQ(complaints->rows[0][1], "Trøndelag Rent AS");
+  EXPECT_EQ(complaints->rows[0][2], "7. mars 2025 kl. 09:30:00 norsk tid");
+  EXPECT_EQ(complaints->rows[0][4], "Ikke tatt til følge");
+  EXPECT_THAT(complaints->rows[0][6], HasSubstr("kunngjorte skalaen"));
+  EXPECT_EQ(complaints->rows[1][1], "Fjord Facility AS");
+  EXPECT_EQ(complaints->rows[1][4], "Åpen");
+  EXPECT_EQ(complaints->rows[1][5], "Ikke behandlet ennå");
+  EXPECT_EQ(EventActionLabelNb("complaint.lodge"), "Klage levert av leverandør");
+  EXPECT_EQ(EventActionLabelNb("complaint.handle"), "Klage behandlet");
+  // Without complaints the table is left out.
+  const Protocol plain =
+      *BuildProtocol(*testing::CleaningTender(TenderState::kStandstill), T("2025-03-13T10:00:00Z"));
+  EXPECT_EQ(FindTable(*plain.Section('p'), "complaints"), nullptr);
 }
 
 }  // namespace

@@ -119,6 +119,50 @@ void CheckDraftAwardModel(const TenderDraft& d, std::vector<Status>& problems) {
   if (!climate.ok()) {
     problems.push_back(InvalidArgument(climate.message(), "award_rules.climate_exception"));
   }
+// Complaints are lodged during the standstill, so a snapshot holds them only once the award
+// notice is sent; each is numbered in order and handled exactly when it is no longer open.
+Status CheckComplaints(const TenderSnapshot& s) {
+  if (s.complaints.empty()) return Status::Ok();
+  const bool noticed = s.state == TenderState::kStandstill ||
+                       s.state == TenderState::kContractSigned ||
+                       (s.state == TenderState::kCancelled &&
+                        s.draft.timeline.Get(Milestone::kStandstillEnd).has_value());
+  if (!noticed) {
+    return InvalidArgument("complaints are lodged only after the award notice, not in state '" +
+                               std::string(TenderStateName(s.state)) + "'",
+                           "complaints");
+  }
+  if (s.complaints.size() > kMaxComplaintsPerTender) {
+    return InvalidArgument("at most " + std::to_string(kMaxComplaintsPerTender) + " complaints",
+                           "complaints");
+  }
+  for (size_t i = 0; i < s.complaints.size(); ++i) {
+    const Complaint& c = s.complaints[i];
+    const std::string path = "complaints[" + std::to_string(i) + "]";
+    if (c.id != static_cast<int>(i) + 1) {
+      return InvalidArgument("complaints are numbered 1, 2, … in order", path + ".id");
+    }
+    if (c.supplier_organisation_id <= 0) {
+      return InvalidArgument("a complaint comes from a supplier organisation",
+                             path + ".supplier_organisation_id");
+    }
+    SAMSPILL_RETURN_IF_ERROR(CheckComplaintText(c.grounds, path + ".grounds"));
+    if (c.open()) {
+      if (c.handled_at || !c.handling_reasons.empty()) {
+        return InvalidArgument("an open complaint has no handling yet", path + ".handled_at");
+      }
+      if (s.state == TenderState::kContractSigned) {
+        return InvalidArgument("the contract was signed while " + ComplaintName(c) + " is open",
+                               path + ".outcome");
+      }
+    } else {
+      if (!c.handled_at) {
+        return InvalidArgument("a handled complaint needs its time", path + ".handled_at");
+      }
+      SAMSPILL_RETURN_IF_ERROR(CheckComplaintText(c.handling_reasons, path + ".handling_reasons"));
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -291,6 +335,8 @@ Result<Tender> Tender::Restore(TenderSnapshot s) {
                            "cancellation_reason");
   }
 
+  SAMSPILL_RETURN_IF_ERROR(CheckComplaints(s));
+
   Tender tender(std::move(s.draft));
   tender.state_ = s.state;
   tender.locked_ = std::move(s.locked_award_model);
@@ -299,6 +345,7 @@ Result<Tender> Tender::Restore(TenderSnapshot s) {
   tender.cancellation_reason_ = std::move(s.cancellation_reason);
   tender.valid_bids_per_lot_ = std::move(s.valid_bids_per_lot);
   tender.unsuccessful_lots_ = std::move(s.unsuccessful_lots);
+  tender.complaints_ = std::move(s.complaints);
   return tender;
 }
 
@@ -310,7 +357,8 @@ TenderSnapshot Tender::Snapshot() const {
                         reservation_,
                         cancellation_reason_,
                         valid_bids_per_lot_,
-                        unsuccessful_lots_};
+                        unsuccessful_lots_,
+                        complaints_};
 }
 
 Status Tender::ReviseDraft(TenderDraft draft) {
@@ -491,6 +539,12 @@ Status Tender::Advance(TenderAction action, Timestamp now) {
     const Date end = from.AddDays(days);
     if (!planned_end || *planned_end < end) updated.timeline.Set(Milestone::kStandstillEnd, end);
   }
+  if (action == TenderAction::kSignContract) {
+    if (const Complaint* open = OpenComplaint()) {
+      return Conflict("the contract cannot be signed while " + ComplaintName(*open) +
+                      " is open: record its handling first");
+    }
+  }
   std::swap(draft_, updated);  // Context() reads the draft
   Result<TenderState> next = Apply(state_, action, Context(now));
   if (!next.ok()) {
@@ -550,7 +604,70 @@ Result<BidReceipt> Tender::ReceiveBid(Timestamp now, const IncomingBid& bid,
 }
 
 std::vector<TenderAction> Tender::AllowedActions(Timestamp now) const {
-  return tendering::AllowedActions(state_, Context(now));
+  std::vector<TenderAction> actions = tendering::AllowedActions(state_, Context(now));
+  if (OpenComplaint()) std::erase(actions, TenderAction::kSignContract);
+  return actions;
+}
+
+const Complaint* Tender::OpenComplaint() const {
+  for (const Complaint& complaint : complaints_) {
+    if (complaint.open()) return &complaint;
+  }
+  return nullptr;
+}
+
+Result<Complaint> Tender::LodgeComplaint(Timestamp now, int64_t supplier_organisation_id,
+                                         std::string supplier_name, std::string grounds) {
+  if (state_ != TenderState::kStandstill) {
+    return Conflict(
+        "complaints are lodged during the standstill period, after the award notice; the tender "
+        "is in state '" +
+        std::string(TenderStateName(state_)) + "'");
+  }
+  const std::optional<Timestamp> end = StandstillEnd();
+  if (!end || now >= *end) {
+    const std::optional<Date> last_day = draft_.timeline.Get(Milestone::kStandstillEnd);
+    return Conflict("the standstill period ended " +
+                    (last_day ? last_day->ToIso() : std::string("?")) +
+                    ": complaints to the buyer are lodged before its end");
+  }
+  if (supplier_organisation_id <= 0) {
+    return FailedPrecondition("a complaint comes from a supplier organisation");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckComplaintText(grounds, "grounds"));
+  if (complaints_.size() >= kMaxComplaintsPerTender) {
+    return Conflict("the tender already has " + std::to_string(kMaxComplaintsPerTender) +
+                    " complaints");
+  }
+  Complaint complaint;
+  complaint.id = static_cast<int>(complaints_.size()) + 1;
+  complaint.supplier_organisation_id = supplier_organisation_id;
+  complaint.supplier_name = std::move(supplier_name);
+  complaint.lodged_at = now;
+  complaint.grounds = std::move(grounds);
+  complaints_.push_back(complaint);
+  return complaint;
+}
+
+Result<Complaint> Tender::HandleComplaint(Timestamp now, int complaint_id, ComplaintOutcome outcome,
+                                          std::string reasons) {
+  if (complaint_id < 1 || complaint_id > static_cast<int>(complaints_.size())) {
+    return NotFound("the tender has no complaint " + std::to_string(complaint_id));
+  }
+  Complaint& complaint = complaints_[complaint_id - 1];
+  if (!complaint.open()) {
+    return Conflict(ComplaintName(complaint) + " was already handled " +
+                    (complaint.handled_at ? complaint.handled_at->ToIso() : std::string()) + " (" +
+                    std::string(ComplaintOutcomeName(complaint.outcome)) + ")");
+  }
+  if (outcome == ComplaintOutcome::kOpen) {
+    return InvalidArgument("must be \"upheld\" or \"rejected\"", "outcome");
+  }
+  SAMSPILL_RETURN_IF_ERROR(CheckComplaintText(reasons, "reasons"));
+  complaint.outcome = outcome;
+  complaint.handled_at = now;
+  complaint.handling_reasons = std::move(reasons);
+  return complaint;
 }
 
 }  // namespace samspill::tendering

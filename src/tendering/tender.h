@@ -22,6 +22,7 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "tendering/award_model.h"
+#include "tendering/complaint.h"
 #include "tendering/ideal_reservation.h"
 #include "tendering/legal_regime.h"
 #include "tendering/tender_state.h"
@@ -107,6 +108,7 @@ struct TenderSnapshot {
   std::string cancellation_reason;                    // non-blank exactly when cancelled
   std::map<std::string, int> valid_bids_per_lot;      // lot id ("" undivided) → valid bids
   std::vector<std::string> unsuccessful_lots;         // fewer than minimum_bids, in lot order
+  std::vector<Complaint> complaints;                  // in the order lodged, ids 1, 2, …
 
   friend bool operator==(const TenderSnapshot&, const TenderSnapshot&) = default;
 };
@@ -152,7 +154,9 @@ class Tender {
   // locked award model equal to the draft's (a draft has none of them); a reservation exactly
   // when the published draft asks for one; per-lot bid counts for every lot from the close of
   // bidding on (none before) with the unsuccessful lots and state they imply; a written reason
-  // exactly when cancelled. kInternal when the locked model no longer matches its hash or the
+  // exactly when cancelled; complaints only once the award notice is sent, numbered 1, 2, … in
+  // order, each handled (time and reasons) exactly when not open, none open once the contract is
+  // signed. kInternal when the locked model no longer matches its hash or the
   // draft's model differs from it (the announced terms were changed after publication);
   // InvalidArgument naming the snapshot field ("draft.title", "regime") otherwise.
   static Result<Tender> Restore(TenderSnapshot snapshot);
@@ -168,6 +172,9 @@ class Tender {
   // the lots that got fewer than minimum_bids, in the draft's lot order. Empty before.
   const std::map<std::string, int>& valid_bids_per_lot() const { return valid_bids_per_lot_; }
   const std::vector<std::string>& unsuccessful_lots() const { return unsuccessful_lots_; }
+  const std::vector<Complaint>& complaints() const { return complaints_; }
+  // The first complaint not yet handled, or nullptr.
+  const Complaint* OpenComplaint() const;
 
   // Only while a draft: after publication the announced terms are locked.
   Status ReviseDraft(TenderDraft draft);
@@ -195,7 +202,8 @@ class Tender {
   // The steps after closing: open_bids, complete_evaluation, propose_award,
   // approve_politically, send_award_notice (standstill end = notice date + standstill_days,
   // unless planned; a notice sent after its planned date moves the planned end by as much),
-  // sign_contract. Not for publish, close_bidding or cancel.
+  // sign_contract (a Conflict naming the complaint while one is open). Not for publish,
+  // close_bidding or cancel.
   Status Advance(TenderAction action, Timestamp now);
 
   // From any state but contract_signed and cancelled; `reason` must say why (FOA § 25-4).
@@ -216,8 +224,22 @@ class Tender {
   Result<BidReceipt> ReceiveBid(Timestamp now, const IncomingBid& bid,
                                 const std::vector<BidOnFile>& on_file) const;
 
-  // What the state machine allows now (for pages and the API).
+  // What the state machine allows now (for pages and the API); sign_contract is left out while
+  // a complaint is open.
   std::vector<TenderAction> AllowedActions(Timestamp now) const;
+
+  // A supplier's complaint (klage) about the award, received at `now`: only during the
+  // standstill period — after the award notice, before the standstill end — else a Conflict
+  // naming the state or the end. The caller checks that the supplier took part (submitted a
+  // bid). InvalidArgument naming "grounds" for a blank or too long text. Answers with the
+  // complaint as recorded (its id is the next number).
+  Result<Complaint> LodgeComplaint(Timestamp now, int64_t supplier_organisation_id,
+                                   std::string supplier_name, std::string grounds);
+  // The buyer's handling of complaint `complaint_id`: upheld or rejected, with written reasons
+  // ("reasons"). NotFound for an unknown complaint, Conflict for one already handled. An upheld
+  // complaint is recorded here; what follows (a new evaluation, a cancellation) is its own step.
+  Result<Complaint> HandleComplaint(Timestamp now, int complaint_id, ComplaintOutcome outcome,
+                                    std::string reasons);
 
  private:
   explicit Tender(TenderDraft draft) : draft_(std::move(draft)) {}
@@ -232,6 +254,7 @@ class Tender {
   std::string cancellation_reason_;
   std::map<std::string, int> valid_bids_per_lot_;
   std::vector<std::string> unsuccessful_lots_;
+  std::vector<Complaint> complaints_;
 };
 
 }  // namespace samspill::tendering

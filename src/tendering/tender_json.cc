@@ -1,5 +1,6 @@
 #include "tendering/tender_json.h"
 
+#include <limits>
 #include <new>
 #include <optional>
 #include <string>
@@ -508,6 +509,50 @@ json ReservationToJson(const IdealReservation& reservation) {
           {"warning", reservation.warning}};
 }
 
+Result<Complaint> ParseComplaint(const json& value, const std::string& path) {
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(value, path));
+  SAMSPILL_RETURN_IF_ERROR(
+      CheckJsonKeys(value,
+                    {"id", "supplier_organisation_id", "supplier_name", "lodged_at", "grounds",
+                     "outcome", "handled_at", "handling_reasons"},
+                    path));
+  Complaint c;
+  SAMSPILL_ASSIGN_OR_RETURN(const json* id, RequiredJsonMember(value, "id", path));
+  SAMSPILL_ASSIGN_OR_RETURN(int64_t number,
+                            ReadJsonInteger(*id, JsonPath(path, "id"), 1, kMaxComplaintsPerTender));
+  c.id = static_cast<int>(number);
+  SAMSPILL_ASSIGN_OR_RETURN(const json* supplier,
+                            RequiredJsonMember(value, "supplier_organisation_id", path));
+  SAMSPILL_ASSIGN_OR_RETURN(c.supplier_organisation_id,
+                            ReadJsonInteger(*supplier, JsonPath(path, "supplier_organisation_id"),
+                                            1, std::numeric_limits<int64_t>::max()));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(value, "supplier_name", path), c.supplier_name));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* lodged, RequiredJsonMember(value, "lodged_at", path));
+  SAMSPILL_ASSIGN_OR_RETURN(c.lodged_at, ReadInstant(*lodged, JsonPath(path, "lodged_at")));
+  SAMSPILL_ASSIGN_OR_RETURN(c.grounds, RequiredJsonString(value, "grounds", path));
+  SAMSPILL_ASSIGN_OR_RETURN(const json* outcome, RequiredJsonMember(value, "outcome", path));
+  SAMSPILL_ASSIGN_OR_RETURN(c.outcome, ReadName(*outcome, JsonPath(path, "outcome"),
+                                                kAllComplaintOutcomes, ComplaintOutcomeName));
+  if (const json* v = JsonMember(value, "handled_at"); v && !v->is_null()) {
+    SAMSPILL_ASSIGN_OR_RETURN(c.handled_at, ReadInstant(*v, JsonPath(path, "handled_at")));
+  }
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(value, "handling_reasons", path), c.handling_reasons));
+  return c;
+}
+
+json ComplaintToJson(const Complaint& c) {
+  return {{"id", c.id},
+          {"supplier_organisation_id", c.supplier_organisation_id},
+          {"supplier_name", c.supplier_name},
+          {"lodged_at", c.lodged_at.ToIso()},
+          {"grounds", c.grounds},
+          {"outcome", ComplaintOutcomeName(c.outcome)},
+          {"handled_at", c.handled_at ? json(c.handled_at->ToIso()) : json(nullptr)},
+          {"handling_reasons", c.handling_reasons}};
+}
+
 Result<TenderSnapshot> ParseSnapshot(const json& doc) {
   if (!doc.is_object()) {
     return InvalidArgument(
@@ -516,7 +561,7 @@ Result<TenderSnapshot> ParseSnapshot(const json& doc) {
   SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
       doc,
       {"version", "state", "draft", "regime", "locked_award_model", "ideal_reservation",
-       "cancellation_reason", "valid_bids_per_lot", "unsuccessful_lots"},
+       "cancellation_reason", "valid_bids_per_lot", "unsuccessful_lots", "complaints"},
       ""));
   TenderSnapshot s;
   SAMSPILL_ASSIGN_OR_RETURN(const json* version, RequiredJsonMember(doc, "version", ""));
@@ -558,6 +603,15 @@ Result<TenderSnapshot> ParseSnapshot(const json& doc) {
           std::string lot_id,
           ReadJsonString((*lots)[i], "unsuccessful_lots[" + std::to_string(i) + "]"));
       s.unsuccessful_lots.push_back(std::move(lot_id));
+    }
+  }
+  SAMSPILL_ASSIGN_OR_RETURN(const json* complaints, OptionalJsonArray(doc, "complaints", ""));
+  if (complaints != nullptr) {
+    for (size_t i = 0; i < complaints->size(); ++i) {
+      SAMSPILL_ASSIGN_OR_RETURN(
+          Complaint complaint,
+          ParseComplaint((*complaints)[i], "complaints[" + std::to_string(i) + "]"));
+      s.complaints.push_back(std::move(complaint));
     }
   }
   return s;
@@ -653,16 +707,23 @@ nlohmann::json TenderSnapshotToJson(const TenderSnapshot& s) {
   }
   json bids = json::object();
   for (const auto& [lot_id, count] : s.valid_bids_per_lot) bids[lot_id] = count;
-  return {{"version", kSnapshotVersion},
-          {"state", TenderStateName(s.state)},
-          {"draft", TenderDraftToJson(s.draft)},
-          {"regime", s.regime ? RegimeToJson(*s.regime) : json(nullptr)},
-          {"locked_award_model", std::move(locked)},
-          {"ideal_reservation",
-           s.ideal_reservation ? ReservationToJson(*s.ideal_reservation) : json(nullptr)},
-          {"cancellation_reason", s.cancellation_reason},
-          {"valid_bids_per_lot", std::move(bids)},
-          {"unsuccessful_lots", s.unsuccessful_lots}};
+  json doc = {{"version", kSnapshotVersion},
+              {"state", TenderStateName(s.state)},
+              {"draft", TenderDraftToJson(s.draft)},
+              {"regime", s.regime ? RegimeToJson(*s.regime) : json(nullptr)},
+              {"locked_award_model", std::move(locked)},
+              {"ideal_reservation",
+               s.ideal_reservation ? ReservationToJson(*s.ideal_reservation) : json(nullptr)},
+              {"cancellation_reason", s.cancellation_reason},
+              {"valid_bids_per_lot", std::move(bids)},
+              {"unsuccessful_lots", s.unsuccessful_lots}};
+  // Written only when there are some, so snapshots from before complaints read the same.
+  if (!s.complaints.empty()) {
+    json complaints = json::array();
+    for (const Complaint& c : s.complaints) complaints.push_back(ComplaintToJson(c));
+    doc["complaints"] = std::move(complaints);
+  }
+  return doc;
 }
 
 nlohmann::json TenderViewJson(const Tender& tender, Timestamp now) {

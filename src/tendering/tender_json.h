@@ -49,7 +49,11 @@
 //    "ideal_reservation": null | {"legal_basis": "FOA § 30-2a", "justification": "…",
 //                                 "warning": "…"},
 //    "cancellation_reason": "", "valid_bids_per_lot": {"1": 3, "2": 1},
-//    "unsuccessful_lots": ["2"]}
+//    "unsuccessful_lots": ["2"],
+//    "complaints": [{"id": 1, "supplier_organisation_id": 7, "supplier_name": "Omsorg AS",
+//                    "lodged_at": "2025-10-03T09:00:00Z", "grounds": "…",
+//                    "outcome": "open" | "upheld" | "rejected",
+//                    "handled_at": null | "2025-10-06T12:00:00Z", "handling_reasons": ""}]}
 // "version", "state" and "draft" are required; the rest may be left out when empty. Parsing
 // checks shapes only: Tender::Restore() checks that the parts fit together and that the locked
 // award model still matches its hash.

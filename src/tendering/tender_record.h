@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/money.h"
+#include "common/status.h"
 #include "common/time.h"
 #include "tendering/tender.h"
 
@@ -22,6 +24,7 @@ struct OrganisationRef {
   int64_t id = 0;
   std::string name;
   std::string org_number;  // nine digits (Enhetsregisteret)
+  std::string address;     // postal address, one line; "" when not registered
 };
 
 // Stored with bids: never renumber.
@@ -29,6 +32,16 @@ enum class BidStatus {
   kValid = 1,     // received by the deadline and not rejected
   kRejected = 2,  // rejected (avvist) with a reason, FOA § 25-5 (j)/(k)
 };
+
+// What a rejection (avvisning) concerns, FOA § 25-5: the supplier (j) — it failed the
+// qualification requirements or is excluded — or the tender itself (k), e.g. a material
+// deviation from the specification. Stored by name in the bid.reject event: never renumber.
+enum class RejectionKind { kTender = 1, kSupplier = 2 };
+
+// "tender", "supplier".
+std::string_view RejectionKindName(RejectionKind kind);
+// The kind from its name; InvalidArgument naming `field` for any other name.
+Result<RejectionKind> ParseRejectionKind(std::string_view name, const std::string& field);
 
 // One score the evaluation committee gave a bid on one quality-like criterion.
 struct BidScore {
@@ -51,8 +64,9 @@ struct SubmittedBid {
   std::optional<Money> price;  // total evaluated price excl. VAT
   std::string summary;         // the supplier's own description of its offer
   BidStatus status = BidStatus::kValid;
-  std::string rejection_reason;  // when rejected
-  std::vector<BidScore> scores;  // filled in during evaluation
+  std::string rejection_reason;                           // when rejected
+  std::vector<BidScore> scores;                           // filled in during evaluation
+  RejectionKind rejection_kind = RejectionKind::kTender;  // when rejected
 };
 
 // One question a supplier asked and the answer published to every supplier (DOMAIN.md §2,
@@ -89,7 +103,7 @@ struct UnsuccessfulLot {
 //   tender.complete_evaluation, tender.propose_award, tender.approve_politically,
 //   tender.send_award_notice, tender.sign_contract, tender.cancel,
 //   bid.submit, bid.replace, bid.reject, bid.score, question.ask, question.answer,
-//   conflict_of_interest.declare, tender.note
+//   conflict_of_interest.declare, tender.note, complaint.lodge, complaint.handle
 // `details_json` is the event's after-state as JSON text (an object, possibly empty: "{}");
 // for bid events before the deadline it never contains the bid's content, only its id, lot,
 // supplier and receipt time.

@@ -33,11 +33,9 @@ const evaluation::EvaluationOptions& ServerEvaluationDefaults() {
 }
 
 json OrganisationJson(const store::Organisation& o) {
-  return json{{"id", o.id},
-              {"org_number", o.org_number},
-              {"name", o.name},
-              {"kind", app::OrganisationKindName(o.kind)},
-              {"created_at", o.created_at.ToIso()}};
+  return json{{"id", o.id},           {"org_number", o.org_number},
+              {"name", o.name},       {"kind", app::OrganisationKindName(o.kind)},
+              {"address", o.address}, {"created_at", o.created_at.ToIso()}};
 }
 
 Result<int64_t> PositiveId(const std::string& text) { return ParseWholeNumber(text, "id", 1); }
@@ -239,7 +237,7 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
        {Role::kAdministrator, Role::kProcurementOfficer},
        [&organisations](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
-         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"org_number", "name", "kind"}));
+         SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(body, {"org_number", "name", "kind", "address"}));
          app::CreateOrganisationRequest create;
          SAMSPILL_ASSIGN_OR_RETURN(create.org_number,
                                    RequiredJsonString(body, "org_number", "", kApiFields));
@@ -251,6 +249,8 @@ std::vector<Route> CoreApiRoutes(store::Store& store, app::AuthService& auth,
            return InvalidArgument("kind must be 'buyer' or 'supplier'", "kind");
          }
          create.kind = *parsed;
+         SAMSPILL_RETURN_IF_ERROR(
+             AssignIfPresent(OptionalJsonString(body, "address", "", kApiFields), create.address));
          SAMSPILL_ASSIGN_OR_RETURN(store::Organisation org,
                                    organisations.Create(req.principal, create));
          return ApiResponse{201, OrganisationJson(org), {}};

@@ -440,6 +440,32 @@ const std::map<std::string_view, Entry>& Table() {
        {"Begrunnelse (sendes til alle deltakere)", "Reasons (sent to every participant)"}},
       {"tender.protocol", {"Anskaffelsesprotokoll", "Procurement protocol"}},
       {"tender.ocds", {"OCDS-eksport (JSON)", "OCDS export (JSON)"}},
+      {"complaints.title", {"Klager", "Complaints"}},
+      {"complaints.none", {"Ingen klager er levert.", "No complaints have been lodged."}},
+      {"complaints.number", {"Klage", "Complaint"}},
+      {"complaints.lodged", {"levert", "lodged"}},
+      {"complaints.outcome", {"Utfall", "Outcome"}},
+      {"complaints.outcome.open", {"Ikke behandlet ennå", "Not handled yet"}},
+      {"complaints.outcome.upheld", {"Tatt til følge", "Upheld"}},
+      {"complaints.outcome.rejected", {"Ikke tatt til følge", "Rejected"}},
+      {"complaints.reasons", {"Begrunnelse for utfallet", "Reasons for the outcome"}},
+      {"complaints.reasons_hint",
+       {"Begrunnelsen sendes til leverandøren og står i protokollen. Tas klagen til følge, "
+        "følger ny evaluering eller avlysning som eget steg.",
+        "The reasons go to the supplier and into the protocol. If the complaint is upheld, a new "
+        "evaluation or a cancellation follows as a step of its own."}},
+      {"complaints.record", {"Lagre behandlingen", "Save the handling"}},
+      {"complaints.blocks_signing",
+       {"Kontrakten kan ikke signeres før alle klager er behandlet.",
+        "The contract cannot be signed until every complaint has been handled."}},
+      {"complaints.lodge", {"Klag på tildelingen", "Complain about the award"}},
+      {"complaints.lodge_hint",
+       {"Klagen må komme før karensperioden er over. Skriv hva du klager på og hvorfor. "
+        "Oppdragsgiveren svarer skriftlig, og kontrakten signeres ikke før klagen er behandlet.",
+        "The complaint must arrive before the standstill period ends. Say what you complain "
+        "about and why. The buyer answers in writing, and the contract is not signed until the "
+        "complaint has been handled."}},
+      {"complaints.send", {"Send klagen", "Send the complaint"}},
       {"audit.title", {"Revisjonslogg", "Audit trail"}},
       {"audit.more", {"Eldre hendelser", "Older events"}},
       {"state.draft", {"Utkast", "Draft"}},

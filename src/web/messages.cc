@@ -337,6 +337,22 @@ constexpr Entry kCatalogue[] = {
      "etter evalueringen avvises bare et vinnende tilbud med en prisforklaring som ikke ble "
      "godtatt; tilbud {} er ikke et slikt"},
     {"lot '{}': {msg}", "delkontrakt «{}»: {msg}"},
+    // Complaints (tendering/tender.cc, tendering/complaint.cc, app/tender_service.cc).
+    {"the contract cannot be signed while complaint {} from {}, lodged {}, is open: record its "
+     "handling first",
+     "kontrakten kan ikke signeres mens klage {} fra {}, levert {}, er åpen: registrer "
+     "behandlingen av den først"},
+    {"complaints are lodged during the standstill period, after the award notice; the tender is "
+     "in state '{}'",
+     "klager leveres i karensperioden, etter tildelingsbrevet; konkurransen har status «{}»"},
+    {"the standstill period ended {}: complaints to the buyer are lodged before its end",
+     "karensperioden endte {}: klager til oppdragsgiveren må leveres før den er over"},
+    {"only a supplier that submitted a bid to this tender may complain about its award",
+     "bare en leverandør som leverte tilbud i denne konkurransen, kan klage på tildelingen"},
+    {"must say what and why, in words", "må si med ord hva det gjelder og hvorfor"},
+    {"must be \"upheld\" or \"rejected\"", "må være «tatt til følge» eller «ikke tatt til følge»"},
+    {"complaint {} from {}, lodged {}, was already handled {} ({})",
+     "klage {} fra {}, levert {}, er allerede behandlet {} ({})"},
     // Indicators (portfolio/indicator_csv.cc, portfolio/indicator.cc).
     {"unknown target kind '{}'", "ukjent type måltall «{}»"},
     {"'{}' is not a whole number", "«{}» er ikke et helt tall"},

@@ -104,6 +104,37 @@ Result<app::ProtocolNote> ProtocolNoteFromJson(const json& body) {
   return note;
 }
 
+Result<BidRejectionRequest> BidRejectionFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"reason", "kind"}));
+  BidRejectionRequest request;
+  SAMSPILL_ASSIGN_OR_RETURN(request.reason, RequiredJsonString(body, "reason", "", kCommandFields));
+  std::string kind = "tender";
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "kind", "", kCommandFields), kind));
+  SAMSPILL_ASSIGN_OR_RETURN(request.kind, tendering::ParseRejectionKind(kind, "kind"));
+  return request;
+}
+
+Result<app::LodgeComplaintCommand> LodgeComplaintCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"grounds"}));
+  app::LodgeComplaintCommand command;
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "grounds", "", kCommandFields), command.grounds));
+  return command;
+}
+
+Result<app::HandleComplaintCommand> HandleComplaintCommandFromJson(const json& body) {
+  SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"outcome", "reasons"}));
+  app::HandleComplaintCommand command;
+  std::string outcome;
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "outcome", "", kCommandFields), outcome));
+  SAMSPILL_ASSIGN_OR_RETURN(command.outcome, tendering::ParseHandlingOutcome(outcome, "outcome"));
+  SAMSPILL_RETURN_IF_ERROR(
+      AssignIfPresent(OptionalJsonString(body, "reasons", "", kCommandFields), command.reasons));
+  return command;
+}
+
 Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckKeys(body, {"person", "description", "remedy"}));
   app::ConflictDeclaration declaration;
@@ -238,7 +269,10 @@ json ToJson(const app::BidScores& s) {
 }
 
 json ToJson(const app::BidRejection& r) {
-  return json{{"bid_id", r.bid_id}, {"status", "rejected"}, {"rejection_reason", r.reason}};
+  return json{{"bid_id", r.bid_id},
+              {"status", "rejected"},
+              {"rejection_reason", r.reason},
+              {"rejection_kind", tendering::RejectionKindName(r.kind)}};
 }
 
 json ToJson(const app::QuestionView& q) {
@@ -279,6 +313,22 @@ json ToJson(const app::ProtocolNote& note) {
 
 json ToJson(const app::ConflictDeclaration& d) {
   return json{{"person", d.person}, {"description", d.description}, {"remedy", d.remedy}};
+}
+
+json ToJson(const tendering::Complaint& c) {
+  return json{{"id", c.id},
+              {"supplier", {{"id", c.supplier_organisation_id}, {"name", c.supplier_name}}},
+              {"lodged_at", c.lodged_at.ToIso()},
+              {"grounds", c.grounds},
+              {"outcome", tendering::ComplaintOutcomeName(c.outcome)},
+              {"handled_at", c.handled_at ? json(c.handled_at->ToIso()) : json(nullptr)},
+              {"handling_reasons", c.handling_reasons}};
+}
+
+json ToJson(const std::vector<tendering::Complaint>& complaints) {
+  json list = json::array();
+  for (const tendering::Complaint& c : complaints) list.push_back(ToJson(c));
+  return json{{"complaints", std::move(list)}};
 }
 
 json ToJson(const app::OcdsRelease& release) {

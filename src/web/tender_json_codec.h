@@ -29,6 +29,16 @@ Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const nlohmann::jso
 // {"asked_on": "2025-10-01", "explanation": "…", "assessment": "accepted" | "rejected",
 //  "assessment_reasons": "…"}
 Result<app::PriceExplanationCommand> PriceExplanationCommandFromJson(const nlohmann::json& body);
+// {"reason": "…", "kind": "tender" | "supplier"}: the kind defaults to "tender".
+struct BidRejectionRequest {
+  std::string reason;
+  tendering::RejectionKind kind = tendering::RejectionKind::kTender;
+};
+Result<BidRejectionRequest> BidRejectionFromJson(const nlohmann::json& body);
+// {"grounds": "…"}
+Result<app::LodgeComplaintCommand> LodgeComplaintCommandFromJson(const nlohmann::json& body);
+// {"outcome": "upheld" | "rejected", "reasons": "…"}; the outcome is required.
+Result<app::HandleComplaintCommand> HandleComplaintCommandFromJson(const nlohmann::json& body);
 // The lifecycle action of the path /api/tenders/{id}/actions/{name}: InvalidArgument on
 // "action" for a name that is none.
 Result<tendering::TenderAction> TenderActionFromPath(std::string_view name);
@@ -50,6 +60,10 @@ nlohmann::json ToJson(const std::map<std::string, tendering::LotEvaluation>& eva
 nlohmann::json ToJson(const tendering::PriceExplanation& explanation);
 nlohmann::json ToJson(const app::ProtocolNote& note);
 nlohmann::json ToJson(const app::ConflictDeclaration& declaration);
+// {"id": 1, "supplier": {"id", "name"}, "lodged_at", "grounds", "outcome": "open" | "upheld" |
+// "rejected", "handled_at": null | "…", "handling_reasons"}
+nlohmann::json ToJson(const tendering::Complaint& complaint);
+nlohmann::json ToJson(const std::vector<tendering::Complaint>& complaints);  // {"complaints": […]}
 // The OCDS release package (tendering/ocds_export.h).
 nlohmann::json ToJson(const app::OcdsRelease& release);
 

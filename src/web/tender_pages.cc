@@ -578,6 +578,75 @@ std::string AwardSection(const PageRequest& req, const app::TenderView& view) {
   return Section("award", req.T("tender.award"), body);
 }
 
+std::string ComplaintOutcomeKey(tendering::ComplaintOutcome outcome) {
+  return "complaints.outcome." + std::string(tendering::ComplaintOutcomeName(outcome));
+}
+
+// Complaints (klage): a supplier that bid lodges one during the standstill and sees its own
+// (the service gives a supplier nothing else); the procurement officer sees every complaint and
+// records its handling. Shown from the award notice on, or whenever there are complaints.
+std::string ComplaintsSection(const PageRequest& req, const app::TenderView& view,
+                              const std::vector<tendering::Complaint>& complaints, bool took_part,
+                              int64_t id) {
+  const Role role = req.principal->user.role;
+  const tendering::Tender& tender = view.tender;
+  const std::optional<Date> last_day =
+      tender.draft().timeline.Get(tendering::Milestone::kStandstillEnd);
+  const bool standstill = tender.state() == tendering::TenderState::kStandstill;
+  const bool may_lodge = role == Role::kSupplier && took_part && standstill && last_day &&
+                         view.now.UtcDate() <= *last_day;
+  if (complaints.empty() && !standstill) return "";
+  if (role == Role::kSupplier && complaints.empty() && !may_lodge) return "";
+  std::string body;
+  if (standstill && tender.OpenComplaint() && role != Role::kSupplier) {
+    body += "<p class=\"notice\">" + H(req.T("complaints.blocks_signing")) + "</p>";
+  }
+  if (complaints.empty()) body += "<p>" + H(req.T("complaints.none")) + "</p>";
+  body += "<ol class=\"complaints\">";
+  for (const tendering::Complaint& c : complaints) {
+    const std::string cid = std::to_string(c.id);
+    body += "<li id=\"complaint-" + cid + "\"><p><strong>" + H(req.T("complaints.number")) + " " +
+            cid + "</strong> – " + H(c.supplier_name) + ", " + H(req.T("complaints.lodged")) + " " +
+            TimeText(req, c.lodged_at) + "</p><p class=\"grounds\">" + H(c.grounds) +
+            "</p><p><strong>" + H(req.T("complaints.outcome")) + ":</strong> " +
+            H(req.T(ComplaintOutcomeKey(c.outcome)));
+    if (c.handled_at) body += " (" + TimeText(req, *c.handled_at) + ")";
+    body += "</p>";
+    if (!c.open()) {
+      body += "<p><strong>" + H(req.T("complaints.reasons")) + ":</strong> " +
+              H(c.handling_reasons) + "</p>";
+    } else if (role == Role::kProcurementOfficer) {
+      const std::string outcome = "complaint-" + cid + "-outcome";
+      const std::string reasons = "complaint-" + cid + "-reasons";
+      body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) + "/klage/" + cid +
+              "/behandling\" class=\"stack\">" + CsrfField(req) +
+              "<div class=\"field\"><label for=\"" + outcome + "\">" +
+              H(req.T("complaints.outcome")) + "</label><select id=\"" + outcome +
+              "\" name=\"outcome\" required><option value=\"rejected\">" +
+              H(req.T("complaints.outcome.rejected")) + "</option><option value=\"upheld\">" +
+              H(req.T("complaints.outcome.upheld")) +
+              "</option></select></div><div class=\"field\"><label for=\"" + reasons + "\">" +
+              H(req.T("complaints.reasons")) + "</label><p class=\"hint\" id=\"" + reasons +
+              "-hint\">" + H(req.T("complaints.reasons_hint")) + "</p><textarea id=\"" + reasons +
+              "\" name=\"reasons\" rows=\"4\" required aria-describedby=\"" + reasons +
+              "-hint\"></textarea></div><button type=\"submit\">" + H(req.T("complaints.record")) +
+              "</button></form>";
+    }
+    body += "</li>";
+  }
+  body += "</ol>";
+  if (may_lodge) {
+    body += "<form method=\"post\" action=\"/anbud/" + std::to_string(id) +
+            "/klage\" class=\"stack\">" + CsrfField(req) +
+            "<div class=\"field\"><label for=\"grounds\">" + H(req.T("complaints.lodge")) +
+            "</label><p class=\"hint\" id=\"grounds-hint\">" + H(req.T("complaints.lodge_hint")) +
+            "</p><textarea id=\"grounds\" name=\"grounds\" rows=\"5\" required "
+            "aria-describedby=\"grounds-hint\"></textarea></div><button type=\"submit\">" +
+            H(req.T("complaints.send")) + "</button></form>";
+  }
+  return Section("complaints", req.T("complaints.title"), body);
+}
+
 // `cancel_error`: the message to show beside the reason field, with the dialog open.
 std::string ActionsSection(const PageRequest& req, const app::TenderView& view, int64_t id,
                            const std::string& cancel_error) {
@@ -687,6 +756,11 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
     }
   }
   body += AwardSection(req, view);
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<tendering::Complaint> complaints,
+                            tenders.ListComplaints(actor, id));
+  // Once the bids are opened a supplier's list holds its own bids only: any means it took part.
+  const bool took_part = !bids.bids.empty();
+  body += ComplaintsSection(req, view, complaints, took_part, id);
   if (role != Role::kSupplier) {
     body += "<p class=\"links\"><a href=\"/anbud/" + std::to_string(id) + "/protokoll\">" +
             H(req.T("tender.protocol")) + "</a>";
@@ -952,6 +1026,40 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
          Result<app::BidRejection> done =
              tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("reason"));
          return AfterPost(req, tenders, done.status(), "low-" + req.params[1] + "-reject");
+  // Complaints: the messages are put in the page's language here, where the form is answered.
+  routes.push_back(
+      {"POST",
+       tender + "/klage",
+       false,
+       {Role::kSupplier},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         const Status done = tenders
+                                 .LodgeComplaint(Who(req), IdParam(req, 0),
+                                                 app::LodgeComplaintCommand{req.Param("grounds")})
+                                 .status();
+         return AfterPost(req, tenders,
+                          Status(done.code(), InLanguage(req.lang, done.message()), done.field()),
+                          "grounds");
+       }});
+  routes.push_back(
+      {"POST",
+       tender + std::string("/klage/") + kIdPattern + "/behandling",
+       false,
+       {Role::kProcurementOfficer},
+       [&tenders](PageRequest& req) -> Result<PageResponse> {
+         const std::string prefix = "complaint-" + req.params[1];
+         Result<tendering::ComplaintOutcome> outcome =
+             tendering::ParseHandlingOutcome(req.Param("outcome"), "outcome");
+         Status done = outcome.status();
+         if (outcome.ok()) {
+           done = tenders
+                      .HandleComplaint(Who(req), IdParam(req, 0), IdParam(req, 1),
+                                       app::HandleComplaintCommand{*outcome, req.Param("reasons")})
+                      .status();
+         }
+         return AfterPost(req, tenders,
+                          Status(done.code(), InLanguage(req.lang, done.message()), done.field()),
+                          prefix + (done.field() == "outcome" ? "-outcome" : "-reasons"));
        }});
   routes.push_back({"GET",
                     "/revisjonslogg",

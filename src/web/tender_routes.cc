@@ -92,9 +92,12 @@ std::vector<Route> TenderApiRoutes(app::TenderService& tenders) {
        }});
   routes.push_back({"POST", TenderPath(std::string("/bids/") + kIdPattern + "/reject"), false,
                     officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
-                      SAMSPILL_ASSIGN_OR_RETURN(std::string reason, TextField(req, "reason"));
-                      return Encoded(
-                          tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), reason));
+                      // {"reason": "...", "kind": "tender" | "supplier"}: FOA § 25-5 (k) or (j).
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_ASSIGN_OR_RETURN(BidRejectionRequest rejection,
+                                                BidRejectionFromJson(body));
+                      return Encoded(tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1),
+                                                       rejection.reason, rejection.kind));
                     }});
 
   // The supplier's explanation of a price the abnormally-low check flagged, and its assessment.
@@ -144,6 +147,30 @@ std::vector<Route> TenderApiRoutes(app::TenderService& tenders) {
                                                 ConflictDeclarationFromJson(body));
                       return Encoded(
                           tenders.DeclareConflict(Who(req), IdParam(req, 0), declaration), 201);
+                    }});
+  // Complaints (klage): a supplier that bid lodges one during the standstill period; the
+  // procurement officer records its handling. Each reader sees what TenderService lets it.
+  routes.push_back({"GET", TenderPath("/complaints"), false, {}, [&tenders](ApiRequest& req) {
+                      return Encoded(tenders.ListComplaints(Who(req), IdParam(req, 0)));
+                    }});
+  routes.push_back({"POST",
+                    TenderPath("/complaints"),
+                    false,
+                    {Role::kSupplier},
+                    [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_ASSIGN_OR_RETURN(app::LodgeComplaintCommand command,
+                                                LodgeComplaintCommandFromJson(body));
+                      return Encoded(tenders.LodgeComplaint(Who(req), IdParam(req, 0), command),
+                                     201);
+                    }});
+  routes.push_back({"POST", TenderPath(std::string("/complaints/") + kIdPattern + "/handling"),
+                    false, officer, [&tenders](ApiRequest& req) -> Result<ApiResponse> {
+                      SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
+                      SAMSPILL_ASSIGN_OR_RETURN(app::HandleComplaintCommand command,
+                                                HandleComplaintCommandFromJson(body));
+                      return Encoded(tenders.HandleComplaint(Who(req), IdParam(req, 0),
+                                                             IdParam(req, 1), command));
                     }});
   routes.push_back({"GET", TenderPath("/protocol"), false, buyer_side,
                     [&tenders](ApiRequest& req) -> Result<ApiResponse> {

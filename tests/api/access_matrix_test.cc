@@ -7,6 +7,8 @@
 // response body holding a bid's marker or price is a read of that bid's content. Asserted:
 // - a role the route does not list never gets 2xx, and gets 403 on the API; an anonymous
 //   visitor gets 401 on the API and 303 to /logg-inn on pages that are not public;
+// - complaints (lodged by one supplier in the standstill and signed tenders) reach only the
+//   complainer and the buyer side;
 // - 0 unexpected reads: a bid's content reaches only whom the documented rule
 //   (docs/decisions/0019, tendering::MayReadBidContent) allows — the bidding supplier always,
 //   nobody else before opening, after opening the procurement officer, evaluator and auditor;
@@ -275,11 +277,21 @@ class AccessMatrixTest : public ::testing::Test {
       return id;
     }
     Act(id, "send_award_notice");
+    // The losing supplier complains; its grounds carry a marker that only the buyer side and
+    // the complainer may read. Before signing, the officer records the handling.
+    const std::string marker = "MXKLAGE" + std::to_string(id) + "Q";
+    api().Expect(201, "POST", T(id, "/complaints"), sessions_[kComplainer],
+                 json{{"grounds", "Klage " + marker}});
+    complaint_markers_.push_back(marker);
     if (state == "standstill") return id;
+    api().Expect(200, "POST", T(id, "/complaints/1/handling"), officer_,
+                 json{{"outcome", "rejected"}, {"reasons", "Evalueringen følger modellen"}});
     Advance(12 * kDay);
     Act(id, "sign_contract");
     return id;
   }
+
+  static constexpr char kComplainer[] = "leverandor2";
 
   static TempDir* dir_;
   static ServeProcess* server_;
@@ -290,6 +302,7 @@ class AccessMatrixTest : public ::testing::Test {
   std::map<std::string, Session> sessions_;  // by username
   std::vector<Bid> bids_;
   std::map<int64_t, int64_t> questions_;  // tender → a question's id
+  std::vector<std::string> complaint_markers_;
 };
 
 TempDir* AccessMatrixTest::dir_ = nullptr;
@@ -533,6 +546,21 @@ TEST_F(AccessMatrixTest, EveryRouteEveryRoleEveryTenderState) {
         mark = "!";
         ADD_FAILURE() << "unexpected read: " << who << " got the " << what << " of " << b.supplier
                       << "'s bid in the " << b.state << " tender " << b.tender;
+      }
+      // Complaints: the complainer and the buyer side read them, no other supplier, nobody
+      // anonymous (TenderService's rule, stated again here).
+      for (const std::string& marker : complaint_markers_) {
+        if (!Contains(r.body, marker)) continue;
+        const bool may =
+            user.role == "supplier" ? user.username == kComplainer : !user.role.empty();
+        if (may) {
+          ++legitimate_reads;
+          if (mark.empty()) mark = "*";
+          continue;
+        }
+        ++unexpected_reads;
+        mark = "!";
+        ADD_FAILURE() << "unexpected read: " << who << " got the complaint " << marker;
       }
       std::string cell = std::to_string(r.status) + mark;
       cell.resize(6, ' ');

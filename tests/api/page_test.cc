@@ -508,6 +508,66 @@ TEST_F(PageTest, TheProtocolQuotesTimelineWarningsInNorwegian) {
             std::string::npos)
       << protocol->body;
   EXPECT_EQ(protocol->body.find("the bid period"), std::string::npos);
+// The complaints section: a supplier that bid lodges a complaint in the standstill through the
+// form, sees its own complaint and nobody else's; the officer records the handling.
+TEST_F(PageTest, ASupplierComplainsInTheStandstillAndTheOfficerRecordsTheHandling) {
+  struct RestoreClock {
+    std::string file;
+    ~RestoreClock() { std::ofstream(file, std::ios::trunc) << "2026-01-05T09:00:00Z\n"; }
+  } restore{clock_file_};
+  ApiClient api(server_->port());
+  Session officer = api.LoginAs("innkjoper");
+  const int64_t id =
+      api.Expect(201, "POST", "/api/tenders", officer, PriceOnlyDraft("Klageprøve"))["id"];
+  const std::string t = "/api/tenders/" + std::to_string(id);
+  api.Expect(200, "POST", t + "/actions/publish", officer);
+  api.Expect(201, "POST", t + "/bids", api.LoginAs("leverandor"),
+             json{{"price", 400000}, {"summary", "A"}});
+  api.Expect(201, "POST", t + "/bids", api.LoginAs("leverandor2"),
+             json{{"price", 450000}, {"summary", "B"}});
+  std::ofstream(clock_file_, std::ios::trunc) << "2026-03-02T09:00:00Z\n";
+  for (const char* action : {"close_bidding", "open_bids", "complete_evaluation", "propose_award",
+                             "send_award_notice"}) {
+    api.Expect(200, "POST", t + "/actions/" + action, officer);
+  }
+
+  const std::string page = "/anbud/" + std::to_string(id);
+  const std::string form = "action=\"" + page + "/klage\"";
+  PageSession loser = LogIn("leverandor2");
+  EXPECT_NE(Get(page, loser)->body.find(form), std::string::npos);
+  EXPECT_NE(Get(page, loser)->body.find("Klag på tildelingen"), std::string::npos);
+  EXPECT_EQ(Get(page, LogIn("leverandor3"))->body.find(form), std::string::npos);  // no bid
+
+  auto refused = Post(page + "/klage", loser, "grounds=+++");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("href=\"#grounds\""), std::string::npos);
+  EXPECT_NE(refused->body.find("må si med ord hva det gjelder og hvorfor"), std::string::npos);
+  auto lodged = Post(page + "/klage", loser, "grounds=Prisen+v%C3%A5r+er+feil+lest");
+  ASSERT_TRUE(lodged);
+  EXPECT_EQ(lodged->status, 303) << lodged->body;
+  EXPECT_NE(Get(page, loser)->body.find("Prisen vår er feil lest"), std::string::npos);
+  // Supplier isolation: the winner's page holds no trace of the other supplier's complaint.
+  EXPECT_EQ(Get(page, LogIn("leverandor"))->body.find("Prisen vår er feil lest"),
+            std::string::npos);
+
+  PageSession s = LogIn("innkjoper");
+  const std::string officer_page = Get(page, s)->body;
+  EXPECT_NE(officer_page.find("Prisen vår er feil lest"), std::string::npos);
+  EXPECT_NE(officer_page.find("Kontrakten kan ikke signeres før alle klager er behandlet."),
+            std::string::npos);
+  EXPECT_NE(officer_page.find("action=\"" + page + "/klage/1/behandling\""), std::string::npos);
+  auto without_reasons = Post(page + "/klage/1/behandling", s, "outcome=rejected&reasons=");
+  ASSERT_TRUE(without_reasons);
+  EXPECT_EQ(without_reasons->status, 400);
+  EXPECT_NE(without_reasons->body.find("href=\"#complaint-1-reasons\""), std::string::npos);
+  auto handled =
+      Post(page + "/klage/1/behandling", s, "outcome=rejected&reasons=Prisen+er+lest+som+oppgitt");
+  ASSERT_TRUE(handled);
+  EXPECT_EQ(handled->status, 303) << handled->body;
+  const std::string after = Get(page, loser)->body;
+  EXPECT_NE(after.find("Ikke tatt til følge"), std::string::npos);
+  EXPECT_NE(after.find("Prisen er lest som oppgitt"), std::string::npos);
 }
 
 TEST_F(PageTest, AnOfficerCreatesAndPublishesATenderThroughTheForm) {

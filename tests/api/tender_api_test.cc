@@ -691,5 +691,134 @@ TEST_F(TenderApiTest, RolesAreEnforcedOnEveryWrite) {
   EXPECT_EQ(api().Expect(200, "GET", T(id), officer)["state"], "published");
 }
 
+// Complaints (klage): a supplier that bid complains during the standstill; the contract waits
+// until the officer has recorded the handling; the protocol and the OCDS export show it; no
+// supplier sees another's complaint.
+TEST_F(TenderApiTest, AComplaintDuringTheStandstillHoldsTheSigningUntilItIsHandled) {
+  const int64_t id = DriveTo("standstill");
+  Session officer = As("innkjoper");
+  Session winner = As("leverandor");
+  Session loser = As("leverandor2");
+  const std::string complaints = T(id, "/complaints");
+
+  // Only a supplier that bid may complain, and only with grounds.
+  api().Expect(403, "POST", complaints, As("leverandor3"), json{{"grounds", "Vi ville også"}});
+  api().Expect(403, "POST", complaints, officer, json{{"grounds", "x"}});
+  EXPECT_EQ(api().Expect(400, "POST", complaints, loser, json{{"grounds", "  "}})["error"]["field"],
+            "grounds");
+  EXPECT_EQ(api().Expect(400, "POST", complaints, loser, json{{"reason", "x"}})["error"]["field"],
+            "reason");
+  json lodged = api().Expect(201, "POST", complaints, loser,
+                             json{{"grounds", "Kvalitetsplanen vår er gitt for lav poengsum."}});
+  EXPECT_EQ(lodged["id"], 1);
+  EXPECT_EQ(lodged["outcome"], "open");
+
+  // Supplier isolation: the winner sees no complaint of another supplier; the officer sees all.
+  EXPECT_TRUE(api().Expect(200, "GET", complaints, winner)["complaints"].empty());
+  EXPECT_EQ(api().Expect(200, "GET", complaints, loser)["complaints"].size(), 1u);
+  EXPECT_EQ(api().Expect(200, "GET", complaints, officer)["complaints"].size(), 1u);
+  EXPECT_EQ(api().Expect(200, "GET", complaints, As("revisor"))["complaints"].size(), 1u);
+
+  // After the standstill the open complaint still holds the signing, named in the refusal.
+  Advance(12 * kDay);
+  api().Expect(409, "POST", complaints, loser, json{{"grounds", "For sent"}});
+  json view = api().Expect(200, "GET", T(id), officer);
+  for (const json& action : view["allowed_actions"]) EXPECT_NE(action, "sign_contract");
+  json refused = Act(officer, id, "sign_contract", 409);
+  const std::string message = refused["error"]["message"];
+  EXPECT_NE(message.find("complaint 1 from Renhold og Inkludering AS (fiktiv)"), std::string::npos)
+      << message;
+
+  const std::string handling = T(id, "/complaints/1/handling");
+  api().Expect(403, "POST", handling, loser, json{{"outcome", "upheld"}, {"reasons", "x"}});
+  EXPECT_EQ(api().Expect(400, "POST", handling, officer,
+                         json{{"outcome", "maybe"}, {"reasons", "x"}})["error"]["field"],
+            "outcome");
+  EXPECT_EQ(
+      api().Expect(400, "POST", handling, officer, json{{"outcome", "rejected"}})["error"]["field"],
+      "reasons");
+  api().Expect(404, "POST", T(id, "/complaints/2/handling"), officer,
+               json{{"outcome", "rejected"}, {"reasons", "x"}});
+  json handled = api().Expect(
+      200, "POST", handling, officer,
+      json{{"outcome", "rejected"}, {"reasons", "Poengsummen følger den kunngjorte skalaen."}});
+  EXPECT_EQ(handled["outcome"], "rejected");
+  EXPECT_FALSE(handled["handled_at"].is_null());
+  api().Expect(409, "POST", handling, officer, json{{"outcome", "upheld"}, {"reasons", "Nei"}});
+  EXPECT_EQ(api().Expect(200, "GET", complaints, loser)["complaints"][0]["outcome"], "rejected");
+  Act(officer, id, "sign_contract");
+
+  // The protocol lists the complaint and its handling under (p), and the event log has both.
+  json protocol = api().Expect(200, "GET", T(id, "/protocol"), officer);
+  EXPECT_EQ(protocol["legal_basis_nb"], "anskaffelsesforskriften § 25-5");
+  bool listed = false;
+  for (const json& section : protocol["sections"]) {
+    if (section["letter"] == "a") {
+      for (const json& e : section["entries"]) {
+        if (e["key"] == "buyer_address") {
+          EXPECT_EQ(e["value"], "Postboks 2300 Torgarden, 7004 Trondheim");
+        }
+      }
+    }
+    if (section["letter"] != "p") continue;
+    for (const json& table : section["tables"]) {
+      if (table["key"] != "complaints") continue;
+      ASSERT_EQ(table["rows"].size(), 1u);
+      EXPECT_EQ(table["rows"][0][1], "Renhold og Inkludering AS (fiktiv)");
+      EXPECT_EQ(table["rows"][0][4], "Ikke tatt til følge");
+      listed = true;
+    }
+  }
+  EXPECT_TRUE(listed) << protocol.dump();
+  const std::string log = protocol.dump();
+  EXPECT_NE(log.find("Klage levert av leverandør"), std::string::npos);
+  EXPECT_NE(log.find("Klage behandlet"), std::string::npos);
+
+  // OCDS: one document of the codelist's "complaints" type, without the complainant's name.
+  json ocds = api().Expect(200, "GET", T(id, "/ocds"), officer);
+  const json& documents = ocds["releases"][0]["tender"]["documents"];
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0]["documentType"], "complaints");
+  EXPECT_EQ(documents.dump().find("Renhold og Inkludering"), std::string::npos);
+}
+
+TEST_F(TenderApiTest, ARejectionSaysWhetherTheSupplierOrTheTenderIsRejected) {
+  const int64_t id = DriveTo("opened");
+  Session officer = As("innkjoper");
+  json bids = api().Expect(200, "GET", T(id, "/bids"), officer);
+  ASSERT_EQ(bids["bids"].size(), 2u);
+  std::map<std::string, int64_t> bid_of;
+  for (const json& b : bids["bids"]) bid_of[b["supplier"]["name"]] = b["id"];
+  const std::string omsorg = "Omsorgspartner Midt AS (fiktiv)";
+  const std::string renhold = "Renhold og Inkludering AS (fiktiv)";
+  auto reject = [&](const std::string& who) {
+    return T(id, "/bids/" + std::to_string(bid_of[who]) + "/reject");
+  };
+  EXPECT_EQ(api().Expect(400, "POST", reject(omsorg), officer,
+                         json{{"reason", "x"}, {"kind", "bidder"}})["error"]["field"],
+            "kind");
+  json supplier = api().Expect(200, "POST", reject(renhold), officer,
+                               json{{"reason", "Skatteattest manglet"}, {"kind", "supplier"}});
+  EXPECT_EQ(supplier["rejection_kind"], "supplier");
+  json tender = api().Expect(200, "POST", reject(omsorg), officer,
+                             json{{"reason", "Vesentlig avvik fra kravspesifikasjonen"}});
+  EXPECT_EQ(tender["rejection_kind"], "tender");
+
+  json protocol = api().Expect(200, "GET", T(id, "/protocol"), officer);
+  for (const json& section : protocol["sections"]) {
+    if (section["letter"] != "j" && section["letter"] != "k") continue;
+    ASSERT_EQ(section["tables"].size(), 1u) << section.dump();
+    const json& rows = section["tables"][0]["rows"];
+    ASSERT_EQ(rows.size(), 1u) << section.dump();
+    if (section["letter"] == "j") {
+      EXPECT_EQ(rows[0][0], renhold);
+      EXPECT_EQ(rows[0][3], "Skatteattest manglet");
+    } else {
+      EXPECT_EQ(rows[0][1], omsorg);
+      EXPECT_EQ(rows[0][4], "Vesentlig avvik fra kravspesifikasjonen");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace samspill::testing

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     ok &= Write(dir / ("cleaning-" + std::string(TenderStateName(state)) + ".json"),
                 samples::CleaningTender(state));
   }
+  ok &= Write(dir / "cleaning-standstill-complaints.json", samples::CleaningTenderWithComplaints());
   ok &= Write(dir / "care-home-cancelled.json", samples::CareHomeTenderCancelled());
   return ok ? 0 : 1;
 }

@@ -255,6 +255,11 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 )sql"},
+    {7, "organisations get their postal address (the protocol names the buyer's, FOA § 25-5 a)",
+     R"sql(
+ALTER TABLE organisations ADD COLUMN address TEXT NOT NULL DEFAULT ''
+  CHECK (length(address) <= 300);
+)sql"},
 };
 
 }  // namespace

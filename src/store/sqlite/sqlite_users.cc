@@ -34,13 +34,14 @@ Result<Organisation> ReadOrganisation(const SqliteStatement& stmt) {
   if (kind != 1 && kind != 2) return Internal("stored organisation kind is corrupt");
   org.kind = static_cast<OrganisationKind>(kind);
   SAMSPILL_ASSIGN_OR_RETURN(org.created_at, ReadTime(stmt.ColumnText(4)));
+  org.address = stmt.ColumnText(5);
   return org;
 }
 
 constexpr EntityTable<User> kUsers{"users", kUserColumns, &ReadUser,
                                    [](int64_t) { return std::string("no such user"); }};
 constexpr EntityTable<Organisation> kOrganisations{
-    "organisations", "id, org_number, name, kind, created_at", &ReadOrganisation,
+    "organisations", "id, org_number, name, kind, created_at, address", &ReadOrganisation,
     [](int64_t) { return std::string("no such organisation"); }};
 
 }  // namespace
@@ -139,13 +140,16 @@ Status SqliteStore::ChangeUserPassword(int64_t id, std::string_view password_has
 Result<Organisation> SqliteStore::CreateOrganisation(const NewOrganisation& org, AuditEvent audit) {
   MutexLock lock(mu_);
   const RowInsert insert{
-      .sql = "INSERT INTO organisations (org_number, name, kind, created_at) VALUES (?, ?, ?, ?)",
+      .sql =
+          "INSERT INTO organisations (org_number, name, kind, created_at, address) "
+          "VALUES (?, ?, ?, ?, ?)",
       .bind =
           [&org, &audit](SqliteStatement& stmt) {
             stmt.Bind(1, org.org_number)
                 .Bind(2, org.name)
                 .Bind(3, static_cast<int64_t>(org.kind))
-                .Bind(4, audit.at.ToIso());
+                .Bind(4, audit.at.ToIso())
+                .Bind(5, org.address);
           },
       .on_conflict =
           [&org](const Status&) {

@@ -3,8 +3,9 @@
 // first sends it half-filled, to see the error summary), publishes; a supplier asks and the
 // officer answers; three suppliers bid, one replaces its bid; after the deadline the officer
 // closes and opens; the evaluator scores with justifications; the officer completes the
-// evaluation, proposes the award, sends the notice and, after the standstill period, records the
-// signed contract. The API only reads, to check what the pages did. The award must be the one
+// evaluation, proposes the award and sends the notice; a supplier complains in the standstill
+// and the officer records the handling; after the standstill the officer records the signed
+// contract. The API only reads, to check what the pages did. The award must be the one
 // the demo reached through the service with the same bids and scores. Every page on the way is
 // checked like the crawl's (structure, axe, console), with screenshots.
 import path from 'node:path';
@@ -245,7 +246,25 @@ test('lifecycle: the cleaning tender from draft to signed contract through the p
   t.check(own.includes('God renholdsplan; vikarordning uten reservepool.') && own.includes('Tre lærlinger'), `/anbud/${id}`, `the losing supplier does not see its own scores and reasons: ${own}`);
   const loserText = await loser.locator('main').innerText();
   t.check(!loserText.includes('Full bemanningsplan') && !loserText.includes('Renholdsplan mangler frekvens'), `/anbud/${id}`, 'the losing supplier sees another bid\'s reasons');
+
+  // 8. A supplier complains in the standstill through the form; after the standstill the
+  //    contract still waits until the officer has recorded the handling.
+  const complainer = (await env.session('leverandor3')).page;
+  takeEvents(complainer);
+  await visit(complainer, `/anbud/${id}`);
+  await complainer.fill('#grounds', 'Vi har flest lærlinger, men sosiale forhold skilte ikke tilbudene.');
+  const lodged = await submit(complainer, `form[action="/anbud/${id}/klage"] button[type=submit]`);
+  t.check(lodged === 200 && !(await complainer.locator('.error-summary').count()), `/anbud/${id}`, `the complaint was not received (HTTP ${lodged})`);
+  await check(t, env, complainer, 'leverandor3', `/anbud/${id}`, '/anbud/N-complaint');
   clock.advanceDays(11);
+  await visit(officer, `/anbud/${id}`);
+  t.check(await officer.locator(`form[action="/anbud/${id}/handling/sign_contract"]`).count() === 0, `/anbud/${id}`, 'the contract can be signed while a complaint is open');
+  await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-complaint-open');
+  await visit(officer, `/anbud/${id}`);
+  await officer.selectOption('#complaint-1-outcome', 'rejected');
+  await officer.fill('#complaint-1-reasons', 'Sosiale forhold er vurdert etter den kunngjorte skalaen; alle fikk høy score.');
+  const handled = await submit(officer, `form[action="/anbud/${id}/klage/1/behandling"] button[type=submit]`);
+  t.check(handled === 200 && !(await officer.locator('.error-summary').count()), `/anbud/${id}`, `recording the handling failed (HTTP ${handled})`);
   await act(t, officer, id, 'sign_contract');
   t.check(await state(env, id) === 'contract_signed', `/anbud/${id}`, `state ${await state(env, id)} at the end, expected contract_signed`);
   await check(t, env, officer, 'innkjoper', `/anbud/${id}`, '/anbud/N-signed');
