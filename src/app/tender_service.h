@@ -98,6 +98,8 @@ struct PriceExplanationCommand {
   std::string explanation;
   tendering::ExplanationAssessment assessment = tendering::ExplanationAssessment::kAccepted;
   std::string assessment_reasons;
+};
+
 // A supplier's complaint (klage) about the award, lodged during the standstill period.
 struct LodgeComplaintCommand {
   std::string grounds;

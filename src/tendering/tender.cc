@@ -119,6 +119,8 @@ void CheckDraftAwardModel(const TenderDraft& d, std::vector<Status>& problems) {
   if (!climate.ok()) {
     problems.push_back(InvalidArgument(climate.message(), "award_rules.climate_exception"));
   }
+}
+
 // Complaints are lodged during the standstill, so a snapshot holds them only once the award
 // notice is sent; each is numbered in order and handled exactly when it is no longer open.
 Status CheckComplaints(const TenderSnapshot& s) {

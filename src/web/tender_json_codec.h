@@ -29,6 +29,7 @@ Result<app::ConflictDeclaration> ConflictDeclarationFromJson(const nlohmann::jso
 // {"asked_on": "2025-10-01", "explanation": "…", "assessment": "accepted" | "rejected",
 //  "assessment_reasons": "…"}
 Result<app::PriceExplanationCommand> PriceExplanationCommandFromJson(const nlohmann::json& body);
+
 // {"reason": "…", "kind": "tender" | "supplier"}: the kind defaults to "tender".
 struct BidRejectionRequest {
   std::string reason;

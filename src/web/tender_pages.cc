@@ -1026,6 +1026,7 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
          Result<app::BidRejection> done =
              tenders.RejectBid(Who(req), IdParam(req, 0), IdParam(req, 1), req.Param("reason"));
          return AfterPost(req, tenders, done.status(), "low-" + req.params[1] + "-reject");
+       }});
   // Complaints: the messages are put in the page's language here, where the form is answered.
   routes.push_back(
       {"POST",

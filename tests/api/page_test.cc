@@ -508,6 +508,8 @@ TEST_F(PageTest, TheProtocolQuotesTimelineWarningsInNorwegian) {
             std::string::npos)
       << protocol->body;
   EXPECT_EQ(protocol->body.find("the bid period"), std::string::npos);
+}
+
 // The complaints section: a supplier that bid lodges a complaint in the standstill through the
 // form, sees its own complaint and nobody else's; the officer records the handling.
 TEST_F(PageTest, ASupplierComplainsInTheStandstillAndTheOfficerRecordsTheHandling) {
