@@ -662,7 +662,7 @@ TEST_F(PageTest, PortfolioFormWarnsOfADuplicateBeforeSaving) {
 
   auto targets = Get("/portefolje/maltall", s);
   ASSERT_TRUE(targets);
-  EXPECT_NE(targets->body.find("<svg class=\"chart\""), std::string::npos);
+  EXPECT_NE(targets->body.find("<svg class=\"chart wide\""), std::string::npos);
   EXPECT_NE(targets->body.find("13 søknader venter fortsatt på svar"), std::string::npos);
   EXPECT_EQ(Get("/portefolje/import", s)->status, 403);  // the coordinator imports
 }
