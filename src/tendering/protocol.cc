@@ -595,7 +595,7 @@ class ProtocolBuilder {
           {"award_notice", "Tildelingsbrev sendt", WhenAndWho(*notice), ProtocolSource::kEvents});
     }
     if (std::optional<Date> end = draft_.timeline.Get(Milestone::kStandstillEnd)) {
-      s.entries.push_back({"standstill_end", "Karensperioden til og med", end->ToIso(),
+      s.entries.push_back({"standstill_end", "Karensperioden til og med", FormatDateNb(*end),
                            ProtocolSource::kTenderTerms});
     }
     if (const ParsedEvent* signed_contract = LastEvent("tender.sign_contract")) {

@@ -403,7 +403,7 @@ TEST(Protocol, CleaningTenderShowsTheRejectedTenderAndTheChosenOne) {
   EXPECT_THAT(FindEntry(m, "award_reasons")->value, HasSubstr("skilte ikke tilbudene"));
   EXPECT_EQ(FindEntry(m, "contract_value")->value, "kr 22 100 000 ekskl. mva.");
   EXPECT_EQ(FindEntry(m, "award_notice")->value, "5. mars 2025 kl. 10:00:00 norsk tid, innkjoper");
-  EXPECT_EQ(FindEntry(m, "standstill_end")->value, "2025-03-15");
+  EXPECT_EQ(FindEntry(m, "standstill_end")->value, "15. mars 2025");
   EXPECT_EQ(FindEntry(m, "contract_signed")->value,
             "16. mars 2025 kl. 09:00:00 norsk tid, innkjoper");
   EXPECT_EQ(FindEntry(m, "contract_signed")->source, ProtocolSource::kEvents);
