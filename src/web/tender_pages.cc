@@ -4,6 +4,7 @@
 // or AuthService, exactly as the JSON API does.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "store/audit_chain.h"
 #include "store/store.h"
 #include "tendering/cpv.h"
+#include "tendering/lot_evaluation.h"
 #include "tendering/tender_json.h"
 #include "web/actor.h"
 #include "web/api_routes.h"
@@ -265,6 +267,29 @@ std::string TimelineSection(const PageRequest& req, const tendering::TenderDraft
       "<table>" + Head(req, {"col.milestone", "col.date"}) + "<tbody>" + rows + "</tbody></table>");
 }
 
+// An award's reasons in the page's language. The stored reasons are the Norwegian text the
+// award was made with (tendering::AwardReasonsNb); an English page says the same in English
+// when the stored text is exactly that generated text, and shows any other text as written.
+std::string AwardReasonsText(const PageRequest& req, const tendering::LotAward& a,
+                             const tendering::AwardModel& model) {
+  if (req.lang != Lang::kEn ||
+      a.reasons != tendering::AwardReasonsNb(a.supplier, model, a.total_score, a.contract_value)) {
+    return a.reasons;
+  }
+  char total[32];
+  std::snprintf(total, sizeof total, "%.2f", a.total_score);
+  const std::string measure =
+      model.price_model == evaluation::PriceModel::kQualityPricing
+          ? "had the lowest evaluated price (" +
+                FormatMoney(Lang::kEn,
+                            Money{std::llround(a.total_score * 100), a.contract_value.currency}) +
+                ")"
+          : std::string("had the highest total score (") + total + ")";
+  return "The tender from " + a.supplier.name + " (" + a.supplier.org_number + ") " + measure +
+         " under the announced award criteria. Price offered: " +
+         FormatMoney(Lang::kEn, a.contract_value) + " excl. VAT.";
+}
+
 // Staff transfer (DOMAIN.md §4) in its own section: what the union representative looks for
 // first — how many årsverk, the planned dates and what the law gives the employees. The dates
 // are the tender's plan; empty when the tender involves no staff.
@@ -363,7 +388,8 @@ std::string DecisionSummarySection(const PageRequest& req, const app::TenderView
     for (const tendering::LotAward& a : *view.awards) {
       award += "<p>" + (a.lot_id.empty() ? "" : H(req.T("col.lot")) + " " + H(a.lot_id) + ": ") +
                "<strong>" + H(a.supplier.name) + "</strong> – " +
-               H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" + H(a.reasons) + "</p>";
+               H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" +
+               H(AwardReasonsText(req, a, tender.draft().award_model)) + "</p>";
     }
   } else if (tender.state() != TenderState::kCancelled) {
     award = H(req.T("decision.no_award"));
@@ -573,7 +599,8 @@ std::string AwardSection(const PageRequest& req, const app::TenderView& view) {
   std::string body;
   for (const tendering::LotAward& a : *view.awards) {
     body += "<p><strong>" + H(a.supplier.name) + "</strong> – " +
-            H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" + H(a.reasons) + "</p>";
+            H(FormatMoney(req.lang, a.contract_value)) + "</p><p>" +
+            H(AwardReasonsText(req, a, view.tender.draft().award_model)) + "</p>";
   }
   return Section("award", req.T("tender.award"), body);
 }

@@ -316,6 +316,15 @@ TEST_F(PageTest, ThePoliticianReadsADecisionSummaryAndSeesDraftsMarked) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
   EXPECT_EQ(text.find("Ingen tildeling ennå"), std::string::npos) << text;
+  // In English the award's reasons are English too, not the Norwegian text stored with it.
+  auto english = Get("/anbud/" + std::to_string(DemoTender("contract_signed")) + "?lang=en", s);
+  const std::string en_text =
+      english->body.substr(english->body.find("id=\"decision-summary\""), 4000);
+  EXPECT_NE(en_text.find("Decision summary"), std::string::npos);
+  EXPECT_NE(en_text.find("had the highest total score (9.10) under the announced award criteria"),
+            std::string::npos)
+      << en_text;
+  EXPECT_EQ(english->body.find("Tilbudet fra"), std::string::npos);
   auto cancelled = Get("/anbud/" + std::to_string(DemoTender("cancelled")), s);
   const std::string cancelled_text =
       cancelled->body.substr(cancelled->body.find("id=\"decision-summary\""), 4000);
