@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   cli::CommandAction action;
   server::AddServeCommand(app, &action);
   cli::AddEvaluateCommand(app, &action);
+  cli::AddDecisionCommand(app, &action);
   cli::AddUserCommand(app, &action);
   cli::AddTenderCommand(app, &action);
   cli::AddMarketCommand(app, &action);

@@ -62,6 +62,25 @@ TEST(Cli, EvaluateBadInputNamesProblemWithDataErrorExit) {
   EXPECT_FALSE(malformed.err.empty());
 }
 
+// `samspill decision case`: the KNS example's totals as JSON; bad input names the field with
+// the data-error exit code and prints nothing on standard output.
+TEST(Cli, DecisionCasePrintsTheTotalsAndRefusesBadInput) {
+  ProcessResult r =
+      RunProcess({SAMSPILL_BINARY, "decision", "case",
+                  std::string(SAMSPILL_SOURCE_DIR) + "/src/decision/testdata/kns_bomlo.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json report = json::parse(r.out);
+  EXPECT_EQ(report["totals"][1]["net"], 17'000'000);
+  EXPECT_EQ(report["monte_carlo"]["seed"], 2013);
+  ProcessResult bad = RunProcess(
+      {SAMSPILL_BINARY, "decision", "case", "-"},
+      R"({"first_year": 2026, "last_year": 2027, "alternatives": [{"id": "in_house", "name": "I dag"}],)"
+      R"("items": [{"alternative": "in_house", "name": "Pris", "kind": "cost", "year": 2030, "base": 1}]})");
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_NE(bad.err.find("items[0].year"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+}
+
 TEST(Cli, MissingFileAndUsageErrorsHaveTheirOwnExitCodes) {
   ProcessResult missing = RunProcess({SAMSPILL_BINARY, "evaluate", "/nonexistent/table.json"});
   EXPECT_EQ(missing.exit_code, 66);
