@@ -1,7 +1,8 @@
 // Store: samspill's persistent state behind one interface, made of one narrow interface per
 // aggregate: UserStore (organisations, users, sessions; store/users.h), TenderStore (tenders,
 // bids, questions; store/tenders.h), MarketStore (imported market data; store/market.h),
-// PortfolioStore (projects, areas, indicators; store/portfolio.h) and AuditLog (the audit
+// PortfolioStore (projects, areas, indicators; store/portfolio.h), DecisionStore (decision
+// cases; store/decisions.h) and AuditLog (the audit
 // trail; store/audit.h). Code that needs one aggregate can take the narrow interface, so what it
 // may touch is visible in its signature; Store is all of them, for the code that opens the
 // database and hands the parts out.
@@ -17,6 +18,7 @@
 #pragma once
 
 #include "store/audit.h"
+#include "store/decisions.h"
 #include "store/market.h"
 #include "store/portfolio.h"
 #include "store/tenders.h"
@@ -28,6 +30,7 @@ class Store : public UserStore,
               public TenderStore,
               public MarketStore,
               public PortfolioStore,
+              public DecisionStore,
               public AuditLog {
  public:
   ~Store() override = default;

@@ -742,5 +742,36 @@ TEST_P(StoreConformanceTest, SavesIndicatorsByCategoryAndNameAndChecksVersions) 
             StatusCode::kConflict);
 }
 
+TEST_P(StoreConformanceTest, KeepsDecisionCasesWithTheirAuditAndChecksVersions) {
+  StoredDecisionCase c;
+  c.title = "Drift av bofellesskap";
+  c.service_area = "Bo- og aktivitetstilbud";
+  c.document_json = "{\"v\":1}";
+  auto created = store().CreateDecisionCase(c, Event("decision.case.create", "decision_case"));
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->version, 1);
+  EXPECT_FALSE(created->decided);
+  auto updated = store().UpdateDecisionCase(
+      {created->id, 1, "Drift av bofellesskap i BoA", c.service_area, true, "{\"v\":2}"},
+      Event("decision.case.decide", "decision_case"));
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_TRUE(updated->decided);
+  EXPECT_EQ(store().FindDecisionCase(created->id)->document_json, "{\"v\":2}");
+  EXPECT_EQ(store()
+                .UpdateDecisionCase({created->id, 1, "x", "y", false, "{}"},
+                                    Event("decision.case.update", "decision_case"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store().FindDecisionCase(created->id)->title, "Drift av bofellesskap i BoA");
+  EXPECT_EQ(store().FindDecisionCase(999).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store().ListDecisionCases()->size(), 1u);
+  auto audit = store().ListAudit({.entity_type = "decision_case"});
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].entity_id, std::to_string(created->id));
+}
+
 }  // namespace
 }  // namespace samspill::store

@@ -31,6 +31,20 @@ Status ChainExistingAuditEvents(sqlite3* db) {
   return head.Bind(1, row.id).Bind(2, row.hash).Run();
 }
 
+// Migration 8: the organisations' postal address, where the table does not have it yet.
+Status AddOrganisationAddress(sqlite3* db) {
+  SqliteStatement columns(
+      db, "SELECT 1 FROM pragma_table_info('organisations') WHERE name = 'address'");
+  SAMSPILL_RETURN_IF_ERROR(columns.status());
+  Status status;
+  const bool present = columns.Step(&status);
+  SAMSPILL_RETURN_IF_ERROR(status);
+  if (present) return Status::Ok();
+  return ExecSql(db,
+                 "ALTER TABLE organisations ADD COLUMN address TEXT NOT NULL DEFAULT '' "
+                 "CHECK (length(address) <= 300)");
+}
+
 // Times are ISO 8601 UTC text ("2025-09-19T12:00:00Z"): readable, and they sort correctly.
 constexpr Migration kMigrations[] = {
     {1, "users, sessions and the append-only audit trail", R"sql(
@@ -255,11 +269,44 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 )sql"},
-    {7, "organisations get their postal address (the protocol names the buyer's, FOA § 25-5 a)",
+    // Shipped once numbered 7 as well, so databases created by that release already have the
+    // column at user_version 7 while older ones lack it: the fill adds it only where missing.
+    {8, "organisations get their postal address (the protocol names the buyer's, FOA § 25-5 a)", "",
+     false, &AddOrganisationAddress},
+    {9, "decision cases: whether to tender a service (baseline, business case, risks, decision)",
      R"sql(
-ALTER TABLE organisations ADD COLUMN address TEXT NOT NULL DEFAULT ''
-  CHECK (length(address) <= 300);
+CREATE TABLE decision_cases (
+  id            INTEGER PRIMARY KEY,
+  title         TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  service_area  TEXT    NOT NULL CHECK (length(service_area) BETWEEN 1 AND 200),
+  decided       INTEGER NOT NULL DEFAULT 0 CHECK (decided IN (0, 1)),
+  created_by_user_id INTEGER REFERENCES users(id),
+  document_json TEXT    NOT NULL,
+  version       INTEGER NOT NULL DEFAULT 1,
+  created_at    TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL
+);
 )sql"},
+    {10, "role 12: controller (the users table rebuilt for its CHECK)", R"sql(
+CREATE TABLE users_new (
+  id              INTEGER PRIMARY KEY,
+  username        TEXT    NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+  display_name    TEXT    NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  role            INTEGER NOT NULL CHECK (role BETWEEN 1 AND 12),
+  password_hash   TEXT    NOT NULL,
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at      TEXT    NOT NULL,
+  organisation_id INTEGER REFERENCES organisations(id)
+);
+INSERT INTO users_new (id, username, display_name, role, password_hash, active, created_at,
+                       organisation_id)
+  SELECT id, username, display_name, role, password_hash, active, created_at, organisation_id
+  FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE INDEX users_by_organisation ON users(organisation_id);
+)sql",
+     /*rebuilds_tables=*/true},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 //   sqlite_tenders.cc    TenderStore: tenders, bids, questions
 //   sqlite_market.cc     MarketStore: imported market processes
 //   sqlite_portfolio.cc  PortfolioStore: projects and revisions, areas, indicators
+//   sqlite_decisions.cc  DecisionStore: decision cases
 //   sqlite_audit.cc      AuditLog, and InsertAudit, the one writer of audit events
 // Every public method takes mu_ for its whole run; the helpers marked SAMSPILL_REQUIRES(mu_)
 // are called with it held (checked by the thread_safety_analysis test).
@@ -161,6 +162,14 @@ class SqliteStore final : public Store {
   Result<StoredIndicator> FindIndicator(int64_t id) override;
   Result<std::vector<StoredIndicator>> ListIndicators() override;
   Result<StoredIndicator> UpdateIndicator(const IndicatorUpdate& u, AuditEvent audit) override;
+
+  // DecisionStore (sqlite_decisions.cc).
+  Result<StoredDecisionCase> CreateDecisionCase(const StoredDecisionCase& c,
+                                                AuditEvent audit) override;
+  Result<StoredDecisionCase> FindDecisionCase(int64_t id) override;
+  Result<std::vector<StoredDecisionCase>> ListDecisionCases() override;
+  Result<StoredDecisionCase> UpdateDecisionCase(const DecisionCaseUpdate& u,
+                                                AuditEvent audit) override;
 
   // AuditLog (sqlite_audit.cc).
   Status AppendAudit(AuditEvent event) override;

@@ -106,6 +106,42 @@ TEST_F(SqliteFileTest, MigratesAVersion3DatabaseWithItsUsersAndSessions) {
   EXPECT_FALSE(store.CreateSession(orphan, e).ok()) << "foreign keys are off after the rebuild";
 }
 
+// Migration i brings the database to user_version i: a number given twice would skip the
+// second migration on every database already at that number.
+TEST(SqliteMigrationsTest, AreNumberedOneToLatestWithoutGaps) {
+  int expected = 1;
+  for (const Migration& m : SqliteMigrations()) EXPECT_EQ(m.version, expected++) << m.description;
+}
+
+// The postal address once shipped as a second migration 7: a version-7 database may or may not
+// have the column, and both open at the latest version with it.
+TEST_F(SqliteFileTest, AVersion7DatabaseGetsTheAddressWhetherOrNotItHadIt) {
+  for (bool had_column : {true, false}) {
+    std::filesystem::remove(path_);
+    ASSERT_TRUE(OpenSqliteStore(path_).ok());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    std::string sql = had_column ? "" : "ALTER TABLE organisations DROP COLUMN address;";
+    sql += "DROP TABLE decision_cases; PRAGMA user_version = 7;";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ((*store)->SchemaVersion(), SqliteLatestSchemaVersion());
+    AuditEvent e{.at = *ParseIsoTimestamp("2025-01-01T00:00:00Z"),
+                 .action = "organisation.create",
+                 .entity_type = "organisation"};
+    Result<Organisation> org = (*store)->CreateOrganisation({.org_number = "942110464",
+                                                             .name = "Trondheim kommune",
+                                                             .kind = OrganisationKind::kBuyer,
+                                                             .address = "Postboks 2300"},
+                                                            e);
+    ASSERT_TRUE(org.ok()) << org.status().ToString() << (had_column ? " (had it)" : "");
+    EXPECT_EQ((*store)->FindOrganisationById(org->id)->address, "Postboks 2300");
+  }
+}
+
 TEST_F(SqliteFileTest, RefusesDatabaseFromNewerVersion) {
   ASSERT_TRUE(OpenSqliteStore(path_).ok());
   sqlite3* db = nullptr;
