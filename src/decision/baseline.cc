@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 #include <type_traits>
 
 #include "common/text.h"
@@ -51,10 +52,11 @@ Status ValidateYear(const UnitYear& y, const std::string& path, size_t levels) {
     return InvalidArgument("at most " + std::to_string(kMaxBaselineCount) + " positions",
                            path + ".positions");
   }
-  for (const auto& [percent, name] : {std::pair{&y.sick_leave_percent, "sick_leave_percent"},
-                                      std::pair{&y.turnover_percent, "turnover_percent"}}) {
+  for (const auto& [percent, name, words] :
+       {std::tuple{&y.sick_leave_percent, "sick_leave_percent", "sick leave"},
+        std::tuple{&y.turnover_percent, "turnover_percent", "turnover"}}) {
     if (percent->has_value() && !(**percent >= 0 && **percent <= 100)) {
-      return InvalidArgument(std::string(name) + " is a percentage from 0 to 100",
+      return InvalidArgument(std::string(words) + " is a percentage from 0 to 100",
                              path + "." + name);
     }
   }
