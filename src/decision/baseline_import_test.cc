@@ -108,6 +108,21 @@ TEST(BaselineImport, EnglishHeadersInAnyOrderMergedByUnitWithYearsSorted) {
   EXPECT_TRUE(moholt.users_by_need_level.empty());
 }
 
+TEST(BaselineImport, HeadersIgnoreCaseBlanksAndPercentSigns) {
+  Result<BaselineImport> r = ImportBaselineCsv(
+      "\xEF\xBB\xBF ENHET ;Enhetsnavn;KOSTRA-funksjon;ÅR;Sykefravær (%);Turnover_%;ÅRSVERK\r\n"
+      "lade;Lade;253;2024;\"12,5 %\";3;\"1\xC2\xA0"
+      "000,5\"\r\n",
+      NeedGrouping{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->errors.empty()) << r->errors[0].ToString();
+  const UnitYear& y = r->units[0].years[0];
+  EXPECT_EQ(r->units[0].kostra_function, 253);
+  EXPECT_DOUBLE_EQ(*y.sick_leave_percent, 12.5);
+  EXPECT_DOUBLE_EQ(*y.turnover_percent, 3);
+  EXPECT_DOUBLE_EQ(*y.fte, 1000.5);
+}
+
 TEST(BaselineImport, AGroupingOfItsOwnNamesTheNeedColumns) {
   const NeedGrouping adl{{"ADL lav", "ADL høy"}, false};
   Result<BaselineImport> r =
