@@ -90,7 +90,8 @@ struct Baseline {
 // for a unit or outside [first_year, last_year] when those are given (0 = no period), negative
 // money, årsverk, positions or users, a percentage outside 0 … 100, need-level counts of the
 // wrong length or negative, or adding to more than `users`, a blank quality name, a comparison
-// without a source or with an unknown measure, and the limits above.
+// without a source or with an unknown measure, and the limits above. Also a blank or repeated
+// need level name (they name the import's columns) and a comparison without a name.
 Status ValidateBaseline(const Baseline& b, int first_year = 0, int last_year = 0);
 
 // Derived figures of one unit-year; absent when an input is absent or a divisor is zero.

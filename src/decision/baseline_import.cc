@@ -101,6 +101,9 @@ Result<std::optional<double>> Number(const std::string& cell, bool percent = fal
   return std::optional<double>(*v);
 }
 
+Result<std::optional<double>> Decimal(const std::string& cell) { return Number(cell); }
+Result<std::optional<double>> Percent(const std::string& cell) { return Number(cell, true); }
+
 // A count: a whole number, negative ones left for ValidateBaseline to name.
 Result<std::optional<int>> Count(const std::string& cell) {
   SAMSPILL_ASSIGN_OR_RETURN(std::optional<double> v, Number(cell));
@@ -239,23 +242,21 @@ Result<BaselineImport> ImportTable(const CsvTable& table, const NeedGrouping& gr
     }
     UnitYear y;
     std::optional<int> year;
-    read(Column::kYear, Count, year);
-    if (out.errors.size() == errors_before && !year) fail(Column::kYear, "the row needs a year");
+    if (Trim(cell(Column::kYear)).empty()) {
+      fail(Column::kYear, "the row needs a year");
+    } else {
+      read(Column::kYear, Count, year);
+    }
     if (year && (*year < 1900 || *year > 2200)) {
       fail(Column::kYear, "the year " + std::to_string(*year) + " is not from 1900 to 2200");
     }
     if (year) y.year = *year;
     read(Column::kBudget, Kroner, y.budget);
     read(Column::kAccounts, Kroner, y.accounts);
-    read(
-        Column::kFte, [](const std::string& c) { return Number(c); }, y.fte);
+    read(Column::kFte, Decimal, y.fte);
     read(Column::kPositions, Count, y.positions);
-    read(
-        Column::kSickLeave, [](const std::string& c) { return Number(c, true); },
-        y.sick_leave_percent);
-    read(
-        Column::kTurnover, [](const std::string& c) { return Number(c, true); },
-        y.turnover_percent);
+    read(Column::kSickLeave, Percent, y.sick_leave_percent);
+    read(Column::kTurnover, Percent, y.turnover_percent);
     read(Column::kUsers, Count, y.users);
     read(Column::kExample, YesNo, y.example);
     // Need levels: every level's count or none, since one left empty would be unknown and the

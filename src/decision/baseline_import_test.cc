@@ -152,7 +152,8 @@ TEST(BaselineImport, EachRowsProblemsByRowAndColumnAndNothingImported) {
                           "ok;Okay;254;2022;;;;;;;\n"                      // row 11
                           ";Uten id;254;2022;;;;;;;\n"                     // row 12
                           "tiller;;254;2022;;;;;;;\n"                      // row 13
-                          "saupstad;Saupstad;254;2022;tre;1,5;;2,5;;;\n";  // row 14
+                          "saupstad;Saupstad;254;2022;tre;1,5;;2,5;;;\n"   // row 14
+                          ";Uten år;254;;;;;;;;\n";                        // row 15
   EXPECT_EQ(Errors(csv),
             (std::vector<std::string>{
                 "row 2, column \"årsverk\": årsverk are not negative",
@@ -169,6 +170,8 @@ TEST(BaselineImport, EachRowsProblemsByRowAndColumnAndNothingImported) {
                 "row 13, column \"navn\": the unit needs a name",
                 "row 14, column \"budsjett\": 'tre' is not a number",
                 "row 14, column \"brukere\": '2,5' is not a whole number",
+                "row 15, column \"enhet\": the row needs a unit id",
+                "row 15, column \"år\": the row needs a year",
             }));
 }
 
