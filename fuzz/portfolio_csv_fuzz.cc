@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "portfolio/csv.h"
+#include "common/csv.h"
 #include "portfolio/indicator_csv.h"
 #include "portfolio/project_csv.h"
 

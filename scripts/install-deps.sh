@@ -13,14 +13,14 @@ if [[ "${1:-}" == "--runtime-only" ]]; then runtime_only=true; fi
 packages=(
   build-essential cmake pkg-config git ca-certificates
   libsqlite3-dev libsodium-dev libboost-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
-  libsimdjson-dev libpugixml-dev libxlsxwriter-dev zlib1g-dev
+  libsimdjson-dev libpugixml-dev libxlsxwriter-dev libminizip-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format
 )
 if $runtime_only; then
   packages=(build-essential cmake pkg-config libsqlite3-dev libsodium-dev libboost-dev
             nlohmann-json3-dev libcli11-dev libsimdjson-dev libpugixml-dev libxlsxwriter-dev
-            zlib1g-dev)
+            libminizip-dev zlib1g-dev)
 else
   # The browser tests drive Debian's Chromium; playwright-core never downloads a browser.
   packages+=(chromium)

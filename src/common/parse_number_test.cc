@@ -28,5 +28,38 @@ TEST(ParseWholeNumber, RefusesTextAndHugeNumbersNamingTheField) {
   EXPECT_EQ(small.status().message(), "limit must be between 1 and 1000");
 }
 
+TEST(ParseDecimalNumber, ReadsNorwegianAndPlainNumbers) {
+  const std::pair<const char*, double> cases[] = {
+      {"1 234 567", 1234567},
+      {"1\xC2\xA0" "234,5", 1234.5},
+      {"1\xE2\x80\xAF" "234", 1234},
+      {"7,7", 7.7},
+      {"7.7", 7.7},
+      {" 12,5 ", 12.5},
+      {"-3", -3},
+      {"0", 0},
+      {"1.5E+3", 1500},
+      {"9.8000000000000007", 9.8000000000000007},
+      {"5e-2", 0.05},
+  };
+  for (const auto& [text, value] : cases) {
+    Result<double> r = ParseDecimalNumber(text, "budget");
+    ASSERT_TRUE(r.ok()) << text << ": " << r.status().ToString();
+    EXPECT_DOUBLE_EQ(*r, value) << text;
+  }
+}
+
+TEST(ParseDecimalNumber, RefusesWhatIsNotOneNumber) {
+  for (const char* bad :
+       {"",    " ",  "abc",  "1,234.5", "1.234.567", "1,2,3", ",5",  "5,",  "1 ,5",  "1, 5",
+        "- 3", "+3", "12 %", "1e",      "1e999",     "0x10",  "nan", "inf", "1 2 a", "12abc"}) {
+    Result<double> r = ParseDecimalNumber(bad, "fte");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(r.status().field(), "fte") << bad;
+    EXPECT_EQ(r.status().message(), "fte must be a number") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace samspill

@@ -27,6 +27,9 @@ inline constexpr int kMaxUnits = 200;
 inline constexpr int kMaxBaselineYears = 30;
 inline constexpr int kMaxNeedLevels = 10;
 inline constexpr int kMaxQualityIndicators = 30;
+// Far above any unit's figures, and far below overflow when units and years are summed.
+inline constexpr int64_t kMaxBaselineAmount = 1'000'000'000'000'000;  // NOK, 10^15
+inline constexpr int kMaxBaselineCount = 10'000'000;  // årsverk, positions, users, need counts
 
 // The KOSTRA care functions a unit's accounts may belong to.
 inline constexpr int kKostraFunctions[] = {234, 253, 254, 261};
@@ -47,10 +50,10 @@ struct QualityFigure {
 // One unit's figures for one year. Absent figures are unknown, never zero.
 struct UnitYear {
   int year = 0;
-  std::optional<int64_t> budget;    // NOK
-  std::optional<int64_t> accounts;  // NOK, regnskap
-  std::optional<double> fte;        // årsverk, ≥ 0
-  std::optional<int> positions;     // stillinger (heads), ≥ 0
+  std::optional<int64_t> budget;             // NOK
+  std::optional<int64_t> accounts;           // NOK, regnskap
+  std::optional<double> fte;                 // årsverk, ≥ 0
+  std::optional<int> positions;              // stillinger (heads), ≥ 0
   std::optional<double> sick_leave_percent;  // 0 … 100
   std::optional<double> turnover_percent;    // 0 … 100
   std::optional<int> users;                  // ≥ 0
@@ -69,11 +72,11 @@ struct BaselineUnit {
 // A published figure to compare against (Trondheim's KOSTRA cost per user, the national sick
 // leave 7.7 % in 2023), with its source; shown beside the units, never summed with them.
 struct ComparisonLine {
-  std::string name;       // "Trondheim, KOSTRA 254, netto driftsutgifter per bruker"
-  std::string measure;    // one of the measure names of BaselineMeasureNames()
+  std::string name;     // "Trondheim, KOSTRA 254, netto driftsutgifter per bruker"
+  std::string measure;  // one of the measure names of BaselineMeasureNames()
   int year = 0;
   double value = 0;
-  std::string source;     // "SSB tabell 12367, hentet 2021-06-13" — required
+  std::string source;  // "SSB tabell 12367, hentet 2021-06-13" — required
 };
 
 struct Baseline {
@@ -87,14 +90,15 @@ struct Baseline {
 // for a unit or outside [first_year, last_year] when those are given (0 = no period), negative
 // money, årsverk, positions or users, a percentage outside 0 … 100, need-level counts of the
 // wrong length or negative, or adding to more than `users`, a blank quality name, a comparison
-// without a source or with an unknown measure, and the limits above.
+// without a source or with an unknown measure, and the limits above. Also a blank or repeated
+// need level name (they name the import's columns) and a comparison without a name.
 Status ValidateBaseline(const Baseline& b, int first_year = 0, int last_year = 0);
 
 // Derived figures of one unit-year; absent when an input is absent or a divisor is zero.
 struct UnitYearFigures {
-  std::optional<double> cost_per_user;     // accounts ÷ users
-  std::optional<double> cost_per_day;      // accounts ÷ (users × days in the year)
-  std::optional<double> cost_per_fte;      // accounts ÷ årsverk
+  std::optional<double> cost_per_user;               // accounts ÷ users
+  std::optional<double> cost_per_day;                // accounts ÷ (users × days in the year)
+  std::optional<double> cost_per_fte;                // accounts ÷ årsverk
   std::optional<double> accounts_vs_budget_percent;  // (accounts − budget) ÷ budget × 100
 };
 UnitYearFigures DeriveFigures(const UnitYear& y);

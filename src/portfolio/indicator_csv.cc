@@ -4,7 +4,7 @@
 #include <charconv>
 #include <map>
 
-#include "portfolio/csv.h"
+#include "common/csv.h"
 #include "portfolio/text_normalise.h"
 
 namespace samspill::portfolio {

@@ -4,8 +4,8 @@
 // attainment charts (attainment_chart.h). Pure C++: no I/O, no store, time passed in.
 #pragma once
 
+#include "common/csv.h"
 #include "portfolio/attainment_chart.h"
-#include "portfolio/csv.h"
 #include "portfolio/duplicate_finder.h"
 #include "portfolio/indicator.h"
 #include "portfolio/indicator_csv.h"

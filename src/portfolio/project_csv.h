@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "portfolio/csv.h"
+#include "common/csv.h"
 #include "portfolio/project.h"
 
 namespace samspill::portfolio {

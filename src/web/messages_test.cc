@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/csv.h"
 #include "common/money.h"
-#include "portfolio/csv.h"
 #include "portfolio/indicator.h"
 #include "portfolio/indicator_csv.h"
 #include "portfolio/project.h"
@@ -62,9 +62,9 @@ TEST(Messages, EveryPortfolioFormAndImportMessageIsInNorwegian) {
   from_projects("navn,innsatsområde,type\nA\"b,Unikom,formidling\n");
   from_projects("navn,innsatsområde,type\nA,Unikom,formidling,x\n");
   from_projects("navn,innsatsområde,type\n\xff\xfe\n");
-  from_status(portfolio::ParseCsv("a\n1\n2\n", {.max_bytes = 4}).status());
-  from_status(portfolio::ParseCsv("a\n1\n2\n3\n", {.max_rows = 2}).status());
-  from_status(portfolio::ParseCsv("a,b\n1,2\n", {.max_fields = 1}).status());
+  from_status(ParseCsv("a\n1\n2\n", {.max_bytes = 4}).status());
+  from_status(ParseCsv("a\n1\n2\n3\n", {.max_rows = 2}).status());
+  from_status(ParseCsv("a,b\n1,2\n", {.max_fields = 1}).status());
   // Columns and cells of a project import.
   from_projects("navn,navn,innsatsområde,type\nA,A,Unikom,formidling\n");
   from_projects("navn,innsatsområde,type,farge\nA,Unikom,formidling,blå\n");

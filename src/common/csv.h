@@ -12,7 +12,7 @@
 
 #include "common/status.h"
 
-namespace samspill::portfolio {
+namespace samspill {
 
 struct CsvRow {
   int line = 0;  // the physical line where the row starts (1-based; the header is line 1)
@@ -39,4 +39,4 @@ std::string CsvField(std::string_view value, char delimiter = ',');
 // A whole line with CRLF, as RFC 4180 writes it.
 std::string CsvLine(const std::vector<std::string>& fields, char delimiter = ',');
 
-}  // namespace samspill::portfolio
+}  // namespace samspill

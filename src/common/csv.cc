@@ -1,6 +1,6 @@
-#include "portfolio/csv.h"
+#include "common/csv.h"
 
-namespace samspill::portfolio {
+namespace samspill {
 namespace {
 
 Status CsvError(int line, size_t column, const std::string& message) {
@@ -151,4 +151,4 @@ std::string CsvLine(const std::vector<std::string>& fields, char delimiter) {
   return out + "\r\n";
 }
 
-}  // namespace samspill::portfolio
+}  // namespace samspill

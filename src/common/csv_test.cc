@@ -1,8 +1,8 @@
-#include "portfolio/csv.h"
+#include "common/csv.h"
 
 #include <gtest/gtest.h>
 
-namespace samspill::portfolio {
+namespace samspill {
 namespace {
 
 TEST(Csv, ReadsCommaSeparatedWithQuotesAndBom) {
@@ -53,4 +53,4 @@ TEST(Csv, WritesFieldsThatReadBack) {
 }
 
 }  // namespace
-}  // namespace samspill::portfolio
+}  // namespace samspill
