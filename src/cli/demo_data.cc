@@ -19,6 +19,7 @@ const std::vector<DemoUser>& DemoUsers() {
       {"prosjektleder", "Pål Prosjektleder", Role::kProjectLeader, "942110464"},
       {"prosjektleder2", "Hanne Prosjektleder", Role::kProjectLeader, "942110464"},
       {"styringsgruppe", "Siri Styringsgruppe", Role::kSteeringGroup, "942110464"},
+      {"controller", "Cecilie Controller", Role::kController, "942110464"},
   };
   return kUsers;
 }

@@ -26,6 +26,8 @@ std::string_view RoleName(Role role) {
       return "project_leader";
     case Role::kSteeringGroup:
       return "steering_group";
+    case Role::kController:
+      return "controller";
   }
   return "unknown";
 }
@@ -61,6 +63,8 @@ std::string_view RoleLabelNb(Role role) {
       return "Prosjektleder";
     case Role::kSteeringGroup:
       return "Styringsgruppe";
+    case Role::kController:
+      return "Controller";
   }
   return "Ukjent";
 }

@@ -22,13 +22,14 @@ enum class Role {
   kPartnershipCoordinator = 9,  // partnerskapskoordinator: the whole partnership portfolio
   kProjectLeader = 10,          // prosjektleder: own area of the portfolio, reads all of it
   kSteeringGroup = 11,          // styringsgruppe: reads the portfolio and its reports
+  kController = 12,             // controller / økonomi: baselines and business cases
 };
 
 inline constexpr Role kAllRoles[] = {
     Role::kAdministrator, Role::kProcurementOfficer,  Role::kEvaluator,
     Role::kServiceLeader, Role::kUnionRepresentative, Role::kSupplier,
     Role::kAuditor,       Role::kPolitician,          Role::kPartnershipCoordinator,
-    Role::kProjectLeader, Role::kSteeringGroup};
+    Role::kProjectLeader, Role::kSteeringGroup,       Role::kController};
 
 // Stable API name: "administrator", "procurement_officer", …
 std::string_view RoleName(Role role);
@@ -58,6 +59,7 @@ inline bool IsTenderBuyerRole(Role role) {
     case Role::kPartnershipCoordinator:
     case Role::kProjectLeader:
     case Role::kSteeringGroup:
+    case Role::kController:
       return false;
   }
   return false;
@@ -70,6 +72,21 @@ inline std::vector<Role> TenderBuyerRoles() {
     if (IsTenderBuyerRole(role)) roles.push_back(role);
   }
   return roles;
+}
+
+// Who writes decision cases (whether to tender: baseline, business case, risks, the decision as
+// recorded): the controller, the service leader and the procurement officer.
+inline bool IsDecisionWriterRole(Role role) {
+  return role == Role::kController || role == Role::kServiceLeader ||
+         role == Role::kProcurementOfficer;
+}
+
+// Who reads decision cases: the writers, and the politicians, union representatives, auditors
+// and administrators (nothing in a case is personal data).
+inline bool IsDecisionReaderRole(Role role) {
+  return IsDecisionWriterRole(role) || role == Role::kPolitician ||
+         role == Role::kUnionRepresentative || role == Role::kAuditor ||
+         role == Role::kAdministrator;
 }
 
 // Roles that work in the partnership portfolio (the auditor and administrator read it too).

@@ -85,6 +85,45 @@ Result<CaseDocument> ParseBusinessCaseJson(std::string_view text) {
   SAMSPILL_ASSIGN_OR_RETURN(
       json doc,
       ParseStrictJson(text, "business case", {.max_depth = 16, .max_bytes = kMaxCaseJsonBytes}));
+  return BusinessCaseFromJson(doc);
+}
+
+json BusinessCaseToJson(const CaseDocument& document) {
+  const BusinessCase& c = document.business_case;
+  json out = json::object();
+  out["first_year"] = c.first_year;
+  out["last_year"] = c.last_year;
+  out["baseline"] = c.baseline_id;
+  out["discount"] = {{"first_40_years", c.discount.first_40_years},
+                     {"years_41_to_75", c.discount.years_41_to_75},
+                     {"after_75_years", c.discount.after_75_years}};
+  json alternatives = json::array();
+  for (const Alternative& a : c.alternatives) {
+    alternatives.push_back({{"id", a.id}, {"name", a.name}});
+  }
+  out["alternatives"] = std::move(alternatives);
+  json items = json::array();
+  for (const CaseItem& i : c.items) {
+    items.push_back({{"alternative", i.alternative_id},
+                     {"name", i.name},
+                     {"kind", i.kind == ItemKind::kSaving ? "saving" : "cost"},
+                     {"year", i.year},
+                     {"low", i.low},
+                     {"base", i.base},
+                     {"high", i.high},
+                     {"uncertain", i.uncertain}});
+  }
+  out["items"] = std::move(items);
+  json costs = json::array();
+  for (const OperatingCost& o : c.operating_costs) {
+    costs.push_back({{"year", o.year}, {"amount", o.amount}});
+  }
+  out["operating_costs"] = std::move(costs);
+  out["monte_carlo"] = {{"seed", document.monte_carlo.seed}, {"draws", document.monte_carlo.draws}};
+  return out;
+}
+
+Result<CaseDocument> BusinessCaseFromJson(const json& doc) {
   SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(doc, "", kStyle));
   SAMSPILL_RETURN_IF_ERROR(
       CheckJsonKeys(doc, {"first_year", "last_year", "baseline", "discount", "alternatives",

@@ -37,6 +37,11 @@ struct CaseDocument {
 
 Result<CaseDocument> ParseBusinessCaseJson(std::string_view text);
 
+// The same document as a parsed value (a part of the decision case's document), and back:
+// BusinessCaseFromJson(BusinessCaseToJson(d)) gives `d` again.
+Result<CaseDocument> BusinessCaseFromJson(const nlohmann::json& doc);
+nlohmann::json BusinessCaseToJson(const CaseDocument& document);
+
 Result<nlohmann::json> BusinessCaseReportJson(const CaseDocument& document);
 
 }  // namespace samspill::decision

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth_service.h"
+#include "app/decision_service.h"
 #include "app/organisation_service.h"
 #include "app/password_hasher.h"
 #include "app/tender_service.h"
@@ -41,13 +42,14 @@ Status PrintRoutes() {
   app::OrganisationService organisations(*store, clock);
   app::TenderService tenders(*store, clock);
   app::PortfolioService portfolio(*store, clock);
+  app::DecisionService decisions(*store, clock);
 
   nlohmann::json table = nlohmann::json::array();
   // The order the server matches them in: the core API, then the modules' API, then pages.
   for (const web::Route& r : web::CoreApiRoutes(*store, auth, organisations, false)) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, *store, false);
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, *store, false);
   for (const web::Route& r : routes.api) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }

@@ -9,9 +9,11 @@
 #include <thread>
 
 #include "app/auth_service.h"
+#include "app/decision_service.h"
 #include "app/organisation_service.h"
 #include "app/tender_service.h"
 #include "cli/demo_data.h"
+#include "cli/demo_decisions.h"
 #include "cli/demo_portfolio.h"
 #include "cli/demo_tenders.h"
 #include "common/clock.h"
@@ -78,10 +80,12 @@ Status Serve(const ServeFlags& flags) {
   }
   app::TenderService tenders(*store, *tender_clock);
   app::PortfolioService portfolio(*store, clock);
+  app::DecisionService decisions(*store, clock);
   if (flags.demo) {
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoData(auth, organisations, *store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoTenders(*store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoPortfolio(portfolio, *store));
+    SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoDecisions(decisions, *store));
   }
 
   web::WebServer server(*store, auth, organisations,
@@ -94,7 +98,7 @@ Status Serve(const ServeFlags& flags) {
                          .access_log = !flags.quiet});
   // The core API is the server's own (web::CoreApiRoutes); the modules' tables come from the
   // one function `samspill routes` prints as well.
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, *store,
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, *store,
                                   flags.secure_cookies || flags.behind_tls_proxy);
   server.AddRoutes(std::move(routes.api));
   server.AddPages(std::move(routes.pages));

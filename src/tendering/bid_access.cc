@@ -39,6 +39,7 @@ bool ReadsOpenedBidContent(const BidReader& reader) {
     case Role::kPartnershipCoordinator:
     case Role::kProjectLeader:
     case Role::kSteeringGroup:
+    case Role::kController:
       return false;
   }
   return false;

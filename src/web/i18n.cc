@@ -288,6 +288,7 @@ const std::map<std::string_view, Entry>& Table() {
       {"nav.tenders", {"Konkurranser", "Competitions"}},
       {"nav.new_tender", {"Ny konkurranse", "New competition"}},
       {"nav.audit", {"Revisjonslogg", "Audit trail"}},
+      {"nav.decisions", {"Beslutninger", "Decisions"}},
       {"nav.other_language", {"English", "Norsk"}},
       {"nav.logged_in_as", {"Innlogget som", "Logged in as"}},
       {"nav.logout", {"Logg ut", "Log out"}},

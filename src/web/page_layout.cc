@@ -101,6 +101,7 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
     if (IsPortfolioRole(role) || role == Role::kAdministrator || role == Role::kAuditor) {
       link("/portefolje", "nav.portfolio");
     }
+    if (IsDecisionReaderRole(role)) link("/beslutning", "nav.decisions");
     if (role == Role::kProcurementOfficer) link("/anbud/ny", "nav.new_tender");
     if (role == Role::kAdministrator || role == Role::kAuditor) link("/revisjonslogg", "nav.audit");
   }

@@ -24,7 +24,7 @@ a:hover { text-decoration-thickness: 2px; }
 .tagline { font-size: .9rem; opacity: .95; flex: 1 1 16rem; }
 .user { display: flex; gap: .75rem; align-items: center; font-size: .9rem; }
 .user form { margin: 0; }
-.link-button { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline;
+.link-button { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; color: var(--brand);
                cursor: pointer; }
 .site-header nav { background: #082c4a; }
 .site-header nav ul { display: flex; flex-wrap: wrap; gap: 0; list-style: none; margin: 0 auto;
@@ -105,6 +105,11 @@ figcaption { font-weight: 600; margin-bottom: .25rem; }
 svg.chart { width: 100%; max-width: 30rem; height: auto; font-size: 17px; }
 svg.chart.wide { min-width: 45rem; max-width: 46rem; font-size: 13px; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
+td.num { text-align: right; white-space: nowrap; }
+tr.total th, tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
+.chart-pair { display: flex; flex-wrap: wrap; gap: 1rem; }
+.chart-pair > .scroll { flex: 1 1 20rem; max-width: 30rem; }
+.inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
 .unit { font-weight: normal; font-size: .85rem; white-space: nowrap; }
 .verdict { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: .75rem 1rem; margin: 1rem 0; }
 .verdict h4 { margin-top: 0; }

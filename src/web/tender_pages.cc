@@ -98,8 +98,13 @@ Result<PageResponse> StartPage(PageRequest& req, app::TenderService& tenders) {
       "<h1>" + H(req.T("home.welcome")) + ", " + H(req.principal->user.display_name) + "</h1>";
   const Role role = req.principal->user.role;
   if (!IsTenderBuyerRole(role) && role != Role::kSupplier) {
-    // The partnership roles read no tenders: their work starts in the portfolio.
-    body += "<p><a href=\"/portefolje\">" + H(req.T("nav.portfolio")) + "</a></p>";
+    // The partnership roles read no tenders: their work starts in the portfolio; the
+    // controller's in the decision cases.
+    if (IsDecisionReaderRole(role)) {
+      body += "<p><a href=\"/beslutning\">" + H(req.T("nav.decisions")) + "</a></p>";
+    } else {
+      body += "<p><a href=\"/portefolje\">" + H(req.T("nav.portfolio")) + "</a></p>";
+    }
     return PageResponse{200, RenderLayout(req, req.T("home.title"), body), "", {}};
   }
   SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::TenderSummary> list, tenders.List(actor));

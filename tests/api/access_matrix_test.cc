@@ -343,6 +343,7 @@ TEST_F(AccessMatrixTest, EveryRouteEveryRoleEveryTenderState) {
                              {"koo", "koordinator", "partnership_coordinator", {}},
                              {"pro", "prosjektleder", "project_leader", {}},
                              {"sty", "styringsgruppe", "steering_group", {}},
+                             {"con", "controller", "controller", {}},
                              {"anon", "", "", {}}};
   for (User& u : users) {
     if (u.username.empty()) continue;

@@ -33,6 +33,7 @@ const DEMO_USERS = [
   ['prosjektleder', 'project_leader'],
   ['prosjektleder2', 'project_leader'],
   ['styringsgruppe', 'steering_group'],
+  ['controller', 'controller'],
   ['leverandor', 'supplier'],
   ['leverandor2', 'supplier'],
   ['leverandor3', 'supplier'],

@@ -27,9 +27,11 @@ test('crawl: anonymous — the login page', async (t, env) => {
 }, { group: 'crawl' });
 
 const PORTFOLIO_ROLES = ['partnership_coordinator', 'project_leader', 'steering_group'];
+const DECISION_ROLES = ['controller', 'service_leader', 'procurement_officer', 'politician',
+  'union_representative', 'auditor', 'administrator'];
 
 for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'tillitsvalgt', 'revisor', 'politiker',
-  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4', 'koordinator', 'prosjektleder', 'styringsgruppe']) {
+  'leverandor', 'leverandor2', 'leverandor3', 'leverandor4', 'koordinator', 'prosjektleder', 'styringsgruppe', 'controller']) {
   test(`crawl: ${username} — every page reachable from the start page`, async (t, env) => {
     const { role } = env.user(username);
     t.at('/logg-inn');
@@ -66,7 +68,17 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
       t.check(visited.some((p) => /^\/portefolje\/maltall\/\d+$/.test(p)), '/portefolje/maltall',
         'no indicator figures page /portefolje/maltall/N was reached by the crawl');
     }
-    if (partnership) {
+    // The controller works on decision cases and reads no tenders either.
+    const noTenders = partnership || role === 'controller';
+    if (DECISION_ROLES.includes(role)) {
+      t.check(visited.includes('/beslutning'), '/', 'the decision cases /beslutning are not linked from any page reachable from /');
+      t.check(visited.some((p) => /^\/beslutning\/\d+$/.test(p)), '/beslutning', 'no decision case /beslutning/N was reached by the crawl');
+    } else {
+      const r = await visit(page, '/beslutning');
+      t.check(r.status === 403 || r.status === 404, '/beslutning',
+        `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `decision cases not refused to ${role}`);
+    }
+    if (noTenders) {
       const r = await visit(page, '/anbud');
       t.check(r.status === 403 || r.status === 404, '/anbud',
         `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404`, `tender list not refused to ${role}`);
@@ -84,7 +96,7 @@ for (const username of ['admin', 'innkjoper', 'evaluator', 'tjenesteleder', 'til
     }
     const protocol = `/anbud/${demo.id}/protokoll`;
     const r = await visit(page, protocol);
-    if (role === 'supplier' || partnership) {
+    if (role === 'supplier' || noTenders) {
       t.check(r.status === 403 || r.status === 404, protocol,
         `a ${role} gets HTTP ${r.status} at ${r.finalPath}, expected 403 or 404 (the protocol is for the buyer)`, `protocol not refused to ${role}`);
     } else {
