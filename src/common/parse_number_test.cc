@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 namespace samspill {
 namespace {
 
@@ -29,10 +32,11 @@ TEST(ParseWholeNumber, RefusesTextAndHugeNumbersNamingTheField) {
 }
 
 TEST(ParseDecimalNumber, ReadsNorwegianAndPlainNumbers) {
-  const std::pair<const char*, double> cases[] = {
+  const std::string no_break = "\xC2\xA0", narrow_no_break = "\xE2\x80\xAF";
+  const std::pair<std::string, double> cases[] = {
       {"1 234 567", 1234567},
-      {"1\xC2\xA0" "234,5", 1234.5},
-      {"1\xE2\x80\xAF" "234", 1234},
+      {"1" + no_break + "234,5", 1234.5},
+      {"1" + narrow_no_break + "234", 1234},
       {"7,7", 7.7},
       {"7.7", 7.7},
       {" 12,5 ", 12.5},
