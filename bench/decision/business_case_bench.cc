@@ -12,6 +12,7 @@
 #include <random>
 
 #include "decision/business_case.h"
+#include "monte_carlo_before.h"
 
 namespace samspill::decision {
 namespace {
@@ -68,11 +69,13 @@ void BM_TotalsBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_TotalsBaseline)->Unit(benchmark::kMillisecond);
 
-void MonteCarloBench(benchmark::State& state, bool shape_changes) {
+using Engine = Result<MonteCarloResult> (*)(const BusinessCase&, const MonteCarloOptions&);
+
+void MonteCarloBench(benchmark::State& state, bool shape_changes, Engine engine = MonteCarlo) {
   const BusinessCase c = Generated(shape_changes);
-  Result<MonteCarloResult> r = MonteCarlo(c, {.seed = 1, .draws = 100'000});
+  Result<MonteCarloResult> r = engine(c, {.seed = 1, .draws = 100'000});
   for (auto _ : state) {
-    r = MonteCarlo(c, {.seed = 1, .draws = 100'000});
+    r = engine(c, {.seed = 1, .draws = 100'000});
     benchmark::DoNotOptimize(r);
   }
   if (!r.ok()) {
@@ -89,6 +92,17 @@ BENCHMARK(BM_MonteCarlo100k)->Unit(benchmark::kMillisecond);
 
 void BM_MonteCarlo100kShapeChanges(benchmark::State& state) { MonteCarloBench(state, true); }
 BENCHMARK(BM_MonteCarlo100kShapeChanges)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The first engine (monte_carlo_before.h) on the same cases, for the ratio.
+void BM_MonteCarlo100kBefore(benchmark::State& state) {
+  MonteCarloBench(state, false, MonteCarloBefore);
+}
+BENCHMARK(BM_MonteCarlo100kBefore)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_MonteCarlo100kShapeChangesBefore(benchmark::State& state) {
+  MonteCarloBench(state, true, MonteCarloBefore);
+}
+BENCHMARK(BM_MonteCarlo100kShapeChangesBefore)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace samspill::decision
