@@ -1,0 +1,173 @@
+#include "decision/monte_carlo_kernel.h"
+
+#include <cmath>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SAMSPILL_DECISION_AVX2 1
+#include <immintrin.h>
+#endif
+
+namespace samspill::decision {
+namespace {
+
+// The top 53 bits as a fraction in [0, 1): exact, so every kernel gets the same double.
+inline double Uniform(uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
+
+// The kernels below compute these expressions operation for operation; a change here is a
+// change there.
+inline double OneShapeValue(const PlannedLine& line, double u) {
+  const bool below = u < line.shape;
+  const double arg = below ? u * line.shape : (1 - u) * line.rest;
+  const double s = std::sqrt(arg);
+  const double q = below ? s : 1 - s;
+  return line.offset + line.scale * q;
+}
+
+inline double GroupedValue(const PlannedLine& line, const double* shapes, const double* table,
+                           double u) {
+  const double s1 = std::sqrt(u);
+  const double s2 = std::sqrt(1 - u);
+  uint32_t j = 0;
+  while (j < line.groups && shapes[j] <= u) ++j;
+  const double* t = table + 3 * j;
+  return (t[0] - s2 * t[1]) + s1 * t[2];
+}
+
+// The rounds [from, to) of block-relative index, scalar: the portable kernel, and the AVX2
+// kernel's last rounds when the block is not a multiple of four.
+void AddLineRounds(const DrawPlan& plan, size_t i, uint64_t first, size_t from, size_t to,
+                   double* sum) {
+  const PlannedLine& line = plan.lines[i];
+  const uint64_t n = plan.lines.size();
+  const uint64_t step = n * kSplitMix64Increment;
+  uint64_t state = plan.seed + ((first + from) * n + i + 1) * kSplitMix64Increment;
+  if (line.groups == 1) {
+    for (size_t d = from; d < to; ++d, state += step) {
+      sum[d] += OneShapeValue(line, Uniform(SplitMix64Output(state)));
+    }
+    return;
+  }
+  const double* shapes = plan.shapes.data() + line.shapes_at;
+  const double* table = plan.tables.data() + line.table_at;
+  for (size_t d = from; d < to; ++d, state += step) {
+    sum[d] += GroupedValue(line, shapes, table, Uniform(SplitMix64Output(state)));
+  }
+}
+
+#ifdef SAMSPILL_DECISION_AVX2
+
+// a · b mod 2⁶⁴ per lane, from 32-bit products (AVX2 has no 64-bit multiply).
+__attribute__((target("avx2"))) inline __m256i Multiply64(__m256i a, uint64_t b) {
+  const __m256i b_low = _mm256_set1_epi64x(static_cast<int64_t>(b & 0xffffffffULL));
+  const __m256i b_high = _mm256_set1_epi64x(static_cast<int64_t>(b >> 32));
+  const __m256i low = _mm256_mul_epu32(a, b_low);
+  const __m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(a, 32), b_low),
+                                         _mm256_mul_epu32(a, b_high));
+  return _mm256_add_epi64(low, _mm256_slli_epi64(cross, 32));
+}
+
+__attribute__((target("avx2"))) inline __m256i SplitMix64Output4(__m256i z) {
+  z = Multiply64(_mm256_xor_si256(z, _mm256_srli_epi64(z, 30)), 0xbf58476d1ce4e5b9ULL);
+  z = Multiply64(_mm256_xor_si256(z, _mm256_srli_epi64(z, 27)), 0x94d049bb133111ebULL);
+  return _mm256_xor_si256(z, _mm256_srli_epi64(z, 31));
+}
+
+// Uniform() per lane: the top 52 bits as the mantissa of a double in [1, 2), less one, plus
+// 2⁻⁵³ for the 53rd bit. Both steps are exact, so the double is Uniform()'s.
+__attribute__((target("avx2"))) inline __m256d Uniform4(__m256i bits) {
+  const __m256i one_exponent = _mm256_set1_epi64x(0x3ff0000000000000LL);
+  const __m256d top =
+      _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(bits, 12), one_exponent)),
+                    _mm256_set1_pd(1.0));
+  const __m256i bit53 = _mm256_set1_epi64x(0x800);
+  const __m256i set = _mm256_cmpeq_epi64(_mm256_and_si256(bits, bit53), bit53);
+  const __m256d last = _mm256_and_pd(_mm256_castsi256_pd(set), _mm256_set1_pd(0x1.0p-53));
+  return _mm256_add_pd(top, last);
+}
+
+#endif  // SAMSPILL_DECISION_AVX2
+
+}  // namespace
+
+void AddRoundsPortable(const DrawPlan& plan, uint64_t first, size_t count,
+                       std::span<double* const> sums) {
+  for (size_t i = 0; i < plan.lines.size(); ++i) {
+    AddLineRounds(plan, i, first, 0, count, sums[plan.lines[i].alternative]);
+  }
+}
+
+#ifdef SAMSPILL_DECISION_AVX2
+
+bool CanRunAvx2() { return __builtin_cpu_supports("avx2"); }
+
+__attribute__((target("avx2"))) void AddRoundsAvx2(const DrawPlan& plan, uint64_t first,
+                                                   size_t count, std::span<double* const> sums) {
+  const uint64_t n = plan.lines.size();
+  const size_t whole = count - count % 4;
+  const __m256d one = _mm256_set1_pd(1.0);
+  for (size_t i = 0; i < plan.lines.size(); ++i) {
+    const PlannedLine& line = plan.lines[i];
+    double* sum = sums[line.alternative];
+    // Lane k holds the state of round first + k; all four move four rounds a step.
+    const uint64_t step = n * kSplitMix64Increment;
+    const uint64_t start = plan.seed + (first * n + i + 1) * kSplitMix64Increment;
+    __m256i state = _mm256_set_epi64x(
+        static_cast<int64_t>(start + 3 * step), static_cast<int64_t>(start + 2 * step),
+        static_cast<int64_t>(start + step), static_cast<int64_t>(start));
+    const __m256i step4 = _mm256_set1_epi64x(static_cast<int64_t>(4 * step));
+    if (line.groups == 1) {
+      const __m256d shape = _mm256_set1_pd(line.shape);
+      const __m256d rest = _mm256_set1_pd(line.rest);
+      const __m256d offset = _mm256_set1_pd(line.offset);
+      const __m256d scale = _mm256_set1_pd(line.scale);
+      for (size_t d = 0; d < whole; d += 4) {
+        const __m256d u = Uniform4(SplitMix64Output4(state));
+        state = _mm256_add_epi64(state, step4);
+        const __m256d below = _mm256_cmp_pd(u, shape, _CMP_LT_OQ);
+        const __m256d arg = _mm256_blendv_pd(_mm256_mul_pd(_mm256_sub_pd(one, u), rest),
+                                             _mm256_mul_pd(u, shape), below);
+        const __m256d s = _mm256_sqrt_pd(arg);
+        const __m256d q = _mm256_blendv_pd(_mm256_sub_pd(one, s), s, below);
+        const __m256d value = _mm256_add_pd(offset, _mm256_mul_pd(scale, q));
+        _mm256_storeu_pd(sum + d, _mm256_add_pd(_mm256_loadu_pd(sum + d), value));
+      }
+    } else {
+      const double* shapes = plan.shapes.data() + line.shapes_at;
+      const double* table = plan.tables.data() + line.table_at;
+      for (size_t d = 0; d < whole; d += 4) {
+        const __m256d u = Uniform4(SplitMix64Output4(state));
+        state = _mm256_add_epi64(state, step4);
+        const __m256d s1 = _mm256_sqrt_pd(u);
+        const __m256d s2 = _mm256_sqrt_pd(_mm256_sub_pd(one, u));
+        // The shapes ascend, so the lanes past c_k form a prefix and the last one chosen is j.
+        __m256d a = _mm256_broadcast_sd(table);
+        __m256d b = _mm256_broadcast_sd(table + 1);
+        __m256d c = _mm256_broadcast_sd(table + 2);
+        for (uint32_t k = 0; k < line.groups; ++k) {
+          const __m256d past = _mm256_cmp_pd(_mm256_broadcast_sd(shapes + k), u, _CMP_LE_OQ);
+          const double* t = table + 3 * (k + 1);
+          a = _mm256_blendv_pd(a, _mm256_broadcast_sd(t), past);
+          b = _mm256_blendv_pd(b, _mm256_broadcast_sd(t + 1), past);
+          c = _mm256_blendv_pd(c, _mm256_broadcast_sd(t + 2), past);
+        }
+        const __m256d value =
+            _mm256_add_pd(_mm256_sub_pd(a, _mm256_mul_pd(s2, b)), _mm256_mul_pd(s1, c));
+        _mm256_storeu_pd(sum + d, _mm256_add_pd(_mm256_loadu_pd(sum + d), value));
+      }
+    }
+    AddLineRounds(plan, i, first, whole, count, sum);
+  }
+}
+
+#else
+
+bool CanRunAvx2() { return false; }
+
+void AddRoundsAvx2(const DrawPlan& plan, uint64_t first, size_t count,
+                   std::span<double* const> sums) {
+  AddRoundsPortable(plan, first, count, sums);
+}
+
+#endif  // SAMSPILL_DECISION_AVX2
+
+}  // namespace samspill::decision
