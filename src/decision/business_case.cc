@@ -230,7 +230,16 @@ void PlanLine(uint32_t alternative, const std::vector<Year>& years, DrawPlan& pl
 
 }  // namespace
 
-bool HasAvx2MonteCarloKernel() { return CanRunAvx2(); }
+bool CanRunMonteCarloKernel(MonteCarloKernel kernel) {
+  switch (kernel) {
+    case MonteCarloKernel::kAvx2:
+      return CanRunAvx2();
+    case MonteCarloKernel::kAvx512:
+      return CanRunAvx512();
+    default:
+      return true;
+  }
+}
 
 double MonteCarloUniform(uint64_t seed, uint64_t k) {
   return static_cast<double>(SplitMix64Output(seed + (k + 1) * kSplitMix64Increment) >> 11) *
@@ -242,9 +251,15 @@ Result<MonteCarloResult> MonteCarlo(const BusinessCase& c, const MonteCarloOptio
   if (options.draws < 1 || options.draws > 10'000'000) {
     return InvalidArgument("draws must be between 1 and 10 000 000", "draws");
   }
-  bool avx2 = options.kernel != MonteCarloKernel::kPortable && CanRunAvx2();
-  if (options.kernel == MonteCarloKernel::kAvx2 && !avx2) {
-    return FailedPrecondition("this processor has no AVX2 for the Monte-Carlo kernel asked for");
+  MonteCarloKernel kernel = options.kernel;
+  if (kernel == MonteCarloKernel::kAuto) {
+    kernel = CanRunAvx512() ? MonteCarloKernel::kAvx512
+             : CanRunAvx2() ? MonteCarloKernel::kAvx2
+                            : MonteCarloKernel::kPortable;
+  }
+  if ((kernel == MonteCarloKernel::kAvx2 && !CanRunAvx2()) ||
+      (kernel == MonteCarloKernel::kAvx512 && !CanRunAvx512())) {
+    return FailedPrecondition("this processor cannot run the Monte-Carlo kernel asked for");
   }
   // An item is a named line of an alternative with an amount per year; one draw per line and
   // round serves all its years (a contract price that runs high runs high every year).
@@ -280,10 +295,15 @@ Result<MonteCarloResult> MonteCarlo(const BusinessCase& c, const MonteCarloOptio
   for (size_t first = 0; first < draws; first += kRoundsPerBlock) {
     const size_t count = std::min(kRoundsPerBlock, draws - first);
     for (size_t a = 0; a < n; ++a) sums[a] = values[a].data() + first;
-    if (avx2) {
-      AddRoundsAvx2(plan, first, count, sums);
-    } else {
-      AddRoundsPortable(plan, first, count, sums);
+    switch (kernel) {
+      case MonteCarloKernel::kAvx512:
+        AddRoundsAvx512(plan, first, count, sums);
+        break;
+      case MonteCarloKernel::kAvx2:
+        AddRoundsAvx2(plan, first, count, sums);
+        break;
+      default:
+        AddRoundsPortable(plan, first, count, sums);
     }
   }
   MonteCarloResult out{options.seed, options.draws, {}};

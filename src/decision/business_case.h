@@ -118,7 +118,7 @@ Result<CaseTotals> ComputeTotals(const BusinessCase& c);
 
 // How MonteCarlo() computes its rounds. Every kernel gives the same figures to the last bit;
 // kAuto takes the fastest this processor runs, the others are there for tests and benchmarks.
-enum class MonteCarloKernel { kAuto, kPortable, kAvx2 };
+enum class MonteCarloKernel { kAuto, kPortable, kAvx2, kAvx512 };
 
 struct MonteCarloOptions {
   uint64_t seed = 20250220;
@@ -141,11 +141,11 @@ struct MonteCarloResult {
   std::vector<AlternativeRange> alternatives;
 };
 
-// FailedPrecondition when options.kernel is kAvx2 and this processor has no AVX2.
+// FailedPrecondition when this processor cannot run options.kernel.
 Result<MonteCarloResult> MonteCarlo(const BusinessCase& c, const MonteCarloOptions& options);
 
-// Whether this processor runs MonteCarloKernel::kAvx2.
-bool HasAvx2MonteCarloKernel();
+// Whether this processor runs the kernel (x86-64 with AVX2, or AVX-512 F and DQ).
+bool CanRunMonteCarloKernel(MonteCarloKernel kernel);
 
 // Uniform draw number k (from 0) of a seed: SplitMix64's (k + 1)-th output, its top 53 bits as
 // a fraction in [0, 1). With the counted lines numbered 0 … L − 1 in the order they first appear

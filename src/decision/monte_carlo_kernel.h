@@ -1,9 +1,9 @@
 // The inner loop of MonteCarlo() (business_case.h, the module's front door): a case's counted
 // lines prepared once as a DrawPlan, and the rounds of a block of draws added to per-round sums.
-// Two kernels: a portable one, and on x86-64 processors with AVX2 one that makes four rounds at
-// a time and gives the same sums to the last bit (the same operations on the same doubles in the
-// same order, no fused multiply-add: the library is built with -ffp-contract=off). Internal to
-// the decision module. Pure functions; thread-safe.
+// Three kernels: a portable one, and on x86-64 processors with AVX2 or AVX-512 ones that make
+// four or eight rounds at a time and give the same sums to the last bit (the same operations on the
+// same doubles in the same order, no fused multiply-add: the library is built with
+// -ffp-contract=off). Internal to the decision module. Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -59,5 +59,12 @@ bool CanRunAvx2();
 // AddRoundsPortable()'s sums, bit for bit, four rounds at a time. Only when CanRunAvx2().
 void AddRoundsAvx2(const DrawPlan& plan, uint64_t first, size_t count,
                    std::span<double* const> sums);
+
+// Whether this build and processor run AddRoundsAvx512() (AVX-512 F and DQ).
+bool CanRunAvx512();
+
+// AddRoundsPortable()'s sums, bit for bit, eight rounds at a time. Only when CanRunAvx512().
+void AddRoundsAvx512(const DrawPlan& plan, uint64_t first, size_t count,
+                     std::span<double* const> sums);
 
 }  // namespace samspill::decision
