@@ -87,8 +87,10 @@ __attribute__((target("avx2"))) inline __m256d Uniform4(__m256i bits) {
 
 // GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics (GCC bug 105593,
 // fixed in GCC 13).
+#if !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 __attribute__((target("avx512f,avx512dq"))) inline __m512i SplitMix64Output8(__m512i z) {
   const __m512i multiplier1 = _mm512_set1_epi64(static_cast<int64_t>(0xbf58476d1ce4e5b9ULL));
@@ -242,7 +244,9 @@ bool CanRunAvx512() {
   return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
 }
 
+#if !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #else
 
