@@ -1,5 +1,6 @@
 #include "decision/monte_carlo_kernel.h"
 
+#include <bit>
 #include <cmath>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -13,22 +14,28 @@ namespace {
 // The top 53 bits as a fraction in [0, 1): exact, so every kernel gets the same double.
 inline double Uniform(uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
 
-// The kernels below compute these expressions operation for operation; a change here is a
+// a where `pick`, else b, by masking bits as the vector kernels blend: u falls on either side of
+// a mode at random, and a mispredicted branch costs more than computing both sides.
+inline double Select(bool pick, double a, double b) {
+  const uint64_t mask = uint64_t{0} - static_cast<uint64_t>(pick);
+  return std::bit_cast<double>((std::bit_cast<uint64_t>(a) & mask) |
+                               (std::bit_cast<uint64_t>(b) & ~mask));
+}
+
+// The vector kernels compute these expressions operation for operation; a change here is a
 // change there.
 inline double OneShapeValue(const PlannedLine& line, double u) {
   const bool below = u < line.shape;
-  const double arg = below ? u * line.shape : (1 - u) * line.rest;
-  const double s = std::sqrt(arg);
-  const double q = below ? s : 1 - s;
-  return line.offset + line.scale * q;
+  const double s = std::sqrt(Select(below, u * line.shape, (1 - u) * line.rest));
+  return line.offset + line.scale * Select(below, s, 1 - s);
 }
 
 inline double GroupedValue(const PlannedLine& line, const double* shapes, const double* table,
                            double u) {
   const double s1 = std::sqrt(u);
   const double s2 = std::sqrt(1 - u);
-  uint32_t j = 0;
-  while (j < line.groups && shapes[j] <= u) ++j;
+  uint32_t j = 0;  // the shapes ascend: the groups past their mode are a prefix
+  for (uint32_t k = 0; k < line.groups; ++k) j += shapes[k] <= u ? 1 : 0;
   const double* t = table + 3 * j;
   return (t[0] - s2 * t[1]) + s1 * t[2];
 }
@@ -37,7 +44,7 @@ inline double GroupedValue(const PlannedLine& line, const double* shapes, const 
 // kernel's last rounds when the block is not a multiple of four.
 void AddLineRounds(const DrawPlan& plan, size_t i, uint64_t first, size_t from, size_t to,
                    double* sum) {
-  const PlannedLine& line = plan.lines[i];
+  const PlannedLine line = plan.lines[i];  // a copy: the sums cannot alias it
   const uint64_t n = plan.lines.size();
   const uint64_t step = n * kSplitMix64Increment;
   uint64_t state = plan.seed + ((first + from) * n + i + 1) * kSplitMix64Increment;
