@@ -20,7 +20,7 @@
 // range of the net present value and the probability that it saves more than the baseline. The
 // same seed gives the same figures on every machine (SplitMix64, with the uniform draws made from
 // its raw 64-bit output, not from a library distribution; no fused multiply-add, and the
-// vectorised kernel computes what the portable one does, operation for operation). Years of a
+// vectorised kernels compute what the portable one does, operation for operation). Years of a
 // line whose shapes (the mode's place between low and high) differ by less than a krone a year
 // in present value are drawn as one shape. Pure functions; thread-safe.
 #pragma once
