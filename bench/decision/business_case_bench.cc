@@ -1,10 +1,11 @@
 // The business case's Monte-Carlo at the size issue 16 names: 10 alternatives × 200 lines × 10
 // years (20 000 items) and 100 000 draws (BM_MonteCarlo100k, goal: under 0.2 s on one core),
 // against the deterministic totals of the same case (BM_TotalsBaseline) measured in the same
-// run. Every line has the same shape in every year, as a line entered with one low/base/high
-// scaled by year does; BM_MonteCarlo100kShapeChanges moves each line's mode in its last year, so
-// the draws are made year by year. Each run checks its answer: the mean of the draws must be
-// the exact expected present value, within 0.5 % of the spread.
+// run, and against the first engine (monte_carlo_before.h). Every line has the same shape in
+// every year, as a line entered with one low/base/high scaled by year does;
+// BM_MonteCarlo100kShapeChanges moves each line's mode in its last year, so each line has two
+// shapes. Each run checks its answer: the mean of the draws must be the exact expected present
+// value, within 0.5 % of the spread.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <random>
 
 #include "decision/business_case.h"
+#include "monte_carlo_before.h"
 
 namespace samspill::decision {
 namespace {
@@ -68,11 +70,19 @@ void BM_TotalsBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_TotalsBaseline)->Unit(benchmark::kMillisecond);
 
-void MonteCarloBench(benchmark::State& state, bool shape_changes) {
+using Engine = Result<MonteCarloResult> (*)(const BusinessCase&, const MonteCarloOptions&);
+
+void MonteCarloBench(benchmark::State& state, bool shape_changes, Engine engine = MonteCarlo,
+                     MonteCarloKernel kernel = MonteCarloKernel::kAuto) {
+  if (!CanRunMonteCarloKernel(kernel)) {
+    state.SkipWithError("this processor does not run the kernel");
+    return;
+  }
   const BusinessCase c = Generated(shape_changes);
-  Result<MonteCarloResult> r = MonteCarlo(c, {.seed = 1, .draws = 100'000});
+  const MonteCarloOptions options{.seed = 1, .draws = 100'000, .kernel = kernel};
+  Result<MonteCarloResult> r = engine(c, options);
   for (auto _ : state) {
-    r = MonteCarlo(c, {.seed = 1, .draws = 100'000});
+    r = engine(c, options);
     benchmark::DoNotOptimize(r);
   }
   if (!r.ok()) {
@@ -88,7 +98,40 @@ void BM_MonteCarlo100k(benchmark::State& state) { MonteCarloBench(state, false);
 BENCHMARK(BM_MonteCarlo100k)->Unit(benchmark::kMillisecond);
 
 void BM_MonteCarlo100kShapeChanges(benchmark::State& state) { MonteCarloBench(state, true); }
-BENCHMARK(BM_MonteCarlo100kShapeChanges)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_MonteCarlo100kShapeChanges)->Unit(benchmark::kMillisecond);
+
+// Each kernel on its own (kAuto above takes AVX-512, then AVX2, then the portable one): the
+// same figures, bit for bit, at their own speeds.
+void BM_MonteCarlo100kAvx2(benchmark::State& state) {
+  MonteCarloBench(state, false, MonteCarlo, MonteCarloKernel::kAvx2);
+}
+BENCHMARK(BM_MonteCarlo100kAvx2)->Unit(benchmark::kMillisecond);
+
+void BM_MonteCarlo100kPortable(benchmark::State& state) {
+  MonteCarloBench(state, false, MonteCarlo, MonteCarloKernel::kPortable);
+}
+BENCHMARK(BM_MonteCarlo100kPortable)->Unit(benchmark::kMillisecond);
+
+void BM_MonteCarlo100kShapeChangesAvx2(benchmark::State& state) {
+  MonteCarloBench(state, true, MonteCarlo, MonteCarloKernel::kAvx2);
+}
+BENCHMARK(BM_MonteCarlo100kShapeChangesAvx2)->Unit(benchmark::kMillisecond);
+
+void BM_MonteCarlo100kShapeChangesPortable(benchmark::State& state) {
+  MonteCarloBench(state, true, MonteCarlo, MonteCarloKernel::kPortable);
+}
+BENCHMARK(BM_MonteCarlo100kShapeChangesPortable)->Unit(benchmark::kMillisecond);
+
+// The first engine (monte_carlo_before.h) on the same cases, for the ratio.
+void BM_MonteCarlo100kBefore(benchmark::State& state) {
+  MonteCarloBench(state, false, MonteCarloBefore);
+}
+BENCHMARK(BM_MonteCarlo100kBefore)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_MonteCarlo100kShapeChangesBefore(benchmark::State& state) {
+  MonteCarloBench(state, true, MonteCarloBefore);
+}
+BENCHMARK(BM_MonteCarlo100kShapeChangesBefore)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace samspill::decision

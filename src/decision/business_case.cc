@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <optional>
 #include <set>
 #include <tuple>
 
 #include "common/text.h"
+#include "decision/monte_carlo_kernel.h"
 
 namespace samspill::decision {
 namespace {
@@ -157,129 +157,188 @@ double TriangularQuantile(double low, double mode, double high, double u) {
   return high - std::sqrt((1 - u) * width * (high - mode));
 }
 
+namespace {
+
+// Rounds per block: the block's sums of every alternative stay in the first two cache levels
+// while each line adds its draws to them.
+constexpr size_t kRoundsPerBlock = 512;
+
+struct Year {
+  double low = 0, mode = 0, high = 0, factor = 0;  // factor: signed discount factor
+};
+
+// One line's years as the kernels draw them (monte_carlo_kernel.h). Years are grouped by shape,
+// from the lowest up; a year joins its group while the group's shape, that of its first year,
+// moves its years' quantiles by less than a krone a year in present value in all (a line scaled
+// by year in whole kroner rarely has exactly the same shape every year).
+void PlanLine(uint32_t alternative, const std::vector<Year>& years, DrawPlan& plan) {
+  PlannedLine line{.alternative = alternative};
+  struct Shaped {
+    double shape = 0, weight = 0, error_weight = 0;
+  };
+  std::vector<Shaped> shaped;
+  for (const Year& y : years) {
+    line.offset += y.factor * y.low;
+    const double width = y.high - y.low;
+    if (width > 0) shaped.push_back({(y.mode - y.low) / width, y.factor * width, 0});
+  }
+  std::stable_sort(shaped.begin(), shaped.end(),
+                   [](const Shaped& a, const Shaped& b) { return a.shape < b.shape; });
+  std::vector<double> shapes, weights;
+  double error = 0;
+  size_t members = 0;
+  for (const Shaped& y : shaped) {
+    const double moved = std::abs(y.weight) * (shapes.empty() ? 0 : y.shape - shapes.back());
+    if (shapes.empty() || error + moved >= static_cast<double>(members + 1)) {
+      shapes.push_back(y.shape);
+      weights.push_back(0);
+      error = 0;
+      members = 0;
+    } else {
+      error += moved;
+    }
+    weights.back() += y.weight;
+    ++members;
+  }
+  if (shapes.size() <= 1) {
+    line.shape = shapes.empty() ? 0.5 : shapes[0];
+    line.rest = 1 - line.shape;
+    line.scale = weights.empty() ? 0 : weights[0];
+    plan.lines.push_back(line);
+    return;
+  }
+  const size_t k_count = shapes.size();
+  line.groups = static_cast<uint32_t>(k_count);
+  line.shapes_at = plan.shapes.size();
+  line.table_at = plan.tables.size();
+  plan.shapes.insert(plan.shapes.end(), shapes.begin(), shapes.end());
+  // A_j, B_j, C_j for j = 0 … K: the groups below j are past their mode.
+  for (size_t j = 0; j <= k_count; ++j) {
+    double a = line.offset, b = 0, c = 0;
+    for (size_t k = 0; k < k_count; ++k) {
+      if (k < j) {
+        a += weights[k];
+        b += weights[k] * std::sqrt(1 - shapes[k]);
+      } else {
+        c += weights[k] * std::sqrt(shapes[k]);
+      }
+    }
+    plan.tables.insert(plan.tables.end(), {a, b, c});
+  }
+  plan.lines.push_back(line);
+}
+
+}  // namespace
+
+bool CanRunMonteCarloKernel(MonteCarloKernel kernel) {
+  switch (kernel) {
+    case MonteCarloKernel::kAvx2:
+      return CanRunAvx2();
+    case MonteCarloKernel::kAvx512:
+      return CanRunAvx512();
+    default:
+      return true;
+  }
+}
+
+double MonteCarloUniform(uint64_t seed, uint64_t k) {
+  return static_cast<double>(SplitMix64Output(seed + (k + 1) * kSplitMix64Increment) >> 11) *
+         0x1.0p-53;
+}
+
 Result<MonteCarloResult> MonteCarlo(const BusinessCase& c, const MonteCarloOptions& options) {
   SAMSPILL_RETURN_IF_ERROR(ValidateCase(c));
   if (options.draws < 1 || options.draws > 10'000'000) {
     return InvalidArgument("draws must be between 1 and 10 000 000", "draws");
   }
+  MonteCarloKernel kernel = options.kernel;
+  if (kernel == MonteCarloKernel::kAuto) {
+    kernel = CanRunAvx512() ? MonteCarloKernel::kAvx512
+             : CanRunAvx2() ? MonteCarloKernel::kAvx2
+                            : MonteCarloKernel::kPortable;
+  }
+  if ((kernel == MonteCarloKernel::kAvx2 && !CanRunAvx2()) ||
+      (kernel == MonteCarloKernel::kAvx512 && !CanRunAvx512())) {
+    return FailedPrecondition("this processor cannot run the Monte-Carlo kernel asked for");
+  }
   // An item is a named line of an alternative with an amount per year; one draw per line and
-  // round serves all its years (a contract price that runs high runs high every year). Per line,
-  // once: its years' signed, discounted bounds. Where every year has the same shape (the mode at
-  // the same place between low and high) the line's present value is linear in one quantile of
-  // the unit triangle, so a round costs one quantile per line, not one per year.
-  struct Year {
-    double low = 0, mode = 0, high = 0, factor = 0;
-  };
-  struct Line {
-    size_t alternative = 0;
-    std::vector<Year> years;
-    bool linear = true;
-    double shape = 0;              // (mode − low) / (high − low), when linear
-    double offset = 0, scale = 0;  // Σ factor·low and Σ factor·(high − low), when linear
-  };
+  // round serves all its years (a contract price that runs high runs high every year).
   std::map<std::string, size_t> index;
   for (const Alternative& a : c.alternatives) index.emplace(a.id, index.size());
   std::map<std::tuple<std::string, std::string, ItemKind>, size_t> line_of;
-  std::vector<Line> lines;
+  std::vector<std::vector<Year>> years;
+  std::vector<uint32_t> alternative_of;
   for (const CaseItem& item : c.items) {
     if (item.uncertain) continue;
     const auto key = std::make_tuple(item.alternative_id, item.name, item.kind);
-    auto [it, added] = line_of.emplace(key, lines.size());
-    if (added) lines.push_back({.alternative = index[item.alternative_id]});
+    auto [it, added] = line_of.emplace(key, years.size());
+    if (added) {
+      years.emplace_back();
+      alternative_of.push_back(static_cast<uint32_t>(index[item.alternative_id]));
+    }
     const double sign = item.kind == ItemKind::kSaving ? 1.0 : -1.0;
-    lines[it->second].years.push_back(
-        {static_cast<double>(item.low), static_cast<double>(item.base),
-         static_cast<double>(item.high),
-         sign * DiscountFactor(c.discount, item.year - c.first_year)});
+    years[it->second].push_back({static_cast<double>(item.low), static_cast<double>(item.base),
+                                 static_cast<double>(item.high),
+                                 sign * DiscountFactor(c.discount, item.year - c.first_year)});
   }
-  for (Line& line : lines) {
-    std::optional<double> shape;
-    for (const Year& y : line.years) {
-      const double width = y.high - y.low;
-      line.offset += y.factor * y.low;
-      line.scale += y.factor * width;
-      if (width > 0 && !shape) shape = (y.mode - y.low) / width;
-    }
-    line.shape = shape.value_or(0.5);
-    // Moving a year's mode by Δ (as a share of its width) moves its quantiles by at most Δ·width:
-    // the line stays linear while that is below one krone a year (amounts are whole kroner, so a
-    // line scaled by year rarely has exactly the same shape every year).
-    double error = 0;
-    for (const Year& y : line.years) {
-      const double width = y.high - y.low;
-      if (width > 0)
-        error += std::abs(y.factor) * width * std::abs((y.mode - y.low) / width - line.shape);
-    }
-    line.linear = error < static_cast<double>(line.years.size());
-  }
+  DrawPlan plan{.seed = options.seed};
+  for (size_t i = 0; i < years.size(); ++i) PlanLine(alternative_of[i], years[i], plan);
+
   const size_t n = c.alternatives.size();
   const size_t baseline = index[c.baseline_id];
-  std::vector<std::vector<double>> values(n, std::vector<double>(options.draws));
-  std::vector<int64_t> better(n, 0);
-  // SplitMix64: small, fast and the same on every platform, which the reproducibility needs.
-  uint64_t state = options.seed;
-  auto rng = [&state] {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  };
-  std::vector<double> round(n);
-  // The linear lines packed apart, so a round runs through a small contiguous array; the unit
-  // triangle's two branches are both computed and one chosen, since u falls on either side at
-  // random and a mispredicted branch would cost more than the second square root.
-  struct Packed {
-    uint32_t alternative = 0;
-    double shape = 0, offset = 0, scale = 0;
-  };
-  std::vector<Packed> packed;
-  std::vector<const Line*> by_year;
-  for (const Line& line : lines) {
-    if (line.linear) {
-      packed.push_back(
-          {static_cast<uint32_t>(line.alternative), line.shape, line.offset, line.scale});
-    } else {
-      by_year.push_back(&line);
-    }
-  }
-  for (int d = 0; d < options.draws; ++d) {
-    std::fill(round.begin(), round.end(), 0.0);
-    for (const Packed& p : packed) {
-      const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-      const double below = std::sqrt(u * p.shape);
-      const double above = 1 - std::sqrt((1 - u) * (1 - p.shape));
-      round[p.alternative] += p.offset + p.scale * (u < p.shape ? below : above);
-    }
-    for (const Line* line : by_year) {
-      const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-      for (const Year& y : line->years) {
-        round[line->alternative] += y.factor * TriangularQuantile(y.low, y.mode, y.high, u);
-      }
-    }
-    for (size_t a = 0; a < n; ++a) {
-      values[a][d] = round[a];
-      if (a != baseline && round[a] > round[baseline]) ++better[a];
+  const auto draws = static_cast<size_t>(options.draws);
+  // The sums of every round, built a block of rounds at a time: each line adds its block of
+  // draws to its alternative's sums, so a round's sum adds the lines in their order whichever
+  // kernel runs.
+  std::vector<std::vector<double>> values(n, std::vector<double>(draws, 0.0));
+  std::vector<double*> sums(n);
+  for (size_t first = 0; first < draws; first += kRoundsPerBlock) {
+    const size_t count = std::min(kRoundsPerBlock, draws - first);
+    for (size_t a = 0; a < n; ++a) sums[a] = values[a].data() + first;
+    switch (kernel) {
+      case MonteCarloKernel::kAvx512:
+        AddRoundsAvx512(plan, first, count, sums);
+        break;
+      case MonteCarloKernel::kAvx2:
+        AddRoundsAvx2(plan, first, count, sums);
+        break;
+      default:
+        AddRoundsPortable(plan, first, count, sums);
     }
   }
   MonteCarloResult out{options.seed, options.draws, {}};
-  auto quantile = [](std::vector<double>& v, double q) {
-    const size_t k = static_cast<size_t>(q * static_cast<double>(v.size() - 1));
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-    return v[k];
-  };
+  const std::vector<double>& base = values[baseline];
   for (size_t a = 0; a < n; ++a) {
     std::vector<double>& v = values[a];
     double sum = 0;
-    for (double x : v) sum += x;
+    int64_t better = 0;
+    for (size_t d = 0; d < draws; ++d) {
+      sum += v[d];
+      if (a != baseline && v[d] > base[d]) ++better;
+    }
     AlternativeRange r;
     r.alternative_id = c.alternatives[a].id;
-    r.mean = sum / static_cast<double>(v.size());
-    r.p10 = quantile(v, 0.10);
-    r.p50 = quantile(v, 0.50);
-    r.p90 = quantile(v, 0.90);
+    r.mean = sum / static_cast<double>(draws);
     r.probability_better_than_baseline =
-        static_cast<double>(better[a]) / static_cast<double>(options.draws);
+        static_cast<double>(better) / static_cast<double>(options.draws);
     out.alternatives.push_back(std::move(r));
+  }
+  // The baseline's draws are compared above before any is reordered here.
+  auto at = [&](std::vector<double>& v, double q, size_t from, size_t to) {
+    const size_t k = static_cast<size_t>(q * static_cast<double>(draws - 1));
+    std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(from),
+                     v.begin() + static_cast<std::ptrdiff_t>(k),
+                     v.begin() + static_cast<std::ptrdiff_t>(to));
+    return k;
+  };
+  for (size_t a = 0; a < n; ++a) {
+    std::vector<double>& v = values[a];
+    AlternativeRange& r = out.alternatives[a];
+    // The median first; the 10th and 90th percentiles are then found within its halves.
+    const size_t k50 = at(v, 0.50, 0, draws);
+    r.p50 = v[k50];
+    r.p10 = v[at(v, 0.10, 0, k50 + 1)];
+    r.p90 = v[at(v, 0.90, k50, draws)];
   }
   return out;
 }

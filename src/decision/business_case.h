@@ -19,7 +19,10 @@
 // round: a line that runs high runs high every year. It gives per alternative the
 // range of the net present value and the probability that it saves more than the baseline. The
 // same seed gives the same figures on every machine (SplitMix64, with the uniform draws made from
-// its raw 64-bit output, not from a library distribution). Pure functions; thread-safe.
+// its raw 64-bit output, not from a library distribution; no fused multiply-add, and the
+// vectorised kernels compute what the portable one does, operation for operation). Years of a
+// line whose shapes (the mode's place between low and high) differ by less than a krone a year
+// in present value are drawn as one shape. Pure functions; thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -113,9 +116,14 @@ struct CaseTotals {
 
 Result<CaseTotals> ComputeTotals(const BusinessCase& c);
 
+// How MonteCarlo() computes its rounds. Every kernel gives the same figures to the last bit;
+// kAuto takes the fastest this processor runs, the others are there for tests and benchmarks.
+enum class MonteCarloKernel { kAuto, kPortable, kAvx2, kAvx512 };
+
 struct MonteCarloOptions {
   uint64_t seed = 20250220;
   int draws = 10'000;  // 1 … 10 000 000
+  MonteCarloKernel kernel = MonteCarloKernel::kAuto;
 };
 
 struct AlternativeRange {
@@ -133,7 +141,16 @@ struct MonteCarloResult {
   std::vector<AlternativeRange> alternatives;
 };
 
+// FailedPrecondition when this processor cannot run options.kernel.
 Result<MonteCarloResult> MonteCarlo(const BusinessCase& c, const MonteCarloOptions& options);
+
+// Whether this processor runs the kernel (x86-64 with AVX2, or AVX-512 F and DQ).
+bool CanRunMonteCarloKernel(MonteCarloKernel kernel);
+
+// Uniform draw number k (from 0) of a seed: SplitMix64's (k + 1)-th output, its top 53 bits as
+// a fraction in [0, 1). With the counted lines numbered 0 … L − 1 in the order they first appear
+// among the items, line i uses draw d · L + i in round d.
+double MonteCarloUniform(uint64_t seed, uint64_t k);
 
 // The inverse distribution function of the triangular distribution (low, mode, high) at u in
 // [0, 1]; `low` when the three are equal.
