@@ -53,7 +53,7 @@ Status RunImport(const ImportArgs& args) {
   audit.action = "market.import";
   audit.entity_type = "market_import";
   audit.after_json = nlohmann::json{
-      {"files", args.files.size()},
+      {"files", summary.files.size()},
       {"processes", rows.size()},
       {"cross_format_duplicates", summary.cross_format_duplicates},
       {"data_issues",
@@ -77,8 +77,9 @@ void AddMarketImportCommand(CLI::App& market, CommandAction* action) {
   CLI::App* cmd = market.add_subcommand(
       "import", "Store market data (OCDS or eForms files) in the database for later reports");
   cmd->add_option("FILE", args->files,
-                  "OCDS (packages, records, releases, JSON Lines; gzip or not) or eForms XML "
-                  "files; - for standard input")
+                  std::string("OCDS (packages, records, releases, JSON Lines; gzip or not) or "
+                              "eForms XML files or folders; - for standard input. ") +
+                      kFolderHelp)
       ->required();
   cmd->add_option("--db", args->db, "SQLite database file (created when missing)")->required();
   cmd->add_flag("--grouped", args->grouped,
