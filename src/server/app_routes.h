@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "app/market_service.h"
 #include "app/portfolio_service.h"
 #include "app/tender_service.h"
 #include "store/store.h"
@@ -21,9 +22,10 @@ struct AppRoutes {
   std::vector<web::PageRoute> pages;  // server-rendered pages
 };
 
-// The module route tables (tenders, portfolio) in the order the server adds them.
+// The module route tables (tenders, portfolio, market data) in the order the server adds them.
 // `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS proxy).
 AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
-                       app::PortfolioService& portfolio, store::Store& store, bool secure_cookies);
+                       app::PortfolioService& portfolio, app::MarketService& market,
+                       store::Store& store, bool secure_cookies);
 
 }  // namespace samspill::server
