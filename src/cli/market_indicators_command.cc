@@ -85,7 +85,7 @@ void AddMarketIndicatorsCommands(CLI::App& market, CommandAction* action) {
       options.output.meta = !flags->no_meta;
       options.output.maps = flags->map;
       options.threads = flags->threads;
-      ProgressLine progress(files.bytes);
+      ProgressLine progress(files.has_stdin ? 0 : files.bytes);
       options.progress = [&progress](uint64_t read, size_t done) { progress.Update(read, done); };
       auto result = market::cardinal::RunIndicatorsOverFiles(files.paths, *settings, options);
       progress.Clear();

@@ -61,7 +61,7 @@ Result<market::IngestSummary> ReadMarketInput(const std::vector<std::string>& ar
                             ListMarketInput(arguments, market::ReadableByIngest));
   market::IngestOptions options;
   options.compiler.adjacent_ocids = grouped;
-  ProgressLine progress(files.bytes);
+  ProgressLine progress(files.has_stdin ? 0 : files.bytes);
   options.progress = [&progress](const market::IngestProgress& p) {
     progress.Update(p.bytes_read, p.files_done);
   };

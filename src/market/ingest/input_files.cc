@@ -88,7 +88,9 @@ InputFiles ExpandInputFolders(const std::vector<std::string>& arguments,
       walk.Folder(argument);
       continue;
     }
-    if (argument != "-") {
+    if (argument == "-") {
+      out.has_stdin = true;
+    } else {
       const uintmax_t size = fs::file_size(argument, ec);
       if (!ec) out.bytes += size;
     }

@@ -29,6 +29,7 @@ struct InputFiles {
   // Their sizes on disk (compressed sizes for gzip), for progress; 0 for standard input and
   // paths that do not exist.
   uint64_t bytes = 0;
+  bool has_stdin = false;  // "-" is among them: the total size is not known
   std::vector<SkippedInput> skipped;
 };
 
