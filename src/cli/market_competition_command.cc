@@ -44,8 +44,9 @@ void AddMarketCompetitionCommand(CLI::App& market, CommandAction* action) {
       "Competition indicators over a data set: bidders per lot and their sources, single-bid "
       "rates by CPV, buyer, region and procedure, supplier concentration, advertisement periods");
   cmd->add_option("FILE", args->files,
-                  "OCDS (packages, records, releases, JSON Lines; gzip or not) or eForms XML "
-                  "files; - for standard input")
+                  std::string("OCDS (packages, records, releases, JSON Lines; gzip or not) or "
+                              "eForms XML files or folders; - for standard input. ") +
+                      kFolderHelp)
       ->required();
   cmd->add_option("--currency", args->currency,
                   "Award values in this currency count for "

@@ -2,12 +2,11 @@
 // field coverage over JSON Lines of compiled OCDS releases, with cardinal's output. The
 // JSON goes to stdout exactly as cardinal prints it; warnings, the bad-data summary and
 // progress (on a terminal) go to stderr.
-#include <unistd.h>
-
 #include <cstdio>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/market_input.h"
 #include "market/market.h"
 
 namespace samspill::cli {
@@ -22,6 +21,21 @@ void PrintBadData(const BadDataLog& log, const std::string& path) {
   if (!summary.empty()) std::fputs(summary.c_str(), stderr);
 }
 
+// cardinal reads JSON Lines: in a folder, only files that begin with a JSON object.
+std::string ReadableAsJsonLines(market::InputKind kind) {
+  switch (kind) {
+    case market::InputKind::kJson:
+      return "";
+    case market::InputKind::kXml:
+      return "eForms XML, not JSON Lines of compiled releases";
+    case market::InputKind::kEmpty:
+      return "the file is empty";
+    case market::InputKind::kUnknown:
+      return "not JSON Lines";
+  }
+  return "unknown kind";
+}
+
 void WriteLine(const std::string& json) {
   std::fwrite(json.data(), 1, json.size(), stdout);
   std::fputc('\n', stdout);
@@ -32,7 +46,7 @@ void WriteLine(const std::string& json) {
 void AddMarketIndicatorsCommands(CLI::App& market, CommandAction* action) {
   struct Flags {
     std::string settings;
-    std::string file;
+    std::vector<std::string> files;
     bool no_meta = false;
     bool map = false;
     int threads = static_cast<int>(std::thread::hardware_concurrency());
@@ -45,8 +59,10 @@ void AddMarketIndicatorsCommands(CLI::App& market, CommandAction* action) {
   cmd->add_option("-s,--settings", flags->settings,
                   "Settings file (cardinal's INI: one section per indicator to run)")
       ->required();
-  cmd->add_option("FILE", flags->file,
-                  "Compiled releases as JSON Lines (gzip detected), or - for standard input")
+  cmd->add_option("FILE", flags->files,
+                  std::string("Compiled releases as JSON Lines (gzip detected), or - for standard "
+                              "input; several files are read as one, in the order given. ") +
+                      kFolderHelp)
       ->required();
   cmd->add_flag("--no-meta", flags->no_meta, "Leave out the quartiles and fences (\"Meta\")");
   cmd->add_flag("--map", flags->map, "Add the ocid-to-organisation maps (\"Maps\")");
@@ -63,31 +79,24 @@ void AddMarketIndicatorsCommands(CLI::App& market, CommandAction* action) {
       for (const std::string& w : settings->warnings) {
         std::fprintf(stderr, "warning: %s\n", w.c_str());
       }
-      SAMSPILL_ASSIGN_OR_RETURN(auto source, market::OpenByteSource(flags->file));
+      SAMSPILL_ASSIGN_OR_RETURN(market::InputFiles files,
+                                ListMarketInput(flags->files, ReadableAsJsonLines));
       market::cardinal::IndicatorsOptions options;
       options.output.meta = !flags->no_meta;
       options.output.maps = flags->map;
       options.threads = flags->threads;
-      const bool terminal = isatty(STDERR_FILENO);
-      if (terminal) {
-        options.progress = [](uint64_t read, uint64_t size) {
-          if (size > 0) {
-            std::fprintf(stderr, "\r%llu / %llu MB", static_cast<unsigned long long>(read >> 20),
-                         static_cast<unsigned long long>(size >> 20));
-          } else {
-            std::fprintf(stderr, "\r%llu MB", static_cast<unsigned long long>(read >> 20));
-          }
-          std::fflush(stderr);
-        };
+      ProgressLine progress(files.has_stdin ? 0 : files.bytes);
+      options.progress = [&progress](uint64_t read, size_t done) { progress.Update(read, done); };
+      auto result = market::cardinal::RunIndicatorsOverFiles(files.paths, *settings, options);
+      progress.Clear();
+      if (!result.ok()) return result.status();
+      WriteLine(result->json);
+      for (const market::cardinal::InputResult& input : result->inputs) {
+        PrintBadData(input.bad_data, input.name);
       }
-      SAMSPILL_ASSIGN_OR_RETURN(
-          auto result, market::cardinal::RunIndicators(std::move(source), *settings, options));
-      if (terminal && result.bytes >= (64u << 20)) std::fputc('\n', stderr);
-      WriteLine(result.json);
-      PrintBadData(result.bad_data, flags->file);
-      if (settings->info_currency_mismatches && result.currency_mismatches > 0) {
+      if (settings->info_currency_mismatches && result->currency_mismatches > 0) {
         std::fprintf(stderr, "info: %llu bids skipped: not in the main currency\n",
-                     static_cast<unsigned long long>(result.currency_mismatches));
+                     static_cast<unsigned long long>(result->currency_mismatches));
       }
       return Status::Ok();
     };

@@ -71,8 +71,9 @@ void AddMarketReportCommand(CLI::App& market, CommandAction* action) {
       "Market report for a planned tender: probability of at least two bids, active suppliers "
       "and comparable past tenders");
   cmd->add_option("FILE", args->files,
-                  "OCDS (packages, records, releases, JSON Lines; gzip or not) or eForms XML "
-                  "files; - for standard input");
+                  std::string("OCDS (packages, records, releases, JSON Lines; gzip or not) or "
+                              "eForms XML files or folders; - for standard input. ") +
+                      kFolderHelp);
   cmd->add_option("--cpv", args->query.cpv, "CPV code of the planned tender (2 to 8 digits)")
       ->required();
   cmd->add_option("--region", args->query.region, "NUTS region of the buyer, e.g. NO060");

@@ -4,6 +4,8 @@
 // 1. Read: ReadMarketFiles (ingest/ingest.h) takes OCDS in any published shape or eForms XML
 //    notices, plain or gzip, and hands on one normalised Process (model/process.h) per
 //    contracting process, with every data problem logged as a DataIssue instead of stopping.
+//    ExpandInputFolders (ingest/input_files.h) turns folders among a command's arguments into
+//    their files, skipping what no reader takes (ingest/input_kind.h tells the kind).
 // 2. Measure competition: CompetitionIndicators (competition/competition.h) counts bids,
 //    single-bid shares, advert periods and supplier concentration per CPV and region;
 //    ReportBuilder (competition/market_report.h) turns them into the planned-tender report

@@ -9,6 +9,7 @@
 
 #include "app/auth_service.h"
 #include "app/decision_service.h"
+#include "app/market_service.h"
 #include "app/portfolio_service.h"
 #include "app/tender_service.h"
 #include "store/store.h"
@@ -22,10 +23,11 @@ struct AppRoutes {
   std::vector<web::PageRoute> pages;  // server-rendered pages
 };
 
-// The module route tables (tenders, portfolio, decision cases) in the order the server adds them.
-// `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS proxy).
+// The module route tables (tenders, portfolio, decision cases, market data) in the order the
+// server adds them. `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS
+// proxy).
 AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
                        app::PortfolioService& portfolio, app::DecisionService& decisions,
-                       store::Store& store, bool secure_cookies);
+                       app::MarketService& market, store::Store& store, bool secure_cookies);
 
 }  // namespace samspill::server

@@ -43,13 +43,14 @@ Status PrintRoutes() {
   app::TenderService tenders(*store, clock);
   app::PortfolioService portfolio(*store, clock);
   app::DecisionService decisions(*store, clock);
+  app::MarketService market(*store, clock);
 
   nlohmann::json table = nlohmann::json::array();
   // The order the server matches them in: the core API, then the modules' API, then pages.
   for (const web::Route& r : web::CoreApiRoutes(*store, auth, organisations, false)) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, *store, false);
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, market, *store, false);
   for (const web::Route& r : routes.api) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }

@@ -81,6 +81,7 @@ Status Serve(const ServeFlags& flags) {
   app::TenderService tenders(*store, *tender_clock);
   app::PortfolioService portfolio(*store, clock);
   app::DecisionService decisions(*store, clock);
+  app::MarketService market(*store, clock);
   if (flags.demo) {
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoData(auth, organisations, *store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoTenders(*store));
@@ -98,7 +99,7 @@ Status Serve(const ServeFlags& flags) {
                          .access_log = !flags.quiet});
   // The core API is the server's own (web::CoreApiRoutes); the modules' tables come from the
   // one function `samspill routes` prints as well.
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, *store,
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, market, *store,
                                   flags.secure_cookies || flags.behind_tls_proxy);
   server.AddRoutes(std::move(routes.api));
   server.AddPages(std::move(routes.pages));

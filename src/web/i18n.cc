@@ -146,6 +146,40 @@ const std::map<std::string_view, Entry>& Table() {
       {"pf.import_the_file", {"Filen", "The file"}},
       {"pf.import_errors", {"feil.", "errors."}},
       {"pf.row", {"rad", "row"}},
+      // The market data import (web/market_import_page.cc).
+      {"nav.market_import", {"Markedsdata", "Market data"}},
+      {"mk.import", {"Importer markedsdata", "Import market data"}},
+      {"mk.import_intro",
+       {"Last opp en eksport fra Doffin (eForms-kunngjøring i XML) eller OCDS-data (pakker med "
+        "releases eller records, enkelt-releases, JSON Lines; gjerne gzip-komprimert). "
+        "Konkurranseprosessene lagres for markedsrapportene, og en prosess som finnes fra før, "
+        "erstattes. En fil som ikke kan leses, lagrer ingenting.",
+        "Upload an export from Doffin (an eForms notice in XML) or OCDS data (release or record "
+        "packages, single releases, JSON Lines; gzip-compressed if you like). The contracting "
+        "processes are stored for the market reports, and a process stored before is replaced. A "
+        "file that cannot be read stores nothing."}},
+      {"mk.import_file", {"Eksportfil", "Export file"}},
+      {"mk.import_file_hint",
+       {"OCDS-JSON eller eForms-XML, høyst", "OCDS JSON or eForms XML, at most"}},
+      {"mk.import_submit", {"Importer", "Import"}},
+      {"mk.import_missing", {"Velg en fil å importere.", "Choose a file to import."}},
+      {"mk.import_too_large", {"Filen er for stor:", "The file is too large:"}},
+      {"mk.import_limit", {"Største tillatte størrelse er", "The largest size allowed is"}},
+      {"mk.import_nothing", {"Ingenting ble importert:", "Nothing was imported:"}},
+      {"mk.imported", {"prosesser importert fra", "processes imported from"}},
+      {"mk.duplicates",
+       {"prosesser fantes både som eForms-kunngjøring og som OCDS og er lagret én gang.",
+        "processes were both an eForms notice and OCDS and are stored once."}},
+      {"mk.issues", {"Problemer i dataene", "Problems in the data"}},
+      {"mk.issues_none", {"Ingen problemer funnet i dataene.", "No problems found in the data."}},
+      {"mk.issues_count",
+       {"problemer funnet. Det som var feil, er hoppet over; resten er importert.",
+        "problems found. What was wrong was skipped; the rest was imported."}},
+      {"mk.issues_by_kind", {"Problemer etter type", "Problems by kind"}},
+      {"mk.issue_kind", {"Type", "Kind"}},
+      {"mk.issue_count", {"Antall", "Count"}},
+      {"mk.issues_first",
+       {"De første, med fil, linje og sted:", "The first, with file, line and place:"}},
       {"pf.column", {"kolonne", "column"}},
       {"pf.targets_help",
        {"Velg en indikator for å føre inn årets tall, merknader og måltall.",

@@ -13,6 +13,13 @@ struct Entry {
 
 // Longer, more specific templates come before shorter ones that would also match.
 constexpr Entry kCatalogue[] = {
+    // The market data import (app/market_service.cc).
+    {"{} is not an OCDS JSON file or an eForms XML notice ({})",
+     "{} er verken en OCDS-JSON-fil eller en eForms-kunngjøring i XML ({})"},
+    {"{} holds no contracting process that could be read ({} problems in the data)",
+     "{} har ingen konkurranseprosess som kunne leses ({} problemer i dataene)"},
+    {"{} ends in the middle of gzip data (the file is truncated) after {} decompressed bytes",
+     "{} slutter midt i gzip-data (filen er avkortet) etter {} dekomprimerte byte"},
     // CSV files (portfolio/csv.cc).
     {"the file is larger than {} bytes", "filen er større enn {} byte"},
     {"the file is not UTF-8 text (save it as \"CSV UTF-8\")",

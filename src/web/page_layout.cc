@@ -103,6 +103,7 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
     }
     if (IsDecisionReaderRole(role)) link("/beslutning", "nav.decisions");
     if (role == Role::kProcurementOfficer) link("/anbud/ny", "nav.new_tender");
+    if (role == Role::kProcurementOfficer) link("/marked/import", "nav.market_import");
     if (role == Role::kAdministrator || role == Role::kAuditor) link("/revisjonslogg", "nav.audit");
   }
   std::string user_box;

@@ -1,6 +1,7 @@
 // `samspill market indicators` and `market coverage` run as a user runs them.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -90,6 +91,67 @@ TEST(MarketCli, MissingFileBadSettingsAndUsageHaveTheirExitCodes) {
   ProcessResult help = RunProcess({SAMSPILL_BINARY, "market", "indicators", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--no-meta"), std::string::npos);
+}
+
+// A folder is walked in sorted order, its unreadable files named and skipped, and gives the
+// output of its files listed in that order, on the parallel and the one-thread path.
+TEST(MarketCli, IndicatorsReadAFolderAsItsFilesListed) {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const std::string ini = WriteSettings(dir,
+                                        "no_price_comparison_procurement_methods = NPC\n"
+                                        "[exclusions]\nprocurement_method_details = EXC\n"
+                                        "[R018]\n[R024]\n");
+  const fs::path top = fs::path(dir.path()) / "data";
+  fs::create_directories(top / "sub");
+  fs::copy_file(Fixture("indicators/R018.jsonl"), top / "R018.jsonl");
+  fs::copy_file(Fixture("indicators/R024.jsonl"), top / "sub" / "R024.jsonl");
+  std::ofstream(top / "sub" / "bad.jsonl") << "{oops\n{\"ocid\":\"B1\"}\n";
+  fs::copy_file(
+      std::string(SAMSPILL_SHARED_DIR) + "/data/ocds/norway-doffin/eforms-xml/2024-110489.xml",
+      top / "sub" / "notice.xml");
+  std::ofstream(top / "garbage.txt") << "not procurement data\n";
+  fs::create_directory_symlink(top, top / "loop");
+
+  const std::vector<std::string> head = {SAMSPILL_BINARY, "market", "indicators", "-s", ini};
+  std::vector<std::string> listed = head;
+  for (const char* f : {"R018.jsonl", "sub/R024.jsonl", "sub/bad.jsonl"}) {
+    listed.push_back((top / f).string());
+  }
+  ProcessResult files = RunProcess(listed);
+  ASSERT_EQ(files.exit_code, 0) << files.err;
+  for (const char* threads : {"2", "1"}) {
+    std::vector<std::string> args = head;
+    args.insert(args.end(), {"--threads", threads, top.string()});
+    ProcessResult folder = RunProcess(args);
+    ASSERT_EQ(folder.exit_code, 0) << folder.err;
+    EXPECT_EQ(folder.out, files.out);
+    EXPECT_NE(folder.err.find("skipped " + (top / "garbage.txt").string() + ": not JSON Lines"),
+              std::string::npos)
+        << folder.err;
+    EXPECT_NE(folder.err.find("skipped " + (top / "sub" / "notice.xml").string() + ": eForms XML"),
+              std::string::npos)
+        << folder.err;
+    EXPECT_NE(folder.err.find("skipped " + (top / "loop").string() + ": a link to a folder"),
+              std::string::npos)
+        << folder.err;
+    // Bad lines are counted in their own file, from its own first line.
+    EXPECT_NE(folder.err.find((top / "sub" / "bad.jsonl").string() + ":1: invalid JSON"),
+              std::string::npos)
+        << folder.err;
+    EXPECT_EQ(folder.err.find("\r"), std::string::npos) << "no progress line in a pipe";
+  }
+  json out = json::parse(files.out);
+  EXPECT_TRUE(out["OCID"].contains("F")) << out;  // from R024.jsonl, the second file
+
+  // Nothing readable: named, and the command fails as for a missing file.
+  const fs::path junk = fs::path(dir.path()) / "junk";
+  fs::create_directory(junk);
+  std::ofstream(junk / "a.txt") << "nothing";
+  ProcessResult none =
+      RunProcess({SAMSPILL_BINARY, "market", "indicators", "-s", ini, junk.string()});
+  EXPECT_EQ(none.exit_code, 66);
+  EXPECT_NE(none.err.find("skipped " + (junk / "a.txt").string()), std::string::npos) << none.err;
 }
 
 TEST(MarketCli, CoveragePrintsPathCounts) {

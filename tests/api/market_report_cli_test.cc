@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "api/process.h"
@@ -121,6 +122,66 @@ TEST(MarketReportCli, CompetitionIndicatorsOverStdin) {
   EXPECT_EQ(
       RunProcess({SAMSPILL_BINARY, "market", "competition", "--currency", "kr", "-"}, "").exit_code,
       65);
+}
+
+// A folder of nested subfolders gives what its files give listed in the walk's order (each
+// folder's entries sorted by name); a file no reader takes is named and skipped.
+TEST(MarketReportCli, FoldersAreReadAsTheirFilesListed) {
+  namespace fs = std::filesystem;
+  const std::string shared = std::string(SAMSPILL_SHARED_DIR) + "/data/ocds/";
+  TempDir dir;
+  const fs::path top = fs::path(dir.path()) / "export";
+  fs::create_directories(top / "eforms" / "2024");
+  fs::create_directories(top / "ocds");
+  const std::vector<std::pair<std::string, std::string>> copies = {
+      {"norway-doffin/eforms-xml/2023-307227.xml", "eforms/2023-307227.xml"},
+      {"norway-doffin/eforms-xml/2024-110489.xml", "eforms/2024/2024-110489.xml"},
+      {"norway-doffin/eforms-xml/2024-113575.xml", "eforms/2024/2024-113575.xml"},
+      {"norway-doffin/ocds-converted/2023-307227_release_0.json",
+       "ocds/2023-307227_release_0.json"},
+      {"uk-contracts-finder/records/ocds-b5fd17-2c330cf9-adc8-11e6-9901-0019b9f3037b.json",
+       "ocds/uk-record.json"},
+  };
+  std::vector<std::string> listed;  // in the walk's order: "eforms/2023…" before "eforms/2024/"
+  for (const auto& [from, to] : copies) {
+    fs::copy_file(shared + from, top / to);
+    listed.push_back((top / to).string());
+  }
+  std::ofstream(top / "ocds" / "notes.txt") << "Eksportert fra Doffin\n";
+  fs::create_directory_symlink(top, top / "eforms" / "back");
+  const std::string garbage = (top / "ocds" / "notes.txt").string();
+
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{SAMSPILL_BINARY, "market", "competition"},
+        std::vector<std::string>{SAMSPILL_BINARY, "market", "report", "--cpv", "45", "--json"}}) {
+    ProcessResult files = RunProcess(Args(command, listed));
+    ASSERT_EQ(files.exit_code, 0) << files.err;
+    ProcessResult folder = RunProcess(Args(command, {top.string()}));
+    ASSERT_EQ(folder.exit_code, 0) << folder.err;
+    EXPECT_EQ(folder.out, files.out);
+    EXPECT_NE(folder.err.find("skipped " + garbage + ": not OCDS JSON or eForms XML"),
+              std::string::npos)
+        << folder.err;
+    EXPECT_EQ(files.err.find("skipped"), std::string::npos) << files.err;
+    EXPECT_EQ(folder.err.find("\r"), std::string::npos) << "no progress line in a pipe";
+  }
+
+  const std::string db = dir.path() + "/market.db";
+  ProcessResult import =
+      RunProcess({SAMSPILL_BINARY, "market", "import", "--db", db, top.string()});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_NE(import.out.find("fra 5 filer"), std::string::npos) << import.out;
+  EXPECT_NE(import.err.find("skipped " + garbage), std::string::npos) << import.err;
+
+  // A file named on the command line is read as before: its problems are data issues.
+  ProcessResult named = RunProcess({SAMSPILL_BINARY, "market", "competition", garbage});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(named.err.find("skipped"), std::string::npos) << named.err;
+  // A folder with nothing to read fails as a missing file does.
+  fs::create_directory(top / "empty");
+  EXPECT_EQ(
+      RunProcess({SAMSPILL_BINARY, "market", "competition", (top / "empty").string()}).exit_code,
+      66);
 }
 
 TEST(MarketReportCli, ExitCodesMeanSomething) {

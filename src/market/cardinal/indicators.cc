@@ -111,11 +111,12 @@ struct Worker {
   Worker(const Settings& settings, bool maps) : accumulator(settings, maps) {}
   ReleaseReader reader;
   Accumulator accumulator;
-  BadDataLog bad_data;
-  uint64_t lines = 0;
+  BadDataLog bad_data;  // of the current input
+  uint64_t lines = 0;   // of the current input
 
-  void Process(const LineBatch& batch) {
-    accumulator.StartBatch(batch.chunk);
+  // `base`: the chunks of the inputs before this one, so that chunks number on.
+  void Process(const LineBatch& batch, uint64_t base) {
+    accumulator.StartBatch(base + batch.chunk);
     for (const OversizedLine& o : batch.oversized) {
       bad_data.Add(BadDataKind::kLineTooLong, o.line, "",
                    std::to_string(o.bytes) + " bytes, skipped");
@@ -133,12 +134,23 @@ struct Worker {
 
 // Lines of chunk k are numbered (k << kChunkShift) + 1, 2, ... while the chunks are read in
 // parallel: that keeps file order for the accumulators; the bad-data samples are renumbered
-// from the chunks' line counts at the end.
+// from the chunks' line counts at the end. Over several inputs k counts on from the chunks of
+// the earlier inputs, so later inputs' lines come later. One reader thread numbers an
+// input's lines from (base << kChunkShift) + 1 on: a chunk holds at most T + 1 < 2^32 lines,
+// so they stay below the next input's.
 constexpr int kChunkShift = 32;
+
+// Where a run over several inputs is.
+struct Position {
+  uint64_t base = 0;          // chunks of the inputs read before
+  uint64_t bytes_before = 0;  // raw bytes of the inputs read before, for progress
+  size_t inputs_done = 0;
+  bool last = true;  // the last input: the workers sort their results when done
+};
 
 // Every worker reads its own chunks of a regular file (pread), so reading scales with the
 // threads; the batches are the same as the reader thread's (LineChunks).
-Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
+Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options, const Position& at,
                      std::vector<std::unique_ptr<Worker>>& workers, uint64_t* bytes) {
   const LineChunks chunks(source.positional_fd(), source.name(), source.raw_size(),
                           options.batch_bytes);
@@ -157,7 +169,7 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
       while (status.ok() && !failed.load(std::memory_order_relaxed)) {
         const uint64_t k = next.fetch_add(1);
         if (k >= count) break;
-        const uint64_t first = (k << kChunkShift) + 1;
+        const uint64_t first = ((at.base + k) << kChunkShift) + 1;
         Result<std::unique_ptr<LineBatcher>> batcher = chunks.Open(k, first);
         if (!batcher.ok()) {
           status = batcher.status();
@@ -167,22 +179,20 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
           Result<bool> more = (*batcher)->Next(&batch);
           if (!more.ok()) status = more.status();
           if (!more.ok() || !*more) break;
-          worker->Process(batch);
+          worker->Process(batch, at.base);
         }
         lines_in[k] = (*batcher)->next_line() - first;
         finished.fetch_add(1, std::memory_order_relaxed);
       }
-      if (status.ok()) worker->accumulator.SortProcesses();
+      if (status.ok() && at.last) worker->accumulator.SortProcesses();
       if (!status.ok()) failed = true;
       completion.Finish(status);
     });
   }
-  uint64_t next_progress = 64u << 20;
   completion.Wait([&] {
-    const uint64_t done = std::min(chunks.size(), finished.load() * options.batch_bytes);
-    if (options.progress && done >= next_progress) {
-      options.progress(done, chunks.size());
-      next_progress = done + (64u << 20);
+    if (options.progress) {
+      const uint64_t done = std::min(chunks.size(), finished.load() * options.batch_bytes);
+      options.progress(at.bytes_before + done, at.inputs_done);
     }
   });
   for (std::thread& t : pool) t.join();
@@ -192,7 +202,7 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
   for (uint64_t k = 0; k < count; ++k) before[k + 1] = before[k] + lines_in[k];
   for (auto& worker : workers) {
     worker->bad_data.MapLines([&](uint64_t line) {
-      return before[line >> kChunkShift] + (line & ((uint64_t{1} << kChunkShift) - 1));
+      return before[(line >> kChunkShift) - at.base] + (line & ((uint64_t{1} << kChunkShift) - 1));
     });
   }
   *bytes = chunks.size();
@@ -202,24 +212,25 @@ Status RunOverChunks(const ByteSource& source, const IndicatorsOptions& options,
 // One reader thread cuts the input into batches for the workers: for what cannot be read at
 // any offset (gzip, pipes, memory).
 Status RunOverStream(std::unique_ptr<ByteSource> source, const IndicatorsOptions& options,
-                     std::vector<std::unique_ptr<Worker>>& workers, uint64_t* bytes) {
+                     const Position& at, std::vector<std::unique_ptr<Worker>>& workers,
+                     uint64_t* bytes, uint64_t* raw_bytes) {
   const ByteSource* raw = source.get();
-  LineBatcher batcher(std::move(source), options.batch_bytes);
+  const uint64_t first_line = (at.base << kChunkShift) + 1;
+  LineBatcher batcher(std::move(source), options.batch_bytes, 256u << 20, first_line);
   BatchQueue queue(workers.size() * 2 + 1);
   std::vector<std::thread> pool;
   for (const auto& w : workers) {
-    pool.emplace_back([&queue, worker = w.get()] {
+    pool.emplace_back([&queue, &at, worker = w.get()] {
       BatchQueue::Item item;
       while (queue.Pop(&item)) {
-        worker->Process(*item.batch);
+        worker->Process(*item.batch, at.base);
         queue.GiveBack(std::move(item.batch));
       }
-      worker->accumulator.SortProcesses();
+      if (at.last) worker->accumulator.SortProcesses();
     });
   }
 
   Status status;
-  uint64_t next_progress = 64u << 20;
   while (true) {
     std::unique_ptr<LineBatch> batch = queue.TakeFree();
     Result<bool> more = batcher.Next(batch.get());
@@ -229,21 +240,22 @@ Status RunOverStream(std::unique_ptr<ByteSource> source, const IndicatorsOptions
     }
     if (!*more) break;
     queue.Push({std::move(batch)});
-    if (options.progress && raw->raw_bytes_read() >= next_progress) {
-      options.progress(raw->raw_bytes_read(), raw->raw_size());
-      next_progress = raw->raw_bytes_read() + (64u << 20);
-    }
+    if (options.progress) options.progress(at.bytes_before + raw->raw_bytes_read(), at.inputs_done);
   }
   queue.Close();
   for (std::thread& t : pool) t.join();
+  for (auto& worker : workers) {
+    worker->bad_data.MapLines([&](uint64_t line) { return line - first_line + 1; });
+  }
   *bytes = batcher.bytes_read();
+  *raw_bytes = raw->raw_bytes_read();
   return status;
 }
 
-}  // namespace
+using Opener = std::function<Result<std::unique_ptr<ByteSource>>(size_t)>;
 
-Result<IndicatorsResult> RunIndicators(std::unique_ptr<ByteSource> source, const Settings& settings,
-                                       const IndicatorsOptions& options) {
+Result<IndicatorsResult> Run(size_t count, const Opener& open, const Settings& settings,
+                             const IndicatorsOptions& options) {
 #ifdef SAMSPILL_CARDINAL_ARCH
   if (!__builtin_cpu_is(SAMSPILL_CARDINAL_ARCH) && !__builtin_cpu_supports("avx2")) {
     return Status(StatusCode::kFailedPrecondition,
@@ -262,23 +274,42 @@ Result<IndicatorsResult> RunIndicators(std::unique_ptr<ByteSource> source, const
   }
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  uint64_t bytes = 0;
-  if (source->positional_fd() >= 0 && !options.sequential) {
-    SAMSPILL_RETURN_IF_ERROR(RunOverChunks(*source, options, workers, &bytes));
-  } else {
-    SAMSPILL_RETURN_IF_ERROR(RunOverStream(std::move(source), options, workers, &bytes));
+  IndicatorsResult result;
+  Position at;
+  for (size_t i = 0; i < count; ++i) {
+    SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source, open(i));
+    at.last = i + 1 == count;
+    InputResult input;
+    input.name = source->name();
+    uint64_t raw_bytes = 0;
+    if (source->positional_fd() >= 0 && !options.sequential) {
+      SAMSPILL_RETURN_IF_ERROR(RunOverChunks(*source, options, at, workers, &input.bytes));
+      raw_bytes = input.bytes;
+    } else {
+      SAMSPILL_RETURN_IF_ERROR(
+          RunOverStream(std::move(source), options, at, workers, &input.bytes, &raw_bytes));
+    }
+    for (auto& worker : workers) {
+      input.bad_data.Merge(worker->bad_data);
+      input.lines += worker->lines;
+      worker->bad_data = BadDataLog();
+      worker->lines = 0;
+    }
+    result.bad_data.Merge(input.bad_data);
+    result.lines += input.lines;
+    result.bytes += input.bytes;
+    // Every chunk the input had, and one for an empty input, so the next input's are later.
+    at.base += std::max<uint64_t>(1, (input.bytes + options.batch_bytes - 1) / options.batch_bytes);
+    at.bytes_before += raw_bytes;
+    at.inputs_done = i + 1;
+    if (options.progress) options.progress(at.bytes_before, at.inputs_done);
+    result.inputs.push_back(std::move(input));
   }
 
-  IndicatorsResult result;
   const auto read = Clock::now();
   Accumulator& total = workers[0]->accumulator;
-  for (size_t i = 0; i < workers.size(); ++i) {
-    if (i > 0) total.Merge(std::move(workers[i]->accumulator));
-    result.bad_data.Merge(workers[i]->bad_data);
-    result.lines += workers[i]->lines;
-  }
+  for (size_t i = 1; i < workers.size(); ++i) total.Merge(std::move(workers[i]->accumulator));
   const auto merged = Clock::now();
-  result.bytes = bytes;
   result.releases = total.releases();
   result.currency_mismatches = total.currency_mismatches();
   result.json = total.Finish(options.output);
@@ -287,6 +318,26 @@ Result<IndicatorsResult> RunIndicators(std::unique_ptr<ByteSource> source, const
   result.seconds_merging = std::chrono::duration<double>(merged - read).count();
   result.seconds_writing = std::chrono::duration<double>(written - merged).count();
   return result;
+}
+
+}  // namespace
+
+Result<IndicatorsResult> RunIndicators(std::unique_ptr<ByteSource> source, const Settings& settings,
+                                       const IndicatorsOptions& options) {
+  return Run(
+      1,
+      [&](size_t) -> Result<std::unique_ptr<ByteSource>> {
+        if (!source) return Internal("the input was read already");
+        return std::move(source);
+      },
+      settings, options);
+}
+
+Result<IndicatorsResult> RunIndicatorsOverFiles(const std::vector<std::string>& paths,
+                                                const Settings& settings,
+                                                const IndicatorsOptions& options) {
+  return Run(
+      paths.size(), [&](size_t i) { return OpenByteSource(paths[i]); }, settings, options);
 }
 
 }  // namespace samspill::market::cardinal

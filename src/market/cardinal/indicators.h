@@ -9,12 +9,18 @@
 // The output does not depend on the thread count or the path (see accumulator.h); without
 // the `currency` setting the first-observed currency is taken per chunk, cardinal's
 // per-partition slot.
+//
+// Several inputs (RunIndicatorsOverFiles) are read one after the other into the same
+// indicators, as if their lines were one file: chunks and lines are numbered on across the
+// inputs, so "a later line wins" and the first-observed currency follow the inputs' order.
+// Bad lines are reported per input, with the input's own line numbers.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "market/cardinal/accumulator.h"
@@ -30,8 +36,18 @@ struct IndicatorsOptions {
   size_t batch_bytes = 4u << 20;  // bytes per chunk (line batch)
   // Read a regular file with one reader thread too, as gzip and pipes are (tests, benchmarks).
   bool sequential = false;
-  // Called from the calling thread about every 64 MiB with the bytes read so far.
-  std::function<void(uint64_t raw_bytes_read, uint64_t raw_size)> progress;
+  // Called from the calling thread now and then (about every 200 ms, or every batch when
+  // one reader thread reads) with the bytes read so far from all inputs (compressed bytes
+  // for gzip) and the number of inputs read to the end.
+  std::function<void(uint64_t raw_bytes_read, size_t inputs_done)> progress;
+};
+
+// What one input gave.
+struct InputResult {
+  std::string name;  // as the ByteSource names it
+  uint64_t lines = 0;
+  uint64_t bytes = 0;   // decompressed
+  BadDataLog bad_data;  // lines numbered within this input
 };
 
 struct IndicatorsResult {
@@ -40,7 +56,10 @@ struct IndicatorsResult {
   uint64_t bytes = 0;     // decompressed input bytes
   uint64_t releases = 0;  // lines that passed the global rules
   uint64_t currency_mismatches = 0;
+  // With one input, that input's bad data. With several, the counts of all; their samples'
+  // line numbers are each input's own, so print `inputs` instead.
   BadDataLog bad_data;
+  std::vector<InputResult> inputs;  // in the order read
   // Wall seconds of the phases: reading and folding (parallel), merging the workers' states
   // and writing the output (both serial). For the benchmark.
   double seconds_reading = 0, seconds_merging = 0, seconds_writing = 0;
@@ -50,5 +69,12 @@ struct IndicatorsResult {
 // unreadable source (I/O or gzip error) is.
 Result<IndicatorsResult> RunIndicators(std::unique_ptr<ByteSource> source, const Settings& settings,
                                        const IndicatorsOptions& options);
+
+// Reads the files `paths` ("-" for standard input) in order, opening each only when its turn
+// comes, as one input made of their lines. The first file that cannot be opened or read
+// stops the run with its Status.
+Result<IndicatorsResult> RunIndicatorsOverFiles(const std::vector<std::string>& paths,
+                                                const Settings& settings,
+                                                const IndicatorsOptions& options);
 
 }  // namespace samspill::market::cardinal

@@ -11,6 +11,7 @@
 
 #include "common/status.h"
 #include "market/eforms/eforms_reader.h"
+#include "market/ingest/input_kind.h"
 #include "market/model/data_issue.h"
 #include "market/model/duplicates.h"
 #include "market/model/process.h"
@@ -19,6 +20,13 @@
 
 namespace samspill::market {
 
+struct IngestProgress {
+  size_t files_done = 0;    // inputs read to the end
+  size_t files = 0;         // inputs in the call
+  uint64_t bytes_read = 0;  // taken from the inputs so far (compressed bytes for gzip)
+  uint64_t processes = 0;   // handed on so far
+};
+
 struct IngestOptions {
   CompilerOptions compiler;
   OcdsReadOptions ocds;
@@ -26,8 +34,8 @@ struct IngestOptions {
   // Count a process published both as an eForms notice and as OCDS once: the later one is
   // skipped with a "duplicate_across_formats" issue (model/duplicates.h).
   bool deduplicate_across_formats = true;
-  // Called after each file: (index of the file, number of files, processes so far).
-  std::function<void(size_t, size_t, uint64_t)> progress;
+  // Called after every read from an input and after each file: keep it cheap.
+  std::function<void(const IngestProgress&)> progress;
 };
 
 struct FileSummary {
@@ -48,5 +56,10 @@ struct IngestSummary {
 Result<IngestSummary> ReadMarketFiles(const std::vector<std::string>& paths,
                                       const IngestOptions& options, IssueLog& issues,
                                       const std::function<void(Process&&)>& sink);
+
+// The same for one input already open (an upload held in memory: MemoryByteSource).
+Result<IngestSummary> ReadMarketSource(std::unique_ptr<ByteSource> source,
+                                       const IngestOptions& options, IssueLog& issues,
+                                       const std::function<void(Process&&)>& sink);
 
 }  // namespace samspill::market
