@@ -4,7 +4,6 @@
 
 #include "decision/baseline_import.h"
 #include "decision/decision_case_json.h"
-#include "market/model/process_json.h"
 #include "tendering/cpv.h"
 
 namespace samspill::app {
@@ -321,36 +320,7 @@ Result<MarketSection> DecisionService::Market(const Actor& actor, std::string_vi
                                               std::string_view region) {
   SAMSPILL_RETURN_IF_ERROR(
       NeedRole(MayRead(actor) || IsTenderBuyerRole(actor.role), actor, "read market reports"));
-  std::string digits;
-  for (char ch : cpv.substr(0, cpv.find('-'))) {
-    if (ch >= '0' && ch <= '9') digits.push_back(ch);
-  }
-  if (digits.size() < 2) return InvalidArgument("a CPV code needs at least two digits", "cpv");
-  // Trailing zeros widen nothing: "85311000" asks for lots under 85311.
-  while (digits.size() > 2 && digits.back() == '0') digits.pop_back();
-  MarketSection out;
-  out.cpv = std::string(cpv);
-  out.region = std::string(region);
-  market::ReportQuery query;
-  query.cpv = digits;
-  query.region = std::string(region);
-  market::ReportBuilder builder(query);
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredMarketProcess> rows,
-                            store_.ListMarketProcesses(digits.substr(0, 2)));
-  for (const store::StoredMarketProcess& row : rows) {
-    json doc = json::parse(row.document_json, nullptr, false);
-    Result<market::Process> p = market::ProcessFromJson(doc);
-    if (!p.ok()) {
-      return Internal("stored market process " + row.process_key +
-                      " is corrupt: " + p.status().ToString());
-    }
-    builder.Add(*p);
-  }
-  out.processes = static_cast<int64_t>(rows.size());
-  out.report = builder.Finish();
-  out.low_competition =
-      out.report.comparable == 0 || out.report.probability < settings_.low_competition;
-  return out;
+  return BuildMarketSection(store_, cpv, region, settings_.low_competition);
 }
 
 }  // namespace samspill::app

@@ -20,11 +20,11 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/market_service.h"
 #include "common/clock.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "decision/decision_case.h"
-#include "market/competition/market_report.h"
 #include "store/store.h"
 
 namespace samspill::app {
@@ -64,15 +64,6 @@ struct DecisionCaseView {
   // kept with the decision (false would mean the formulas changed since; the kept ones count).
   bool figures_as_decided = true;
   bool can_edit = false;  // the actor may write and the case is not decided
-};
-
-// The market section for a CPV code and region, from the market data imported into the store.
-struct MarketSection {
-  std::string cpv;
-  std::string region;
-  int64_t processes = 0;  // imported processes in the CPV division
-  market::MarketReport report;
-  bool low_competition = false;  // P(≥ 2 bids) below the setting, or no comparable lots
 };
 
 // A baseline file: CSV (comma or semicolon) or xlsx, told apart by its first bytes.

@@ -100,4 +100,49 @@ Result<MarketImportOutcome> MarketService::ImportExport(const Actor& actor,
   return out;
 }
 
+Result<int64_t> AddStoredProcesses(store::MarketStore& store, std::string_view cpv_prefix,
+                                   market::ReportBuilder& builder) {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredMarketProcess> rows,
+                            store.ListMarketProcesses(cpv_prefix.substr(0, 2)));
+  for (const store::StoredMarketProcess& row : rows) {
+    nlohmann::json doc = nlohmann::json::parse(row.document_json, nullptr, false);
+    Result<market::Process> p = market::ProcessFromJson(doc);
+    if (!p.ok()) {
+      return Internal("stored market process " + row.process_key +
+                      " is corrupt: " + p.status().ToString());
+    }
+    builder.Add(*p);
+  }
+  return static_cast<int64_t>(rows.size());
+}
+
+Result<MarketSection> BuildMarketSection(store::MarketStore& store, std::string_view cpv,
+                                         std::string_view region, double low_competition_below) {
+  std::string digits;
+  for (char ch : cpv.substr(0, cpv.find('-'))) {
+    if (ch >= '0' && ch <= '9') digits.push_back(ch);
+  }
+  if (digits.size() < 2) return InvalidArgument("a CPV code needs at least two digits", "cpv");
+  while (digits.size() > 2 && digits.back() == '0') digits.pop_back();
+  MarketSection out;
+  out.cpv = std::string(cpv);
+  out.region = std::string(region);
+  market::ReportQuery query;
+  query.cpv = digits;
+  query.region = std::string(region);
+  market::ReportBuilder builder(query);
+  SAMSPILL_ASSIGN_OR_RETURN(out.processes, AddStoredProcesses(store, digits, builder));
+  out.report = builder.Finish();
+  out.low_competition =
+      out.report.comparable == 0 || out.report.probability < low_competition_below;
+  return out;
+}
+
+Result<MarketSection> MarketService::Section(const Actor& actor, std::string_view cpv,
+                                             std::string_view region) {
+  SAMSPILL_RETURN_IF_ERROR(
+      NeedRole(actor.is_system || IsTenderBuyerRole(actor.role), actor, "read market reports"));
+  return BuildMarketSection(store_, cpv, region, 0.5);
+}
+
 }  // namespace samspill::app

@@ -18,6 +18,7 @@
 #include "app/actor.h"
 #include "common/clock.h"
 #include "common/status.h"
+#include "market/competition/market_report.h"
 #include "store/store.h"
 
 namespace samspill::market {
@@ -44,6 +45,27 @@ struct MarketImportOutcome {
   std::vector<std::string> issues;  // the first few, "file:line (byte N) at path: message [kind]"
 };
 
+// The market section for a CPV code and region, from the market data imported into the store.
+struct MarketSection {
+  std::string cpv;
+  std::string region;
+  int64_t processes = 0;  // imported processes in the CPV division
+  market::MarketReport report;
+  bool low_competition = false;  // P(≥ 2 bids) below the setting, or no comparable lots
+};
+
+// Adds every stored process in the CPV division of `cpv_prefix` (its first two digits) to
+// `builder`; kInternal naming a stored process that no longer reads. Returns how many.
+Result<int64_t> AddStoredProcesses(store::MarketStore& store, std::string_view cpv_prefix,
+                                   market::ReportBuilder& builder);
+
+// The market section from the processes in `store`: comparable lots for the CPV code (its
+// trailing zeros dropped: "85311000" asks for lots under 85311) and region, P(≥ 2 bids) with
+// its interval, active suppliers, and `low_competition` when P(≥ 2 bids) is below
+// `low_competition_below` or nothing compares. kInvalidArgument for fewer than two digits.
+Result<MarketSection> BuildMarketSection(store::MarketStore& store, std::string_view cpv,
+                                         std::string_view region, double low_competition_below);
+
 // The stored row of a normalised process (the store's columns and the process as JSON).
 store::StoredMarketProcess ToStoredMarketProcess(const market::Process& process);
 
@@ -62,6 +84,10 @@ class MarketService {
   // other than the procurement officer's.
   Result<MarketImportOutcome> ImportExport(const Actor& actor, std::string_view filename,
                                            std::string content);
+
+  // The market section of a tender draft for the municipality's side (BuildMarketSection, with
+  // P(≥ 2 bids) below one half warned about: seed 000 got one bid and cancelled).
+  Result<MarketSection> Section(const Actor& actor, std::string_view cpv, std::string_view region);
 
  private:
   store::Store& store_;

@@ -77,5 +77,35 @@ TEST_F(MarketServiceTest, ABadFileOrAnotherRoleStoresNothing) {
   EXPECT_EQ(Imports(), 0u);
 }
 
+// The market section a decision case and a tender draft show: P(≥ 2 bids) over the comparable
+// lots, and a warning below one half (seed 000: one bid, cancelled).
+TEST_F(MarketServiceTest, TheMarketSectionCountsComparableLotsAndWarnsWhenFewGetTwoBids) {
+  auto release = [](int n, int bidders) {
+    return "{\"ocid\":\"ocds-x-" + std::to_string(n) +
+           "\",\"tender\":{\"procurementMethod\":\"open\",\"numberOfTenderers\":" +
+           std::to_string(bidders) +
+           ",\"items\":[{\"id\":\"1\",\"classification\":{\"scheme\":\"CPV\","
+           "\"id\":\"85311000\"}}]}}\n";
+  };
+  ASSERT_TRUE(service_
+                  ->ImportExport(officer_, "a.jsonl",
+                                 release(1, 1) + release(2, 1) + release(3, 1) + release(4, 3))
+                  .ok());
+  Result<MarketSection> weak = service_->Section(officer_, "85311000-2", "");
+  ASSERT_TRUE(weak.ok()) << weak.status().ToString();
+  EXPECT_EQ(weak->processes, 4);
+  EXPECT_EQ(weak->report.comparable, 4u);
+  EXPECT_EQ(weak->report.two_or_more, 1u);
+  EXPECT_DOUBLE_EQ(weak->report.probability, 0.25);
+  EXPECT_TRUE(weak->low_competition);
+  ASSERT_TRUE(service_->ImportExport(officer_, "b.jsonl", release(5, 2) + release(6, 4)).ok());
+  Result<MarketSection> even = service_->Section(officer_, "85311000", "");
+  ASSERT_TRUE(even.ok());
+  EXPECT_DOUBLE_EQ(even->report.probability, 0.5);
+  EXPECT_FALSE(even->low_competition);
+  EXPECT_EQ(service_->Section(User("leverandor", Role::kSupplier), "85", "").status().code(),
+            StatusCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace samspill::app

@@ -2,6 +2,7 @@
 // market_report.h), from data files or from a database filled by `market import`.
 #include <cstdio>
 
+#include "app/market_service.h"
 #include "cli/commands.h"
 #include "cli/market_input.h"
 #include "market/competition/market_report.h"
@@ -35,17 +36,7 @@ Status RunReport(const ReportArgs& args) {
   market::IssueLog issues;
   if (!args.db.empty()) {
     SAMSPILL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, store::OpenSqliteStore(args.db));
-    SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredMarketProcess> rows,
-                              db->ListMarketProcesses(digits.substr(0, 2)));
-    for (const store::StoredMarketProcess& row : rows) {
-      nlohmann::json doc = nlohmann::json::parse(row.document_json, nullptr, false);
-      Result<market::Process> p = market::ProcessFromJson(doc);
-      if (!p.ok()) {
-        return Internal("stored market process " + row.process_key +
-                        " is corrupt: " + p.status().ToString());
-      }
-      builder.Add(*p);
-    }
+    SAMSPILL_RETURN_IF_ERROR(app::AddStoredProcesses(*db, digits, builder).status());
   } else {
     SAMSPILL_ASSIGN_OR_RETURN(market::IngestSummary summary,
                               ReadMarketInput(args.files, args.grouped, issues,

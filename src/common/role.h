@@ -89,6 +89,18 @@ inline bool IsDecisionReaderRole(Role role) {
          role == Role::kAdministrator;
 }
 
+// The same as lists, for route tables.
+inline std::vector<Role> DecisionWriterRoles() {
+  return {Role::kController, Role::kServiceLeader, Role::kProcurementOfficer};
+}
+inline std::vector<Role> DecisionReaderRoles() {
+  std::vector<Role> roles;
+  for (Role role : kAllRoles) {
+    if (IsDecisionReaderRole(role)) roles.push_back(role);
+  }
+  return roles;
+}
+
 // Roles that work in the partnership portfolio (the auditor and administrator read it too).
 inline bool IsPortfolioRole(Role role) {
   return role == Role::kPartnershipCoordinator || role == Role::kProjectLeader ||

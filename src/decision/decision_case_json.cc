@@ -4,6 +4,7 @@
 #include "common/strict_json.h"
 #include "decision/baseline_json.h"
 #include "decision/business_case_json.h"
+#include "decision/risk_heatmap.h"
 #include "decision/risk_json.h"
 
 namespace samspill::decision {
@@ -158,6 +159,54 @@ Result<DecisionCase> ParseDecisionCaseJson(std::string_view text) {
 
 Result<json> CaseFiguresJson(const DecisionCase& c) {
   return BusinessCaseReportJson({c.business_case, c.monte_carlo});
+}
+
+json BaselineTotalsJson(const std::vector<BaselineYearTotal>& totals) {
+  auto opt = [](const auto& o) { return o ? json(*o) : json(nullptr); };
+  json out = json::array();
+  for (const BaselineYearTotal& t : totals) {
+    out.push_back({{"year", t.year},
+                   {"units", t.units},
+                   {"budget", opt(t.budget)},
+                   {"accounts", opt(t.accounts)},
+                   {"fte", opt(t.fte)},
+                   {"positions", opt(t.positions)},
+                   {"users", opt(t.users)},
+                   {"sick_leave_percent", opt(t.sick_leave_percent)},
+                   {"turnover_percent", opt(t.turnover_percent)},
+                   {"cost_per_user", opt(t.figures.cost_per_user)},
+                   {"cost_per_day", opt(t.figures.cost_per_day)},
+                   {"example", t.example}});
+  }
+  return out;
+}
+
+Result<json> CaseReportJson(const DecisionCase& c) {
+  json out = json::object();
+  out["title"] = c.title;
+  if (c.decision) {
+    out["figures"] = json::parse(c.decision->figures_json, nullptr, false);
+    out["figures_as_decided"] = true;
+  } else {
+    SAMSPILL_ASSIGN_OR_RETURN(out["figures"], CaseFiguresJson(c));
+  }
+  out["baseline_totals"] = BaselineTotalsJson(BaselineTotals(c.baseline));
+  json risks = json::array();
+  for (const RiskTableRow& r : RiskTable(c.risks)) {
+    json row = {{"number", r.number},
+                {"id", r.id},
+                {"title", r.title},
+                {"score", r.score},
+                {"level", RiskLevelName(r.level, true)}};
+    row["residual_score"] = r.residual_assessed ? json(r.residual_score) : json(nullptr);
+    row["residual_level"] =
+        r.residual_assessed ? json(RiskLevelName(r.residual_level, true)) : json(nullptr);
+    risks.push_back(std::move(row));
+  }
+  out["risks"] = {{"summary", RiskSummary(c.risks, true)}, {"rows", std::move(risks)}};
+  out["decision"] = c.decision ? DecisionToJson(*c.decision) : json(nullptr);
+  if (c.decision) out["decision"].erase("figures");
+  return out;
 }
 
 }  // namespace samspill::decision

@@ -40,4 +40,12 @@ Result<DecisionCase> ParseDecisionCaseJson(std::string_view text);
 // The business case report (totals and Monte-Carlo) of the case as it stands.
 Result<nlohmann::json> CaseFiguresJson(const DecisionCase& c);
 
+// What `samspill decision case` prints for a whole case: the business case report (as
+// decided, for a decided case) with the baseline's yearly totals, the risk register's rows
+// and summary, and the decision.
+Result<nlohmann::json> CaseReportJson(const DecisionCase& c);
+
+// The baseline's yearly totals as JSON (unknown figures null).
+nlohmann::json BaselineTotalsJson(const std::vector<BaselineYearTotal>& totals);
+
 }  // namespace samspill::decision

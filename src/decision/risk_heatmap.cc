@@ -16,7 +16,7 @@ constexpr int kGridLeft = 64;  // room for the likelihood axis: its title and nu
 constexpr int kCellWidth = 80;
 constexpr int kCellHeight = 80;
 // A cell's key list: two lines of 14-unit text, about nine characters each.
-constexpr size_t kKeyChars = 9;
+constexpr size_t kKeyChars = 7;
 constexpr size_t kKeyLines = 2;
 
 // Fills and the text drawn on them, each pair at least 4.5:1 (WCAG 1.4.3), and lightness
@@ -227,9 +227,9 @@ std::string RiskHeatmapSvg(const std::vector<Risk>& risks, HeatmapKind kind,
         int key_y = row_y + 52;
         for (const std::string& line : KeyLines(numbers)) {
           body += "<text x=\"" + std::to_string(cx) + "\" y=\"" + std::to_string(key_y) +
-                  "\" text-anchor=\"middle\" font-size=\"14\" fill=\"" + style.text + "\">" +
+                  "\" text-anchor=\"middle\" font-size=\"18\" fill=\"" + style.text + "\">" +
                   EscapeHtml(line) + "</text>";
-          key_y += 17;
+          key_y += 19;
         }
       }
       body += "</g>";

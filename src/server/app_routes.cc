@@ -21,7 +21,7 @@ AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
   add_api(web::PortfolioApiRoutes(portfolio));
   add_api(web::DecisionApiRoutes(decisions));
   add_api(web::MarketApiRoutes(market));
-  add_pages(web::TenderPageRoutes(auth, tenders, store, secure_cookies));
+  add_pages(web::TenderPageRoutes(auth, tenders, market, store, secure_cookies));
   add_pages(web::TenderFormRoutes(tenders));
   add_pages(web::TenderCheckRoutes(tenders));
   add_pages(web::PortfolioPageRoutes(portfolio));

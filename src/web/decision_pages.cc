@@ -17,18 +17,6 @@ namespace {
 
 using Errors = std::vector<std::pair<std::string, std::string>>;
 
-std::vector<Role> Readers() {
-  std::vector<Role> out;
-  for (Role r : kAllRoles) {
-    if (IsDecisionReaderRole(r)) out.push_back(r);
-  }
-  return out;
-}
-
-std::vector<Role> Writers() {
-  return {Role::kController, Role::kServiceLeader, Role::kProcurementOfficer};
-}
-
 std::string CasePath(int64_t id) { return "/beslutning/" + std::to_string(id); }
 
 int StatusOf(const Status& s) {
@@ -777,89 +765,93 @@ std::vector<PageRoute> DecisionPageRoutes(app::DecisionService& decisions) {
   const std::string one = std::string("/beslutning/") + kIdPattern;
   const std::string risk = one + "/risiko/([a-z0-9_]{1,60})";
   std::vector<PageRoute> routes;
-  routes.push_back({"GET", "/beslutning", false, Readers(),
+  routes.push_back({"GET", "/beslutning", false, DecisionReaderRoles(),
                     [&decisions](PageRequest& req) { return ListPage(req, decisions, {}, 200); }});
-  routes.push_back({"POST", "/beslutning", false, Writers(),
+  routes.push_back({"POST", "/beslutning", false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return Create(req, decisions); }});
-  routes.push_back({"GET", one, false, Readers(), [&decisions](PageRequest& req) {
+  routes.push_back({"GET", one, false, DecisionReaderRoles(), [&decisions](PageRequest& req) {
                       return CasePage(req, decisions, IdParam(req, 0), {}, 200);
                     }});
-  routes.push_back({"GET", one + "/dokument", false, Readers(),
+  routes.push_back({"GET", one + "/dokument", false, DecisionReaderRoles(),
                     [&decisions](PageRequest& req) { return DocumentPage(req, decisions); }});
-  routes.push_back({"POST", one + "/detaljer", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "", [&](int64_t id, int64_t v) {
-                        return SaveDetails(req, decisions, id, v);
-                      });
-                    }});
-  routes.push_back({"POST", one + "/post", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "alternatives", [&](int64_t id, int64_t v) {
-                        return AddItem(req, decisions, id, v);
-                      });
+  routes.push_back(
+      {"POST", one + "/detaljer", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "",
+                       [&](int64_t id, int64_t v) { return SaveDetails(req, decisions, id, v); });
+       }});
+  routes.push_back(
+      {"POST", one + "/post", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "alternatives",
+                       [&](int64_t id, int64_t v) { return AddItem(req, decisions, id, v); });
+       }});
+  routes.push_back({"POST", one + R"(/post/(\d{1,6})/slett)", false, DecisionWriterRoles(),
+                    [&decisions](PageRequest& req) {
+                      return Change(
+                          req, decisions, "alternatives",
+                          [&](int64_t id, int64_t v) -> Result<app::DecisionCaseView> {
+                            SAMSPILL_ASSIGN_OR_RETURN(
+                                int64_t count, ParseWholeNumber(req.Param("count"), "count", 1,
+                                                                decision::kMaxPeriodYears));
+                            return decisions.RemoveItems(Who(req), id, v,
+                                                         static_cast<size_t>(IdParam(req, 1)),
+                                                         static_cast<size_t>(count));
+                          });
                     }});
   routes.push_back(
-      {"POST", one + R"(/post/(\d{1,6})/slett)", false, Writers(), [&decisions](PageRequest& req) {
-         return Change(
-             req, decisions, "alternatives",
-             [&](int64_t id, int64_t v) -> Result<app::DecisionCaseView> {
-               SAMSPILL_ASSIGN_OR_RETURN(
-                   int64_t count,
-                   ParseWholeNumber(req.Param("count"), "count", 1, decision::kMaxPeriodYears));
-               return decisions.RemoveItems(Who(req), id, v, static_cast<size_t>(IdParam(req, 1)),
-                                            static_cast<size_t>(count));
-             });
+      {"POST", one + "/alternativ", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "alternatives", [&](int64_t id, int64_t v) {
+           return decisions.AddAlternative(Who(req), id, v, req.Param("name"));
+         });
        }});
-  routes.push_back({"POST", one + "/alternativ", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "alternatives", [&](int64_t id, int64_t v) {
-                        return decisions.AddAlternative(Who(req), id, v, req.Param("name"));
-                      });
-                    }});
-  routes.push_back({"POST", one + "/alternativ/([a-z0-9_]{1,60})", false, Writers(),
+  routes.push_back({"POST", one + "/alternativ/([a-z0-9_]{1,60})", false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) {
                       return Change(req, decisions, "alternatives", [&](int64_t id, int64_t v) {
                         return decisions.RenameAlternative(Who(req), id, v, req.params[1],
                                                            req.Param("name"));
                       });
                     }});
-  routes.push_back({"POST", one + "/alternativ/([a-z0-9_]{1,60})/slett", false, Writers(),
-                    [&decisions](PageRequest& req) {
+  routes.push_back({"POST", one + "/alternativ/([a-z0-9_]{1,60})/slett", false,
+                    DecisionWriterRoles(), [&decisions](PageRequest& req) {
                       return Change(req, decisions, "alternatives", [&](int64_t id, int64_t v) {
                         return decisions.RemoveAlternative(Who(req), id, v, req.params[1]);
                       });
                     }});
-  routes.push_back({"POST", one + "/grunnlag", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "baseline", [&](int64_t id, int64_t v) {
-                        return SaveUnitYear(req, decisions, id, v);
-                      });
-                    }});
-  routes.push_back({"POST", one + "/grunnlag/import", false, Writers(),
+  routes.push_back(
+      {"POST", one + "/grunnlag", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "baseline",
+                       [&](int64_t id, int64_t v) { return SaveUnitYear(req, decisions, id, v); });
+       }});
+  routes.push_back({"POST", one + "/grunnlag/import", false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return Import(req, decisions); }});
-  routes.push_back({"GET", one + "/risiko/ny", false, Writers(),
+  routes.push_back({"GET", one + "/risiko/ny", false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return RiskPage(req, decisions, {}, 200); }});
-  routes.push_back({"POST", one + "/risiko/ny", false, Writers(),
+  routes.push_back({"POST", one + "/risiko/ny", false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return SaveRisk(req, decisions); }});
-  routes.push_back({"GET", risk, false, Writers(),
+  routes.push_back({"GET", risk, false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return RiskPage(req, decisions, {}, 200); }});
-  routes.push_back({"POST", risk, false, Writers(),
+  routes.push_back({"POST", risk, false, DecisionWriterRoles(),
                     [&decisions](PageRequest& req) { return SaveRisk(req, decisions); }});
-  routes.push_back({"POST", risk + "/slett", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "risks", [&](int64_t id, int64_t v) {
-                        return decisions.RemoveRisk(Who(req), id, v, req.params[1]);
-                      });
-                    }});
-  routes.push_back({"POST", one + "/vedtak", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "decision", [&](int64_t id, int64_t v) {
-                        return Record(req, decisions, id, v);
-                      });
-                    }});
-  routes.push_back({"POST", one + "/anbud", false, Writers(), [&decisions](PageRequest& req) {
-                      return Change(req, decisions, "decision",
-                                    [&](int64_t id, int64_t v) -> Result<app::DecisionCaseView> {
-                                      SAMSPILL_ASSIGN_OR_RETURN(
-                                          int64_t tender,
-                                          ParseWholeNumber(req.Param("tender_id"), "tender_id", 1));
-                                      return decisions.LinkTender(Who(req), id, v, tender);
-                                    });
-                    }});
+  routes.push_back(
+      {"POST", risk + "/slett", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "risks", [&](int64_t id, int64_t v) {
+           return decisions.RemoveRisk(Who(req), id, v, req.params[1]);
+         });
+       }});
+  routes.push_back(
+      {"POST", one + "/vedtak", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "decision",
+                       [&](int64_t id, int64_t v) { return Record(req, decisions, id, v); });
+       }});
+  routes.push_back(
+      {"POST", one + "/anbud", false, DecisionWriterRoles(), [&decisions](PageRequest& req) {
+         return Change(req, decisions, "decision",
+                       [&](int64_t id, int64_t v) -> Result<app::DecisionCaseView> {
+                         SAMSPILL_ASSIGN_OR_RETURN(
+                             int64_t tender,
+                             ParseWholeNumber(req.Param("tender_id"), "tender_id", 1));
+                         return decisions.LinkTender(Who(req), id, v, tender);
+                       });
+       }});
   return routes;
 }
 

@@ -12,18 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<Role> Readers() {
-  std::vector<Role> out;
-  for (Role r : kAllRoles) {
-    if (IsDecisionReaderRole(r)) out.push_back(r);
-  }
-  return out;
-}
-
-std::vector<Role> Writers() {
-  return {Role::kController, Role::kServiceLeader, Role::kProcurementOfficer};
-}
-
 json ViewJson(const app::DecisionCaseView& v) {
   json out = {{"id", v.id},
               {"version", v.version},
@@ -34,23 +22,7 @@ json ViewJson(const app::DecisionCaseView& v) {
   Result<json> figures = decision::CaseFiguresJson(v.c);
   out["figures"] = figures.ok() ? *figures : json(nullptr);
   out["figures_as_decided"] = v.figures_as_decided;
-  json totals = json::array();
-  for (const decision::BaselineYearTotal& t : v.baseline_totals) {
-    auto opt = [](const auto& o) { return o ? json(*o) : json(nullptr); };
-    totals.push_back({{"year", t.year},
-                      {"units", t.units},
-                      {"budget", opt(t.budget)},
-                      {"accounts", opt(t.accounts)},
-                      {"fte", opt(t.fte)},
-                      {"positions", opt(t.positions)},
-                      {"users", opt(t.users)},
-                      {"sick_leave_percent", opt(t.sick_leave_percent)},
-                      {"turnover_percent", opt(t.turnover_percent)},
-                      {"cost_per_user", opt(t.figures.cost_per_user)},
-                      {"cost_per_day", opt(t.figures.cost_per_day)},
-                      {"example", t.example}});
-  }
-  out["baseline_totals"] = std::move(totals);
+  out["baseline_totals"] = decision::BaselineTotalsJson(v.baseline_totals);
   return out;
 }
 
@@ -75,7 +47,7 @@ std::vector<Route> DecisionApiRoutes(app::DecisionService& decisions) {
   const std::string one = std::string("/api/decision/cases/") + kIdPattern;
   std::vector<Route> routes;
   routes.push_back(
-      {"GET", "/api/decision/cases", false, Readers(),
+      {"GET", "/api/decision/cases", false, DecisionReaderRoles(),
        [&decisions](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(std::vector<app::DecisionCaseSummary> list,
                                    decisions.ListCases(Who(req)));
@@ -95,7 +67,7 @@ std::vector<Route> DecisionApiRoutes(app::DecisionService& decisions) {
          return ApiResponse{200, {{"cases", cases}}, {}};
        }});
   routes.push_back(
-      {"POST", "/api/decision/cases", false, Writers(),
+      {"POST", "/api/decision/cases", false, DecisionWriterRoles(),
        [&decisions](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(json body, ParseJsonObjectBody(req.http));
          SAMSPILL_ASSIGN_OR_RETURN(decision::DecisionCase c, decision::DecisionCaseFromJson(body));
@@ -104,18 +76,19 @@ std::vector<Route> DecisionApiRoutes(app::DecisionService& decisions) {
          return ApiResponse{
              201, ViewJson(view), {{"Location", "/api/decision/cases/" + std::to_string(view.id)}}};
        }});
-  routes.push_back({"GET", one, false, Readers(), [&decisions](ApiRequest& req) {
+  routes.push_back({"GET", one, false, DecisionReaderRoles(), [&decisions](ApiRequest& req) {
                       return Answer(decisions.GetCase(Who(req), IdParam(req, 0)));
                     }});
   routes.push_back(
-      {"POST", one, false, Writers(), [&decisions](ApiRequest& req) -> Result<ApiResponse> {
+      {"POST", one, false, DecisionWriterRoles(),
+       [&decisions](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(auto body, VersionedBody(req, "case"));
          SAMSPILL_ASSIGN_OR_RETURN(decision::DecisionCase c,
                                    decision::DecisionCaseFromJson(body.second));
          return Answer(decisions.ReplaceCase(Who(req), IdParam(req, 0), body.first, std::move(c)));
        }});
   routes.push_back(
-      {"POST", one + "/baseline", false, Writers(),
+      {"POST", one + "/baseline", false, DecisionWriterRoles(),
        [&decisions](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(int64_t version,
                                    ParseWholeNumber(req.http.Param("version"), "version", 1));
@@ -132,7 +105,7 @@ std::vector<Route> DecisionApiRoutes(app::DecisionService& decisions) {
          body["row_errors"] = std::move(rows);
          return ApiResponse{400, std::move(body), {}};
        }});
-  routes.push_back({"POST", one + "/decision", false, Writers(),
+  routes.push_back({"POST", one + "/decision", false, DecisionWriterRoles(),
                     [&decisions](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(auto body, VersionedBody(req, "decision"));
                       const json& d = body.second;
@@ -152,20 +125,20 @@ std::vector<Route> DecisionApiRoutes(app::DecisionService& decisions) {
                                                      std::move(decision)));
                     }});
   routes.push_back(
-      {"POST", one + "/tender", false, Writers(),
+      {"POST", one + "/tender", false, DecisionWriterRoles(),
        [&decisions](ApiRequest& req) -> Result<ApiResponse> {
          SAMSPILL_ASSIGN_OR_RETURN(auto body, VersionedBody(req, "tender_id"));
          SAMSPILL_ASSIGN_OR_RETURN(int64_t tender, ReadJsonInteger(body.second, "tender_id", 1,
                                                                    int64_t{1} << 53, kApiFields));
          return Answer(decisions.LinkTender(Who(req), IdParam(req, 0), body.first, tender));
        }});
-  routes.push_back({"GET", one + "/figures", false, Readers(),
+  routes.push_back({"GET", one + "/figures", false, DecisionReaderRoles(),
                     [&decisions](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(std::string figures,
                                                 decisions.FiguresJson(Who(req), IdParam(req, 0)));
                       return ApiResponse{200, json::parse(figures), {}};
                     }});
-  routes.push_back({"GET", one + "/market", false, Readers(),
+  routes.push_back({"GET", one + "/market", false, DecisionReaderRoles(),
                     [&decisions](ApiRequest& req) -> Result<ApiResponse> {
                       SAMSPILL_ASSIGN_OR_RETURN(app::DecisionCaseView view,
                                                 decisions.GetCase(Who(req), IdParam(req, 0)));

@@ -640,9 +640,13 @@ std::string DecisionHtml(const PageRequest& req, const app::DecisionCaseView& vi
   fact(Tx(req, "Saksnummer", "Case reference"), H(d.political_reference));
   fact(Tx(req, "Registrert av", "Recorded by"), H(d.recorded_by));
   if (view.c.tender_id) {
-    fact(Tx(req, "Anbudet", "The tender"), "<a href=\"/anbud/" + std::to_string(*view.c.tender_id) +
-                                               "\">" + H(Tx(req, "Konkurranse ", "Tender ")) +
-                                               std::to_string(*view.c.tender_id) + "</a>");
+    // Linked for those who read tenders; the controller sees the number only.
+    const std::string tender =
+        H(Tx(req, "Konkurranse ", "Tender ")) + std::to_string(*view.c.tender_id);
+    fact(Tx(req, "Anbudet", "The tender"),
+         IsTenderBuyerRole(req.principal->user.role)
+             ? "<a href=\"/anbud/" + std::to_string(*view.c.tender_id) + "\">" + tender + "</a>"
+             : tender);
   }
   out += "</dl>";
   if (!d.recommendation.empty()) {

@@ -27,6 +27,7 @@
 namespace samspill::app {
 class PortfolioService;
 class TenderService;
+class MarketService;
 }  // namespace samspill::app
 
 namespace samspill::web {
@@ -108,8 +109,10 @@ std::string Row(std::initializer_list<std::string> cells);
 std::string Head(const PageRequest& req, std::initializer_list<const char*> keys);
 
 // The page route table of the tender job (login, start page, tenders, protocol, audit).
+// `market`: the market section on a draft's page.
 std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderService& tenders,
-                                        store::Store& store, bool secure_cookies);
+                                        app::MarketService& market, store::Store& store,
+                                        bool secure_cookies);
 // Create and revise a draft: /anbud/ny and /anbud/{id}/rediger (procurement officers).
 std::vector<PageRoute> TenderFormRoutes(app::TenderService& tenders);
 // The check list before publishing, from which a tender is published.

@@ -17,6 +17,7 @@
 #include "tendering/tender_json.h"
 #include "web/actor.h"
 #include "web/api_routes.h"
+#include "web/decision_pages.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/tender_charts.h"
@@ -724,9 +725,11 @@ std::string ActionsSection(const PageRequest& req, const app::TenderView& view, 
   return Section("actions", req.T("tender.actions"), body);
 }
 
+// `market`: when given, a draft's page shows the market section for its CPV code (the GET of
+// the page; a refused form shows the page again without it).
 Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
                                 const std::vector<std::pair<std::string, std::string>>& errors,
-                                int status) {
+                                int status, app::MarketService* market = nullptr) {
   const app::Actor actor = Who(req);
   const int64_t id = IdParam(req, 0);
   SAMSPILL_ASSIGN_OR_RETURN(app::TenderView view, tenders.Get(actor, id));
@@ -763,6 +766,13 @@ Result<PageResponse> TenderPage(PageRequest& req, app::TenderService& tenders,
   body += ActionsSection(req, view, id, cancel_error);
   body += FactsSection(req, view);
   body += TimelineSection(req, view.tender.draft());
+  if (market != nullptr && tender.state() == tendering::TenderState::kDraft &&
+      !view.tender.draft().cpv_code.empty() && role != Role::kSupplier) {
+    // Drafts name no place of performance yet: the market is the national one.
+    body +=
+        MarketHtml(req, market->Section(actor, view.tender.draft().cpv_code, "NO"), "market",
+                   req.lang == Lang::kNb ? "Markedet (hele Norge)" : "The market (all of Norway)");
+  }
   if (role != Role::kUnionRepresentative) body += StaffTransferSection(req, view.tender.draft());
   body += CriteriaSection(req, view.tender.draft().award_model);
   body += ResponsibilitiesSection(req, view.tender.draft());
@@ -871,7 +881,8 @@ Result<PageResponse> AuditPage(PageRequest& req, store::Store& store) {
 }  // namespace
 
 std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderService& tenders,
-                                        store::Store& store, bool secure_cookies) {
+                                        app::MarketService& market, store::Store& store,
+                                        bool secure_cookies) {
   const std::string tender = std::string("/anbud/") + kIdPattern;
   std::vector<PageRoute> routes;
 
@@ -919,8 +930,8 @@ std::vector<PageRoute> TenderPageRoutes(app::AuthService& auth, app::TenderServi
   routes.push_back({"GET", "/anbud", false, {}, [&tenders](PageRequest& req) {
                       return TenderListPage(req, tenders);
                     }});
-  routes.push_back({"GET", tender, false, {}, [&tenders](PageRequest& req) {
-                      return TenderPage(req, tenders, {}, 200);
+  routes.push_back({"GET", tender, false, {}, [&tenders, &market](PageRequest& req) {
+                      return TenderPage(req, tenders, {}, 200, &market);
                     }});
   routes.push_back(
       {"GET", tender + "/protokoll", false, TenderBuyerRoles(),

@@ -14,6 +14,13 @@ namespace {
 
 using nlohmann::json;
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 std::string TestDataPath(const std::string& name) {
   return std::string(SAMSPILL_SOURCE_DIR) + "/src/evaluation/testdata/" + name;
 }
@@ -79,6 +86,45 @@ TEST(Cli, DecisionCasePrintsTheTotalsAndRefusesBadInput) {
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_NE(bad.err.find("items[0].year"), std::string::npos) << bad.err;
   EXPECT_TRUE(bad.out.empty());
+}
+
+// `samspill decision baseline` reads the BoA example as the pages do, and names a row in error;
+// `decision case` takes a whole case too, with the uncertain items out of its totals.
+TEST(Cli, DecisionBaselineAndWholeCase) {
+  const std::string testdata = std::string(SAMSPILL_SOURCE_DIR) + "/src/decision/testdata/";
+  ProcessResult csv =
+      RunProcess({SAMSPILL_BINARY, "decision", "baseline", testdata + "boa_baseline.csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  ProcessResult xlsx =
+      RunProcess({SAMSPILL_BINARY, "decision", "baseline", testdata + "boa_baseline.xlsx"});
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  EXPECT_EQ(json::parse(csv.out), json::parse(xlsx.out));
+  EXPECT_EQ(json::parse(csv.out)["baseline"]["units"].size(), 4u);
+  ProcessResult bad = RunProcess({SAMSPILL_BINARY, "decision", "baseline", "-"},
+                                 "enhet;navn;år;årsverk\nlade;Lade;2024;-2\n");
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_NE(bad.err.find("row 2"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+
+  ProcessResult risks = RunProcess({SAMSPILL_BINARY, "decision", "risk-template", "--compact"});
+  ASSERT_EQ(risks.exit_code, 0) << risks.err;
+  json whole = {{"title", "KNS"},
+                {"service_area", "Helse og omsorg"},
+                {"business_case", json::parse(ReadFile(testdata + "kns_bomlo.json"))},
+                {"risks", json::parse(risks.out)}};
+  whole["business_case"]["items"].push_back({{"alternative", "in_house_improved"},
+                                             {"name", "Redusert konflikt"},
+                                             {"kind", "saving"},
+                                             {"year", 2013},
+                                             {"base", 9000000},
+                                             {"uncertain", true}});
+  ProcessResult c = RunProcess({SAMSPILL_BINARY, "decision", "case", "-"}, whole.dump());
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  json report = json::parse(c.out);
+  EXPECT_EQ(report["figures"]["totals"][1]["net"], 17'000'000);
+  EXPECT_EQ(report["figures"]["totals"][1]["uncertain_net"], 9'000'000);
+  EXPECT_FALSE(report["risks"]["rows"].empty());
+  EXPECT_TRUE(report["decision"].is_null());
 }
 
 TEST(Cli, MissingFileAndUsageErrorsHaveTheirOwnExitCodes) {
