@@ -149,7 +149,7 @@ Result<PageResponse> ListPage(PageRequest& req, app::DecisionService& decisions,
     const std::string last = req.Param("last_year").empty() ? "2029" : req.Param("last_year");
     body += Section(
         "new-case", Tx(req, "Nytt beslutningsgrunnlag", "New decision case"),
-        "<form method=\"post\" action=\"/beslutning\">" + CsrfField(req) +
+        "<form method=\"post\" action=\"/beslutning\" class=\"stack\">" + CsrfField(req) +
             Field("title", Tx(req, "Tittel", "Title"),
                   Input("title", req.Param("title"), " required maxlength=\"200\"")) +
             Field("service_area", Tx(req, "Tjenesteområde", "Service area"),
@@ -194,8 +194,8 @@ std::string DetailsForm(const PageRequest& req, const app::DecisionCaseView& vie
       c.business_case.operating_costs.empty() ? 0 : c.business_case.operating_costs.front().amount;
   return "<details><summary>" +
          H(Tx(req, "Endre opplysningene om saken", "Edit the case's details")) +
-         "</summary><form method=\"post\" action=\"" + CasePath(view.id) + "/detaljer\">" +
-         CaseFormFields(req, view) +
+         "</summary><form method=\"post\" action=\"" + CasePath(view.id) +
+         "/detaljer\" class=\"stack\">" + CaseFormFields(req, view) +
          Field("d-title", Tx(req, "Tittel", "Title"),
                "<input id=\"d-title\" name=\"title\" value=\"" + H(c.title) +
                    "\" required maxlength=\"200\">") +
@@ -236,8 +236,8 @@ std::string UnitYearForm(const PageRequest& req, const app::DecisionCaseView& vi
   return "<details><summary>" +
          H(Tx(req, "Legg inn eller endre ett år for en enhet",
               "Enter or change one year of a unit")) +
-         "</summary><form method=\"post\" action=\"" + CasePath(view.id) + "/grunnlag\">" +
-         CaseFormFields(req, view) +
+         "</summary><form method=\"post\" action=\"" + CasePath(view.id) +
+         "/grunnlag\" class=\"stack\">" + CaseFormFields(req, view) +
          Field("u-id", Tx(req, "Enhetens kortnavn", "The unit's short id"),
                "<input id=\"u-id\" name=\"unit_id\" required maxlength=\"40\" "
                "aria-describedby=\"u-id-hint\">",
@@ -272,8 +272,8 @@ std::string UnitYearForm(const PageRequest& req, const app::DecisionCaseView& vi
          "</button></form></details>" + "<details><summary>" +
          H(Tx(req, "Importer enhetene fra CSV eller Excel", "Import the units from CSV or Excel")) +
          "</summary><form method=\"post\" action=\"" + CasePath(view.id) +
-         "/grunnlag/import\" enctype=\"multipart/form-data\">" + CaseFormFields(req, view) +
-         "<p class=\"hint\" id=\"b-file-hint\">" +
+         "/grunnlag/import\" enctype=\"multipart/form-data\" class=\"stack\">" +
+         CaseFormFields(req, view) + "<p class=\"hint\" id=\"b-file-hint\">" +
          H(Tx(req,
               "Én rad per enhet og år med kolonnene enhet, navn, kostra_funksjon, år, budsjett, "
               "regnskap, årsverk, stillinger, sykefravær, turnover, brukere, ett felt per "
@@ -309,8 +309,8 @@ std::string ItemForm(const PageRequest& req, const app::DecisionCaseView& view) 
     if (a.id != bc.baseline_id) alternatives.push_back({a.id, a.name});
   }
   return "<details><summary>" + H(Tx(req, "Legg til en post", "Add an item")) +
-         "</summary><form method=\"post\" action=\"" + CasePath(view.id) + "/post\">" +
-         CaseFormFields(req, view) +
+         "</summary><form method=\"post\" action=\"" + CasePath(view.id) +
+         "/post\" class=\"stack\">" + CaseFormFields(req, view) +
          Field("i-alternative", Tx(req, "Alternativ", "Alternative"),
                Select("i-alternative", alternatives, "")) +
          "<div class=\"field\"><label for=\"i-name\">" + H(Tx(req, "Post", "Item")) + "</label>" +
@@ -348,8 +348,8 @@ std::string ItemForm(const PageRequest& req, const app::DecisionCaseView& view) 
          "</label></div><button type=\"submit\">" + H(Tx(req, "Legg til", "Add")) +
          "</button></form></details><details><summary>" +
          H(Tx(req, "Legg til et alternativ", "Add an alternative")) +
-         "</summary><form method=\"post\" action=\"" + CasePath(view.id) + "/alternativ\">" +
-         CaseFormFields(req, view) +
+         "</summary><form method=\"post\" action=\"" + CasePath(view.id) +
+         "/alternativ\" class=\"stack\">" + CaseFormFields(req, view) +
          Field("a-name", Tx(req, "Navn", "Name"),
                "<input id=\"a-name\" name=\"name\" required maxlength=\"200\" "
                "aria-describedby=\"a-name-hint\">",
@@ -361,7 +361,7 @@ std::string DecisionForm(const PageRequest& req, const app::DecisionCaseView& vi
   std::vector<std::pair<std::string, std::string>> recommended = {
       {"", std::string(Tx(req, "Ingen anbefaling", "No recommendation"))}};
   for (const auto& o : AlternativeOptions(view)) recommended.push_back(o);
-  return "<form method=\"post\" action=\"" + CasePath(view.id) + "/vedtak\">" +
+  return "<form method=\"post\" action=\"" + CasePath(view.id) + "/vedtak\" class=\"stack\">" +
          CaseFormFields(req, view) + "<p>" +
          H(Tx(req, "Når vedtaket registreres, låses saken med tallene slik de står nå.",
               "When the decision is recorded, the case is locked with its figures as they "
@@ -435,7 +435,8 @@ Result<PageResponse> CasePage(PageRequest& req, app::DecisionService& decisions,
   if (c.decision && c.decision->outcome == decision::DecisionOutcome::kTender && !c.tender_id &&
       IsDecisionWriterRole(req.principal->user.role)) {
     decision_body +=
-        "<form method=\"post\" action=\"" + CasePath(id) + "/anbud\">" + CaseFormFields(req, view) +
+        "<form method=\"post\" action=\"" + CasePath(id) + "/anbud\" class=\"stack\">" +
+        CaseFormFields(req, view) +
         Field("t-id", Tx(req, "Konkurransens nummer", "The tender's number"),
               "<input id=\"t-id\" name=\"tender_id\" inputmode=\"numeric\" required>") +
         "<button type=\"submit\">" +
@@ -640,8 +641,8 @@ Result<PageResponse> RiskPage(PageRequest& req, app::DecisionService& decisions,
   std::string body =
       "<h1>" + H(title) + "</h1>" + ErrorSummary(req, errors) + "<p><a href=\"" + CasePath(id) +
       "#risks\">" + H(std::string(Tx(req, "Tilbake til ", "Back to ")) + view.c.title) +
-      "</a></p>" + "<form method=\"post\" action=\"" + action + "\">" + CaseFormFields(req, view) +
-      "<input type=\"hidden\" name=\"mitigations\" value=\"" +
+      "</a></p>" + "<form method=\"post\" action=\"" + action + "\" class=\"stack\">" +
+      CaseFormFields(req, view) + "<input type=\"hidden\" name=\"mitigations\" value=\"" +
       std::to_string(risk.mitigations.size() + 1) + "\">" +
       (is_new ? Field("r-id", Tx(req, "Kortnavn", "Short id"),
                       "<input id=\"r-id\" name=\"risk_id\" required maxlength=\"60\" "
@@ -737,10 +738,10 @@ Result<PageResponse> DocumentPage(PageRequest& req, app::DecisionService& decisi
   const decision::DecisionCase& c = view.c;
   const std::string title =
       std::string(Tx(req, "Beslutningsgrunnlag: ", "Decision case: ")) + c.title;
-  std::string body =
-      "<div class=\"protocol\"><h1>" + H(title) + "</h1>" + CaseSummaryHtml(req, view);
+  std::string body = "<div class=\"protocol decision-document\"><h1>" + H(title) + "</h1>" +
+                     CaseSummaryHtml(req, view);
   body += Section("doc-baseline", Tx(req, "1. Egen drift i dag", "1. The service in-house today"),
-                  BaselineHtml(req, view));
+                  BaselineHtml(req, view, /*compact=*/true));
   body += Section("doc-alternatives",
                   Tx(req, "2. Alternativer og totalkostnad", "2. Alternatives and total cost"),
                   TotalsHtml(req, view) + ItemsHtml(req, view, false));

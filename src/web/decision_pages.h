@@ -30,7 +30,9 @@ std::string Millions(const PageRequest& req, double kroner);
 // The read-only sections (web/decision_sections.cc). `document`: the printed decision document
 // (no links to forms).
 std::string CaseSummaryHtml(const PageRequest& req, const app::DecisionCaseView& view);
-std::string BaselineHtml(const PageRequest& req, const app::DecisionCaseView& view);
+// `compact`: the printed document's shape (the latest year per unit, money in millions).
+std::string BaselineHtml(const PageRequest& req, const app::DecisionCaseView& view,
+                         bool compact = false);
 std::string ItemsHtml(const PageRequest& req, const app::DecisionCaseView& view, bool forms);
 std::string TotalsHtml(const PageRequest& req, const app::DecisionCaseView& view);
 std::string RisksHtml(const PageRequest& req, const app::DecisionCaseView& view, bool forms);

@@ -177,7 +177,7 @@ std::string CaseSummaryHtml(const PageRequest& req, const app::DecisionCaseView&
   return out;
 }
 
-std::string BaselineHtml(const PageRequest& req, const app::DecisionCaseView& view) {
+std::string BaselineHtml(const PageRequest& req, const app::DecisionCaseView& view, bool compact) {
   const decision::Baseline& b = view.c.baseline;
   std::string out =
       "<p>" +
@@ -192,42 +192,63 @@ std::string BaselineHtml(const PageRequest& req, const app::DecisionCaseView& vi
            H(Tx(req, "Ingen enheter er registrert ennå.", "No units are registered yet.")) + "</p>";
   }
   const bool nb = req.lang == Lang::kNb;
-  out += "<table><caption>" +
-         H(Tx(req, "Enheter per år (beløp i kroner)", "Units per year (amounts in NOK)")) +
-         "</caption><thead><tr>";
-  for (std::string_view h :
-       {Tx(req, "Enhet (KOSTRA-funksjon)", "Unit (KOSTRA function)"), Tx(req, "År", "Year"),
-        Tx(req, "Budsjett", "Budget"), Tx(req, "Regnskap", "Accounts"), Tx(req, "Årsverk", "FTEs"),
-        Tx(req, "Sykefravær", "Sick leave"), Tx(req, "Turnover", "Turnover"),
-        Tx(req, "Brukere", "Users"), Tx(req, "Per bruker", "Per user"),
-        Tx(req, "Per døgn", "Per day")}) {
-    out += "<th scope=\"col\">" + H(h) + "</th>";
+  // The printed document (A4) shows the units' latest year and every year's total, with money
+  // in millions; the page shows every unit-year in kroner.
+  int latest = 0;
+  for (const decision::BaselineUnit& u : b.units) {
+    for (const decision::UnitYear& y : u.years) latest = std::max(latest, y.year);
   }
+  auto money = [&](const std::optional<int64_t>& v) {
+    if (!v) return std::string("–");
+    return compact ? M(req, static_cast<double>(*v)) : OptAmount(req, v);
+  };
+  auto row = [&](const std::string& head, int year, const std::optional<int64_t>& budget,
+                 const std::optional<int64_t>& accounts, const std::optional<double>& fte,
+                 const std::optional<double>& sick, const std::optional<double>& turnover,
+                 const std::optional<int>& users, const decision::UnitYearFigures& f, bool total) {
+    std::string r = std::string(total ? "<tr class=\"total\">" : "<tr>") + "<th scope=\"row\">" +
+                    head + "</th>" + Cell(std::to_string(year));
+    if (!compact) r += Num(money(budget));
+    r += Num(money(accounts)) + Num(Opt(req, fte, 1)) + Num(sick ? Percent(req, *sick) : "–") +
+         Num(turnover ? Percent(req, *turnover) : "–") + Num(Opt(req, users)) +
+         Num(OptAmountD(req, f.cost_per_user));
+    if (!compact) r += Num(OptAmountD(req, f.cost_per_day));
+    return r + "</tr>";
+  };
+  out += "<table><caption>" +
+         H(compact ? (nb ? "Enhetene i " + std::to_string(latest) +
+                               " og alle enheter per år (regnskap i millioner kroner)"
+                         : "The units in " + std::to_string(latest) +
+                               " and all units per year (accounts in millions of kroner)")
+                   : std::string(Tx(req, "Enheter per år (beløp i kroner)",
+                                    "Units per year (amounts in NOK)"))) +
+         "</caption><thead><tr>";
+  std::vector<std::string_view> heads = {
+      Tx(req, "Enhet (KOSTRA-funksjon)", "Unit (KOSTRA function)"), Tx(req, "År", "Year")};
+  if (!compact) heads.push_back(Tx(req, "Budsjett", "Budget"));
+  for (std::string_view h : {Tx(req, "Regnskap", "Accounts"), Tx(req, "Årsverk", "FTEs"),
+                             Tx(req, "Sykefravær", "Sick leave"), Tx(req, "Turnover", "Turnover"),
+                             Tx(req, "Brukere", "Users"), Tx(req, "Per bruker", "Per user")}) {
+    heads.push_back(h);
+  }
+  if (!compact) heads.push_back(Tx(req, "Per døgn", "Per day"));
+  for (std::string_view h : heads) out += "<th scope=\"col\">" + H(h) + "</th>";
   out += "</tr></thead><tbody>";
   for (const decision::BaselineUnit& u : b.units) {
     for (const decision::UnitYear& y : u.years) {
-      const decision::UnitYearFigures f = decision::DeriveFigures(y);
-      out += "<tr><th scope=\"row\">" + H(u.name) + " (" + std::to_string(u.kostra_function) + ")" +
-             (y.example ? ExampleMark(req) : "") + "</th>" + Cell(std::to_string(y.year)) +
-             Num(OptAmount(req, y.budget)) + Num(OptAmount(req, y.accounts)) +
-             Num(Opt(req, y.fte, 1)) +
-             Num(y.sick_leave_percent ? Percent(req, *y.sick_leave_percent) : "–") +
-             Num(y.turnover_percent ? Percent(req, *y.turnover_percent) : "–") +
-             Num(Opt(req, y.users)) + Num(OptAmountD(req, f.cost_per_user)) +
-             Num(OptAmountD(req, f.cost_per_day)) + "</tr>";
+      if (compact && y.year != latest) continue;
+      out += row(H(u.name) + " (" + std::to_string(u.kostra_function) + ")" +
+                     (y.example ? ExampleMark(req) : ""),
+                 y.year, y.budget, y.accounts, y.fte, y.sick_leave_percent, y.turnover_percent,
+                 y.users, decision::DeriveFigures(y), false);
     }
   }
   for (const decision::BaselineYearTotal& t : view.baseline_totals) {
-    out += "<tr class=\"total\"><th scope=\"row\">" +
-           H(nb ? "Alle enheter (" + std::to_string(t.units) + ")"
-                : "All units (" + std::to_string(t.units) + ")") +
-           (t.example ? ExampleMark(req) : "") + "</th>" + Cell(std::to_string(t.year)) +
-           Num(OptAmount(req, t.budget)) + Num(OptAmount(req, t.accounts)) +
-           Num(Opt(req, t.fte, 1)) +
-           Num(t.sick_leave_percent ? Percent(req, *t.sick_leave_percent) : "–") +
-           Num(t.turnover_percent ? Percent(req, *t.turnover_percent) : "–") +
-           Num(Opt(req, t.users)) + Num(OptAmountD(req, t.figures.cost_per_user)) +
-           Num(OptAmountD(req, t.figures.cost_per_day)) + "</tr>";
+    out += row(H(nb ? "Alle enheter (" + std::to_string(t.units) + ")"
+                    : "All units (" + std::to_string(t.units) + ")") +
+                   (t.example ? ExampleMark(req) : ""),
+               t.year, t.budget, t.accounts, t.fte, t.sick_leave_percent, t.turnover_percent,
+               t.users, t.figures, true);
   }
   out += "</tbody></table>";
   out += "<p class=\"hint\">" +

@@ -109,6 +109,10 @@ td.num { text-align: right; white-space: nowrap; }
 tr.total th, tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
 .chart-pair { display: flex; flex-wrap: wrap; gap: 1rem; }
 .chart-pair > .scroll { flex: 1 1 20rem; max-width: 30rem; }
+/* The printed decision document uses the protocol's stylesheet, whose cells break anywhere;
+   its figures and headings break between words only. */
+.decision-document th, .decision-document td { overflow-wrap: normal; }
+.decision-document td.num { white-space: nowrap; }
 .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
 .unit { font-weight: normal; font-size: .85rem; white-space: nowrap; }
 .verdict { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: .75rem 1rem; margin: 1rem 0; }
