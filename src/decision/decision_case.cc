@@ -136,9 +136,20 @@ Status ValidateDecisionCase(const DecisionCase& c) {
   if (c.monte_carlo.draws < 1 || c.monte_carlo.draws > 1'000'000) {
     return InvalidArgument("draws must be 1 … 1 000 000", "monte_carlo.draws");
   }
+  SAMSPILL_RETURN_IF_ERROR(Prefixed(ValidateBaseline(c.baseline), "baseline"));
   // History before the period is the point of a baseline; figures after it are a mistake.
-  SAMSPILL_RETURN_IF_ERROR(
-      Prefixed(ValidateBaseline(c.baseline, 0, c.business_case.last_year), "baseline"));
+  for (size_t u = 0; u < c.baseline.units.size(); ++u) {
+    const std::vector<UnitYear>& years = c.baseline.units[u].years;
+    for (size_t y = 0; y < years.size(); ++y) {
+      if (years[y].year > c.business_case.last_year) {
+        return InvalidArgument(
+            "the year " + std::to_string(years[y].year) + " is after the period's last year " +
+                std::to_string(c.business_case.last_year) +
+                ": a baseline is what the service costs before it",
+            "baseline.units[" + std::to_string(u) + "].years[" + std::to_string(y) + "].year");
+      }
+    }
+  }
   SAMSPILL_RETURN_IF_ERROR(ValidateRisks(c.risks));  // names "risks[2].likelihood" itself
   if (c.decision) {
     const CaseDecision& d = *c.decision;

@@ -7,6 +7,7 @@
 
 #include "common/csv.h"
 #include "common/money.h"
+#include "decision/decision_case.h"
 #include "portfolio/indicator.h"
 #include "portfolio/indicator_csv.h"
 #include "portfolio/project.h"
@@ -199,6 +200,71 @@ TEST(Messages, StaffTransferMessagesAreInNorwegian) {
                        "informed (2026-03-02); arbeidsmiljøloven § 16-3 requires at least 14 days"),
             "reservasjonsfristen (2026-03-10) er 8 dager etter at de ansatte får informasjon "
             "(2026-03-02); arbeidsmiljøloven § 16-3 krever minst 14 dager");
+}
+
+}  // namespace
+}  // namespace samspill::web
+
+namespace samspill::web {
+namespace {
+
+// The decision case's rules as a Norwegian page shows them: each refusal the forms can meet.
+TEST(Messages, DecisionCaseMessagesAreInNorwegian) {
+  using namespace samspill::decision;
+  std::vector<std::string> messages;
+  auto keep = [&messages](const Status& s) {
+    ASSERT_FALSE(s.ok());
+    messages.push_back(std::string(s.message()));
+  };
+  DecisionCase c = NewCase("Drift", "BoA", 2026, 2029);
+  CaseItem item{"outsourced", "Pris", ItemKind::kCost, 0, 1, 1, 1, false};
+  keep(AddItems(c, item, 2025, 2026));
+  keep(AddItems(c, item, 2027, 2026));
+  item.alternative_id = "privat";
+  keep(AddItems(c, item, 2026, 2026));
+  keep(RemoveAlternative(c, "in_house"));
+  keep(RemoveItems(c, 3, 2));
+  keep(LinkTender(c, 1));
+  UnitYear y;
+  y.year = 2024;
+  y.fte = -1;
+  keep(PutUnitYear(c, "lade", "Lade", 254, y));
+  y.fte = 1;
+  y.sick_leave_percent = 101;
+  keep(PutUnitYear(c, "lade", "Lade", 254, y));
+  y.sick_leave_percent = 1;
+  y.users = -2;
+  keep(PutUnitYear(c, "lade", "Lade", 254, y));
+  y.users = 2;
+  y.users_by_need_level = {1, 1, 1};
+  keep(PutUnitYear(c, "lade", "Lade", 254, y));
+  y.users_by_need_level = {};
+  keep(PutUnitYear(c, "lade", "Lade", 999, y));
+  y.year = 2031;
+  keep(PutUnitYear(c, "lade", "Lade", 254, y));
+  Risk risk;
+  risk.id = "x";
+  risk.title = "X";
+  risk.likelihood = 6;
+  keep(PutRisk(c, risk));
+  risk.likelihood = 3;
+  risk.residual_likelihood = 2;
+  keep(PutRisk(c, risk));
+  DecisionCase bad = c;
+  bad.cpv = "8531";
+  keep(ValidateDecisionCase(bad));
+  bad = c;
+  bad.title = "";
+  keep(ValidateDecisionCase(bad));
+  CaseDecision d;
+  d.chosen_alternative = "privat";
+  d.decided_by = "Bystyret";
+  d.political_reference = "PS 1/26";
+  keep(Decide(c, d, "controller", "{}"));
+  d.chosen_alternative = "outsourced";
+  ASSERT_TRUE(Decide(c, d, "controller", "{}").ok());
+  keep(AddItems(c, item, 2026, 2026));
+  for (const std::string& m : messages) EXPECT_TRUE(HasNorwegian(m)) << m;
 }
 
 }  // namespace
