@@ -180,15 +180,7 @@ Result<DecisionCaseView> DecisionService::UpdateDetails(const Actor& actor, int6
     c.description = details.description;
     c.cpv = details.cpv;
     c.region = details.region;
-    if (details.operating_cost_per_year < 0) {
-      return InvalidArgument("operating costs must not be negative", "operating_cost");
-    }
-    c.business_case.operating_costs.clear();
-    if (details.operating_cost_per_year > 0) {
-      for (int y = c.business_case.first_year; y <= c.business_case.last_year; ++y) {
-        c.business_case.operating_costs.push_back({y, details.operating_cost_per_year});
-      }
-    }
+    SAMSPILL_RETURN_IF_ERROR(decision::SetOperatingCostPerYear(c, details.operating_cost_per_year));
     if (details.monte_carlo_seed > 0) {
       c.monte_carlo.seed = static_cast<uint64_t>(details.monte_carlo_seed);
     }

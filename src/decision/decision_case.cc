@@ -347,6 +347,18 @@ Status PutUnitYear(DecisionCase& c, std::string_view unit_id, std::string_view u
   });
 }
 
+Status SetOperatingCostPerYear(DecisionCase& c, int64_t amount) {
+  if (amount < 0) return InvalidArgument("operating costs must not be negative", "operating_cost");
+  return Change(c, [&](DecisionCase& copy) {
+    BusinessCase& b = copy.business_case;
+    b.operating_costs.clear();
+    for (int y = b.first_year; amount > 0 && y <= b.last_year; ++y) {
+      b.operating_costs.push_back({y, amount});
+    }
+    return Status::Ok();
+  });
+}
+
 Status Decide(DecisionCase& c, CaseDecision decision, std::string_view recorded_by,
               std::string figures_json) {
   SAMSPILL_RETURN_IF_ERROR(CheckEditable(c));

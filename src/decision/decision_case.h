@@ -104,6 +104,9 @@ Status ReplaceBaselineUnits(DecisionCase& c, std::vector<BaselineUnit> units);
 Status PutUnitYear(DecisionCase& c, std::string_view unit_id, std::string_view unit_name,
                    int kostra_function, const UnitYear& year);
 
+// The same operating costs every year of the period (the base of the shares); 0 removes them.
+Status SetOperatingCostPerYear(DecisionCase& c, int64_t amount);
+
 // Locks the case with the decision. `figures_json` is the business case report of the case as
 // it stands (BusinessCaseReportJson), computed by the caller; kept with its SHA-256.
 Status Decide(DecisionCase& c, CaseDecision decision, std::string_view recorded_by,

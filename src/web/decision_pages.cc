@@ -51,20 +51,13 @@ Result<int> IntField(const PageRequest& req, const std::string& name, int64_t mi
   return static_cast<int>(v);
 }
 
-// A decimal number as typed ("7,7", "7.7", "12,5 %"); "" is absent.
+// A decimal number as typed ("7,7", "7.7", "12,5 %": common/parse_number.h, a trailing per
+// cent sign allowed); "" is absent.
 Result<std::optional<double>> DecimalField(const PageRequest& req, const std::string& name) {
-  std::string text;
-  for (char ch : req.Param(name)) {
-    if (ch == ',') ch = '.';
-    if (ch == ' ' || ch == '%') continue;
-    text.push_back(ch);
-  }
-  if (text.empty()) return std::optional<double>();
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(v)) {
-    return InvalidArgument("must be a number such as 7,7", name);
-  }
+  std::string text = req.Param(name);
+  if (const size_t percent = text.rfind('%'); percent != std::string::npos) text.erase(percent);
+  if (text.find_first_not_of(" ") == std::string::npos) return std::optional<double>();
+  SAMSPILL_ASSIGN_OR_RETURN(double v, ParseDecimalNumber(text, name));
   return std::optional<double>(v);
 }
 
