@@ -10,7 +10,13 @@
 //   is given, else the last year's figure above the first's;
 // - increase_each_edition: each edition of a recurring event (years with a figure) above the
 //   previous one; editions before the period count as the baseline;
-// - none: tracked without a target.
+// - none: tracked without a target;
+// - reach_by_last_year: the period's last year's figure ≥ target is the period's attainment;
+//   each earlier year with a figure is met when it is on the straight path from the first
+//   year's figure (the baseline) to the target in the last year ("+2 points by 2028"). The
+//   first year itself is the baseline: no target applies to it.
+// Values may carry decimals: an indicator with `decimals` = 1 keeps 26.5 as 265 (target,
+// figures and period total alike); the charts and summaries print the decimal.
 // Pure functions; thread-safe as values. Stored enums: never renumber.
 #pragma once
 
@@ -31,10 +37,14 @@ enum class TargetKind {
   kIncreaseOverPeriod = 3,
   kIncreaseEachEdition = 4,
   kNone = 5,
+  kReachByLastYear = 6,
 };
-inline constexpr TargetKind kAllTargetKinds[] = {
-    TargetKind::kPerYear, TargetKind::kPeriodTotal, TargetKind::kIncreaseOverPeriod,
-    TargetKind::kIncreaseEachEdition, TargetKind::kNone};
+inline constexpr TargetKind kAllTargetKinds[] = {TargetKind::kPerYear,
+                                                 TargetKind::kPeriodTotal,
+                                                 TargetKind::kIncreaseOverPeriod,
+                                                 TargetKind::kIncreaseEachEdition,
+                                                 TargetKind::kNone,
+                                                 TargetKind::kReachByLastYear};
 std::string_view TargetKindName(TargetKind kind);  // "per_year", …
 std::optional<TargetKind> TargetKindFromName(std::string_view name);
 std::string_view TargetKindLabelNb(TargetKind kind);  // "Årlig måltall", …
@@ -70,6 +80,7 @@ struct Indicator {
   std::optional<int64_t> period_total;  // when only the period's total is known
   std::string note;
   std::optional<CountRule> count_rule;
+  int decimals = 0;  // 0..2: values are integers × 10^decimals
   friend bool operator==(const Indicator&, const Indicator&) = default;
 
   const YearFigure* Figure(int year) const;

@@ -1,0 +1,1 @@
+// Filled in by the implementation of iku_chart.h (in progress).

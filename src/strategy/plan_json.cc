@@ -1,0 +1,1 @@
+// Filled in by the implementation of plan_json.h (in progress).

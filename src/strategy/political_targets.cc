@@ -1,0 +1,1 @@
+// Filled in by the implementation of political_targets.h (in progress).

@@ -1,0 +1,1 @@
+// Filled in by the implementation of priorities.h (in progress).

@@ -1,0 +1,1 @@
+// Filled in by the implementation of priorities_json.h (in progress).

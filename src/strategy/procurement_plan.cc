@@ -1,0 +1,1 @@
+// Filled in by the implementation of procurement_plan.h (in progress).

@@ -1,0 +1,1 @@
+// Filled in by the implementation of register_json.h (in progress).

@@ -1,0 +1,1 @@
+// Filled in by the implementation of strategy_register.h (in progress).

@@ -1,0 +1,1 @@
+// Filled in by the implementation of task_area.h (in progress).
