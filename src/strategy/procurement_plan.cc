@@ -80,7 +80,8 @@ std::string OptionalText(const std::optional<int64_t>& value) {
 }
 
 // The item's fields as the JSON names and prints them, in the order of PlanItem's members; an
-// absent value is the empty text. The id is the item's identity, not a field that changes.
+// absent value is the empty text. The id is the item's identity, not a field that changes, and
+// "public" is left out: only public items are compared, and one made private shows as removed.
 std::vector<std::pair<std::string_view, std::string>> Fields(const PlanItem& item) {
   return {{"title", item.title},
           {"area", item.area},
@@ -97,8 +98,7 @@ std::vector<std::pair<std::string_view, std::string>> Fields(const PlanItem& ite
           {"contact_email", item.contact_email},
           {"status", std::string(PlanItemStatusName(item.status))},
           {"tender_id", OptionalText(item.tender_id)},
-          {"decision_case_id", OptionalText(item.decision_case_id)},
-          {"public", item.is_public ? "true" : "false"}};
+          {"decision_case_id", OptionalText(item.decision_case_id)}};
 }
 
 const PlanItem* FindItem(const std::vector<PlanItem>& items, int64_t id) {
