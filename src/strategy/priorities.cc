@@ -44,11 +44,14 @@ bool InUnit(double v) { return std::isfinite(v) && v >= 0.0 && v <= 1.0; }
 
 // ---- Number texts. Money is whole kroner; it becomes a double only to be printed.
 
+// Amounts below a million in whole kroner, so a small gain does not read as "0,0 mill.".
 std::string MillionsNb(int64_t kroner) {
+  if (kroner < 1'000'000) return "kr " + GroupDigits(kroner);
   return FormatDecimalNb(static_cast<double>(kroner) / 1e6, 1) + " mill. kr";
 }
 
 std::string MillionsEn(int64_t kroner) {
+  if (kroner < 1'000'000) return GroupDigits(kroner, ",") + " kr";
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.1f million kr", static_cast<double>(kroner) / 1e6);
   return buffer;

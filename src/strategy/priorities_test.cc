@@ -122,6 +122,16 @@ TEST(ScoreCandidates, EdgesOfTheRules) {
   EXPECT_EQ(*s[0][kVolume].score, 2.5);
   EXPECT_TRUE(s[0][kVolume].manual);
   EXPECT_NEAR(*s[1][kVolume].score, 60.0 / 19.0, 1e-9);
+  // A gain below a million is written in whole kroner: 10 × 0,45/9,5 = 9/19.
+  list.candidates[2].facts.expected_gain = 450'000;
+  s = ScoreCandidates(list);
+  EXPECT_NEAR(*s[2][kVolume].score, 9.0 / 19.0, 1e-9);
+  EXPECT_EQ(s[2][kVolume].basis_nb,
+            "Forventet gevinst kr 450 000/år fra beslutningssak 5; 10 × gevinst / høyeste "
+            "gevinst (9,5 mill. kr/år)");
+  EXPECT_EQ(s[2][kVolume].basis_en,
+            "Expected gain 450,000 kr a year from decision case 5; 10 × gain / the largest gain "
+            "(9.5 million kr a year)");
 
   // Without a volume or a gain the criterion cannot be scored; with no gain anywhere every
   // score is 0 (no division by zero).
