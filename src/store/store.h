@@ -2,8 +2,9 @@
 // aggregate: UserStore (organisations, users, sessions; store/users.h), TenderStore (tenders,
 // bids, questions; store/tenders.h), MarketStore (imported market data; store/market.h),
 // PortfolioStore (projects, areas, indicators; store/portfolio.h), DecisionStore (decision
-// cases; store/decisions.h) and AuditLog (the audit
-// trail; store/audit.h). Code that needs one aggregate can take the narrow interface, so what it
+// cases; store/decisions.h), StrategyStore (the tendering strategy's documents and the published
+// versions of the procurement plan; store/strategy.h) and AuditLog (the audit trail;
+// store/audit.h). Code that needs one aggregate can take the narrow interface, so what it
 // may touch is visible in its signature; Store is all of them, for the code that opens the
 // database and hands the parts out.
 //
@@ -21,6 +22,7 @@
 #include "store/decisions.h"
 #include "store/market.h"
 #include "store/portfolio.h"
+#include "store/strategy.h"
 #include "store/tenders.h"
 #include "store/users.h"
 
@@ -31,6 +33,7 @@ class Store : public UserStore,
               public MarketStore,
               public PortfolioStore,
               public DecisionStore,
+              public StrategyStore,
               public AuditLog {
  public:
   ~Store() override = default;

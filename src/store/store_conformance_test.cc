@@ -1,5 +1,6 @@
 #include "store/store_conformance_test.h"
 
+#include <atomic>
 #include <thread>
 
 #include "common/time.h"
@@ -771,6 +772,238 @@ TEST_P(StoreConformanceTest, KeepsDecisionCasesWithTheirAuditAndChecksVersions) 
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 2u);
   EXPECT_EQ((*audit)[0].entity_id, std::to_string(created->id));
+}
+
+// A user the strategy's rows can name as their author (the columns refer to users).
+User Strategist(Store& store) {
+  Result<User> user = store.CreateUser({"sara", "Sara Strateg", Role::kProcurementOfficer, "h"},
+                                       Event("user.create", "user"));
+  EXPECT_TRUE(user.ok()) << user.status().ToString();
+  return user.ok() ? *user : User{};
+}
+
+TEST_P(StoreConformanceTest, KeepsStrategyDocumentsByKindAndKeyWithTheirAudit) {
+  const User sara = Strategist(store());
+  EXPECT_FALSE(store().FindStrategyDocument(kStrategyRegisterKind, "")->has_value());
+  EXPECT_TRUE(store().ListStrategyDocuments(kStrategyPrioritiesKind)->empty());
+
+  // 2027 first: the list is ordered by key, not by when a year was written.
+  auto y2027 = store().PutStrategyDocument(kStrategyPrioritiesKind, "2027", "{\"y\":2027}", 0,
+                                           sara.id, T("2026-01-10T09:00:00Z"),
+                                           Event("strategy.priorities.save", "strategy"));
+  ASSERT_TRUE(y2027.ok()) << y2027.status().ToString();
+  EXPECT_EQ(y2027->kind, "priorities");
+  EXPECT_EQ(y2027->key, "2027");
+  EXPECT_EQ(y2027->version, 1);
+  EXPECT_EQ(y2027->updated_by_user_id, sara.id);
+  EXPECT_EQ(y2027->updated_at, T("2026-01-10T09:00:00Z"));
+  ASSERT_TRUE(store()
+                  .PutStrategyDocument(kStrategyPrioritiesKind, "2026", "{\"y\":2026}", 0,
+                                       std::nullopt, T("2026-01-11T09:00:00Z"),
+                                       Event("strategy.priorities.save", "strategy"))
+                  .ok());
+  ASSERT_TRUE(store()
+                  .PutStrategyDocument(kStrategyRegisterKind, "", "{\"areas\":[]}", 0, sara.id,
+                                       T("2026-01-12T09:00:00Z"),
+                                       Event("strategy.register.save", "strategy"))
+                  .ok());
+
+  auto priorities = *store().ListStrategyDocuments(kStrategyPrioritiesKind);
+  ASSERT_EQ(priorities.size(), 2u);
+  EXPECT_EQ(priorities[0].key, "2026");
+  EXPECT_EQ(priorities[0].document_json, "{\"y\":2026}");
+  EXPECT_FALSE(priorities[0].updated_by_user_id.has_value());
+  EXPECT_EQ(priorities[1].key, "2027");
+  EXPECT_EQ(store().ListStrategyDocuments(kStrategyRegisterKind)->size(), 1u);
+  EXPECT_TRUE(store().ListStrategyDocuments(kStrategyPlanKind)->empty());
+
+  // An update from the version read replaces the document and counts up: 1 + 1 = 2.
+  auto updated = store().PutStrategyDocument(kStrategyRegisterKind, "", "{\"areas\":[1]}", 1,
+                                             std::nullopt, T("2026-02-01T08:00:00Z"),
+                                             Event("strategy.register.save", "strategy"));
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ(updated->version, 2);
+  auto found = *store().FindStrategyDocument(kStrategyRegisterKind, "");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->document_json, "{\"areas\":[1]}");
+  EXPECT_EQ(found->version, 2);
+  EXPECT_FALSE(found->updated_by_user_id.has_value());  // the latest writer, not the first
+  EXPECT_EQ(found->updated_at, T("2026-02-01T08:00:00Z"));
+  EXPECT_FALSE(store().FindStrategyDocument(kStrategyPrioritiesKind, "2028")->has_value());
+
+  // Four writes, four events, each naming its document (documents have no numeric id).
+  auto events = *store().ListAudit({.entity_type = "strategy"});
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].entity_id, "priorities/2027");
+  EXPECT_EQ(events[1].entity_id, "priorities/2026");
+  EXPECT_EQ(events[2].entity_id, "register");
+  EXPECT_EQ(events[3].entity_id, "register");
+  EXPECT_EQ(events[3].action, "strategy.register.save");
+}
+
+TEST_P(StoreConformanceTest, RefusedStrategyDocumentWritesChangeNothingAndAuditNothing) {
+  const User sara = Strategist(store());
+  ASSERT_TRUE(store()
+                  .PutStrategyDocument(kStrategyPlanKind, "", "{\"v\":1}", 0, sara.id,
+                                       T("2026-03-01T09:00:00Z"),
+                                       Event("strategy.plan.save", "strategy"))
+                  .ok());
+  ASSERT_TRUE(store()
+                  .PutStrategyDocument(kStrategyPlanKind, "", "{\"v\":2}", 1, sara.id,
+                                       T("2026-03-02T09:00:00Z"),
+                                       Event("strategy.plan.save", "strategy"))
+                  .ok());
+  const size_t events_before = store().ListAudit({})->size();  // the user and two saves: 3
+
+  auto twice = store().PutStrategyDocument(kStrategyPlanKind, "", "{\"v\":\"again\"}", 0, sara.id,
+                                           T("2026-03-03T09:00:00Z"),
+                                           Event("strategy.plan.save", "strategy"));
+  EXPECT_EQ(twice.status().code(), StatusCode::kConflict);
+  EXPECT_NE(twice.status().message().find("already exists"), std::string::npos)
+      << twice.status().message();
+
+  // Read at version 1, but someone else has saved version 2 since.
+  auto stale = store().PutStrategyDocument(kStrategyPlanKind, "", "{\"v\":\"stale\"}", 1, sara.id,
+                                           T("2026-03-03T09:00:00Z"),
+                                           Event("strategy.plan.save", "strategy"));
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  EXPECT_NE(stale.status().message().find("changed by someone else"), std::string::npos)
+      << stale.status().message();
+
+  auto missing = store().PutStrategyDocument(kStrategyPrioritiesKind, "2026", "{}", 3, sara.id,
+                                             T("2026-03-03T09:00:00Z"),
+                                             Event("strategy.priorities.save", "strategy"));
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+
+  auto unknown_user = store().PutStrategyDocument(kStrategyPrioritiesKind, "2026", "{}", 0, 9999,
+                                                  T("2026-03-03T09:00:00Z"),
+                                                  Event("strategy.priorities.save", "strategy"));
+  EXPECT_EQ(unknown_user.status().code(), StatusCode::kConflict);
+
+  auto bad_kind =
+      store().PutStrategyDocument("budget", "", "{}", 0, sara.id, T("2026-03-03T09:00:00Z"),
+                                  Event("strategy.budget.save", "strategy"));
+  EXPECT_EQ(bad_kind.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store().FindStrategyDocument("budget", "").status().code(),
+            StatusCode::kInvalidArgument);
+
+  // An audit event without an action is refused, and so is the save it describes.
+  EXPECT_FALSE(store()
+                   .PutStrategyDocument(kStrategyPlanKind, "", "{\"v\":3}", 2, sara.id,
+                                        T("2026-03-03T09:00:00Z"), Event("", "strategy"))
+                   .ok());
+
+  auto plan = *store().FindStrategyDocument(kStrategyPlanKind, "");
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(plan->document_json, "{\"v\":2}");
+  EXPECT_EQ(plan->version, 2);
+  EXPECT_EQ(plan->updated_at, T("2026-03-02T09:00:00Z"));
+  EXPECT_TRUE(store().ListStrategyDocuments(kStrategyPrioritiesKind)->empty());
+  EXPECT_EQ(store().ListAudit({})->size(), events_before);
+}
+
+// Version `number`, published on the 15th of month `number` of 2026 (month 1 for a number
+// outside 1–9, which only the refused appends use).
+StoredPlanVersion PlanVersion(int64_t number, std::optional<int64_t> by = std::nullopt) {
+  StoredPlanVersion v;
+  v.number = number;
+  const int64_t month = number >= 1 && number <= 9 ? number : 1;
+  v.published_at = *ParseIsoTimestamp("2026-0" + std::to_string(month) + "-15T12:00:00Z");
+  v.published_by_user_id = by;
+  v.document_json = "{\"version\":" + std::to_string(number) + "}";
+  return v;
+}
+
+TEST_P(StoreConformanceTest, PlanVersionsAreAppendedInOrderWithoutGapsOrRepeats) {
+  const User sara = Strategist(store());
+  EXPECT_FALSE(store().LatestPlanVersion()->has_value());
+  EXPECT_TRUE(store().ListPlanVersions()->empty());
+
+  // Before the first publication the next number is 1: neither 2 nor 0 will do.
+  EXPECT_EQ(store()
+                .AppendPlanVersion(PlanVersion(2), Event("strategy.plan.publish", "plan"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store()
+                .AppendPlanVersion(PlanVersion(0), Event("strategy.plan.publish", "plan"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  auto first =
+      store().AppendPlanVersion(PlanVersion(1, sara.id), Event("strategy.plan.publish", "plan"));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->number, 1);
+  EXPECT_EQ(first->published_by_user_id, sara.id);
+  EXPECT_EQ(first->published_at, T("2026-01-15T12:00:00Z"));
+  EXPECT_EQ(first->document_json, "{\"version\":1}");
+
+  // A repeat of 1 and a gap to 3 are both refused; 2 is next.
+  EXPECT_EQ(store()
+                .AppendPlanVersion(PlanVersion(1), Event("strategy.plan.publish", "plan"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(store()
+                .AppendPlanVersion(PlanVersion(3), Event("strategy.plan.publish", "plan"))
+                .status()
+                .code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(
+      store().AppendPlanVersion(PlanVersion(2), Event("strategy.plan.publish", "plan")).ok());
+  // A failed audit event takes the publication with it: 3 stays the next number.
+  EXPECT_FALSE(store().AppendPlanVersion(PlanVersion(3), Event("", "plan")).ok());
+
+  auto versions = *store().ListPlanVersions();
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].number, 1);
+  EXPECT_EQ(versions[0].document_json, "{\"version\":1}");
+  EXPECT_EQ(versions[1].number, 2);
+  EXPECT_FALSE(versions[1].published_by_user_id.has_value());
+  EXPECT_EQ(versions[1].published_at, T("2026-02-15T12:00:00Z"));
+  auto latest = *store().LatestPlanVersion();
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->number, 2);
+  EXPECT_EQ(latest->document_json, "{\"version\":2}");
+
+  // Only the two publications were audited, each naming its number.
+  auto events = *store().ListAudit({.entity_type = "plan"});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].entity_id, "1");
+  EXPECT_EQ(events[1].entity_id, "2");
+}
+
+// Two publishers who both read version N and publish N + 1 at the same moment: one of them
+// gets it, the other is told to reload, and the chain of versions and of audit events is whole.
+TEST_P(StoreConformanceTest, OfTwoPublishersAtOnceExactlyOneGetsTheNextVersion) {
+  constexpr int kRounds = 20;
+  for (int n = 1; n <= kRounds; ++n) {
+    std::atomic<int> ready{0};
+    Result<StoredPlanVersion> results[2] = {Internal("not run"), Internal("not run")};
+    std::vector<std::thread> publishers;
+    for (int t = 0; t < 2; ++t) {
+      publishers.emplace_back([this, n, t, &ready, &results] {
+        StoredPlanVersion v = PlanVersion(1);
+        v.number = n;
+        v.document_json = "{\"publisher\":" + std::to_string(t) + "}";
+        // Both threads wait for each other, so their appends meet as closely as they can.
+        ready.fetch_add(1);
+        while (ready.load() < 2) std::this_thread::yield();
+        results[t] = store().AppendPlanVersion(v, Event("strategy.plan.publish", "plan"));
+      });
+    }
+    for (auto& th : publishers) th.join();
+    ASSERT_NE(results[0].ok(), results[1].ok()) << "round " << n;
+    const Result<StoredPlanVersion>& lost = results[0].ok() ? results[1] : results[0];
+    EXPECT_EQ(lost.status().code(), StatusCode::kConflict) << lost.status().ToString();
+  }
+  auto versions = *store().ListPlanVersions();
+  ASSERT_EQ(versions.size(), size_t{kRounds});
+  for (int i = 0; i < kRounds; ++i) EXPECT_EQ(versions[i].number, i + 1);
+  EXPECT_EQ(store().ListAudit({.entity_type = "plan"})->size(), size_t{kRounds});
+  Result<AuditChainReport> chain = store().VerifyAuditChain();
+  ASSERT_TRUE(chain.ok()) << chain.status().ToString();
+  EXPECT_TRUE(chain->intact()) << chain->first_break->message;
 }
 
 }  // namespace

@@ -307,6 +307,38 @@ ALTER TABLE users_new RENAME TO users;
 CREATE INDEX users_by_organisation ON users(organisation_id);
 )sql",
      /*rebuilds_tables=*/true},
+    {11,
+     "the tendering strategy: its documents (register, priorities per year, the plan's draft) "
+     "and the plan's published versions, append-only",
+     R"sql(
+-- Each document whole, as the strategy module writes it, under its kind and key ("" for the
+-- register and the plan, the budget year for priorities).
+CREATE TABLE strategy_documents (
+  kind               TEXT    NOT NULL CHECK (kind IN ('register', 'priorities', 'plan')),
+  key                TEXT    NOT NULL,
+  document_json      TEXT    NOT NULL,
+  version            INTEGER NOT NULL CHECK (version >= 1),
+  updated_by_user_id INTEGER REFERENCES users(id),
+  updated_at         TEXT    NOT NULL,
+  PRIMARY KEY (kind, key)
+);
+
+-- What was published is what the council and the market saw: numbered 1, 2, … without gaps,
+-- never changed or removed.
+CREATE TABLE plan_versions (
+  number               INTEGER PRIMARY KEY CHECK (number >= 1),
+  published_at         TEXT    NOT NULL,
+  published_by_user_id INTEGER REFERENCES users(id),
+  document_json        TEXT    NOT NULL
+);
+CREATE TRIGGER plan_versions_without_gaps BEFORE INSERT ON plan_versions
+WHEN NEW.number <> (SELECT coalesce(max(number), 0) + 1 FROM plan_versions)
+BEGIN SELECT RAISE(ABORT, 'plan versions are numbered 1, 2, ... without gaps'); END;
+CREATE TRIGGER plan_versions_append_only_update BEFORE UPDATE ON plan_versions
+BEGIN SELECT RAISE(ABORT, 'published plan versions are append-only'); END;
+CREATE TRIGGER plan_versions_append_only_delete BEFORE DELETE ON plan_versions
+BEGIN SELECT RAISE(ABORT, 'published plan versions are append-only'); END;
+)sql"},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 //   sqlite_market.cc     MarketStore: imported market processes
 //   sqlite_portfolio.cc  PortfolioStore: projects and revisions, areas, indicators
 //   sqlite_decisions.cc  DecisionStore: decision cases
+//   sqlite_strategy.cc   StrategyStore: the strategy's documents and published plan versions
 //   sqlite_audit.cc      AuditLog, and InsertAudit, the one writer of audit events
 // Every public method takes mu_ for its whole run; the helpers marked SAMSPILL_REQUIRES(mu_)
 // are called with it held (checked by the thread_safety_analysis test).
@@ -171,6 +172,20 @@ class SqliteStore final : public Store {
   Result<StoredDecisionCase> UpdateDecisionCase(const DecisionCaseUpdate& u,
                                                 AuditEvent audit) override;
 
+  // StrategyStore (sqlite_strategy.cc).
+  Result<std::optional<StoredStrategyDocument>> FindStrategyDocument(std::string_view kind,
+                                                                     std::string_view key) override;
+  Result<std::vector<StoredStrategyDocument>> ListStrategyDocuments(std::string_view kind) override;
+  Result<StoredStrategyDocument> PutStrategyDocument(std::string_view kind, std::string_view key,
+                                                     std::string document_json,
+                                                     int64_t expected_version,
+                                                     std::optional<int64_t> user_id, Timestamp at,
+                                                     AuditEvent audit) override;
+  Result<StoredPlanVersion> AppendPlanVersion(const StoredPlanVersion& version,
+                                              AuditEvent audit) override;
+  Result<std::vector<StoredPlanVersion>> ListPlanVersions() override;
+  Result<std::optional<StoredPlanVersion>> LatestPlanVersion() override;
+
   // AuditLog (sqlite_audit.cc).
   Status AppendAudit(AuditEvent event) override;
   Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) override;
@@ -218,6 +233,13 @@ class SqliteStore final : public Store {
   // Project revisions (sqlite_portfolio.cc).
   Status InsertRevision(int64_t project_id, int64_t version, const AuditEvent& audit,
                         const std::string& document_json) SAMSPILL_REQUIRES(mu_);
+
+  // Strategy documents and plan versions (sqlite_strategy.cc).
+  Result<std::optional<StoredStrategyDocument>> FindStrategyDocumentLocked(std::string_view kind,
+                                                                           std::string_view key)
+      SAMSPILL_REQUIRES(mu_);
+  Result<std::optional<StoredPlanVersion>> FindPlanVersionLocked(int64_t number)
+      SAMSPILL_REQUIRES(mu_);
 
   // Audit trail (sqlite_audit.cc).
   Result<AuditChainReport> VerifyAuditChainLocked() SAMSPILL_REQUIRES(mu_);

@@ -122,7 +122,9 @@ TEST_F(SqliteFileTest, AVersion7DatabaseGetsTheAddressWhetherOrNotItHadIt) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     std::string sql = had_column ? "" : "ALTER TABLE organisations DROP COLUMN address;";
-    sql += "DROP TABLE decision_cases; PRAGMA user_version = 7;";
+    sql +=
+        "DROP TABLE decision_cases; DROP TABLE strategy_documents; DROP TABLE plan_versions; "
+        "PRAGMA user_version = 7;";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
         << sqlite3_errmsg(db);
     sqlite3_close(db);
@@ -140,6 +142,87 @@ TEST_F(SqliteFileTest, AVersion7DatabaseGetsTheAddressWhetherOrNotItHadIt) {
     ASSERT_TRUE(org.ok()) << org.status().ToString() << (had_column ? " (had it)" : "");
     EXPECT_EQ((*store)->FindOrganisationById(org->id)->address, "Postboks 2300");
   }
+}
+
+// A database from before migration 11 keeps its users and decision cases and gains the
+// strategy's tables, which then store documents and plan versions.
+TEST_F(SqliteFileTest, MigratesAVersion10DatabaseKeepingItsDataAndAddingTheStrategy) {
+  const AuditEvent e{.at = *ParseIsoTimestamp("2026-01-01T00:00:00Z"),
+                     .action = "user.create",
+                     .entity_type = "user"};
+  int64_t case_id = 0;
+  {
+    auto store = std::move(OpenSqliteStore(path_)).value();
+    ASSERT_TRUE(store->CreateUser({"ola", "Ola", Role::kProcurementOfficer, "h"}, e).ok());
+    StoredDecisionCase c;
+    c.title = "Drift av bofellesskap";
+    c.service_area = "Bo- og aktivitetstilbud";
+    c.document_json = "{}";
+    Result<StoredDecisionCase> created = store->CreateDecisionCase(c, e);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    case_id = created->id;
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const char* back_to_10 =
+        "DROP TABLE strategy_documents; DROP TABLE plan_versions; PRAGMA user_version = 10;";
+    ASSERT_EQ(sqlite3_exec(db, back_to_10, nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  Result<std::unique_ptr<Store>> opened = OpenSqliteStore(path_);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Store& store = **opened;
+  EXPECT_EQ(store.SchemaVersion(), SqliteLatestSchemaVersion());
+  EXPECT_EQ(store.FindUserByUsername("ola")->display_name, "Ola");
+  EXPECT_EQ(store.FindDecisionCase(case_id)->title, "Drift av bofellesskap");
+  EXPECT_EQ(store.ListAudit({})->size(), 2u);
+  EXPECT_TRUE(store.VerifyAuditChain()->intact());
+  EXPECT_TRUE(store
+                  .PutStrategyDocument(
+                      kStrategyRegisterKind, "", "{}", 0, std::nullopt, e.at,
+                      {.at = e.at, .action = "strategy.register.save", .entity_type = "strategy"})
+                  .ok());
+  StoredPlanVersion first{.number = 1, .published_at = e.at, .document_json = "{}"};
+  EXPECT_TRUE(store
+                  .AppendPlanVersion(
+                      first, {.at = e.at, .action = "strategy.plan.publish", .entity_type = "plan"})
+                  .ok());
+  EXPECT_EQ(store.ListPlanVersions()->size(), 1u);
+}
+
+// What was published stays as published, even for someone with the database file: the table
+// refuses changes, removals and numbers out of sequence.
+TEST_F(SqliteFileTest, PublishedPlanVersionsCannotBeRewritten) {
+  {
+    auto store = std::move(OpenSqliteStore(path_)).value();
+    const Timestamp at = *ParseIsoTimestamp("2026-01-01T00:00:00Z");
+    StoredPlanVersion first{.number = 1, .published_at = at, .document_json = "{\"v\":1}"};
+    ASSERT_TRUE(store
+                    ->AppendPlanVersion(
+                        first, {.at = at, .action = "strategy.plan.publish", .entity_type = "plan"})
+                    .ok());
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  EXPECT_NE(
+      sqlite3_exec(db, "UPDATE plan_versions SET document_json = '{}'", nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM plan_versions", nullptr, nullptr, nullptr), SQLITE_OK);
+  const char* gap =
+      "INSERT INTO plan_versions (number, published_at, document_json) "
+      "VALUES (3, '2026-01-02T00:00:00Z', '{}')";
+  EXPECT_NE(sqlite3_exec(db, gap, nullptr, nullptr, nullptr), SQLITE_OK);
+  const char* next =
+      "INSERT INTO plan_versions (number, published_at, document_json) "
+      "VALUES (2, '2026-01-02T00:00:00Z', '{}')";
+  EXPECT_EQ(sqlite3_exec(db, next, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  const char* bad_kind =
+      "INSERT INTO strategy_documents (kind, key, document_json, version, updated_at) "
+      "VALUES ('budget', '', '{}', 1, '2026-01-02T00:00:00Z')";
+  EXPECT_NE(sqlite3_exec(db, bad_kind, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
 }
 
 TEST_F(SqliteFileTest, RefusesDatabaseFromNewerVersion) {
