@@ -297,5 +297,25 @@ TEST(Indicator, SummariesPrintTheDecimals) {
   EXPECT_EQ(a.summary_en, "53.5 of 50.0 in the period");
 }
 
+// The attainment CSV writes an indicator with one decimal with a decimal point: target 14.0,
+// 2024 12.0, 2025 12.6 (no period total: a sum of shares means nothing); whole-number
+// indicators as before.
+TEST(Indicator, AttainmentCsvWritesTheDecimals) {
+  Indicator ind{.category = "strategi",
+                .name = "IKU",
+                .target_kind = TargetKind::kReachByLastYear,
+                .target = 140,
+                .decimals = 1};
+  ind.SetFigure({2024, 120, "", false});
+  ind.SetFigure({2025, 126, "", false});
+  Indicator whole{.category = "x", .name = "y", .target_kind = TargetKind::kPerYear, .target = 7};
+  whole.SetFigure({2024, 8, "", false});
+  const std::string csv = AttainmentToCsv({ind, whole}, {2024, 2025});
+  EXPECT_NE(csv.find("strategi,IKU,antall,reach_by_last_year,14.0,12.0,12.6,,not_met,"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("x,y,antall,per_year,7,8,,8,not_met,"), std::string::npos) << csv;
+}
+
 }  // namespace
 }  // namespace samspill::portfolio
