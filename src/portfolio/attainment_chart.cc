@@ -111,6 +111,7 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
   for (size_t i = 0; i < shown.size(); ++i) {
     const Indicator* ind = shown[i];
     const IndicatorAttainment a = ComputeAttainment(*ind, period);
+    auto value = [&](int64_t v) { return FormatIndicatorValue(v, ind->decimals, en); };
     int64_t max_value = ind->target.value_or(0);
     for (const YearAttainment& y : a.years) {
       max_value = std::max(max_value, y.value.value_or(0));
@@ -134,8 +135,8 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
     svg += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(base) +
            "\" text-anchor=\"end\">0</text>";
     svg += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" +
-           std::to_string(base - plot_h + 10) + "\" text-anchor=\"end\">" +
-           std::to_string(max_value) + "</text>";
+           std::to_string(base - plot_h + 10) + "\" text-anchor=\"end\">" + value(max_value) +
+           "</text>";
     svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(base) + "\" x2=\"" +
            std::to_string(width - 10) + "\" y2=\"" + std::to_string(base) +
            "\" stroke=\"#555\" stroke-width=\"1\"/>";
@@ -145,11 +146,10 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
       const char* colour = y.state == Attainment::kMet      ? kMetColour
                            : y.state == Attainment::kNotMet ? kNotMetColour
                                                             : kNeutralColour;
-      std::string tip =
-          std::to_string(y.year) + ": " +
-          (y.value ? std::to_string(*y.value) : StateLabel(Attainment::kNoFigure, en));
+      std::string tip = std::to_string(y.year) + ": " +
+                        (y.value ? value(*y.value) : StateLabel(Attainment::kNoFigure, en));
       if (y.target) {
-        tip += std::string(en ? " (target " : " (måltall ") + std::to_string(*y.target) + ", " +
+        tip += std::string(en ? " (target " : " (måltall ") + value(*y.target) + ", " +
                StateLabel(y.state, en) + ")";
       }
       if (!y.note.empty()) tip += " – " + y.note;
@@ -157,10 +157,18 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
              std::to_string(bar_w) + "\" height=\"" + Num(h) + "\" fill=\"" + colour +
              "\"><title>" + EscapeHtml(tip) + "</title></rect>";
       svg += "<text x=\"" + std::to_string(x + bar_w / 2) + "\" y=\"" + Num(base - h - 4) +
-             "\" text-anchor=\"middle\">" + (y.value ? std::to_string(*y.value) : "–") +
+             "\" text-anchor=\"middle\">" + (y.value ? value(*y.value) : "–") +
              (y.note.empty() ? "" : "*") + "</text>";
       svg += "<text x=\"" + std::to_string(x + bar_w / 2) + "\" y=\"" + std::to_string(base + 16) +
              "\" text-anchor=\"middle\">" + std::to_string(y.year) + "</text>";
+      if (y.target && ind->target_kind == TargetKind::kReachByLastYear) {
+        // The year's point on the path to the target: a dashed mark across its bar, so the
+        // reader sees each year against what it should have reached, not only the last.
+        const double ty = base - static_cast<double>(*y.target) * scale;
+        svg += "<line class=\"path-target\" x1=\"" + std::to_string(x - 6) + "\" y1=\"" + Num(ty) +
+               "\" x2=\"" + std::to_string(x + bar_w + 6) + "\" y2=\"" + Num(ty) +
+               "\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
+      }
       x += bar_w + gap;
     }
     if (ind->target && ind->target_kind == TargetKind::kPerYear) {
@@ -169,7 +177,7 @@ std::string CategoryChartSvg(std::string_view category, const std::vector<Indica
              std::to_string(x) + "\" y2=\"" + Num(ty) +
              "\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
       svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + Num(ty + 4) + "\">" +
-             (en ? "target " : "måltall ") + std::to_string(*ind->target) + "</text>";
+             (en ? "target " : "måltall ") + value(*ind->target) + "</text>";
     }
     svg += "</g>";
     y0 = base + 36;

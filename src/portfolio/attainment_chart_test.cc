@@ -44,5 +44,36 @@ TEST(AttainmentChart, WholeNamesAValueAxisAndThePagesLanguage) {
   }
 }
 
+// An indicator with one decimal prints its values with a decimal comma in Norwegian and a point
+// in English, and a reach-by-last-year target marks each year's point on the path (2025: 120 +
+// 20·1/2 = 130, i.e. 13,0; 2026 the target 14,0).
+TEST(AttainmentChart, DecimalsAndThePathToTheTarget) {
+  Indicator ind;
+  ind.category = "strategi";
+  ind.name = "IKU";
+  ind.target_kind = TargetKind::kReachByLastYear;
+  ind.target = 140;
+  ind.decimals = 1;
+  ind.SetFigure({2024, 120, "", false});
+  ind.SetFigure({2025, 135, "", false});
+  const std::vector<Indicator> indicators = {ind};
+  const std::string nb = CategoryChartSvg("strategi", indicators, Period{2024, 2026}, {});
+  EXPECT_NE(nb.find("2025: 13,5 (måltall 13,0, nådd)"), std::string::npos) << nb;
+  EXPECT_NE(nb.find("text-anchor=\"middle\">13,5</text>"), std::string::npos) << nb;
+  EXPECT_NE(nb.find("2026: ikke rapportert (måltall 14,0, ikke rapportert)"), std::string::npos)
+      << nb;
+  // Marks for 2025 and 2026; none for the baseline year 2024.
+  size_t marks = 0;
+  for (size_t at = nb.find("class=\"path-target\""); at != std::string::npos;
+       at = nb.find("class=\"path-target\"", at + 1)) {
+    ++marks;
+  }
+  EXPECT_EQ(marks, 2u);
+  const std::string en =
+      CategoryChartSvg("strategi", indicators, Period{2024, 2026}, {.english = true});
+  EXPECT_NE(en.find("2025: 13.5 (target 13.0, met)"), std::string::npos) << en;
+  EXPECT_EQ(en.find("13,5"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace samspill::portfolio

@@ -1,6 +1,8 @@
 #include "portfolio/indicator.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 #include "common/text.h"
 
@@ -18,12 +20,55 @@ constexpr KindEntry kKinds[] = {
     {TargetKind::kIncreaseOverPeriod, "increase_over_period", "Økning i perioden"},
     {TargetKind::kIncreaseEachEdition, "increase_each_edition", "Økning for hvert arrangement"},
     {TargetKind::kNone, "none", "Uten måltall"},
+    {TargetKind::kReachByLastYear, "reach_by_last_year", "Nås innen siste år"},
 };
+
+// a / b rounded half away from zero (b > 0): the straight path's value for a year between the
+// baseline and the target, so 0.5 of the scale's last digit counts as reached the same way for
+// an increase and a decrease.
+int64_t DivideRounded(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  const int64_t r = a % b;
+  if (2 * (r < 0 ? -r : r) >= b) q += a < 0 ? -1 : 1;
+  return q;
+}
+
+// The straight path from `baseline` (step 0) to `target` (step `span` > 0) at step `k`, rounded
+// half away from zero: (baseline·span + (target − baseline)·k) / span. Exact in integers; only
+// figures near the limits of int64_t (which no indicator has) fall back to long double.
+int64_t PathValue(int64_t baseline, int64_t target, int64_t k, int64_t span) {
+  int64_t diff = 0, start = 0, step = 0, sum = 0;
+  if (!__builtin_sub_overflow(target, baseline, &diff) &&
+      !__builtin_mul_overflow(baseline, span, &start) && !__builtin_mul_overflow(diff, k, &step) &&
+      !__builtin_add_overflow(start, step, &sum)) {
+    return DivideRounded(sum, span);
+  }
+  const long double exact =
+      static_cast<long double>(baseline) +
+      (static_cast<long double>(target) - static_cast<long double>(baseline)) *
+          static_cast<long double>(k) / static_cast<long double>(span);
+  return static_cast<int64_t>(std::llroundl(exact));
+}
 
 }  // namespace
 
 bool TargetIsRequired(TargetKind k) {
-  return k == TargetKind::kPerYear || k == TargetKind::kPeriodTotal;
+  return k == TargetKind::kPerYear || k == TargetKind::kPeriodTotal ||
+         k == TargetKind::kReachByLastYear;
+}
+
+std::string FormatIndicatorValue(int64_t value, int decimals, bool english) {
+  if (decimals <= 0) return std::to_string(value);
+  int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  // The magnitude as unsigned, so the smallest int64_t prints too.
+  const uint64_t magnitude =
+      value < 0 ? uint64_t{0} - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  const uint64_t whole = magnitude / static_cast<uint64_t>(scale);
+  std::string fraction = std::to_string(magnitude % static_cast<uint64_t>(scale));
+  fraction.insert(0, static_cast<size_t>(decimals) - fraction.size(), '0');
+  return std::string(value < 0 ? "-" : "") + std::to_string(whole) + (english ? "." : ",") +
+         fraction;
 }
 
 std::string_view TargetKindName(TargetKind kind) {
@@ -88,6 +133,10 @@ Status ValidateIndicator(const Indicator& ind) {
         "target");
   }
   if (ind.target && *ind.target < 0) return InvalidArgument("the target is negative", "target");
+  if (ind.decimals < 0 || ind.decimals > 2) {
+    return InvalidArgument("decimals must be 0, 1 or 2, not " + std::to_string(ind.decimals),
+                           "decimals");
+  }
   int previous = 0;
   for (const YearFigure& f : ind.figures) {
     if (f.year < 1900 || f.year > 2200) {
@@ -105,6 +154,8 @@ Status ValidateIndicator(const Indicator& ind) {
 
 IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period) {
   IndicatorAttainment out;
+  auto nb = [&](int64_t v) { return FormatIndicatorValue(v, ind.decimals, false); };
+  auto en = [&](int64_t v) { return FormatIndicatorValue(v, ind.decimals, true); };
   auto figure_year = [&](int year) {
     YearAttainment y;
     y.year = year;
@@ -157,10 +208,10 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
       out.period = !out.period_value                  ? Attainment::kNoFigure
                    : *out.period_value >= *ind.target ? Attainment::kMet
                                                       : Attainment::kNotMet;
-      out.summary_nb = (out.period_value ? std::to_string(*out.period_value) : "–") + " av " +
-                       std::to_string(*ind.target) + " i perioden";
-      out.summary_en = (out.period_value ? std::to_string(*out.period_value) : "–") + " of " +
-                       std::to_string(*ind.target) + " in the period";
+      out.summary_nb = (out.period_value ? nb(*out.period_value) : "–") + " av " + nb(*ind.target) +
+                       " i perioden";
+      out.summary_en = (out.period_value ? en(*out.period_value) : "–") + " of " + en(*ind.target) +
+                       " in the period";
       break;
     }
     case TargetKind::kIncreaseOverPeriod: {
@@ -170,8 +221,8 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
       if (ind.period_total) {
         out.period_value = ind.period_total;
         out.period = *ind.period_total > 0 ? Attainment::kMet : Attainment::kNotMet;
-        out.summary_nb = std::to_string(*ind.period_total) + " nye i perioden";
-        out.summary_en = std::to_string(*ind.period_total) + " new in the period";
+        out.summary_nb = nb(*ind.period_total) + " nye i perioden";
+        out.summary_en = en(*ind.period_total) + " new in the period";
       } else {
         std::vector<const YearAttainment*> valued;
         for (const YearAttainment& y : out.years) {
@@ -185,11 +236,9 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
           const bool grew = *valued.back()->value > *valued.front()->value;
           out.period = grew ? Attainment::kMet : Attainment::kNotMet;
           out.summary_nb = std::string(grew ? "Økt" : "Ikke økt") + " fra " +
-                           std::to_string(*valued.front()->value) + " til " +
-                           std::to_string(*valued.back()->value);
+                           nb(*valued.front()->value) + " til " + nb(*valued.back()->value);
           out.summary_en = std::string(grew ? "Increased" : "Not increased") + " from " +
-                           std::to_string(*valued.front()->value) + " to " +
-                           std::to_string(*valued.back()->value);
+                           en(*valued.front()->value) + " to " + en(*valued.back()->value);
         }
       }
       break;
@@ -227,12 +276,42 @@ IndicatorAttainment ComputeAttainment(const Indicator& ind, const Period& period
                          : any_value      ? std::optional<int64_t>(sum)
                                           : std::nullopt;
       out.period = Attainment::kNoTarget;
-      out.summary_nb = out.period_value
-                           ? std::to_string(*out.period_value) + " i perioden (uten måltall)"
-                           : "Uten måltall";
-      out.summary_en = out.period_value
-                           ? std::to_string(*out.period_value) + " in the period (no target)"
-                           : "No target";
+      out.summary_nb =
+          out.period_value ? nb(*out.period_value) + " i perioden (uten måltall)" : "Uten måltall";
+      out.summary_en =
+          out.period_value ? en(*out.period_value) + " in the period (no target)" : "No target";
+      break;
+    }
+    case TargetKind::kReachByLastYear: {
+      // The first year is the baseline; each later year is compared with the straight path
+      // from the baseline figure to the target in the last year, the last year with the target
+      // itself. Without a baseline figure there is no path: only the last year counts.
+      const YearFigure* first = ind.Figure(period.first_year);
+      const std::optional<int64_t> baseline = first ? first->value : std::nullopt;
+      const int64_t span = period.last_year - period.first_year;
+      for (int year = period.first_year; year <= period.last_year; ++year) {
+        YearAttainment y = figure_year(year);
+        if (year == period.last_year) {
+          y.target = ind.target;
+        } else if (year > period.first_year && baseline) {
+          y.target = PathValue(*baseline, *ind.target, year - period.first_year, span);
+        }
+        if (y.target) {
+          y.state = !y.value ? Attainment::kNoFigure
+                             : (*y.value >= *y.target ? Attainment::kMet : Attainment::kNotMet);
+          ++out.years_with_target;
+          if (y.state == Attainment::kMet) ++out.years_met;
+        }
+        if (year == period.last_year) out.period = y.state;
+        out.years.push_back(std::move(y));
+      }
+      const std::string last = std::to_string(period.last_year);
+      out.summary_nb = "På sporet " + std::to_string(out.years_met) + " av " +
+                       std::to_string(out.years_with_target) + " år; målet " + nb(*ind.target) +
+                       " gjelder " + last;
+      out.summary_en = "On track in " + std::to_string(out.years_met) + " of " +
+                       std::to_string(out.years_with_target) + " years; the target " +
+                       en(*ind.target) + " is for " + last;
       break;
     }
   }

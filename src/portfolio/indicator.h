@@ -48,7 +48,8 @@ inline constexpr TargetKind kAllTargetKinds[] = {TargetKind::kPerYear,
 std::string_view TargetKindName(TargetKind kind);  // "per_year", …
 std::optional<TargetKind> TargetKindFromName(std::string_view name);
 std::string_view TargetKindLabelNb(TargetKind kind);  // "Årlig måltall", …
-// Whether an indicator of this kind needs a target number (per_year and period_total).
+// Whether an indicator of this kind needs a target number (per_year, period_total and
+// reach_by_last_year).
 bool TargetIsRequired(TargetKind kind);
 
 struct YearFigure {
@@ -119,8 +120,13 @@ struct IndicatorAttainment {
   std::string summary_en;  // "Met in 3 of 4 years", "9 of 4 in the period"
 };
 
-// Checks a category and name, a target where the kind needs one, and years and figures that
-// are not negative.
+// `value` (an integer × 10^decimals) printed with `decimals` decimals: "26,5" in Norwegian,
+// "26.5" in English; whole values with no decimals print as before ("1234", never grouped, as
+// the summaries and charts always printed them).
+std::string FormatIndicatorValue(int64_t value, int decimals, bool english);
+
+// Checks a category and name, a target where the kind needs one, decimals 0..2, and years and
+// figures that are not negative.
 Status ValidateIndicator(const Indicator& indicator);
 
 IndicatorAttainment ComputeAttainment(const Indicator& indicator, const Period& period);

@@ -163,14 +163,17 @@ std::string AttainmentToCsv(const std::vector<Indicator>& indicators, const Peri
   std::string out = "\xEF\xBB\xBF" + CsvLine(header);
   for (const Indicator& ind : indicators) {
     const IndicatorAttainment a = ComputeAttainment(ind, period);
+    // Values with decimals are written with a decimal point ("26.5"), as spreadsheets read CSV
+    // numbers; whole values as before.
+    auto value = [&](int64_t v) { return FormatIndicatorValue(v, ind.decimals, true); };
     std::vector<std::string> row = {ind.category, ind.name, ind.unit,
                                     std::string(TargetKindName(ind.target_kind)),
-                                    ind.target ? std::to_string(*ind.target) : ""};
+                                    ind.target ? value(*ind.target) : ""};
     for (int y = period.first_year; y <= period.last_year; ++y) {
       const YearFigure* f = ind.Figure(y);
-      row.push_back(f && f->value ? std::to_string(*f->value) : "");
+      row.push_back(f && f->value ? value(*f->value) : "");
     }
-    row.push_back(a.period_value ? std::to_string(*a.period_value) : "");
+    row.push_back(a.period_value ? value(*a.period_value) : "");
     row.emplace_back(AttainmentName(a.period));
     row.push_back(a.summary_nb);
     std::string note = ind.note;

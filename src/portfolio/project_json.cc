@@ -229,6 +229,7 @@ json IndicatorToJson(const Indicator& ind) {
               {"figures", figures},
               {"period_total", ind.period_total ? json(*ind.period_total) : json()},
               {"note", ind.note},
+              {"decimals", ind.decimals},
               {"count_rule", json()}};
   if (ind.count_rule) {
     json kinds = json::array();
@@ -242,9 +243,9 @@ json IndicatorToJson(const Indicator& ind) {
 
 Result<Indicator> IndicatorFromJson(const json& body) {
   SAMSPILL_RETURN_IF_ERROR(CheckJsonObject(body, "", kProjectFields));
-  SAMSPILL_RETURN_IF_ERROR(
-      CheckJsonKeys(body, {"id", "category", "name", "unit", "target_kind", "target", "figures",
-                           "period_total", "note", "count_rule", "version", "attainment"}));
+  SAMSPILL_RETURN_IF_ERROR(CheckJsonKeys(
+      body, {"id", "category", "name", "unit", "target_kind", "target", "figures", "period_total",
+             "note", "decimals", "count_rule", "version", "attainment"}));
   Indicator ind;
   SAMSPILL_ASSIGN_OR_RETURN(std::optional<int64_t> id, WholeNumber(body, "id", ""));
   ind.id = id.value_or(0);
@@ -258,7 +259,7 @@ Result<Indicator> IndicatorFromJson(const json& body) {
   if (!k) {
     return InvalidArgument(
         "target_kind must be one of per_year, period_total, increase_over_period, "
-        "increase_each_edition, none",
+        "increase_each_edition, none, reach_by_last_year",
         "target_kind");
   }
   ind.target_kind = *k;
@@ -266,6 +267,9 @@ Result<Indicator> IndicatorFromJson(const json& body) {
   SAMSPILL_ASSIGN_OR_RETURN(ind.period_total, OptionalJsonInteger(body, "period_total", "", kMinInt,
                                                                   kMaxInt, kProjectFields));
   SAMSPILL_RETURN_IF_ERROR(Text(body, "note", "", ind.note));
+  // Optional: indicators written before values could carry decimals are whole numbers.
+  SAMSPILL_RETURN_IF_ERROR(AssignIfPresent(
+      OptionalJsonInteger(body, "decimals", "", 0, 2, kProjectFields), ind.decimals));
   SAMSPILL_ASSIGN_OR_RETURN(const json* figures, Array(body, "figures"));
   for (size_t i = 0; i < figures->size(); ++i) {
     const json& x = (*figures)[i];

@@ -29,6 +29,10 @@ enum class TargetSubject {
 std::string_view TargetSubjectName(TargetSubject subject);  // "iku", "green"
 std::optional<TargetSubject> TargetSubjectFromName(std::string_view name);
 
+// The category of every target's indicator (the JSON does not carry it: all political targets
+// share it, and ValidateIndicator needs one).
+inline constexpr std::string_view kPoliticalTargetCategory = "politiske mål";
+
 struct PoliticalTarget {
   int64_t id = 0;  // unique within the register, > 0
   TargetSubject subject = TargetSubject::kIku;

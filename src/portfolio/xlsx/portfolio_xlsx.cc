@@ -76,25 +76,35 @@ Status WritePortfolioXlsx(const std::string& path, const std::vector<Project>& p
     worksheet_write_string(targets, 0, c++, h, bold);
   }
   worksheet_set_column(targets, 1, 1, 50, nullptr);
+  // Values with decimals are written as the numbers they stand for (265 tenths as 26.5), shown
+  // with their decimals.
+  lxw_format* one_decimal = workbook_add_format(wb);
+  format_set_num_format(one_decimal, "0.0");
+  lxw_format* two_decimals = workbook_add_format(wb);
+  format_set_num_format(two_decimals, "0.00");
   r = 1;
   for (const Indicator& ind : indicators) {
     const IndicatorAttainment a = ComputeAttainment(ind, period);
+    const double scale = ind.decimals == 1 ? 10.0 : ind.decimals == 2 ? 100.0 : 1.0;
+    lxw_format* number = ind.decimals == 1   ? one_decimal
+                         : ind.decimals == 2 ? two_decimals
+                                             : nullptr;
     c = 0;
     worksheet_write_string(targets, r, c++, ind.category.c_str(), nullptr);
     worksheet_write_string(targets, r, c++, ind.name.c_str(), wrap);
     worksheet_write_string(targets, r, c++, std::string(TargetKindLabelNb(ind.target_kind)).c_str(),
                            nullptr);
     if (ind.target)
-      worksheet_write_number(targets, r, c, static_cast<double>(*ind.target), nullptr);
+      worksheet_write_number(targets, r, c, static_cast<double>(*ind.target) / scale, number);
     ++c;
     for (int y = period.first_year; y <= period.last_year; ++y) {
       const YearFigure* f = ind.Figure(y);
       if (f && f->value)
-        worksheet_write_number(targets, r, c, static_cast<double>(*f->value), nullptr);
+        worksheet_write_number(targets, r, c, static_cast<double>(*f->value) / scale, number);
       ++c;
     }
     if (a.period_value)
-      worksheet_write_number(targets, r, c, static_cast<double>(*a.period_value), nullptr);
+      worksheet_write_number(targets, r, c, static_cast<double>(*a.period_value) / scale, number);
     ++c;
     worksheet_write_string(targets, r, c++, a.summary_nb.c_str(), nullptr);
     worksheet_write_string(targets, r, c++, ind.note.c_str(), wrap);
