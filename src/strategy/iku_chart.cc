@@ -265,11 +265,19 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
   double next_free = 0;
   for (EndLabel& label : end_labels) {
     label.y = std::max(label.y, next_free);
+    next_free = label.y + static_cast<double>(label.lines.size()) * 16 + 2;
+  }
+  // Many names pushed below the plot move up together, so none runs into the years or the key.
+  const double overflow =
+      end_labels.empty()
+          ? 0.0
+          : end_labels.back().y + 16.0 * (end_labels.back().lines.size() - 1) - kPlotBottom;
+  for (EndLabel& label : end_labels) {
+    if (overflow > 0) label.y -= overflow;
     for (size_t l = 0; l < label.lines.size(); ++l) {
       body += Text(kPlotRight + 8, label.y + static_cast<double>(l) * 16, label.lines[l],
                    "peer-label", kSmallFont);
     }
-    next_free = label.y + static_cast<double>(label.lines.size()) * 16 + 2;
   }
 
   // The municipality's own line: solid, its points with their values; example years hollow.
@@ -279,6 +287,10 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
   body += "<g class=\"own\">";
   body += "<path d=\"" + PathData(own_points, s) + "\" fill=\"none\" stroke=\"" + kOwnColour +
           "\" stroke-width=\"3\"/>";
+  // Values 14 units high and up to 34 wide: when the years stand closer than that, every other
+  // value goes under its point so that neighbours never overlap.
+  const bool alternate = s.Step() < 36.0;
+  bool below = false;
   for (const SeriesPoint& p : own_points) {
     if (!p.value) continue;
     any_example = any_example || p.example;
@@ -290,7 +302,8 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
             "\" cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"5\" fill=\"" +
             (p.example ? "#ffffff" : kOwnColour) + "\" stroke=\"" + kOwnColour +
             "\" stroke-width=\"2\"><title>" + EscapeHtml(tip) + "</title></circle>";
-    body += Text(x, y - 10, value, "own-value", kSmallFont, "middle");
+    body += Text(x, below ? y + 22 : y - 10, value, "own-value", kSmallFont, "middle");
+    below = alternate && !below;
   }
   body += "</g>";
 

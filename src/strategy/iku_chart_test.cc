@@ -103,6 +103,13 @@ TEST(IkuChart, TheNationalLineIsDashedAndInTheKey) {
   EXPECT_EQ(Texts(p->svg, "year").front(), "2009");
   EXPECT_EQ(Texts(p->svg, "year").size(), 7u);  // 2009, 2011, …, 2021
   EXPECT_EQ(Texts(p->svg, "own-value"), (std::vector<std::string>{"24.0", "25.0", "26.0"}));
+  // The years stand 32.3 units apart: every other value goes under its point. 2020 at 24.0
+  // (y 280 − 192 = 88) has its value above (78), 2021 at 25.0 (y 80) below (102).
+  std::vector<std::string> value_ys;
+  for (pugi::xpath_node n : p->svg.select_nodes("//text[@class='own-value']")) {
+    value_ys.emplace_back(n.node().attribute("y").value());
+  }
+  EXPECT_EQ(value_ys, (std::vector<std::string>{"78.0", "102.0", "62.0"}));
   EXPECT_EQ(Texts(p->svg, "y-tick").back(), "30%");
 }
 
@@ -121,6 +128,23 @@ TEST(IkuChart, LongNamesMoveIntoTheKeyAndEndLabelsDoNotOverlap) {
   ASSERT_EQ(ys.size(), 2u);
   EXPECT_GE(ys[1] - ys[0], 16.0);
   EXPECT_EQ(Texts(p->svg, "key-text").back(), "1: Sammenligningskommunerne");
+}
+
+// Twelve peers all at 1 % end near the axis (y 280 − 1 × 48 = 232 for a y axis to 5; the
+// name's baseline 5 lower, 237): pushed 18 units apart (16 a line, 2 between) they would run to
+// 237 + 11 × 18 = 435, below the plot; the block moves up by 155 so that the last name stands
+// on the plot's bottom line (280) and the first at 280 − 198 = 82.
+TEST(IkuChart, EndLabelsStayBesideThePlot) {
+  std::vector<PeerFigure> peers;
+  for (int i = 0; i < 12; ++i) peers.push_back({"K" + std::to_string(i), "", 2020, 1.0});
+  const auto p = Parse(IkuChartSvg({Point(2020, 1.0)}, peers, {.show_national = false}));
+  std::vector<double> ys;
+  for (pugi::xpath_node n : p->svg.select_nodes("//text[@class='peer-label']")) {
+    ys.push_back(n.node().attribute("y").as_double());
+  }
+  ASSERT_EQ(ys.size(), 12u);
+  EXPECT_DOUBLE_EQ(ys.back(), 280.0);
+  EXPECT_DOUBLE_EQ(ys.front(), 280.0 - 11 * 18);
 }
 
 TEST(IkuChart, StandaloneIsAnSvgFile) {

@@ -444,6 +444,8 @@ constexpr Entry kCatalogue[] = {
     {"category, name or note too long", "kategorien, navnet eller merknaden er for lang"},
     {"a {} indicator needs a target", "en indikator av typen {} må ha et måltall"},
     {"the target is negative", "måltallet er negativt"},
+    {"decimals must be 0, 1 or 2, not {}", "antall desimaler må være 0, 1 eller 2, ikke {}"},
+    {"must be a number with at most {} decimal places", "må være et tall med høyst {} desimaler"},
     {"the year {} is out of range", "året {} er utenfor det som godtas"},
     {"figures must have one entry per year", "tallene kan ha bare én oppføring per år"},
     {"the figure for {} is negative", "tallet for {} er negativt"},

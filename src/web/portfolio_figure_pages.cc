@@ -6,10 +6,12 @@
 // shown beside them, with what was typed kept. An indicator counted from the register shows its
 // counted figures, which nobody enters by hand; its notes and target can still be changed.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include "app/portfolio_service.h"
+#include "common/parse_number.h"
 #include "web/form_fields.h"
 #include "web/messages.h"
 #include "web/page.h"
@@ -40,24 +42,68 @@ std::vector<int> YearsOf(const Shown& shown) {
   return {years.begin(), years.end()};
 }
 
+// A value as the page shows it: with the indicator's decimals, a decimal comma in Norwegian.
+std::string ValueText(const PageRequest& req, const portfolio::Indicator& indicator,
+                      int64_t value) {
+  return portfolio::FormatIndicatorValue(value, indicator.decimals, req.lang == Lang::kEn);
+}
+
+// A typed value in the indicator's scale (26,5 → 265 for one decimal); nullopt when it is not
+// a number or has more decimals than the indicator keeps. Whole-number indicators read as
+// before.
+std::optional<int64_t> ScaledValue(const portfolio::Indicator& indicator, const std::string& text) {
+  if (indicator.decimals <= 0) return WholeNumber(text);
+  Result<double> v = ParseDecimalNumber(text, "value");
+  if (!v.ok()) return std::nullopt;
+  const double scaled = *v * (indicator.decimals == 1 ? 10.0 : 100.0);
+  const double rounded = std::round(scaled);
+  // Far beyond any indicator, and more digits than the indicator keeps, are refused alike.
+  if (std::fabs(rounded) > 1e15 || std::fabs(scaled - rounded) > 1e-6) return std::nullopt;
+  return static_cast<int64_t>(rounded);
+}
+
+// The error for a value that ScaledValue refused, in the page's language.
+std::string NotANumber(const PageRequest& req, const portfolio::Indicator& indicator) {
+  if (indicator.decimals <= 0) return std::string(req.T("pf.err_whole"));
+  return InLanguage(req.lang, "must be a number with at most " +
+                                  std::to_string(indicator.decimals) + " decimal places");
+}
+
+// The catalogue's text for `key`, or `fallback` when the catalogue has none (a kind added
+// after its texts were written).
+std::string TextOr(const PageRequest& req, const std::string& key, std::string_view fallback) {
+  const std::string_view text = req.T(key);
+  return text == key ? std::string(fallback) : std::string(text);
+}
+
+std::string KindLabel(const PageRequest& req, portfolio::TargetKind kind) {
+  return TextOr(req, "pf.target_kind." + std::string(portfolio::TargetKindName(kind)),
+                req.lang == Lang::kEn && kind == portfolio::TargetKind::kReachByLastYear
+                    ? "Reach by the last year"
+                    : portfolio::TargetKindLabelNb(kind));
+}
+
 // The form's values from the stored indicator.
-Values StoredValues(const portfolio::Indicator& indicator) {
+Values StoredValues(const PageRequest& req, const portfolio::Indicator& indicator) {
   Values v;
-  if (indicator.target) v["target"] = std::to_string(*indicator.target);
-  if (indicator.period_total) v["period_total"] = std::to_string(*indicator.period_total);
+  if (indicator.target) v["target"] = ValueText(req, indicator, *indicator.target);
+  if (indicator.period_total)
+    v["period_total"] = ValueText(req, indicator, *indicator.period_total);
   for (const portfolio::YearFigure& f : indicator.figures) {
     const std::string year = std::to_string(f.year);
-    if (f.value && !f.counted) v["value-" + year] = std::to_string(*f.value);
+    if (f.value && !f.counted) v["value-" + year] = ValueText(req, indicator, *f.value);
     v["note-" + year] = f.note;
   }
   return v;
 }
 
-// A text field of the figures form; numbers get the numeric keyboard on phones.
+// A text field of the figures form; numbers get the numeric keyboard on phones (with a decimal
+// mark when the indicator keeps decimals).
 std::string Field(const Form& form, const std::string& id, const std::string& label,
-                  const std::string& hint, bool numeric) {
+                  const std::string& hint, bool numeric, int decimals = 0) {
+  const std::string mode = decimals > 0 ? "decimal" : "numeric";
   return form.Input(id, label, hint, "text", false,
-                    numeric ? " inputmode=\"numeric\" autocomplete=\"off\"" : "");
+                    numeric ? " inputmode=\"" + mode + "\" autocomplete=\"off\"" : "");
 }
 
 // The posted form as an edit; what cannot be read is an error on its field, in the page's
@@ -73,18 +119,18 @@ app::IndicatorEdit EditFromForm(const PageRequest& req, const Shown& shown, cons
                                     std::string(req.T("pf.err_target_required"))});
   }
   if (!target.empty()) {
-    edit.target = WholeNumber(target);
+    edit.target = ScaledValue(shown.indicator(), target);
     if (!edit.target) {
       errors.push_back(
-          {"target", std::string(req.T("pf.target")) + ": " + std::string(req.T("pf.err_whole"))});
+          {"target", std::string(req.T("pf.target")) + ": " + NotANumber(req, shown.indicator())});
     }
   }
   const std::string total = Trimmed(FormGet(v, "period_total"));
   if (!total.empty()) {
-    edit.period_total = WholeNumber(total);
+    edit.period_total = ScaledValue(shown.indicator(), total);
     if (!edit.period_total) {
       errors.push_back({"period_total", std::string(req.T("pf.period_total")) + ": " +
-                                            std::string(req.T("pf.err_whole"))});
+                                            NotANumber(req, shown.indicator())});
     }
   }
   for (int year : YearsOf(shown)) {
@@ -93,10 +139,10 @@ app::IndicatorEdit EditFromForm(const PageRequest& req, const Shown& shown, cons
     // A counted indicator's page has no figure fields; nothing else is read in their place.
     const std::string value = shown.counted() ? "" : Trimmed(FormGet(v, "value-" + y));
     if (!value.empty()) {
-      f.value = WholeNumber(value);
+      f.value = ScaledValue(shown.indicator(), value);
       if (!f.value) {
         errors.push_back({"value-" + y, std::string(req.T("pf.figure_for")) + " " + y + ": " +
-                                            std::string(req.T("pf.err_whole"))});
+                                            NotANumber(req, shown.indicator())});
       }
     }
     if (f.note.size() > 2000) {
@@ -143,10 +189,11 @@ std::string FormHtml(const PageRequest& req, const Shown& shown, const Values& v
   std::string out = "<form method=\"post\" action=\"" + Path(id) + "\" class=\"stack\">" +
                     CsrfField(req) + "<input type=\"hidden\" name=\"version\" value=\"" +
                     std::to_string(version) + "\">";
+  const int decimals = shown.indicator().decimals;
   out += Field(form, "target", std::string(req.T("pf.target")),
-               std::string(req.T("pf.target_hint." + kind)), true);
+               TextOr(req, "pf.target_hint." + kind, ""), true, decimals);
   out += Field(form, "period_total", std::string(req.T("pf.period_total")),
-               std::string(req.T("pf.period_total_hint")), true);
+               std::string(req.T("pf.period_total_hint")), true, decimals);
   const std::vector<int> years = YearsOf(shown);
   for (int year : years) {
     const std::string y = std::to_string(year);
@@ -154,9 +201,11 @@ std::string FormHtml(const PageRequest& req, const Shown& shown, const Values& v
     if (shown.counted()) {
       const portfolio::YearFigure* f = shown.indicator().Figure(year);
       out += "<p>" + H(req.T("pf.counted_value")) + ": <strong>" +
-             (f && f->value ? std::to_string(*f->value) : std::string("–")) + "</strong></p>";
+             (f && f->value ? ValueText(req, shown.indicator(), *f->value) : std::string("–")) +
+             "</strong></p>";
     } else {
-      out += Field(form, "value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true);
+      out += Field(form, "value-" + y, std::string(req.T("pf.figure_for")) + " " + y, "", true,
+                   decimals);
     }
     out += Field(form, "note-" + y, std::string(req.T("pf.note_for")) + " " + y,
                  year == years.front() ? std::string(req.T("pf.note_hint")) : "", false);
@@ -175,9 +224,7 @@ PageResponse FiguresPage(const PageRequest& req, const Shown& shown, const Value
     if (!text.empty()) dl += "<div><dt>" + H(req.T(key)) + "</dt><dd>" + H(text) + "</dd></div>";
   };
   item("pf.category", ind.category);
-  item("pf.target_kind",
-       std::string(
-           req.T("pf.target_kind." + std::string(portfolio::TargetKindName(ind.target_kind)))));
+  item("pf.target_kind", KindLabel(req, ind.target_kind));
   item("pf.unit", ind.unit);
   item("pf.indicator_note", ind.note);
   if (ind.count_rule) item("pf.counted", CountRuleText(req, *ind.count_rule));
@@ -194,7 +241,7 @@ Result<PageResponse> Show(PageRequest& req, app::PortfolioService& portfolio) {
   SAMSPILL_ASSIGN_OR_RETURN(app::IndicatorView view,
                             portfolio.GetIndicator(Who(req), IdParam(req, 0)));
   const Shown shown{std::move(view), portfolio.settings().period};
-  return FiguresPage(req, shown, StoredValues(shown.indicator()), {}, shown.view.version, 200);
+  return FiguresPage(req, shown, StoredValues(req, shown.indicator()), {}, shown.view.version, 200);
 }
 
 Result<PageResponse> Save(PageRequest& req, app::PortfolioService& portfolio) {

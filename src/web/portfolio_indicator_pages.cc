@@ -98,7 +98,13 @@ std::string FormHtml(const PageRequest& req, const FormValues& values, const For
   std::vector<std::pair<std::string, std::string>> kinds;
   for (portfolio::TargetKind k : portfolio::kAllTargetKinds) {
     const std::string name(portfolio::TargetKindName(k));
-    kinds.emplace_back(name, std::string(req.T("pf.target_kind." + name)));
+    // A kind added after the catalogue's texts were written shows its own label, never the key.
+    const std::string key = "pf.target_kind." + name;
+    const std::string_view text = req.T(key);
+    kinds.emplace_back(name, text != key ? std::string(text)
+                             : req.lang == Lang::kEn && k == portfolio::TargetKind::kReachByLastYear
+                                 ? std::string("Reach by the last year")
+                                 : std::string(portfolio::TargetKindLabelNb(k)));
   }
   out += form.Select("target_kind", req.T("pf.target_kind"), kinds);
   out += form.Input("target", req.T("pf.target"), req.T("pf.new_target_hint"), "text", false,
