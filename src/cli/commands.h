@@ -16,6 +16,7 @@ using CommandAction = std::function<Status()>;
 
 void AddEvaluateCommand(CLI::App& app, CommandAction* action);
 void AddDecisionCommand(CLI::App& app, CommandAction* action);
+void AddStrategyCommand(CLI::App& app, CommandAction* action);
 void AddUserCommand(CLI::App& app, CommandAction* action);
 void AddTenderCommand(CLI::App& app, CommandAction* action);
 void AddMarketCommand(CLI::App& app, CommandAction* action);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   server::AddServeCommand(app, &action);
   cli::AddEvaluateCommand(app, &action);
   cli::AddDecisionCommand(app, &action);
+  cli::AddStrategyCommand(app, &action);
   cli::AddUserCommand(app, &action);
   cli::AddTenderCommand(app, &action);
   cli::AddMarketCommand(app, &action);

@@ -101,6 +101,32 @@ inline std::vector<Role> DecisionReaderRoles() {
   return roles;
 }
 
+// Who writes the tendering strategy (task areas and IKU, political targets as adopted,
+// priorities, the procurement plan): the procurement officer and the controller.
+inline bool IsStrategyWriterRole(Role role) {
+  return role == Role::kProcurementOfficer || role == Role::kController;
+}
+
+// Who reads the strategy inside samspill: the writers, and the service leaders, politicians,
+// union representatives, auditors and administrators. Suppliers and the public read the
+// published plan only, without logging in.
+inline bool IsStrategyReaderRole(Role role) {
+  return IsStrategyWriterRole(role) || role == Role::kServiceLeader || role == Role::kPolitician ||
+         role == Role::kUnionRepresentative || role == Role::kAuditor ||
+         role == Role::kAdministrator;
+}
+
+inline std::vector<Role> StrategyWriterRoles() {
+  return {Role::kProcurementOfficer, Role::kController};
+}
+inline std::vector<Role> StrategyReaderRoles() {
+  std::vector<Role> roles;
+  for (Role role : kAllRoles) {
+    if (IsStrategyReaderRole(role)) roles.push_back(role);
+  }
+  return roles;
+}
+
 // Roles that work in the partnership portfolio (the auditor and administrator read it too).
 inline bool IsPortfolioRole(Role role) {
   return role == Role::kPartnershipCoordinator || role == Role::kProjectLeader ||

@@ -11,6 +11,7 @@
 #include "app/decision_service.h"
 #include "app/market_service.h"
 #include "app/portfolio_service.h"
+#include "app/strategy_service.h"
 #include "app/tender_service.h"
 #include "store/store.h"
 #include "web/api.h"
@@ -23,11 +24,12 @@ struct AppRoutes {
   std::vector<web::PageRoute> pages;  // server-rendered pages
 };
 
-// The module route tables (tenders, portfolio, decision cases, market data) in the order the
-// server adds them. `secure_cookies`: the login page's cookie is Secure (HTTPS or behind a TLS
-// proxy).
+// The module route tables (tenders, portfolio, decision cases, the strategy, market data) in the
+// order the server adds them. `secure_cookies`: the login page's cookie is Secure (HTTPS or behind
+// a TLS proxy).
 AppRoutes ModuleRoutes(app::AuthService& auth, app::TenderService& tenders,
                        app::PortfolioService& portfolio, app::DecisionService& decisions,
-                       app::MarketService& market, store::Store& store, bool secure_cookies);
+                       app::StrategyService& strategy, app::MarketService& market,
+                       store::Store& store, bool secure_cookies);
 
 }  // namespace samspill::server

@@ -43,6 +43,7 @@ Status PrintRoutes() {
   app::TenderService tenders(*store, clock);
   app::PortfolioService portfolio(*store, clock);
   app::DecisionService decisions(*store, clock);
+  app::StrategyService strategy(*store, clock);
   app::MarketService market(*store, clock);
 
   nlohmann::json table = nlohmann::json::array();
@@ -50,7 +51,8 @@ Status PrintRoutes() {
   for (const web::Route& r : web::CoreApiRoutes(*store, auth, organisations, false)) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, market, *store, false);
+  AppRoutes routes =
+      ModuleRoutes(auth, tenders, portfolio, decisions, strategy, market, *store, false);
   for (const web::Route& r : routes.api) {
     table.push_back(RouteJson("api", r.method, r.pattern, r.is_public, r.roles));
   }

@@ -15,6 +15,7 @@
 #include "cli/demo_data.h"
 #include "cli/demo_decisions.h"
 #include "cli/demo_portfolio.h"
+#include "cli/demo_strategy.h"
 #include "cli/demo_tenders.h"
 #include "common/clock.h"
 #include "server/app_routes.h"
@@ -81,12 +82,14 @@ Status Serve(const ServeFlags& flags) {
   app::TenderService tenders(*store, *tender_clock);
   app::PortfolioService portfolio(*store, clock);
   app::DecisionService decisions(*store, clock);
+  app::StrategyService strategy(*store, clock);
   app::MarketService market(*store, clock);
   if (flags.demo) {
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoData(auth, organisations, *store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoTenders(*store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoPortfolio(portfolio, *store));
     SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoDecisions(decisions, *store));
+    SAMSPILL_RETURN_IF_ERROR(cli::LoadDemoStrategy(strategy, *store));
   }
 
   web::WebServer server(*store, auth, organisations,
@@ -99,7 +102,7 @@ Status Serve(const ServeFlags& flags) {
                          .access_log = !flags.quiet});
   // The core API is the server's own (web::CoreApiRoutes); the modules' tables come from the
   // one function `samspill routes` prints as well.
-  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, market, *store,
+  AppRoutes routes = ModuleRoutes(auth, tenders, portfolio, decisions, strategy, market, *store,
                                   flags.secure_cookies || flags.behind_tls_proxy);
   server.AddRoutes(std::move(routes.api));
   server.AddPages(std::move(routes.pages));

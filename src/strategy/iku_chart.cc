@@ -169,7 +169,9 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
   }
   std::vector<SeriesPoint> national;
   if (options.show_national) {
-    for (const NationalIku& n : NationalIkuLine()) national.push_back({n.year, n.iku, false});
+    for (const NationalIku& n : NationalIkuLine()) {
+      if (n.year >= options.national_from) national.push_back({n.year, n.iku, false});
+    }
   }
 
   // The axes: every year any series has; 0 to the largest value rounded up to 5 points.
@@ -339,7 +341,9 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
     svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" ";
   } else {
-    svg += "<svg class=\"chart\" ";
+    // Drawn 640 wide with 14–16 unit text: kept at its width ("wide") and scrolled on a phone
+    // rather than shrunk below a readable size.
+    svg += "<svg class=\"chart wide\" ";
   }
   svg += "viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
          "\" role=\"img\" aria-label=\"" + title + "\" font-family=\"sans-serif\"><title>" + title +

@@ -18,7 +18,10 @@ struct IkuChartOptions {
   std::string own_label;      // "Eksempel Kommune"
   bool english = false;       // axis words and the key in English
   bool show_national = true;  // the national line from NationalIkuLine()
-  bool standalone = false;    // an SVG file (XML declaration, xmlns, own styles)
+  // The national line's years before this one are left out (0: every year), so that its lone
+  // early years do not squeeze the municipality's own years into a corner of the axis.
+  int national_from = 0;
+  bool standalone = false;  // an SVG file (XML declaration, xmlns, own styles)
 };
 
 // `own` from TotalIku() or AreaIku(); points without an IKU are gaps. The x axis spans every

@@ -113,6 +113,19 @@ TEST(IkuChart, TheNationalLineIsDashedAndInTheKey) {
   EXPECT_EQ(Texts(p->svg, "y-tick").back(), "30%");
 }
 
+// From 2020 on (national_from), the national line keeps 2020 and 2021 only: the x axis spans
+// the own years 2020–2022, 420 / 2 = 210 units a year, every year labelled.
+TEST(IkuChart, TheNationalLineCanStartAtTheOwnFirstYear) {
+  const std::vector<IkuPoint> own = {Point(2020, 24.0), Point(2021, 25.0), Point(2022, 26.0)};
+  const auto p = Parse(IkuChartSvg(own, {}, {.english = true, .national_from = 2020}));
+  EXPECT_EQ(Texts(p->svg, "year"), (std::vector<std::string>{"2020", "2021", "2022"}));
+  const pugi::xml_node national = p->svg.select_node("//g[@class='national']/path").node();
+  ASSERT_TRUE(national);
+  // The plot is 240 units high for 0–30: 8 units a point. 2020 26.3 → y 280 − 210.4 = 69.6;
+  // 2021 26.9 → 280 − 215.2 = 64.8; x 60 and 270.
+  EXPECT_STREQ(national.attribute("d").value(), "M60.0 69.6 L270.0 64.8");
+}
+
 // A name with a word too long for the room right of the plot is numbered there and named
 // whole in the key; two peers ending at the same value are not drawn over each other.
 TEST(IkuChart, LongNamesMoveIntoTheKeyAndEndLabelsDoNotOverlap) {

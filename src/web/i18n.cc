@@ -323,6 +323,7 @@ const std::map<std::string_view, Entry>& Table() {
       {"nav.new_tender", {"Ny konkurranse", "New competition"}},
       {"nav.audit", {"Revisjonslogg", "Audit trail"}},
       {"nav.decisions", {"Beslutninger", "Decisions"}},
+      {"nav.strategy", {"Strategi", "Strategy"}},
       {"nav.other_language", {"English", "Norsk"}},
       {"nav.logged_in_as", {"Innlogget som", "Logged in as"}},
       {"nav.logout", {"Logg ut", "Log out"}},

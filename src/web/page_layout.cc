@@ -101,6 +101,7 @@ std::string RenderLayout(const PageRequest& req, std::string_view title, std::st
     if (IsPortfolioRole(role) || role == Role::kAdministrator || role == Role::kAuditor) {
       link("/portefolje", "nav.portfolio");
     }
+    if (IsStrategyReaderRole(role)) link("/strategi", "nav.strategy");
     if (IsDecisionReaderRole(role)) link("/beslutning", "nav.decisions");
     if (role == Role::kProcurementOfficer) link("/anbud/ny", "nav.new_tender");
     if (role == Role::kProcurementOfficer) link("/marked/import", "nav.market_import");

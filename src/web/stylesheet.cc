@@ -106,6 +106,8 @@ svg.chart { width: 100%; max-width: 30rem; height: auto; font-size: 17px; }
 svg.chart.wide { min-width: 45rem; max-width: 46rem; font-size: 13px; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 td.num { text-align: right; white-space: nowrap; }
+td.code { white-space: nowrap; }
+th .detail { display: block; font-weight: normal; }
 tr.total th, tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
 .chart-pair { display: flex; flex-wrap: wrap; gap: 1rem; }
 .chart-pair > .scroll { flex: 1 1 20rem; max-width: 30rem; }

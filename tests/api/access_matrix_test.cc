@@ -578,6 +578,11 @@ TEST_F(AccessMatrixTest, EveryRouteEveryRoleEveryTenderState) {
         const int64_t tender = state.empty() ? 0 : tender_of[state];
         if (EndsWith(before, "/actions/") || EndsWith(before, "/handling/")) return "publish";
         if (EndsWith(before, "/api/portfolio/charts/")) return chart;
+        // A budget year's priorities: the demo's 2026, which exists, so that a change sent
+        // without a version or body is refused rather than creating a list.
+        if (EndsWith(before, "/prioriteringer/") || EndsWith(before, "/priorities/")) {
+          return "2026";
+        }
         if (route.Mutates()) return kMissingId;  // never change anything
         if (EndsWith(before, "/api/tenders/") || EndsWith(before, "/anbud/")) {
           per_tender = true;
