@@ -288,16 +288,21 @@ Result<PageResponse> PlanPage(PageRequest& req, app::StrategyService& s, const E
             "</th><th scope=\"col\">" + H(Tx(req, "Status", "Status")) + "</th><th scope=\"col\">" +
             H(Tx(req, "Publiseres", "Published")) + "</th><th scope=\"col\">" +
             H(Tx(req, "Kobling", "Link")) + "</th></tr></thead><tbody>";
+    // A link only where the reader may follow it: the controller reads no tenders.
+    const bool reads_tenders = IsTenderBuyerRole(req.principal->user.role);
+    const bool reads_cases = IsDecisionReaderRole(req.principal->user.role);
     for (const strategy::PlanItem& item : v.plan.items) {
       std::string link;
       for (const auto& [id, t] : v.tenders) {
-        if (id == item.id) {
+        if (id == item.id && !reads_tenders) {
+          link = H(Tx(req, "Anbud ", "Tender ")) + std::to_string(t.id) + " (" + H(t.state) + ")";
+        } else if (id == item.id) {
           link = "<a href=\"/anbud/" + std::to_string(t.id) + "\">" +
                  H(Tx(req, "Anbud ", "Tender ")) + std::to_string(t.id) + "</a> (" + H(t.state) +
                  ")";
         }
       }
-      if (item.decision_case_id) {
+      if (item.decision_case_id && reads_cases) {
         link += std::string(link.empty() ? "" : "<br>") + "<a href=\"/beslutning/" +
                 std::to_string(*item.decision_case_id) + "\">" +
                 H(Tx(req, "Beslutningssak ", "Decision case ")) +
