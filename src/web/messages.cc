@@ -13,6 +13,45 @@ struct Entry {
 
 // Longer, more specific templates come before shorter ones that would also match.
 constexpr Entry kCatalogue[] = {
+    // The tendering strategy (strategy/, app/strategy_service.cc).
+    {"the strategy register was changed by someone else (version {}, not {}); reload and try "
+     "again",
+     "strategiregisteret er endret av noen andre (versjon {}, ikke {}); last siden på nytt og "
+     "prøv igjen"},
+    {"the priority list was changed by someone else (version {}, not {}); reload and try again",
+     "prioriteringslisten er endret av noen andre (versjon {}, ikke {}); last siden på nytt og "
+     "prøv igjen"},
+    {"the procurement plan was changed by someone else (version {}, not {}); reload and try "
+     "again",
+     "anskaffelsesplanen er endret av noen andre (versjon {}, ikke {}); last siden på nytt og "
+     "prøv igjen"},
+    {"{}: private_purchases and in_house_wins together exceed may_compete",
+     "{}: kjøp fra private og vunne kontrollbud er til sammen mer enn det som kan "
+     "konkurranseutsettes"},
+    {"{}: may_compete is larger than the spend",
+     "{}: det som kan konkurranseutsettes, er større enn utgiftene"},
+    {"nothing public has changed since version {} of the plan",
+     "ingenting offentlig er endret siden versjon {} av planen"},
+    {"the plan has no public item: mark the items suppliers may see",
+     "planen har ingen offentlige konkurranser: merk dem leverandørene kan se"},
+    {"{} was in a published version of the plan: withdraw it instead",
+     "{} har stått i en publisert versjon av planen: sett den til trukket i stedet"},
+    {"the budget year {} has a priority list already",
+     "budsjettåret {} har allerede en prioriteringsliste"},
+    {"no priority list for the budget year {}", "ingen prioriteringsliste for budsjettåret {}"},
+    {"every prioritised area of {} is in the plan already",
+     "alle prioriterte områder for {} er allerede i planen"},
+    {"the register has no task areas to choose among; add them first",
+     "registeret har ingen oppgaveområder å velge mellom; legg dem inn først"},
+    {"the register has no task area {}", "registeret har ikke oppgaveområde {}"},
+    {"the register has no target {}", "registeret har ikke mål {}"},
+    {"the plan has no item {}", "planen har ikke konkurranse {}"},
+    {"the plan has an item for this case already", "planen har allerede en konkurranse for saken"},
+    {"the IKU target's figures are the register's IKU; enter the areas' figures instead",
+     "IKU-målets tall er registerets IKU; legg inn områdenes tall i stedet"},
+    {"the first year has no IKU to add the increase to",
+     "første år har ingen IKU å legge økningen til"},
+    {"there is no decision case {}", "det finnes ingen beslutningssak {}"},
     // Decision cases (decision/decision_case.cc, app/decision_service.cc, web/decision_pages.cc).
     {"the case was decided on {} ({}) and is locked with its figures as they stood; start a new "
      "case to revise it",

@@ -12,6 +12,7 @@
 #include "portfolio/indicator_csv.h"
 #include "portfolio/project.h"
 #include "portfolio/project_csv.h"
+#include "strategy/task_area.h"
 #include "tendering/timeline.h"
 
 namespace samspill::web {
@@ -269,3 +270,29 @@ TEST(Messages, DecisionCaseMessagesAreInNorwegian) {
 
 }  // namespace
 }  // namespace samspill::web
+
+// The strategy's refusals as a page in bokmål shows them.
+TEST(Messages, StrategyMessagesAreInNorwegian) {
+  EXPECT_EQ(samspill::web::InLanguage(
+                samspill::web::Lang::kNb,
+                "the procurement plan was changed by someone else (version 4, not 3); reload and "
+                "try again"),
+            "anskaffelsesplanen er endret av noen andre (versjon 4, ikke 3); last siden på nytt "
+            "og prøv igjen");
+  EXPECT_EQ(samspill::web::InLanguage(samspill::web::Lang::kNb,
+                                      "nothing public has changed since version 2 of the plan"),
+            "ingenting offentlig er endret siden versjon 2 av planen");
+  // Driven through the domain: the message a refused year of an area gives.
+  samspill::strategy::TaskArea area;
+  area.id = 1;
+  area.name = "Hjemmepleje";
+  area.years = {{2024, 100, 100, 90, 20, false, ""}};
+  const samspill::Status refused = samspill::strategy::ValidateTaskArea(area);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(samspill::web::InLanguage(samspill::web::Lang::kNb, refused.message()),
+            "task area 'Hjemmepleje', 2024: kjøp fra private og vunne kontrollbud er til sammen "
+            "mer enn det som kan konkurranseutsettes");
+  // English pages keep the message as it is.
+  EXPECT_EQ(samspill::web::InLanguage(samspill::web::Lang::kEn, "the register has no target 3"),
+            "the register has no target 3");
+}
