@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/html_escape.h"
+#include "common/text.h"
 
 namespace samspill::portfolio {
 namespace {
@@ -33,34 +34,6 @@ std::string StateLabel(Attainment a, bool en) {
       return en ? "no yearly target" : "uten årlig måltall";
   }
   return "";
-}
-
-// `text` in lines of at most `max_chars` characters, broken between words (a word longer than a
-// line gets a line of its own): whole names, never cut.
-std::vector<std::string> WrapWords(const std::string& text, size_t max_chars) {
-  auto chars = [](const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  std::vector<std::string> lines;
-  std::string line;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!word.empty()) {
-      if (!line.empty() && chars(line) + 1 + chars(word) > max_chars) {
-        lines.push_back(line);
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
-    }
-    start = end + 1;
-  }
-  if (!line.empty() || lines.empty()) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace

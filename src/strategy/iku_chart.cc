@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/html_escape.h"
+#include "common/text.h"
 
 namespace samspill::strategy {
 namespace {
@@ -44,35 +45,6 @@ std::string Percent(double v, bool en) {
   std::string s = Num(v);
   if (!en) std::replace(s.begin(), s.end(), '.', ',');
   return s;
-}
-
-size_t Chars(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// `text` in lines of at most `max_chars` characters, broken between words; a longer word
-// stands alone. Names are wrapped, never cut.
-std::vector<std::string> Wrap(const std::string& text, size_t max_chars) {
-  std::vector<std::string> lines;
-  std::string line;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!word.empty()) {
-      if (!line.empty() && Chars(line) + 1 + Chars(word) > max_chars) {
-        lines.push_back(line);
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
-    }
-    start = end + 1;
-  }
-  if (!line.empty() || lines.empty()) lines.push_back(line);
-  return lines;
 }
 
 std::string Text(double x, double y, const std::string& text, const char* css_class, int size,
@@ -253,9 +225,9 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
     }
     body += "</g>";
     const SeriesPoint& last = peer_points[i].back();
-    std::vector<std::string> lines = Wrap(peer_names[i], kEndChars);
+    std::vector<std::string> lines = WrapWords(peer_names[i], kEndChars);
     const bool fits = std::all_of(lines.begin(), lines.end(),
-                                  [](const std::string& l) { return Chars(l) <= kEndChars; });
+                                  [](const std::string& l) { return Utf8Chars(l) <= kEndChars; });
     if (!fits) {
       numbered.push_back(peer_names[i]);
       lines = {std::to_string(numbered.size())};
@@ -327,7 +299,7 @@ std::string IkuChartSvg(const std::vector<IkuPoint>& own, const std::vector<Peer
   body += "<g class=\"key\">";
   for (const auto& [kind, text] : key) {
     if (!kind.empty()) body += Swatch(kind, y);
-    for (const std::string& line : Wrap(text, kKeyChars)) {
+    for (const std::string& line : WrapWords(text, kKeyChars)) {
       body += Text(36, y, line, "key-text", kAxisFont);
       y += kKeyLine;
     }

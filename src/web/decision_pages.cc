@@ -19,19 +19,6 @@ using Errors = std::vector<std::pair<std::string, std::string>>;
 
 std::string CasePath(int64_t id) { return "/beslutning/" + std::to_string(id); }
 
-int StatusOf(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kConflict:
-      return 409;
-    case StatusCode::kNotFound:
-      return 404;
-    case StatusCode::kResourceExhausted:
-      return 413;
-    default:
-      return 400;
-  }
-}
-
 // A whole-kroner amount as typed: "1 250 000", "1250000", "1 250 000,00"; "" is `fallback`.
 Result<int64_t> KronerField(const PageRequest& req, const std::string& name, int64_t fallback,
                             bool required) {
@@ -450,7 +437,7 @@ Result<PageResponse> Answer(PageRequest& req, app::DecisionService& decisions, i
   if (s.code() == StatusCode::kNotFound && !decisions.GetCase(Who(req), id).ok()) return s;
   std::string message = InLanguage(req.lang, s.message());
   if (!s.field().empty()) message = std::string(s.field()) + ": " + message;
-  return CasePage(req, decisions, id, {{"", message}}, StatusOf(s));
+  return CasePage(req, decisions, id, {{"", message}}, FormRefusalStatus(s));
 }
 
 template <typename Fn>
@@ -720,7 +707,7 @@ Result<PageResponse> SaveRisk(PageRequest& req, app::DecisionService& decisions)
   if (s.code() != StatusCode::kInvalidArgument && s.code() != StatusCode::kConflict) return s;
   std::string message = InLanguage(req.lang, s.message());
   if (!s.field().empty()) message = std::string(s.field()) + ": " + message;
-  return RiskPage(req, decisions, {{"", message}}, StatusOf(s));
+  return RiskPage(req, decisions, {{"", message}}, FormRefusalStatus(s));
 }
 
 // ---- The printable decision document.

@@ -98,6 +98,10 @@ std::string ErrorSummary(const PageRequest& req,
 
 PageResponse Redirect(std::string path);
 
+// The HTTP status a refused form shows its page again with: 409 for a conflict (changed by
+// someone else), 404 for something gone, 413 for a file too large, else 400.
+int FormRefusalStatus(const Status& s);
+
 // Small pieces of page markup shared by every page.
 // The string at `key` of a JSON object, or "" (missing or not a string).
 std::string JsonText(const nlohmann::json& object, const char* key);

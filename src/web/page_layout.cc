@@ -50,6 +50,19 @@ std::string ErrorSummary(const PageRequest& req,
   return out + "</ul></div>";
 }
 
+int FormRefusalStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kResourceExhausted:
+      return 413;
+    default:
+      return 400;
+  }
+}
+
 PageResponse Redirect(std::string path) {
   PageResponse r;
   r.status = 303;

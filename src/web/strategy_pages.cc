@@ -34,19 +34,6 @@ std::string Percent(const PageRequest& req, double percent) {
   return FormatDecimal(req.lang, percent, 1) + (req.lang == Lang::kNb ? " %" : "%");
 }
 
-int StatusOf(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kConflict:
-      return 409;
-    case StatusCode::kNotFound:
-      return 404;
-    case StatusCode::kResourceExhausted:
-      return 413;
-    default:
-      return 400;
-  }
-}
-
 bool IsInputError(const Status& s) {
   return !(s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kInternal ||
            s.code() == StatusCode::kDataLoss || s.code() == StatusCode::kUnavailable);
@@ -502,7 +489,7 @@ Result<PageResponse> RegisterChange(PageRequest& req, app::StrategyService& s,
   Status done = version.ok() ? fn(*version).status() : version.status();
   if (done.ok()) return Redirect(std::string(kPath) + "?lagret=1#" + std::string(anchor));
   if (!IsInputError(done)) return done;
-  return OverviewPage(req, s, ErrorsOf(req, done), StatusOf(done));
+  return OverviewPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
 }
 
 Result<app::RegisterView> AddTarget(PageRequest& req, app::StrategyService& s, int64_t version) {
@@ -649,7 +636,7 @@ Result<PageResponse> AreaChange(PageRequest& req, app::StrategyService& s, Fn&& 
   Status done = version.ok() ? fn(*version).status() : version.status();
   if (done.ok()) return Redirect(path + "?lagret=1#years");
   if (!IsInputError(done)) return done;
-  return AreaPage(req, s, ErrorsOf(req, done), StatusOf(done));
+  return AreaPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
 }
 
 Result<app::RegisterView> SaveYear(PageRequest& req, app::StrategyService& s, int64_t version) {
@@ -897,7 +884,7 @@ Result<PageResponse> PriorityChange(PageRequest& req, app::StrategyService& s, F
   }
   if (!IsInputError(done)) return done;
   if (done.code() == StatusCode::kNotFound && !s.GetPriorities(Who(req), year).ok()) return done;
-  return PriorityPage(req, s, ErrorsOf(req, done), StatusOf(done));
+  return PriorityPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
 }
 
 Result<app::PriorityView> SaveWeights(PageRequest& req, app::StrategyService& s, int year,
@@ -1026,7 +1013,7 @@ std::vector<PageRoute> StrategyPageRoutes(app::StrategyService& s) {
                                       : y.status();
                  if (done.ok()) return Redirect("/strategi/prioriteringer/" + std::to_string(*y));
                  if (!IsInputError(done)) return done;
-                 return PriorityListPage(req, s, ErrorsOf(req, done), StatusOf(done));
+                 return PriorityListPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
                }});
   r.push_back({"GET", year, false, readers,
                [&s](PageRequest& req) { return PriorityPage(req, s, {}, 200); }});

@@ -35,8 +35,6 @@ std::string Millions(const PageRequest& req, int64_t amount, std::string_view cu
 std::string Amount(const PageRequest& req, int64_t amount, std::string_view currency);
 // A percentage with one decimal: "26,5 %" / "26.5%".
 std::string Percent(const PageRequest& req, double percent);
-// The HTTP status a refusal shows its page again with.
-int StatusOf(const Status& s);
 // The message of a refusal in the page's language, with the field it names.
 std::string Message(const PageRequest& req, const Status& s);
 // The error summary's entry for a refusal: linked to the form field it names when the field is

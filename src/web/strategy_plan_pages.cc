@@ -449,7 +449,7 @@ Result<PageResponse> PlanChange(PageRequest& req, app::StrategyService& s, std::
   Status done = version.ok() ? fn(*version).status() : version.status();
   if (done.ok()) return Redirect(std::string(back));
   if (!IsInputError(done)) return done;
-  return PlanPage(req, s, ErrorsOf(req, done), StatusOf(done));
+  return PlanPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
 }
 
 }  // namespace
@@ -483,7 +483,7 @@ std::vector<PageRoute> StrategyPlanPageRoutes(app::StrategyService& s) {
                  }
                  if (done.ok()) return Redirect("/strategi/plan?lagret=1#items");
                  if (!IsInputError(done)) return done;
-                 return ItemPage(req, s, ErrorsOf(req, done), StatusOf(done));
+                 return ItemPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
                }});
   r.push_back({"POST", item + "/slett", false, writers, [&s](PageRequest& req) {
                  return PlanChange(req, s, "/strategi/plan?lagret=1#items", [&](int64_t v) {
@@ -514,7 +514,7 @@ std::vector<PageRoute> StrategyPlanPageRoutes(app::StrategyService& s) {
          }
          if (done.ok()) return Redirect("/strategi/plan?lagret=1#items");
          if (!IsInputError(done)) return done;
-         return PlanPage(req, s, ErrorsOf(req, done), StatusOf(done));
+         return PlanPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
        }});
   r.push_back({"POST", "/strategi/plan/publiser", false, writers, [&s](PageRequest& req) {
                  return PlanChange(req, s, "/strategi/plan?lagret=1#publish", [&](int64_t v) {
