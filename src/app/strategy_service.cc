@@ -710,13 +710,14 @@ Result<PlanView> StrategyService::EditPlan(const Actor& actor, int64_t version, 
   SAMSPILL_RETURN_IF_ERROR(change(plan));
   SAMSPILL_RETURN_IF_ERROR(strategy::ValidateProcurementPlan(plan));
   SAMSPILL_RETURN_IF_ERROR(CheckPlanCpvs(plan));
-  for (const strategy::PlanItem& item : plan.items) {
+  for (strategy::PlanItem& item : plan.items) {
     if (!item.tender_id) continue;
     Result<store::StoredTender> t = store_.FindTender(*item.tender_id);
     if (!t.ok() && t.status().code() == StatusCode::kNotFound) {
       return NotFoundAt("there is no tender " + std::to_string(*item.tender_id), "tender_id");
     }
     if (!t.ok()) return t.status();
+    strategy::FollowTender(item, t->state == static_cast<int>(tendering::TenderState::kDraft));
   }
   json details = {{"version", version}, {"items", plan.items.size()}};
   SAMSPILL_ASSIGN_OR_RETURN(

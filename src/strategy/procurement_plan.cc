@@ -210,6 +210,11 @@ Status ReplacePlanItem(ProcurementPlan& plan, const PlanItem& item) {
   return Status::Ok();
 }
 
+void FollowTender(PlanItem& item, bool tender_is_draft) {
+  if (!item.tender_id || item.status == PlanItemStatus::kWithdrawn) return;
+  item.status = tender_is_draft ? PlanItemStatus::kInPreparation : PlanItemStatus::kPublished;
+}
+
 Status RemovePlanItem(ProcurementPlan& plan, int64_t item_id, bool ever_published) {
   auto it = std::find_if(plan.items.begin(), plan.items.end(),
                          [&](const PlanItem& i) { return i.id == item_id; });

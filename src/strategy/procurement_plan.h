@@ -75,6 +75,10 @@ Status ReplacePlanItem(ProcurementPlan& plan, const PlanItem& item);
 // holds it: withdraw it instead); kNotFound when there is none.
 Status RemovePlanItem(ProcurementPlan& plan, int64_t item_id, bool ever_published);
 
+// An item linked to a tender follows it: a draft tender means the item is in preparation, a
+// tender past its draft means it is published. A withdrawn item stays withdrawn.
+void FollowTender(PlanItem& item, bool tender_is_draft);
+
 // One field's change between two published versions.
 struct FieldChange {
   std::string field;  // "publication_quarter", "estimated_value", "status", …

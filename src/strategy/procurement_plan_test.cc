@@ -317,5 +317,22 @@ TEST(PublishPlanTest, RefusesAPlanWithoutPublicItemsOrInvalid) {
             "items[0].publication_quarter");
 }
 
+// A linked item follows its tender: in preparation while the tender is a draft, published after;
+// an unlinked or withdrawn item keeps its status.
+TEST(FollowTenderTest, TheStatusFollowsTheLinkedTender) {
+  PlanItem item;
+  item.status = PlanItemStatus::kPlanned;
+  FollowTender(item, false);
+  EXPECT_EQ(item.status, PlanItemStatus::kPlanned);  // no tender linked
+  item.tender_id = 7;
+  FollowTender(item, true);
+  EXPECT_EQ(item.status, PlanItemStatus::kInPreparation);
+  FollowTender(item, false);
+  EXPECT_EQ(item.status, PlanItemStatus::kPublished);
+  item.status = PlanItemStatus::kWithdrawn;
+  FollowTender(item, false);
+  EXPECT_EQ(item.status, PlanItemStatus::kWithdrawn);
+}
+
 }  // namespace
 }  // namespace samspill::strategy
