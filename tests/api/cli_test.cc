@@ -25,6 +25,10 @@ std::string TestDataPath(const std::string& name) {
   return std::string(SAMSPILL_SOURCE_DIR) + "/src/evaluation/testdata/" + name;
 }
 
+std::string StrategyTestDataPath(const std::string& name) {
+  return std::string(SAMSPILL_SOURCE_DIR) + "/src/strategy/testdata/" + name;
+}
+
 TEST(Cli, EvaluatePrintsRankingWinnerAndSensitivity) {
   ProcessResult r =
       RunProcess({SAMSPILL_BINARY, "evaluate", TestDataPath("rank_reversal_3_bids.json")});
@@ -297,6 +301,121 @@ TEST_F(CliTender, UnknownTenderAndMissingDatabaseAreNotFound) {
       {SAMSPILL_BINARY, "tender", "export-ocds", "1", "--db", dir_->path() + "/nope.db"});
   EXPECT_EQ(missing.exit_code, 66);
   EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
+}
+
+// `samspill strategy iku` on a register of two areas (testdata/register_two_areas.json):
+//   2023: competed (100 + 0) + (50 + 10) = 160 mill. of 400 + 100 = 500 mill. → 32.0 %;
+//   2024: competed (110 + 10) + (60 + 0) = 180 mill. of 500 mill.            → 36.0 %;
+// the areas' own 2023 figures are 25 % and 60 %, whose mean (42.5 %) is not the IKU.
+TEST(Cli, StrategyIkuSumsTheAreasBeforeTheRatio) {
+  ProcessResult r = RunProcess(
+      {SAMSPILL_BINARY, "strategy", "iku", StrategyTestDataPath("register_two_areas.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json report = json::parse(r.out);
+  EXPECT_EQ(report["municipality"], "Prøvekommune");
+  ASSERT_EQ(report["iku"].size(), 2u);
+  EXPECT_EQ(report["iku"][0]["year"], 2023);
+  EXPECT_EQ(report["iku"][0]["competed"], 160'000'000);
+  EXPECT_EQ(report["iku"][0]["may_compete"], 500'000'000);
+  EXPECT_NEAR(report["iku"][0]["iku"].get<double>(), 32.0, 1e-9);
+  EXPECT_NEAR(report["iku"][1]["iku"].get<double>(), 36.0, 1e-9);
+  ASSERT_EQ(report["areas"].size(), 2u);
+  EXPECT_NEAR(report["areas"][0]["iku"][0]["iku"].get<double>(), 25.0, 1e-9);
+  EXPECT_NEAR(report["areas"][1]["iku"][0]["iku"].get<double>(), 60.0, 1e-9);
+  EXPECT_FALSE(report["national_iku"].empty());
+
+  // The same register with more competed than may be competed is refused, naming the field.
+  json bad = json::parse(ReadFile(StrategyTestDataPath("register_two_areas.json")));
+  bad["areas"][1]["years"][0]["in_house_wins"] = 60'000'000;  // 50 + 60 > 100 mill.
+  ProcessResult refused = RunProcess({SAMSPILL_BINARY, "strategy", "iku", "-"}, bad.dump());
+  EXPECT_EQ(refused.exit_code, 65) << refused.out;
+  EXPECT_NE(refused.err.find("2023"), std::string::npos) << refused.err;
+  EXPECT_TRUE(refused.out.empty());
+}
+
+// `samspill strategy peers`: the wide national key figures' CSV; a figure that is not a number
+// is named by its line and column, and nothing is printed.
+TEST(Cli, StrategyPeersReadsTheFiguresAndNamesTheBadLine) {
+  ProcessResult good = RunProcess({SAMSPILL_BINARY, "strategy", "peers", "-"},
+                                  "Kommune;2019;2020\nSvendborg;27,1;..\nHorsens;24,0;24,5\n");
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  json peers = json::parse(good.out)["peers"];
+  ASSERT_EQ(peers.size(), 3u);  // Svendborg 2020 is missing
+  EXPECT_EQ(peers[0]["municipality"], "Horsens");
+  EXPECT_EQ(peers[0]["year"], 2019);
+  EXPECT_DOUBLE_EQ(peers[0]["iku"].get<double>(), 24.0);
+  EXPECT_DOUBLE_EQ(peers[2]["iku"].get<double>(), 27.1);
+
+  // Line 3 is Horsens; its third column (2020) reads "tjue".
+  ProcessResult bad = RunProcess(
+      {SAMSPILL_BINARY, "strategy", "peers", StrategyTestDataPath("peers_bad_line.csv")});
+  EXPECT_EQ(bad.exit_code, 65) << bad.out;
+  EXPECT_NE(bad.err.find("line 3"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("peers_bad_line.csv"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+}
+
+// `samspill strategy priorities` (testdata/priorities_two_candidates.json), weights 40/20/20/20
+// normalised to 0.4/0.2/0.2/0.2:
+//   Hjemmepleje: gain 8 mill. (the largest) → 10; experience unset → 5; no market data → 0 in
+//     the total; never competed → 10. Total 0.4·10 + 0.2·5 + 0.2·0 + 0.2·10 = 7.0.
+//   Rengøring: gain 5 % of 100 mill. = 5 mill. → 10·5/8 = 6.25 (an estimate); experience 8 by
+//     hand; market 5·0.8 + 5·(1 − 0.1) = 8.5; last competed 2022, budget year 2027 → 5.
+//     Total 0.4·6.25 + 0.2·8 + 0.2·8.5 + 0.2·5 = 2.5 + 1.6 + 1.7 + 1.0 = 6.8.
+TEST(Cli, StrategyPrioritiesRanksByTheWeightedScores) {
+  ProcessResult r = RunProcess({SAMSPILL_BINARY, "strategy", "priorities",
+                                StrategyTestDataPath("priorities_two_candidates.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json ranking = json::parse(r.out);
+  ASSERT_EQ(ranking["ranked"].size(), 2u);
+  const json& first = ranking["ranked"][0];
+  const json& second = ranking["ranked"][1];
+  EXPECT_EQ(first["name"], "Hjemmepleje");
+  EXPECT_EQ(first["rank"], 1);
+  EXPECT_NEAR(first["total"].get<double>(), 7.0, 1e-9);
+  EXPECT_TRUE(first["scores"]["market_robustness"]["score"].is_null());
+  EXPECT_NEAR(first["scores"]["own_history"]["score"].get<double>(), 10.0, 1e-9);
+  EXPECT_EQ(second["name"], "Rengøring");
+  EXPECT_EQ(second["rank"], 2);
+  EXPECT_NEAR(second["total"].get<double>(), 6.8, 1e-9);
+  EXPECT_NEAR(second["scores"]["volume_gain"]["score"].get<double>(), 6.25, 1e-9);
+  EXPECT_TRUE(second["scores"]["volume_gain"]["estimate"]);
+  EXPECT_TRUE(second["scores"]["peer_experience"]["manual"]);
+  EXPECT_NEAR(second["scores"]["market_robustness"]["score"].get<double>(), 8.5, 1e-9);
+  EXPECT_NEAR(second["scores"]["own_history"]["score"].get<double>(), 5.0, 1e-9);
+
+  json bad = json::parse(ReadFile(StrategyTestDataPath("priorities_two_candidates.json")));
+  bad["candidates"][1]["facts"]["single_bid_rate"] = 1.5;
+  ProcessResult refused = RunProcess({SAMSPILL_BINARY, "strategy", "priorities", "-"}, bad.dump());
+  EXPECT_EQ(refused.exit_code, 65) << refused.out;
+  EXPECT_NE(refused.err.find("single_bid_rate"), std::string::npos) << refused.err;
+}
+
+// `samspill strategy plan` on the demo database: the published plan as suppliers download it,
+// without the item the demo keeps internal; an unknown version is not found.
+TEST_F(CliTender, StrategyPlanPrintsThePublishedPlanAsCsv) {
+  ProcessResult latest =
+      RunProcess({SAMSPILL_BINARY, "strategy", "plan", "--db", db_, "--format", "csv"});
+  ASSERT_EQ(latest.exit_code, 0) << latest.err;
+  EXPECT_NE(latest.out.find("(BoA)"), std::string::npos) << latest.out;
+  EXPECT_EQ(latest.out.find("Madservice"), std::string::npos) << latest.out;
+  ProcessResult first = RunProcess(
+      {SAMSPILL_BINARY, "strategy", "plan", "--db", db_, "--format", "csv", "--plan-version", "1"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  // The demo's second version moved one item a quarter later.
+  EXPECT_NE(first.out, latest.out);
+  ProcessResult ocds =
+      RunProcess({SAMSPILL_BINARY, "strategy", "plan", "--db", db_, "--format", "ocds"});
+  ASSERT_EQ(ocds.exit_code, 0) << ocds.err;
+  EXPECT_FALSE(json::parse(ocds.out)["releases"].empty());
+
+  ProcessResult unknown = RunProcess({SAMSPILL_BINARY, "strategy", "plan", "--db", db_, "--format",
+                                      "csv", "--plan-version", "99"});
+  EXPECT_EQ(unknown.exit_code, 66) << unknown.out;
+  ProcessResult format =
+      RunProcess({SAMSPILL_BINARY, "strategy", "plan", "--db", db_, "--format", "pdf"});
+  EXPECT_NE(format.exit_code, 0);
+  EXPECT_NE(format.err.find("--format"), std::string::npos) << format.err;
 }
 
 }  // namespace
