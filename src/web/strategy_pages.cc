@@ -41,7 +41,10 @@ bool IsInputError(const Status& s) {
 
 std::string Message(const PageRequest& req, const Status& s) {
   std::string message = InLanguage(req.lang, s.message());
-  if (!s.field().empty()) message = std::string(s.field()) + ": " + message;
+  // A file's errors name their place in the message already ("line 2, column 3: …").
+  if (!s.field().empty() && s.message().rfind(s.field(), 0) != 0) {
+    message = std::string(s.field()) + ": " + message;
+  }
   return message;
 }
 
@@ -629,11 +632,28 @@ Result<PageResponse> AreaPage(PageRequest& req, app::StrategyService& s, const E
   return PageResponse{status, RenderLayout(req, area->name, body), "", {}};
 }
 
+// A year's refusal by the register names the document's path ("areas[2].years[0].spend"):
+// the year form's field it stands for, so the error summary links to it.
+Status AsYearFormField(const Status& s) {
+  static constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+      {"].year", "y-year"},          {"].spend", "y-spend"},
+      {"].may_compete", "y-may"},    {"].private_purchases", "y-private"},
+      {"].in_house_wins", "y-wins"}, {"].note", "y-note"}};
+  const std::string_view field = s.field();
+  if (field.find(".years[") == std::string_view::npos) return s;
+  for (const auto& [suffix, id] : kFields) {
+    if (field.size() >= suffix.size() && field.substr(field.size() - suffix.size()) == suffix) {
+      return Status(s.code(), std::string(s.message()), std::string(id));
+    }
+  }
+  return s;
+}
+
 template <typename Fn>
 Result<PageResponse> AreaChange(PageRequest& req, app::StrategyService& s, Fn&& fn) {
   const std::string path = "/strategi/omrade/" + std::to_string(IdParam(req, 0));
   Result<int64_t> version = VersionOf(req);
-  Status done = version.ok() ? fn(*version).status() : version.status();
+  Status done = AsYearFormField(version.ok() ? fn(*version).status() : version.status());
   if (done.ok()) return Redirect(path + "?lagret=1#years");
   if (!IsInputError(done)) return done;
   return AreaPage(req, s, ErrorsOf(req, done), FormRefusalStatus(done));
