@@ -62,7 +62,9 @@ std::string PublicTable(const PageRequest& req, const std::vector<strategy::Plan
     }
     out +=
         "<tr><th scope=\"row\">" + H(item.title) +
-        (item.area.empty() ? "" : "<span class=\"detail hint\">" + H(item.area) + "</span>") +
+        (item.area.empty() || item.area == item.title
+             ? ""
+             : "<span class=\"detail hint\">" + H(item.area) + "</span>") +
         (item.description.empty() ? ""
                                   : "<span class=\"detail\">" + H(item.description) + "</span>") +
         "</th><td class=\"code\">" + H(item.cpv) + "</td><td class=\"num\">" +
