@@ -82,6 +82,10 @@ Result<json> PublishedJson(std::string_view text) {
   return ParseStrictJson(text, "published plan", limits);
 }
 
+PlanVersionSummary Summary(const strategy::PublishedPlan& p) {
+  return {p.number, p.published_at, p.published_by, p.items.size(), p.changes.size()};
+}
+
 std::string YearKey(int year) { return std::to_string(year); }
 
 strategy::TaskArea* FindArea(strategy::StrategyRegister& reg, int64_t id) {
@@ -117,31 +121,6 @@ std::string CpvDigits(std::string_view cpv) {
 bool SameCpvClass(std::string_view a, std::string_view b) {
   const std::string x = CpvDigits(a), y = CpvDigits(b);
   return x.size() >= 5 && y.size() >= 5 && x.compare(0, 5, y, 0, 5) == 0;
-}
-
-// The yearly gain the decision case expects: the chosen (or recommended, or best) alternative's
-// nominal difference against the baseline, divided over the period's years.
-std::optional<int64_t> ExpectedYearlyGain(const decision::DecisionCase& c) {
-  Result<decision::CaseTotals> totals = decision::ComputeTotals(c.business_case);
-  if (!totals.ok()) return std::nullopt;
-  const int years = c.business_case.last_year - c.business_case.first_year + 1;
-  if (years <= 0) return std::nullopt;
-  std::string wanted;
-  if (c.decision) {
-    wanted = !c.decision->chosen_alternative.empty() ? c.decision->chosen_alternative
-                                                     : c.decision->recommended_alternative;
-  }
-  const decision::AlternativeTotals* best = nullptr;
-  for (const decision::AlternativeTotals& t : totals->alternatives) {
-    if (t.alternative_id == c.business_case.baseline_id) continue;
-    if (!wanted.empty()) {
-      if (t.alternative_id == wanted) best = &t;
-      continue;
-    }
-    if (best == nullptr || t.difference > best->difference) best = &t;
-  }
-  if (best == nullptr) return std::nullopt;
-  return best->difference / years;
 }
 
 }  // namespace
@@ -424,7 +403,7 @@ Status StrategyService::FillFacts(strategy::PriorityList& list) {
         facts.decision_case_id = id;
       }
     }
-    if (the_case != nullptr) facts.expected_gain = ExpectedYearlyGain(*the_case);
+    if (the_case != nullptr) facts.expected_gain = decision::ExpectedYearlyGain(*the_case);
     if (cand.cpv.size() >= 2) {
       Result<MarketSection> market =
           BuildMarketSection(store_, cand.cpv, cand.region, settings_.low_competition);
@@ -657,13 +636,9 @@ Result<PlanView> StrategyService::PlanViewOf(
     SAMSPILL_ASSIGN_OR_RETURN(v.plan, strategy::ParsePlanJson(stored->document_json));
     v.version = stored->version;
   }
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredPlanVersion> versions,
-                            store_.ListPlanVersions());
-  for (const store::StoredPlanVersion& row : versions) {
-    SAMSPILL_ASSIGN_OR_RETURN(json doc, PublishedJson(row.document_json));
-    SAMSPILL_ASSIGN_OR_RETURN(strategy::PublishedPlan p, strategy::PublishedPlanFromJson(doc));
-    v.versions.push_back(
-        {row.number, row.published_at, p.published_by, p.items.size(), p.changes.size()});
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<strategy::PublishedPlan> published, LoadPublished());
+  for (const strategy::PublishedPlan& p : published) {
+    v.versions.push_back(Summary(p));
     for (const strategy::PlanItem& item : p.items) {
       if (std::find(v.ever_published.begin(), v.ever_published.end(), item.id) ==
           v.ever_published.end()) {
@@ -760,11 +735,8 @@ Result<PlanView> StrategyService::RemovePlanItem(const Actor& actor, int64_t ver
                                                  int64_t item_id) {
   // Whether any published version holds the item: such an item is withdrawn, never removed.
   bool ever_published = false;
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredPlanVersion> versions,
-                            store_.ListPlanVersions());
-  for (const store::StoredPlanVersion& row : versions) {
-    SAMSPILL_ASSIGN_OR_RETURN(json doc, PublishedJson(row.document_json));
-    SAMSPILL_ASSIGN_OR_RETURN(strategy::PublishedPlan p, strategy::PublishedPlanFromJson(doc));
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<strategy::PublishedPlan> published, LoadPublished());
+  for (const strategy::PublishedPlan& p : published) {
     for (const strategy::PlanItem& item : p.items) ever_published |= item.id == item_id;
   }
   return EditPlan(actor, version, "strategy.plan.item_remove", [&](strategy::ProcurementPlan& p) {
@@ -901,15 +873,21 @@ Result<strategy::PublishedPlan> StrategyService::PublishedPlan(std::optional<int
   return strategy::PublishedPlanFromJson(doc);
 }
 
-Result<std::vector<PlanVersionSummary>> StrategyService::PublishedVersions() {
-  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredPlanVersion> versions,
-                            store_.ListPlanVersions());
-  std::vector<PlanVersionSummary> out;
-  for (const store::StoredPlanVersion& row : versions) {
+Result<std::vector<strategy::PublishedPlan>> StrategyService::LoadPublished() {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<store::StoredPlanVersion> rows, store_.ListPlanVersions());
+  std::vector<strategy::PublishedPlan> out;
+  for (const store::StoredPlanVersion& row : rows) {
     SAMSPILL_ASSIGN_OR_RETURN(json doc, PublishedJson(row.document_json));
     SAMSPILL_ASSIGN_OR_RETURN(strategy::PublishedPlan p, strategy::PublishedPlanFromJson(doc));
-    out.push_back({row.number, row.published_at, p.published_by, p.items.size(), p.changes.size()});
+    out.push_back(std::move(p));
   }
+  return out;
+}
+
+Result<std::vector<PlanVersionSummary>> StrategyService::PublishedVersions() {
+  SAMSPILL_ASSIGN_OR_RETURN(std::vector<strategy::PublishedPlan> published, LoadPublished());
+  std::vector<PlanVersionSummary> out;
+  for (const strategy::PublishedPlan& p : published) out.push_back(Summary(p));
   return out;
 }
 

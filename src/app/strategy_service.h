@@ -198,6 +198,8 @@ class StrategyService {
   Result<PlanView> PlanViewOf(const Actor& actor,
                               const std::optional<store::StoredStrategyDocument>& stored);
   Result<strategy::StrategyRegister> LoadRegister();
+  // Every published version of the plan, oldest first.
+  Result<std::vector<strategy::PublishedPlan>> LoadPublished();
   // Every candidate's facts from the register, the decision cases, the market and the tenders.
   Status FillFacts(strategy::PriorityList& list);
 

@@ -383,6 +383,31 @@ Status LinkTender(DecisionCase& c, int64_t tender_id) {
   return Status::Ok();
 }
 
+// The yearly gain the decision case expects: the chosen (or recommended, or best) alternative's
+// nominal difference against the baseline, divided over the period's years.
+std::optional<int64_t> ExpectedYearlyGain(const DecisionCase& c) {
+  Result<CaseTotals> totals = ComputeTotals(c.business_case);
+  if (!totals.ok()) return std::nullopt;
+  const int years = c.business_case.last_year - c.business_case.first_year + 1;
+  if (years <= 0) return std::nullopt;
+  std::string wanted;
+  if (c.decision) {
+    wanted = !c.decision->chosen_alternative.empty() ? c.decision->chosen_alternative
+                                                     : c.decision->recommended_alternative;
+  }
+  const AlternativeTotals* best = nullptr;
+  for (const AlternativeTotals& t : totals->alternatives) {
+    if (t.alternative_id == c.business_case.baseline_id) continue;
+    if (!wanted.empty()) {
+      if (t.alternative_id == wanted) best = &t;
+      continue;
+    }
+    if (best == nullptr || t.difference > best->difference) best = &t;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->difference / years;
+}
+
 const std::vector<ReadyMadeItem>& ReadyMadeItems() {
   static const std::vector<ReadyMadeItem> items = {
       {"contract_price", "Kontraktspris", "Contract price", ItemKind::kCost, 0,

@@ -115,6 +115,12 @@ Status Decide(DecisionCase& c, CaseDecision decision, std::string_view recorded_
 // Links the tender the decision led to; only when decided with DecisionOutcome::kTender.
 Status LinkTender(DecisionCase& c, int64_t tender_id);
 
+// The yearly gain the case expects, for the strategy's priorities: the chosen (else the
+// recommended, else the best) alternative's nominal difference against the baseline divided
+// over the period's years; nullopt when the totals cannot be computed or no alternative differs
+// from the baseline.
+std::optional<int64_t> ExpectedYearlyGain(const DecisionCase& c);
+
 // The ready-made items a user can start from (issue 16 §2), in bokmål and English.
 struct ReadyMadeItem {
   std::string key;  // "contract_price"
